@@ -1,0 +1,1 @@
+//! psh builtins (thin for now).

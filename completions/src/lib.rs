@@ -1,0 +1,1 @@
+//! psh completions (thin for now).

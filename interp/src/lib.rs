@@ -1,0 +1,3 @@
+//! The Perl 5 engine of psh.
+
+pub mod ast;

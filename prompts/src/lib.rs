@@ -1,0 +1,1 @@
+//! psh prompts (thin for now).
