@@ -175,7 +175,23 @@ pub struct Block {
 #[derive(Debug, Clone)]
 pub struct Statement {
     pub line: u32,
+    /// Lexical hints in effect for this statement (`hints::*` bits).
+    pub hints: u8,
     pub kind: Stmt,
+}
+
+/// Bits of `Statement::hints`: the lexically scoped pragmas the interpreter
+/// must know about at run time (the parser handles the rest itself).
+pub mod hints {
+    /// `use warnings` (or `-w`) is on.
+    pub const WARNINGS: u8 = 1;
+    /// `use strict 'refs'`: symbolic references die.
+    pub const STRICT_REFS: u8 = 2;
+    /// `use integer`: arithmetic truncates to integers.
+    pub const INTEGER: u8 = 4;
+    /// `use utf8`: the source is UTF-8 (affects nothing at run time yet, kept
+    /// for string eval).
+    pub const UTF8: u8 = 8;
 }
 
 #[derive(Debug, Clone)]
@@ -362,6 +378,9 @@ pub enum Expr {
     PreDec(Box<Expr>),
     PostInc(Box<Expr>),
     PostDec(Box<Expr>),
+    /// Chained comparison `a < b <= c` (perl 5.32+): each middle operand is
+    /// evaluated once.
+    ChainedCmp { first: Box<Expr>, rest: Vec<(BinOp, Expr)> },
     /// `c ? t : f` (also an lvalue).
     Cond { c: Box<Expr>, t: Box<Expr>, f: Box<Expr> },
     /// `l .. r` / `l ... r`: a list in list context; a flip-flop in scalar
@@ -395,7 +414,8 @@ pub enum Expr {
     /// A builtin function or named operator.
     Func { f: Func, args: Vec<Expr> },
     /// `print`/`say`/`printf` with optional handle (`print STDERR …`,
-    /// `print $fh …`, `print {$fh} …`). `args` empty means `$_` for print/say.
+    /// `print $fh …`, `print {$fh} …`). A bareword handle is `Handle(id)`.
+    /// The parser supplies the implicit `$_` of a bare `print;`.
     Print { kind: PrintKind, fh: Option<Box<Expr>>, args: Vec<Expr> },
     /// `sort`, with comparator. The `$a`/`$b` to set are the compiling
     /// package's.
@@ -654,6 +674,18 @@ pub enum SpecialVar {
 /// Builtin functions and named operators. The parser maps a name to one of
 /// these when no user sub of that name is visible (and always for the core
 /// ones perl does not let you override).
+///
+/// Argument conventions (`Expr::Func::args`):
+/// - Implicit operands are made explicit by the parser: `lc` is `lc($_)`,
+///   `shift` is `shift(@_)` in a sub and `shift(@ARGV)` at file level,
+///   `chomp` is `chomp($_)`, `-e` is `-e $_`, and so on.
+/// - Functions that take a container get the container expression itself:
+///   `push @a, …` has `MyArray`/`GlobalArray`/`ArrayDeref` first; `keys %h`
+///   a hash (or array) expression; `delete`/`exists` an `Elem`/`Index`/slice;
+///   `defined &foo` is `DefinedSub`, `exists &foo` is `ExistsSub` with a
+///   `SubRef`; `undef $x`/`undef @a` the place.
+/// - Filehandle arguments are `Handle(id)` for barewords (`open(FH, …)`,
+///   `close FH`, `eof(FH)`), or any expression (`my $fh`, `$fh`, `\*STDOUT`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Func {
     // scalars and strings
