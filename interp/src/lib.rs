@@ -1,3 +1,18 @@
-//! The Perl 5 engine of psh.
+//! The Perl 5 engine of psh: the compiled tree (`ast`), the parser that
+//! produces it (`parse`), runtime values (`value`), the interpreter
+//! (`interp`) and the pieces they share (numeric semantics, sprintf, regexes,
+//! filehandles).
 
 pub mod ast;
+pub mod convert;
+pub mod destroy;
+pub mod glob;
+pub mod inc;
+pub mod interp;
+pub mod io;
+pub mod native;
+pub mod numeric;
+pub mod parse;
+pub mod regex;
+pub mod sprintf;
+pub mod value;

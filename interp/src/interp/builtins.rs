@@ -1,0 +1,1643 @@
+//! Perl's built-in functions (`ast::Func`).
+
+use std::borrow::Cow;
+use std::rc::Rc;
+
+use super::expr::{bool_val, key_of};
+use super::{Flow, Interp, Want, R};
+use crate::ast::{well_known as wk, Expr, Func};
+use crate::convert::{self, num_to_value, to_bytes, to_f64, to_i64};
+use crate::io::{Backend, Handle};
+use crate::numeric::Num;
+use crate::value::*;
+
+impl crate::sprintf::FormatArg for Value {
+    fn to_f64(&self) -> f64 {
+        convert::to_f64(self)
+    }
+    fn to_num(&self) -> Num {
+        convert::to_num(self)
+    }
+    fn to_bytes(&self) -> Cow<'_, [u8]> {
+        convert::to_bytes(self)
+    }
+    fn is_utf8(&self) -> bool {
+        convert::is_utf8(self)
+    }
+}
+
+fn os(b: &[u8]) -> &std::ffi::OsStr {
+    use std::os::unix::ffi::OsStrExt;
+    std::ffi::OsStr::from_bytes(b)
+}
+
+impl Interp {
+    pub fn sprintf_values(&mut self, fmt: &Value, vals: &[Value]) -> R<PStr> {
+        let f = convert::to_pstr(fmt).into_owned();
+        let args: Vec<&dyn crate::sprintf::FormatArg> = vals.iter().map(|v| v as &dyn crate::sprintf::FormatArg).collect();
+        let (bytes, utf8, warnings) = crate::sprintf::sprintf(&f.bytes, f.utf8, &args);
+        if self.warnings_on() {
+            for w in warnings {
+                self.warn_str(&w);
+            }
+        }
+        Ok(PStr { bytes, utf8 })
+    }
+
+    fn arg_sv(&mut self, args: &[Expr], i: usize) -> R<Value> {
+        match args.get(i) {
+            Some(e) => self.sv(e),
+            None => Ok(self.gv(wk::UNDERSCORE).sv().get()),
+        }
+    }
+
+    fn arg_str(&mut self, args: &[Expr], i: usize) -> R<PStr> {
+        let v = self.arg_sv(args, i)?;
+        Ok(convert::to_pstr(&v).into_owned())
+    }
+
+    fn all_args(&mut self, args: &[Expr]) -> R<Vec<Value>> {
+        let mut v = Vec::new();
+        for a in args {
+            self.list(a, &mut v)?;
+        }
+        Ok(v)
+    }
+
+    /// Return a list result according to context.
+    fn ret_list(&mut self, vals: Vec<Value>, want: Want, out: &mut Vec<Value>) -> Value {
+        if want == Want::List {
+            out.extend(vals);
+            Value::Undef
+        } else {
+            vals.into_iter().last().unwrap_or_default()
+        }
+    }
+
+    pub fn func(&mut self, f: Func, args: &[Expr], want: Want, out: &mut Vec<Value>) -> R<Value> {
+        Ok(match f {
+            Func::Length => {
+                let v = self.arg_sv(args, 0)?;
+                match &v {
+                    Value::Undef => Value::Undef,
+                    Value::Str(s) => Value::Int(s.char_len() as i64),
+                    _ => Value::Int(convert::to_pstr(&v).char_len() as i64),
+                }
+            }
+            Func::Substr => {
+                if args.len() >= 4 {
+                    let repl = self.sv(&args[3])?;
+                    let sv = self.lv_sv(&args[0])?;
+                    let off = to_i64(&self.sv(&args[1])?);
+                    let len = to_i64(&self.sv(&args[2])?);
+                    let cur = sv.get();
+                    match substr_replace(&cur, off, Some(len), &repl) {
+                        Some((new, old)) => {
+                            sv.set(new);
+                            old
+                        }
+                        None => return Err(self.die_msg("substr outside of string")),
+                    }
+                } else {
+                    let s = self.arg_str(args, 0)?;
+                    let off = to_i64(&self.arg_sv(args, 1)?);
+                    let len = match args.get(2) {
+                        Some(e) => {
+                            let v = self.sv(e)?;
+                            if v.is_undef() {
+                                None
+                            } else {
+                                Some(to_i64(&v))
+                            }
+                        }
+                        None => None,
+                    };
+                    match substr_range(&s, off, len) {
+                        Some((a, b)) => Value::str_from(s.bytes[a..b].to_vec(), s.utf8),
+                        None => {
+                            if self.warnings_on() {
+                                self.warn_str("substr outside of string");
+                            }
+                            Value::Undef
+                        }
+                    }
+                }
+            }
+            Func::Index | Func::Rindex => {
+                let s = self.arg_str(args, 0)?;
+                let t = self.arg_str(args, 1)?;
+                let pos = match args.get(2) {
+                    Some(e) => Some(to_i64(&self.sv(e)?)),
+                    None => None,
+                };
+                Value::Int(str_index(&s, &t, pos, f == Func::Rindex))
+            }
+            Func::Uc | Func::Lc | Func::Ucfirst | Func::Lcfirst | Func::Fc => {
+                let s = self.arg_str(args, 0)?;
+                Value::Str(Rc::new(case_map(&s, f)))
+            }
+            Func::Chop => {
+                let mut n = Value::bytes(b"");
+                for a in args {
+                    for sv in self.lv_targets(a)? {
+                        let s = convert::to_pstr(&sv.get()).into_owned();
+                        let mut cs = convert::chars_of(&s);
+                        if let Some(c) = cs.pop() {
+                            n = Value::Str(Rc::new(convert::from_chars(&[c])));
+                        }
+                        let mut ns = convert::from_chars(&cs);
+                        if s.utf8 && !ns.utf8 {
+                            ns = PStr { bytes: upgrade(&ns.bytes), utf8: true };
+                        }
+                        sv.set(Value::Str(Rc::new(ns)));
+                    }
+                }
+                n
+            }
+            Func::Chomp => {
+                let rs = self.gv(wk::RS).sv().get();
+                if rs.is_undef() || matches!(rs, Value::ScalarRef(_)) {
+                    return Ok(Value::Int(0));
+                }
+                let rs = to_bytes(&rs).into_owned();
+                let mut count = 0;
+                for a in args {
+                    for sv in self.lv_targets(a)? {
+                        let v = sv.get();
+                        if v.is_undef() {
+                            continue;
+                        }
+                        let s = convert::to_pstr(&v);
+                        let mut b = s.bytes.clone();
+                        if rs.is_empty() {
+                            while b.last() == Some(&b'\n') {
+                                b.pop();
+                                count += 1;
+                            }
+                        } else if b.ends_with(&rs) {
+                            b.truncate(b.len() - rs.len());
+                            count += rs.len() as i64;
+                        } else {
+                            continue;
+                        }
+                        let u = s.utf8;
+                        sv.set(Value::str_from(b, u));
+                    }
+                }
+                Value::Int(count)
+            }
+            Func::Chr => {
+                let v = self.arg_sv(args, 0)?;
+                let n = to_f64(&v);
+                let c = if n < 0.0 || n.is_nan() { 0xFFFD } else { n as u32 };
+                Value::Str(Rc::new(convert::from_chars(&[c])))
+            }
+            Func::Ord => {
+                let s = self.arg_str(args, 0)?;
+                if s.bytes.is_empty() {
+                    Value::Int(0)
+                } else if s.utf8 {
+                    Value::Int(convert::decode_utf8_lossy(&s.bytes[..s.bytes.len().min(4)]).first().copied().unwrap_or(0) as i64)
+                } else {
+                    Value::Int(s.bytes[0] as i64)
+                }
+            }
+            Func::Reverse => {
+                let mut vals = self.all_args(args)?;
+                if want == Want::List {
+                    vals.reverse();
+                    out.extend(vals);
+                    Value::Undef
+                } else {
+                    let vals = if args.is_empty() { vec![self.gv(wk::UNDERSCORE).sv().get()] } else { vals };
+                    let mut s = PStr::default();
+                    for v in &vals {
+                        convert::concat_into(&mut s, &to_bytes(v), convert::is_utf8(v));
+                    }
+                    let mut cs = convert::chars_of(&s);
+                    cs.reverse();
+                    let mut r = convert::from_chars(&cs);
+                    if s.utf8 && !r.utf8 {
+                        r = PStr { bytes: upgrade(&r.bytes), utf8: true };
+                    }
+                    Value::Str(Rc::new(r))
+                }
+            }
+            Func::Join => {
+                let mut vals = self.all_args(args)?;
+                if vals.is_empty() {
+                    return Ok(Value::bytes(b""));
+                }
+                let sep = vals.remove(0);
+                self.join_values(&sep, &vals)
+            }
+            Func::Sprintf => {
+                let mut vals = self.all_args(args)?;
+                if vals.is_empty() {
+                    return Ok(Value::bytes(b""));
+                }
+                let fmt = vals.remove(0);
+                Value::Str(Rc::new(self.sprintf_values(&fmt, &vals)?))
+            }
+            Func::Quotemeta => {
+                let s = self.arg_str(args, 0)?;
+                Value::str_from(crate::regex::quotemeta(&s.bytes, s.utf8), s.utf8)
+            }
+            Func::Hex | Func::Oct => {
+                let s = self.arg_str(args, 0)?;
+                let (n, warns) = if f == Func::Hex { crate::numeric::hex(&s.bytes) } else { crate::numeric::oct(&s.bytes) };
+                if self.warnings_on() {
+                    for w in warns {
+                        self.warn_str(&w);
+                    }
+                }
+                num_to_value(n)
+            }
+            Func::Abs => {
+                let v = self.arg_sv(args, 0)?;
+                num_to_value(crate::numeric::abs(convert::to_num(&v)))
+            }
+            Func::Int => {
+                let v = self.arg_sv(args, 0)?;
+                num_to_value(crate::numeric::int(convert::to_num(&v)))
+            }
+            Func::Sqrt | Func::Sin | Func::Cos | Func::Exp | Func::Log => {
+                let v = self.arg_sv(args, 0)?;
+                let x = to_f64(&v);
+                match f {
+                    Func::Sqrt => {
+                        if x < 0.0 {
+                            return Err(self.die_msg(format!("Can't take sqrt of {}", fmt_num(x))));
+                        }
+                        Value::Num(x.sqrt())
+                    }
+                    Func::Sin => Value::Num(x.sin()),
+                    Func::Cos => Value::Num(x.cos()),
+                    Func::Exp => Value::Num(x.exp()),
+                    _ => {
+                        if x <= 0.0 {
+                            return Err(self.die_msg(format!("Can't take log of {}", fmt_num(x))));
+                        }
+                        Value::Num(x.ln())
+                    }
+                }
+            }
+            Func::Atan2 => {
+                let y = to_f64(&self.arg_sv(args, 0)?);
+                let x = to_f64(&self.arg_sv(args, 1)?);
+                Value::Num(y.atan2(x))
+            }
+            Func::Rand => {
+                let m = match args.first() {
+                    Some(e) => to_f64(&self.sv(e)?),
+                    None => 1.0,
+                };
+                let m = if m == 0.0 { 1.0 } else { m };
+                Value::Num(self.drand48() * m)
+            }
+            Func::Srand => {
+                let seed = match args.first() {
+                    Some(e) => to_i64(&self.sv(e)?) as u64,
+                    None => std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map(|d| d.as_nanos() as u64)
+                        .unwrap_or(42)
+                        & 0xFFFF_FFFF,
+                };
+                self.seed_rand(seed);
+                Value::Int(seed as i64)
+            }
+            Func::Defined => match args.first() {
+                None => bool_val(!self.gv(wk::UNDERSCORE).sv().get().is_undef()),
+                Some(Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_)) => {
+                    let av = self.array_of(&args[0], false)?;
+                    bool_val(!av.is_empty())
+                }
+                Some(Expr::MyHash(_) | Expr::GlobalHash(_) | Expr::HashDeref(_)) => {
+                    let hv = self.hash_of(&args[0], false)?;
+                    bool_val(!hv.is_empty())
+                }
+                Some(Expr::SubRef(name)) => bool_val(self.find_sub(name).is_some()),
+                Some(Expr::Elem { hash, key }) => {
+                    let hv = self.hash_place(hash, true)?;
+                    let k = self.sv(key)?;
+                    bool_val(!hv.get(&key_of(&k).0.bytes).is_undef())
+                }
+                Some(e) => bool_val(!self.sv(e)?.is_undef()),
+            },
+            Func::DefinedSub => match args.first() {
+                Some(Expr::SubRef(name)) => bool_val(self.find_sub(name).is_some()),
+                Some(e) => {
+                    let v = self.sv(e)?;
+                    bool_val(match v {
+                        Value::CodeRef(c) => !matches!(c.kind, CodeKind::Stub),
+                        _ => false,
+                    })
+                }
+                None => bool_val(false),
+            },
+            Func::ExistsSub => match args.first() {
+                Some(Expr::SubRef(name)) => bool_val(self.symbols.get(name.as_str()).and_then(|g| g.code()).is_some()),
+                _ => bool_val(false),
+            },
+            Func::Undef => {
+                if let Some(a) = args.first() {
+                    match a {
+                        Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) => self.array_of(a, true)?.clear(),
+                        Expr::MyHash(_) | Expr::GlobalHash(_) | Expr::HashDeref(_) => self.hash_of(a, true)?.clear(),
+                        Expr::SubRef(name) => {
+                            if let Some(g) = self.glob_opt(name) {
+                                g.set_code(None);
+                            }
+                        }
+                        _ => self.assign(a, Value::Undef)?,
+                    }
+                }
+                Value::Undef
+            }
+            Func::Scalar => match args.first() {
+                Some(e) => self.sv(e)?,
+                None => Value::Undef,
+            },
+            Func::Ref => {
+                let v = self.arg_sv(args, 0)?;
+                ref_type(&v)
+            }
+            Func::Bless => {
+                let r = self.arg_sv(args, 0)?;
+                let class: Rc<str> = match args.get(1) {
+                    Some(e) => {
+                        let c = self.sv(e)?;
+                        if let Some(b) = c.blessed() {
+                            b
+                        } else {
+                            let s = String::from_utf8_lossy(&to_bytes(&c)).into_owned();
+                            Rc::from(if s.is_empty() { "main".to_string() } else { s }.as_str())
+                        }
+                    }
+                    None => self.package.clone(),
+                };
+                match &r {
+                    Value::HashRef(h) => h.bless(class),
+                    Value::ArrayRef(a) => a.bless(class),
+                    Value::ScalarRef(s) => s.bless(class),
+                    Value::CodeRef(c) => c.bless(class),
+                    _ => return Err(self.die_msg("Can't bless non-reference value")),
+                }
+                self.method_cache.clear();
+                r
+            }
+            Func::Die => return self.do_die(args),
+            Func::Warn => self.do_warn(args)?,
+            Func::Exit => {
+                let code = match args.first() {
+                    Some(e) => to_i64(&self.sv(e)?),
+                    None => 0,
+                };
+                self.exit_code = code as i32;
+                return Err(Flow::Exit);
+            }
+            Func::Pos => {
+                let sv = match args.first() {
+                    Some(e) => self.lv_sv(e)?,
+                    None => self.gv(wk::UNDERSCORE).sv(),
+                };
+                match sv.pos() {
+                    Some(p) => {
+                        let v = sv.get();
+                        let s = convert::to_pstr(&v);
+                        Value::Int(super::expr::char_offset(&s, p) as i64)
+                    }
+                    None => Value::Undef,
+                }
+            }
+            Func::Push | Func::Unshift => {
+                let av = self.array_of(&args[0], true)?;
+                let vals = self.all_args(&args[1..])?;
+                if f == Func::Push {
+                    av.with(|a| a.extend(vals.into_iter().map(Elem::V)));
+                } else {
+                    av.with(|a| {
+                        a.splice(0..0, vals.into_iter().map(Elem::V));
+                    });
+                }
+                if let Expr::GlobalArray(id) = &args[0] {
+                    if self.gv(*id).name.ends_with("::ISA") {
+                        self.method_cache.clear();
+                    }
+                }
+                Value::Int(av.len() as i64)
+            }
+            Func::Pop | Func::Shift => {
+                let av = match args.first() {
+                    Some(a) => self.array_of(a, true)?,
+                    None => self.args.clone(),
+                };
+                let e = av.with(|a| if f == Func::Pop { a.pop() } else if a.is_empty() { None } else { Some(a.remove(0)) });
+                e.map(|e| e.get()).unwrap_or_default()
+            }
+            Func::Splice => {
+                let av = self.array_of(&args[0], true)?;
+                let len = av.len() as i64;
+                let off = match args.get(1) {
+                    Some(e) => to_i64(&self.sv(e)?),
+                    None => 0,
+                };
+                let off = if off < 0 { (len + off).max(0) } else { off.min(len) } as usize;
+                let cnt = match args.get(2) {
+                    Some(e) => {
+                        let c = to_i64(&self.sv(e)?);
+                        if c < 0 {
+                            ((len - off as i64) + c).max(0) as usize
+                        } else {
+                            (c as usize).min(len as usize - off)
+                        }
+                    }
+                    None => len as usize - off,
+                };
+                let repl = self.all_args(args.get(3..).unwrap_or(&[]))?;
+                let removed: Vec<Value> = av.with(|a| a.splice(off..off + cnt, repl.into_iter().map(Elem::V)).map(|e| e.get()).collect());
+                self.ret_list(removed, want, out)
+            }
+            Func::Keys | Func::Values | Func::Each => return self.keys_values(f, &args[0], want, out),
+            Func::Delete => return self.delete(&args[0], want, out),
+            Func::Exists => match &args[0] {
+                Expr::Elem { hash, key } => {
+                    let hv = self.hash_place(hash, true)?;
+                    let k = self.sv(key)?;
+                    bool_val(hv.exists(&key_of(&k).0.bytes))
+                }
+                Expr::Index { array, index } => {
+                    let av = self.array_place(array, true)?;
+                    let i = self.index_value(index)?;
+                    bool_val(av.resolve(i).is_some_and(|j| j < av.len()))
+                }
+                Expr::SubRef(name) => bool_val(self.symbols.get(name.as_str()).and_then(|g| g.code()).is_some()),
+                Expr::Call { name, .. } => bool_val(self.symbols.get(name.as_str()).and_then(|g| g.code()).is_some()),
+                _ => return Err(self.die_msg("exists argument is not a HASH or ARRAY element or a subroutine")),
+            },
+            Func::Wantarray => Value::Undef,
+            Func::Open => return self.open(args),
+            Func::Close => {
+                let (h, _) = match args.first() {
+                    Some(e) => self.handle_expr(e)?,
+                    None => (self.selected.io(), Rc::from("")),
+                };
+                match h {
+                    Some(h) => {
+                        let mut io = h.io.borrow_mut();
+                        let ok = io.close();
+                        let st = io.last_status;
+                        drop(io);
+                        if st != 0 {
+                            self.child_status = st as i64;
+                        }
+                        bool_val(ok)
+                    }
+                    None => bool_val(false),
+                }
+            }
+            Func::Binmode => {
+                let (h, _) = self.handle_expr(&args[0])?;
+                let layer = match args.get(1) {
+                    Some(e) => to_bytes(&self.sv(e)?).into_owned(),
+                    None => b":raw".to_vec(),
+                };
+                if let Some(h) = h {
+                    let utf8 = layer.windows(4).any(|w| w.eq_ignore_ascii_case(b"utf8") || w.eq_ignore_ascii_case(b"UTF-")) ;
+                    h.io.borrow_mut().utf8 = utf8;
+                    bool_val(true)
+                } else {
+                    bool_val(false)
+                }
+            }
+            Func::Eof => {
+                let h = match args.first() {
+                    Some(e) => self.handle_expr(e)?.0,
+                    None => self.last_read.as_ref().map(|(h, _)| h.clone()),
+                };
+                match h {
+                    Some(h) => bool_val(h.io.borrow_mut().eof()),
+                    None => bool_val(true),
+                }
+            }
+            Func::Readline => {
+                let fh = args.first();
+                if want == Want::List {
+                    self.readline_list(fh, false, out)?;
+                    Value::Undef
+                } else {
+                    self.readline_scalar(fh, false)?
+                }
+            }
+            Func::Getc => {
+                let h = match args.first() {
+                    Some(e) => self.handle_expr(e)?.0,
+                    None => self.gv(wk::STDIN).io(),
+                };
+                match h.and_then(|h| h.io.borrow_mut().getc()) {
+                    Some(b) => Value::str_from(vec![b], false),
+                    None => Value::Undef,
+                }
+            }
+            Func::Read | Func::Sysread => {
+                let (h, _) = self.handle_expr(&args[0])?;
+                let n = to_i64(&self.sv(&args[2])?).max(0) as usize;
+                let off = match args.get(3) {
+                    Some(e) => Some(to_i64(&self.sv(e)?)),
+                    None => None,
+                };
+                let Some(h) = h else { return Ok(Value::Undef) };
+                let data = h.io.borrow_mut().read_bytes(n);
+                let got = data.len();
+                let sv = self.lv_sv(&args[1])?;
+                let mut cur = convert::to_pstr(&sv.get()).into_owned().bytes;
+                let o = match off {
+                    Some(o) if o < 0 => (cur.len() as i64 + o).max(0) as usize,
+                    Some(o) => o as usize,
+                    None => 0,
+                };
+                cur.resize(o, 0);
+                cur.extend_from_slice(&data);
+                sv.set(Value::str_from(cur, false));
+                Value::Int(got as i64)
+            }
+            Func::Syswrite => {
+                let (h, _) = self.handle_expr(&args[0])?;
+                let s = self.arg_str(args, 1)?;
+                match h {
+                    Some(h) => {
+                        let mut io = h.io.borrow_mut();
+                        io.write(&s.bytes);
+                        io.flush();
+                        Value::Int(s.bytes.len() as i64)
+                    }
+                    None => Value::Undef,
+                }
+            }
+            Func::Seek => {
+                let (h, _) = self.handle_expr(&args[0])?;
+                let pos = to_i64(&self.sv(&args[1])?);
+                let wh = to_i64(&self.sv(&args[2])?) as i32;
+                bool_val(h.is_some_and(|h| h.io.borrow_mut().seek(pos, wh)))
+            }
+            Func::Tell => {
+                let h = match args.first() {
+                    Some(e) => self.handle_expr(e)?.0,
+                    None => self.last_read.as_ref().map(|(h, _)| h.clone()),
+                };
+                Value::Int(h.map(|h| h.io.borrow_mut().tell()).unwrap_or(-1))
+            }
+            Func::Select => {
+                if args.len() >= 4 {
+                    // select(undef, undef, undef, $t) sleeps.
+                    let t = to_f64(&self.sv(&args[3])?);
+                    if t > 0.0 {
+                        std::thread::sleep(std::time::Duration::from_secs_f64(t));
+                    }
+                    return Ok(Value::Int(0));
+                }
+                let old = Value::Glob(self.selected.clone());
+                if let Some(e) = args.first() {
+                    let v = self.sv(e)?;
+                    let g = match &v {
+                        Value::Glob(g) | Value::GlobRef(g) => g.clone(),
+                        _ => self.glob_of_value(&v)?,
+                    };
+                    self.selected = g;
+                }
+                let name = self.selected.name.clone();
+                let _ = name;
+                old
+            }
+            Func::Fileno => {
+                let (h, _) = self.handle_expr(&args[0])?;
+                match h.and_then(|h| h.io.borrow().fileno()) {
+                    Some(n) => Value::Int(n as i64),
+                    None => Value::Undef,
+                }
+            }
+            Func::Unlink => {
+                let vals = self.all_args(args)?;
+                let mut n = 0;
+                for v in vals {
+                    match std::fs::remove_file(os(&to_bytes(&v))) {
+                        Ok(()) => n += 1,
+                        Err(e) => self.set_errno_from(&e),
+                    }
+                }
+                Value::Int(n)
+            }
+            Func::Mkdir => {
+                let p = self.arg_str(args, 0)?;
+                let mode = match args.get(1) {
+                    Some(e) => to_i64(&self.sv(e)?) as u32,
+                    None => 0o777,
+                };
+                use std::os::unix::fs::DirBuilderExt;
+                match std::fs::DirBuilder::new().mode(mode).create(os(&p.bytes)) {
+                    Ok(()) => bool_val(true),
+                    Err(e) => {
+                        self.set_errno_from(&e);
+                        bool_val(false)
+                    }
+                }
+            }
+            Func::Rmdir => {
+                let p = self.arg_str(args, 0)?;
+                match std::fs::remove_dir(os(&p.bytes)) {
+                    Ok(()) => bool_val(true),
+                    Err(e) => {
+                        self.set_errno_from(&e);
+                        bool_val(false)
+                    }
+                }
+            }
+            Func::Rename => {
+                let a = self.arg_str(args, 0)?;
+                let b = self.arg_str(args, 1)?;
+                match std::fs::rename(os(&a.bytes), os(&b.bytes)) {
+                    Ok(()) => bool_val(true),
+                    Err(e) => {
+                        self.set_errno_from(&e);
+                        bool_val(false)
+                    }
+                }
+            }
+            Func::Chdir => {
+                let p = match args.first() {
+                    Some(e) => to_bytes(&self.sv(e)?).into_owned(),
+                    None => std::env::var("HOME").unwrap_or_default().into_bytes(),
+                };
+                match std::env::set_current_dir(os(&p)) {
+                    Ok(()) => bool_val(true),
+                    Err(e) => {
+                        self.set_errno_from(&e);
+                        bool_val(false)
+                    }
+                }
+            }
+            Func::Chmod => {
+                let vals = self.all_args(args)?;
+                let mut n = 0;
+                if let Some((mode, files)) = vals.split_first() {
+                    use std::os::unix::fs::PermissionsExt;
+                    let m = to_i64(mode) as u32;
+                    for f in files {
+                        if std::fs::set_permissions(os(&to_bytes(f)), std::fs::Permissions::from_mode(m)).is_ok() {
+                            n += 1;
+                        }
+                    }
+                }
+                Value::Int(n)
+            }
+            Func::Opendir => {
+                let p = self.arg_str(args, 1)?;
+                match std::fs::read_dir(os(&p.bytes)) {
+                    Ok(rd) => {
+                        use std::os::unix::ffi::OsStrExt;
+                        let mut names: Vec<Vec<u8>> = vec![b".".to_vec(), b"..".to_vec()];
+                        names.extend(rd.filter_map(|e| e.ok()).map(|e| e.file_name().as_bytes().to_vec()));
+                        let h = Handle::new(Backend::Dir(names), false, false, "DIR");
+                        self.bind_handle(&args[0], h)?;
+                        bool_val(true)
+                    }
+                    Err(e) => {
+                        self.set_errno_from(&e);
+                        bool_val(false)
+                    }
+                }
+            }
+            Func::Readdir => {
+                let (h, _) = self.handle_expr(&args[0])?;
+                let Some(h) = h else { return Ok(Value::Undef) };
+                let mut io = h.io.borrow_mut();
+                let pos = io.dir_pos;
+                let names = match &io.backend {
+                    Backend::Dir(n) => n.clone(),
+                    _ => Vec::new(),
+                };
+                if want == Want::List {
+                    io.dir_pos = names.len();
+                    out.extend(names[pos.min(names.len())..].iter().map(|n| Value::str_from(n.clone(), false)));
+                    Value::Undef
+                } else if pos < names.len() {
+                    io.dir_pos += 1;
+                    Value::str_from(names[pos].clone(), false)
+                } else {
+                    Value::Undef
+                }
+            }
+            Func::Closedir => {
+                let (h, _) = self.handle_expr(&args[0])?;
+                bool_val(h.is_some_and(|h| {
+                    h.io.borrow_mut().backend = Backend::Closed;
+                    true
+                }))
+            }
+            Func::Rewinddir => {
+                let (h, _) = self.handle_expr(&args[0])?;
+                if let Some(h) = h {
+                    h.io.borrow_mut().dir_pos = 0;
+                }
+                bool_val(true)
+            }
+            Func::Stat | Func::Lstat => {
+                let v = self.arg_sv(args, 0)?;
+                let p = to_bytes(&v).into_owned();
+                let m = if f == Func::Lstat { std::fs::symlink_metadata(os(&p)) } else { std::fs::metadata(os(&p)) };
+                match m {
+                    Ok(m) => {
+                        use std::os::unix::fs::MetadataExt;
+                        let vals = vec![
+                            Value::Int(m.dev() as i64),
+                            Value::Int(m.ino() as i64),
+                            Value::Int(m.mode() as i64),
+                            Value::Int(m.nlink() as i64),
+                            Value::Int(m.uid() as i64),
+                            Value::Int(m.gid() as i64),
+                            Value::Int(m.rdev() as i64),
+                            Value::Int(m.size() as i64),
+                            Value::Int(m.atime()),
+                            Value::Int(m.mtime()),
+                            Value::Int(m.ctime()),
+                            Value::Int(m.blksize() as i64),
+                            Value::Int(m.blocks() as i64),
+                        ];
+                        if want == Want::List {
+                            out.extend(vals);
+                            Value::Undef
+                        } else {
+                            bool_val(true)
+                        }
+                    }
+                    Err(e) => {
+                        self.set_errno_from(&e);
+                        if want == Want::List {
+                            Value::Undef
+                        } else {
+                            bool_val(false)
+                        }
+                    }
+                }
+            }
+            Func::Symlink | Func::Link => {
+                let a = self.arg_str(args, 0)?;
+                let b = self.arg_str(args, 1)?;
+                let r = if f == Func::Symlink {
+                    std::os::unix::fs::symlink(os(&a.bytes), os(&b.bytes))
+                } else {
+                    std::fs::hard_link(os(&a.bytes), os(&b.bytes))
+                };
+                bool_val(r.is_ok())
+            }
+            Func::Readlink => {
+                let a = self.arg_str(args, 0)?;
+                match std::fs::read_link(os(&a.bytes)) {
+                    Ok(p) => {
+                        use std::os::unix::ffi::OsStrExt;
+                        Value::str_from(p.as_os_str().as_bytes().to_vec(), false)
+                    }
+                    Err(e) => {
+                        self.set_errno_from(&e);
+                        Value::Undef
+                    }
+                }
+            }
+            Func::Glob => {
+                let mut v = Vec::new();
+                self.glob_list(&args[0], &mut v)?;
+                self.ret_list(v, want, out)
+            }
+            Func::Time => Value::Int(
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0),
+            ),
+            Func::Times => {
+                let mut t: libc::tms = unsafe { std::mem::zeroed() };
+                unsafe { libc::times(&mut t) };
+                let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+                let v = vec![
+                    Value::Num(t.tms_utime as f64 / hz),
+                    Value::Num(t.tms_stime as f64 / hz),
+                    Value::Num(t.tms_cutime as f64 / hz),
+                    Value::Num(t.tms_cstime as f64 / hz),
+                ];
+                self.ret_list(v, want, out)
+            }
+            Func::Localtime | Func::Gmtime => {
+                let t = match args.first() {
+                    Some(e) => to_i64(&self.sv(e)?),
+                    None => std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map(|d| d.as_secs() as i64)
+                        .unwrap_or(0),
+                };
+                let tt = t as libc::time_t;
+                let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+                unsafe {
+                    if f == Func::Localtime {
+                        libc::localtime_r(&tt, &mut tm);
+                    } else {
+                        libc::gmtime_r(&tt, &mut tm);
+                    }
+                }
+                if want == Want::List {
+                    out.extend([
+                        tm.tm_sec, tm.tm_min, tm.tm_hour, tm.tm_mday, tm.tm_mon, tm.tm_year, tm.tm_wday, tm.tm_yday, tm.tm_isdst,
+                    ]
+                    .iter()
+                    .map(|&x| Value::Int(x as i64)));
+                    Value::Undef
+                } else {
+                    const D: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+                    const M: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+                    Value::string(format!(
+                        "{} {} {:2} {:02}:{:02}:{:02} {}",
+                        D[tm.tm_wday as usize % 7],
+                        M[tm.tm_mon as usize % 12],
+                        tm.tm_mday,
+                        tm.tm_hour,
+                        tm.tm_min,
+                        tm.tm_sec,
+                        tm.tm_year as i64 + 1900
+                    ))
+                }
+            }
+            Func::Sleep => {
+                let n = match args.first() {
+                    Some(e) => to_f64(&self.sv(e)?),
+                    None => 1e9,
+                };
+                self.flush_all();
+                std::thread::sleep(std::time::Duration::from_secs_f64(n.max(0.0)));
+                Value::Int(n as i64)
+            }
+            Func::System | Func::Exec => return self.system(f, args),
+            Func::Readpipe => {
+                let cmd = self.arg_str(args, 0)?;
+                self.flush_all();
+                let o = std::process::Command::new("/bin/sh").arg("-c").arg(os(&cmd.bytes)).stderr(std::process::Stdio::inherit()).output();
+                match o {
+                    Ok(o) => {
+                        use std::os::unix::process::ExitStatusExt;
+                        self.child_status = o.status.into_raw() as i64;
+                        if want == Want::List {
+                            for line in o.stdout.split_inclusive(|&b| b == b'\n') {
+                                out.push(Value::str_from(line.to_vec(), false));
+                            }
+                            Value::Undef
+                        } else {
+                            Value::str_from(o.stdout, false)
+                        }
+                    }
+                    Err(e) => {
+                        self.set_errno_from(&e);
+                        self.child_status = -1;
+                        Value::Undef
+                    }
+                }
+            }
+            Func::Fork => {
+                self.flush_all();
+                let pid = unsafe { libc::fork() };
+                if pid < 0 {
+                    Value::Undef
+                } else {
+                    Value::Int(pid as i64)
+                }
+            }
+            Func::Wait => {
+                let mut st = 0;
+                let pid = unsafe { libc::wait(&mut st) };
+                self.child_status = st as i64;
+                Value::Int(pid as i64)
+            }
+            Func::Waitpid => {
+                let pid = to_i64(&self.arg_sv(args, 0)?) as i32;
+                let flags = to_i64(&self.arg_sv(args, 1)?) as i32;
+                let mut st = 0;
+                let r = unsafe { libc::waitpid(pid, &mut st, flags) };
+                if r > 0 {
+                    self.child_status = st as i64;
+                }
+                Value::Int(r as i64)
+            }
+            Func::Kill => {
+                let vals = self.all_args(args)?;
+                let Some((sig, pids)) = vals.split_first() else { return Ok(Value::Int(0)) };
+                let signo = signal_number(sig);
+                let mut n = 0;
+                for p in pids {
+                    if unsafe { libc::kill(to_i64(p) as i32, signo) } == 0 {
+                        n += 1;
+                    }
+                }
+                Value::Int(n)
+            }
+            Func::Getppid => Value::Int(unsafe { libc::getppid() } as i64),
+            Func::Caller => return self.caller(args, want, out),
+            Func::Require => return self.require(args),
+            Func::DoFile => return self.do_file(args, want, out),
+            Func::Local => Value::Undef,
+            Func::Umask => Value::Int(0o022),
+            Func::Lock | Func::Study | Func::Dump | Func::Reset | Func::Prototype => Value::Undef,
+            Func::Utime | Func::Chown | Func::Truncate | Func::Flock | Func::Alarm | Func::Pipe | Func::Crypt => {
+                self.all_args(args)?;
+                bool_val(true)
+            }
+            Func::Getpwnam | Func::Getpwuid | Func::Getgrgid | Func::Getgrnam | Func::Getlogin => Value::Undef,
+            Func::Pack | Func::Unpack | Func::Vec | Func::Formline | Func::Write | Func::Tie | Func::Tied | Func::Untie | Func::Dbmopen => {
+                return Err(self.die_msg(format!("{f:?} is not supported yet")));
+            }
+        })
+    }
+
+    /// Each scalar container named by a chop/chomp argument (arrays and
+    /// hashes give all their elements/values).
+    fn lv_targets(&mut self, e: &Expr) -> R<Vec<Sv>> {
+        Ok(match e {
+            Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) => {
+                let av = self.array_of(e, true)?;
+                av.with(|a| a.iter_mut().map(Elem::container).collect())
+            }
+            Expr::MyHash(_) | Expr::GlobalHash(_) | Expr::HashDeref(_) => {
+                let hv = self.hash_of(e, true)?;
+                hv.with(|m| m.values_mut().map(Elem::container).collect())
+            }
+            Expr::List(items) => {
+                let mut v = Vec::new();
+                for i in items {
+                    v.extend(self.lv_targets(i)?);
+                }
+                v
+            }
+            Expr::ListAssign { lhs, .. } => {
+                self.sv(e)?;
+                self.lv_targets(lhs)?
+            }
+            Expr::MyDecl { .. } => {
+                let mut v = Vec::new();
+                self.lv_sv(e).map(|s| v.push(s))?;
+                v
+            }
+            _ => vec![self.lv_sv(e)?],
+        })
+    }
+
+    fn keys_values(&mut self, f: Func, e: &Expr, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        let is_array = matches!(e, Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) | Expr::Args);
+        if is_array {
+            let av = self.array_of(e, true)?;
+            let n = av.len();
+            if want != Want::List {
+                return Ok(Value::Int(n as i64));
+            }
+            match f {
+                Func::Keys => out.extend((0..n).map(|i| Value::Int(i as i64))),
+                Func::Values => out.extend(av.values()),
+                _ => {}
+            }
+            return Ok(Value::Undef);
+        }
+        let hv = self.hash_of(e, true)?;
+        match f {
+            Func::Each => {
+                let i = hv.iter.get();
+                let kv = hv.with(|m| m.get_index(i).map(|(k, v)| (Value::Str(k.0.clone()), v.get())));
+                match kv {
+                    Some((k, v)) => {
+                        hv.iter.set(i + 1);
+                        if want == Want::List {
+                            out.push(k);
+                            out.push(v);
+                            Ok(Value::Undef)
+                        } else {
+                            Ok(k)
+                        }
+                    }
+                    None => {
+                        hv.iter.set(0);
+                        Ok(Value::Undef)
+                    }
+                }
+            }
+            _ => {
+                hv.iter.set(0);
+                if want != Want::List {
+                    return Ok(Value::Int(hv.len() as i64));
+                }
+                hv.with(|m| {
+                    if f == Func::Keys {
+                        out.extend(m.keys().map(|k| Value::Str(k.0.clone())));
+                    } else {
+                        out.extend(m.values().map(Elem::get));
+                    }
+                });
+                Ok(Value::Undef)
+            }
+        }
+    }
+
+    fn delete(&mut self, e: &Expr, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        match e {
+            Expr::Elem { hash, key } => {
+                let hv = self.hash_place(hash, true)?;
+                let k = self.sv(key)?;
+                let v = hv.delete(&key_of(&k).0.bytes).unwrap_or_default();
+                if want == Want::List {
+                    out.push(v.clone());
+                }
+                Ok(v)
+            }
+            Expr::HashSlice { hash, keys } => {
+                let hv = self.hash_place(hash, true)?;
+                let mut ks = Vec::new();
+                self.list(keys, &mut ks)?;
+                let vals: Vec<Value> = ks.iter().map(|k| hv.delete(&key_of(k).0.bytes).unwrap_or_default()).collect();
+                Ok(self.ret_list(vals, want, out))
+            }
+            Expr::Index { array, index } => {
+                let av = self.array_place(array, true)?;
+                let i = self.index_value(index)?;
+                let v = match av.resolve(i) {
+                    Some(j) if j < av.len() => av.with(|a| {
+                        let v = a[j].get();
+                        if j + 1 == a.len() {
+                            a.pop();
+                        } else {
+                            a[j] = Elem::V(Value::Undef);
+                        }
+                        v
+                    }),
+                    _ => Value::Undef,
+                };
+                if want == Want::List {
+                    out.push(v.clone());
+                }
+                Ok(v)
+            }
+            Expr::Local(inner) => {
+                self.localize(inner)?;
+                self.delete(inner, want, out)
+            }
+            _ => Err(self.die_msg("delete argument is not a HASH or ARRAY element or slice")),
+        }
+    }
+
+    /// Put a new handle where an `open`/`opendir` first argument says.
+    pub fn bind_handle(&mut self, target: &Expr, h: Rc<Handle>) -> R<()> {
+        match target {
+            Expr::Handle(id) | Expr::Glob(id) => {
+                self.gv(*id).set_io(Some(h));
+            }
+            _ => {
+                let sv = self.lv_sv(target)?;
+                let cur = sv.get();
+                match &cur {
+                    Value::Glob(g) | Value::GlobRef(g) => {
+                        g.set_io(Some(h));
+                    }
+                    Value::Str(_) => {
+                        let g = self.glob_of_value(&cur)?;
+                        g.set_io(Some(h));
+                    }
+                    _ => {
+                        // A fresh anonymous glob, as perl's autovivified handles.
+                        let name = match target {
+                            Expr::My(s) | Expr::MyDecl { vars: _, .. } if false => format!("{s}"),
+                            _ => "$fh".to_string(),
+                        };
+                        let g = Glob::new(Rc::from(format!("main::{name}").as_str()));
+                        g.set_io(Some(h));
+                        sv.set(Value::GlobRef(g));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, args: &[Expr]) -> R<Value> {
+        let Some(target) = args.first() else { return Ok(bool_val(false)) };
+        let (mode, spec): (String, Value) = if args.len() >= 3 {
+            let m = self.sv(&args[1])?;
+            let spec = self.sv(&args[2])?;
+            (String::from_utf8_lossy(&to_bytes(&m)).trim().to_string(), spec)
+        } else if args.len() == 2 {
+            let s = self.sv(&args[1])?;
+            let s = String::from_utf8_lossy(&to_bytes(&s)).trim().to_string();
+            parse_two_arg(&s)
+        } else {
+            return Ok(bool_val(false));
+        };
+        let (base, layers) = match mode.find(':') {
+            Some(i) => (mode[..i].trim().to_string(), mode[i..].to_string()),
+            None => (mode.clone(), String::new()),
+        };
+        let utf8 = layers.contains("utf8") || layers.contains("UTF-8");
+        let name_for = |_: &Value| "FH";
+        let h = match base.as_str() {
+            "<" | ">" | ">>" | "+<" | "+>" | "+>>" => {
+                if let Value::ScalarRef(sv) = &spec {
+                    let (r, w) = (base.contains('<') || base.contains('+'), base != "<");
+                    if base == ">" || base == "+>" {
+                        sv.set(Value::bytes(b""));
+                    }
+                    if sv.get().is_undef() {
+                        sv.set(Value::bytes(b""));
+                    }
+                    let h = Handle::new(Backend::Mem(sv.clone()), r, w, name_for(&spec));
+                    if base.starts_with(">>") {
+                        h.io.borrow_mut().set_mem_append();
+                    }
+                    h
+                } else {
+                    let path = to_bytes(&spec).into_owned();
+                    if path == b"-" && (base == "<" || base == ">") {
+                        let g = if base == "<" { wk::STDIN } else { wk::STDOUT };
+                        match self.gv(g).io() {
+                            Some(h) => h,
+                            None => return Ok(bool_val(false)),
+                        }
+                    } else {
+                        let mut oo = std::fs::OpenOptions::new();
+                        match base.as_str() {
+                            "<" => oo.read(true),
+                            ">" => oo.write(true).create(true).truncate(true),
+                            ">>" => oo.append(true).create(true),
+                            "+<" => oo.read(true).write(true),
+                            "+>" => oo.read(true).write(true).create(true).truncate(true),
+                            _ => oo.read(true).append(true).create(true),
+                        };
+                        match oo.open(os(&path)) {
+                            Ok(file) => Handle::new(
+                                Backend::File(file),
+                                base.contains('<') || base.contains('+'),
+                                base != "<",
+                                "FH",
+                            ),
+                            Err(e) => {
+                                self.set_errno_from(&e);
+                                return Ok(bool_val(false));
+                            }
+                        }
+                    }
+                }
+            }
+            "-|" | "|-" => {
+                let mut words = vec![to_bytes(&spec).into_owned()];
+                for a in &args[3..] {
+                    let v = self.sv(a)?;
+                    words.push(to_bytes(&v).into_owned());
+                }
+                self.flush_all();
+                let mut cmd = if words.len() == 1 {
+                    let mut c = std::process::Command::new("/bin/sh");
+                    c.arg("-c").arg(os(&words[0]));
+                    c
+                } else {
+                    let mut c = std::process::Command::new(os(&words[0]));
+                    c.args(words[1..].iter().map(|w| os(w)));
+                    c
+                };
+                if base == "-|" {
+                    cmd.stdout(std::process::Stdio::piped());
+                } else {
+                    cmd.stdin(std::process::Stdio::piped());
+                }
+                match cmd.spawn() {
+                    Ok(child) => {
+                        if base == "-|" {
+                            Handle::new(Backend::PipeFrom(child), true, false, "PIPE")
+                        } else {
+                            Handle::new(Backend::PipeTo(child), false, true, "PIPE")
+                        }
+                    }
+                    Err(e) => {
+                        self.set_errno_from(&e);
+                        return Ok(bool_val(false));
+                    }
+                }
+            }
+            "<&" | ">&" | ">>&" | "<&=" | ">&=" => {
+                let src = match &spec {
+                    Value::Glob(_) | Value::GlobRef(_) => self.handle_of(&spec),
+                    _ => {
+                        let s = String::from_utf8_lossy(&to_bytes(&spec)).into_owned();
+                        let full = self.qualify(&s);
+                        self.glob_opt(&full).and_then(|g| g.io())
+                    }
+                };
+                match src {
+                    Some(h) => h,
+                    None => return Ok(bool_val(false)),
+                }
+            }
+            _ => return Err(self.die_msg(format!("Unknown open() mode '{mode}'"))),
+        };
+        if utf8 {
+            h.io.borrow_mut().utf8 = true;
+        }
+        self.bind_handle(target, h)?;
+        Ok(bool_val(true))
+    }
+
+    fn system(&mut self, f: Func, args: &[Expr]) -> R<Value> {
+        let vals = self.all_args(args)?;
+        if vals.is_empty() {
+            return Ok(Value::Int(-1));
+        }
+        self.flush_all();
+        let words: Vec<Vec<u8>> = vals.iter().map(|v| to_bytes(v).into_owned()).collect();
+        let mut cmd = if words.len() == 1 {
+            let w = &words[0];
+            if w.iter().any(|b| b"$&*(){}[]'\";\\|?<>~`\n".contains(b)) {
+                let mut c = std::process::Command::new("/bin/sh");
+                c.arg("-c").arg(os(w));
+                c
+            } else {
+                let parts: Vec<&[u8]> = w.split(|b| *b == b' ' || *b == b'\t').filter(|p| !p.is_empty()).collect();
+                if parts.is_empty() {
+                    return Ok(Value::Int(-1));
+                }
+                let mut c = std::process::Command::new(os(parts[0]));
+                c.args(parts[1..].iter().map(|p| os(p)));
+                c
+            }
+        } else {
+            let mut c = std::process::Command::new(os(&words[0]));
+            c.args(words[1..].iter().map(|w| os(w)));
+            c
+        };
+        if f == Func::Exec {
+            use std::os::unix::process::CommandExt;
+            let e = cmd.exec();
+            self.set_errno_from(&e);
+            return Ok(bool_val(false));
+        }
+        match cmd.status() {
+            Ok(st) => {
+                use std::os::unix::process::ExitStatusExt;
+                self.child_status = st.into_raw() as i64;
+                Ok(Value::Int(self.child_status))
+            }
+            Err(e) => {
+                self.set_errno_from(&e);
+                self.child_status = -1;
+                Ok(Value::Int(-1))
+            }
+        }
+    }
+
+    fn caller(&mut self, args: &[Expr], want: Want, out: &mut Vec<Value>) -> R<Value> {
+        let n = match args.first() {
+            Some(e) => Some(to_i64(&self.sv(e)?).max(0) as usize),
+            None => None,
+        };
+        let level = n.unwrap_or(0);
+        let len = self.frames.len();
+        if level >= len {
+            return Ok(if want == Want::List { Value::Undef } else { Value::Undef });
+        }
+        let fr = self.frames[len - 1 - level].clone();
+        if want != Want::List {
+            return Ok(Value::from_str(&fr.package));
+        }
+        out.push(Value::from_str(&fr.package));
+        out.push(Value::from_str(&fr.file));
+        out.push(Value::Int(fr.line as i64));
+        if n.is_some() {
+            out.push(Value::from_str(&fr.sub));
+            out.push(if fr.is_eval { Value::Int(0) } else { Value::Int(fr.has_args as i64) });
+            out.push(match fr.want {
+                Want::List => Value::Int(1),
+                Want::Scalar => Value::bytes(b""),
+                Want::Void => Value::Undef,
+            });
+        }
+        Ok(Value::Undef)
+    }
+
+    /// `require Module` / `require "file.pl"` / `require VERSION`.
+    fn require(&mut self, args: &[Expr]) -> R<Value> {
+        let v = self.arg_sv(args, 0)?;
+        if matches!(v, Value::Int(_) | Value::Num(_)) || matches!(&v, Value::Str(s) if s.bytes.first() == Some(&5)) {
+            return Ok(Value::Int(1));
+        }
+        let name = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
+        if crate::native::is_builtin_module(&name) {
+            let inc = self.gv(wk::INC).hv();
+            inc.set(make_key(name.as_bytes(), false), Value::from_str(&format!("(psh)/{name}")));
+            return Ok(Value::Int(1));
+        }
+        let inc = self.gv(wk::INC).hv();
+        if inc.exists(name.as_bytes()) {
+            return Ok(Value::Int(1));
+        }
+        let dirs: Vec<String> = self.gv(wk::INC).av().values().iter().map(|d| String::from_utf8_lossy(&to_bytes(d)).into_owned()).collect();
+        let path = if name.starts_with('/') || name.starts_with("./") {
+            Some(name.clone())
+        } else {
+            dirs.iter().map(|d| format!("{d}/{name}")).find(|p| std::path::Path::new(p).is_file())
+        };
+        let Some(path) = path else {
+            let module = name.strip_suffix(".pm").map(|m| m.replace('/', "::"));
+            let hint = match &module {
+                Some(m) => format!(" (you may need to install the {m} module)"),
+                None => String::new(),
+            };
+            return Err(self.die_msg(format!(
+                "Can't locate {name} in @INC{hint} (@INC entries checked: {})",
+                dirs.join(" ")
+            )));
+        };
+        inc.set(make_key(name.as_bytes(), false), Value::string(path.clone()));
+        let mut out = Vec::new();
+        let r = self.run_file(&path, Want::Scalar, &mut out)?;
+        if !r.truthy() && !name.ends_with(".pm") {
+            return Err(self.die_msg(format!("{name} did not return a true value")));
+        }
+        Ok(Value::Int(1))
+    }
+
+    fn do_file(&mut self, args: &[Expr], want: Want, out: &mut Vec<Value>) -> R<Value> {
+        let v = self.arg_sv(args, 0)?;
+        let name = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
+        match self.run_file(&name, want, out) {
+            Ok(v) => Ok(v),
+            Err(Flow::Die) => {
+                let err = std::mem::take(&mut self.die_value);
+                self.gv(wk::EVAL_ERROR).sv().set(err);
+                Ok(Value::Undef)
+            }
+            Err(f) => Err(f),
+        }
+    }
+
+    /// Compile and run a Perl file (for `require` and `do FILE`).
+    pub fn run_file(&mut self, path: &str, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        let src = match std::fs::read(path) {
+            Ok(s) => s,
+            Err(e) => {
+                self.set_errno_from(&e);
+                return Ok(Value::Undef);
+            }
+        };
+        let prog = match crate::parse::parse_program(&src, path) {
+            Ok(p) => p,
+            Err(e) => {
+                self.die_value = Value::string(format!("{e}\nCompilation failed in require"));
+                return Err(self.throw());
+            }
+        };
+        let (unit, main) = self.load(prog);
+        let prog = unit.program.clone();
+        // The file's main code gets its own pad; named subs capture from it.
+        let saved_pad = std::mem::replace(&mut self.pad, super::new_pad(&prog.main));
+        self.install_subs_from(&unit, &prog.subs);
+        self.pad = saved_pad;
+        let saved_pkg = std::mem::replace(&mut self.package, Rc::from("main"));
+        let r = (|| -> R<()> {
+            for b in &prog.begin {
+                let saved_unit = std::mem::replace(&mut self.unit, unit.clone());
+                let r = self.exec_block(b);
+                self.unit = saved_unit;
+                r?;
+            }
+            Ok(())
+        })();
+        let r = match r {
+            Ok(()) => self.call_sub(&main, Vec::new(), want, out),
+            Err(f) => Err(f),
+        };
+        self.package = saved_pkg;
+        for e in &prog.end {
+            let cv = self.instantiate(e, &unit);
+            self.end_blocks.push(cv);
+        }
+        r
+    }
+
+    // ------------------------------------------------------------ random
+
+    /// perl's `drand48`: the same 48-bit LCG, so `srand(N); rand()` gives
+    /// perl's sequence.
+    pub fn drand48(&mut self) -> f64 {
+        if !self.rand_seeded {
+            let seed = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as u64 ^ std::process::id() as u64)
+                .unwrap_or(1);
+            self.seed_rand(seed & 0xFFFF_FFFF);
+        }
+        self.rand_state = (self.rand_state.wrapping_mul(0x5DEE_CE66D).wrapping_add(0xB)) & ((1u64 << 48) - 1);
+        self.rand_state as f64 / (1u64 << 48) as f64
+    }
+
+    pub fn seed_rand(&mut self, seed: u64) {
+        self.rand_seeded = true;
+        self.rand_state = ((seed & 0xFFFF_FFFF) << 16) | 0x330E;
+    }
+}
+
+// ---------------------------------------------------------------- helpers
+
+pub fn ref_type(v: &Value) -> Value {
+    if let Some(b) = v.blessed() {
+        return Value::from_str(&b);
+    }
+    Value::bytes(match v {
+        Value::ScalarRef(sv) => {
+            if sv.peek(|x| x.is_ref()) {
+                b"REF"
+            } else {
+                b"SCALAR"
+            }
+        }
+        Value::ArrayRef(_) => b"ARRAY",
+        Value::HashRef(_) => b"HASH",
+        Value::CodeRef(_) => b"CODE",
+        Value::GlobRef(_) => b"GLOB",
+        Value::Regex(_) => b"Regexp",
+        _ => b"",
+    })
+}
+
+fn fmt_num(x: f64) -> String {
+    let mut b = Vec::new();
+    crate::numeric::format_float(x, &mut b);
+    String::from_utf8_lossy(&b).into_owned()
+}
+
+fn parse_two_arg(s: &str) -> (String, Value) {
+    for m in ["+>>", "+<", "+>", ">>", "<", ">"] {
+        if let Some(rest) = s.strip_prefix(m) {
+            return (m.to_string(), Value::from_str(rest.trim()));
+        }
+    }
+    if let Some(rest) = s.strip_suffix('|') {
+        return ("-|".to_string(), Value::from_str(rest.trim()));
+    }
+    if let Some(rest) = s.strip_prefix('|') {
+        return ("|-".to_string(), Value::from_str(rest.trim()));
+    }
+    ("<".to_string(), Value::from_str(s))
+}
+
+fn signal_number(v: &Value) -> i32 {
+    if let Value::Int(i) = v {
+        return *i as i32;
+    }
+    let s = String::from_utf8_lossy(&to_bytes(v)).into_owned();
+    let s = s.trim_start_matches('-');
+    let s = s.strip_prefix("SIG").unwrap_or(s);
+    if let Ok(n) = s.parse::<i32>() {
+        return n;
+    }
+    match s {
+        "HUP" => libc::SIGHUP,
+        "INT" => libc::SIGINT,
+        "QUIT" => libc::SIGQUIT,
+        "KILL" => libc::SIGKILL,
+        "TERM" => libc::SIGTERM,
+        "USR1" => libc::SIGUSR1,
+        "USR2" => libc::SIGUSR2,
+        "ALRM" => libc::SIGALRM,
+        "CHLD" => libc::SIGCHLD,
+        "CONT" => libc::SIGCONT,
+        "STOP" => libc::SIGSTOP,
+        "TSTP" => libc::SIGTSTP,
+        "PIPE" => libc::SIGPIPE,
+        "ZERO" => 0,
+        _ => 0,
+    }
+}
+
+/// Character range `[a, b)` (as byte offsets) of `substr($s, off, len)`.
+pub fn substr_range(s: &PStr, off: i64, len: Option<i64>) -> Option<(usize, usize)> {
+    let n = s.char_len() as i64;
+    let start = if off < 0 { n + off } else { off };
+    if start > n || start < 0 && off < 0 && -off > n {
+        return None;
+    }
+    let start = start.max(0);
+    let end = match len {
+        None => n,
+        Some(l) if l < 0 => (n + l).max(start),
+        Some(l) => (start + l).min(n),
+    };
+    let end = end.max(start);
+    if s.utf8 {
+        let idx = char_byte_offsets(&s.bytes);
+        Some((idx[start as usize], idx[end as usize]))
+    } else {
+        Some((start as usize, end as usize))
+    }
+}
+
+fn char_byte_offsets(b: &[u8]) -> Vec<usize> {
+    let mut v: Vec<usize> = b.iter().enumerate().filter(|(_, &c)| (c & 0xC0) != 0x80).map(|(i, _)| i).collect();
+    v.push(b.len());
+    v
+}
+
+/// 4-argument substr / lvalue substr: the new whole string and the part
+/// replaced.
+pub fn substr_replace(cur: &Value, off: i64, len: Option<i64>, repl: &Value) -> Option<(Value, Value)> {
+    let s = convert::to_pstr(cur).into_owned();
+    let (a, b) = substr_range(&s, off, len)?;
+    let old = Value::str_from(s.bytes[a..b].to_vec(), s.utf8);
+    let mut ns = PStr { bytes: s.bytes[..a].to_vec(), utf8: s.utf8 };
+    convert::concat_into(&mut ns, &to_bytes(repl), convert::is_utf8(repl));
+    let tail = &s.bytes[b..];
+    if ns.utf8 && !s.utf8 {
+        ns.bytes.extend_from_slice(&upgrade(tail));
+    } else {
+        ns.bytes.extend_from_slice(tail);
+    }
+    Some((Value::Str(Rc::new(ns)), old))
+}
+
+/// `index`/`rindex` with perl's position clamping, in characters.
+fn str_index(s: &PStr, t: &PStr, pos: Option<i64>, rev: bool) -> i64 {
+    let (sb, tb): (Cow<[u8]>, Cow<[u8]>) = match (s.utf8, t.utf8) {
+        (true, false) => (Cow::Borrowed(&s.bytes), Cow::Owned(upgrade(&t.bytes))),
+        (false, true) => (Cow::Owned(upgrade(&s.bytes)), Cow::Borrowed(&t.bytes)),
+        _ => (Cow::Borrowed(&s.bytes), Cow::Borrowed(&t.bytes)),
+    };
+    let utf8 = s.utf8 || t.utf8;
+    let offs = if utf8 { char_byte_offsets(&sb) } else { Vec::new() };
+    let nchars = if utf8 { offs.len() as i64 - 1 } else { sb.len() as i64 };
+    let to_byte = |c: i64| -> usize { if utf8 { offs[c as usize] } else { c as usize } };
+    let to_char = |b: usize| -> i64 { if utf8 { offs.iter().position(|&o| o == b).unwrap_or(0) as i64 } else { b as i64 } };
+    if !rev {
+        let p = pos.unwrap_or(0).clamp(0, nchars);
+        let from = to_byte(p);
+        if tb.is_empty() {
+            return p;
+        }
+        let hay = &sb[from..];
+        match hay.windows(tb.len()).position(|w| w == &tb[..]) {
+            Some(i) => to_char(from + i),
+            None => -1,
+        }
+    } else {
+        let p = pos.unwrap_or(nchars).clamp(0, nchars);
+        if tb.is_empty() {
+            return p;
+        }
+        let limit = to_byte(p) + tb.len();
+        let hay = &sb[..limit.min(sb.len())];
+        match hay.windows(tb.len()).rposition(|w| w == &tb[..]) {
+            Some(i) => to_char(i),
+            None => -1,
+        }
+    }
+}
+
+fn case_map(s: &PStr, f: Func) -> PStr {
+    if !s.utf8 {
+        // Native 8-bit strings use ASCII rules, as perl without
+        // `use feature 'unicode_strings'`.
+        let mut b = s.bytes.clone();
+        match f {
+            Func::Uc => b.make_ascii_uppercase(),
+            Func::Lc | Func::Fc => b.make_ascii_lowercase(),
+            Func::Ucfirst => {
+                if let Some(c) = b.first_mut() {
+                    c.make_ascii_uppercase()
+                }
+            }
+            _ => {
+                if let Some(c) = b.first_mut() {
+                    c.make_ascii_lowercase()
+                }
+            }
+        }
+        return PStr { bytes: b, utf8: false };
+    }
+    let st = String::from_utf8_lossy(&s.bytes);
+    let r: String = match f {
+        Func::Uc => st.to_uppercase(),
+        Func::Lc => st.to_lowercase(),
+        Func::Fc => st.to_lowercase(),
+        Func::Ucfirst => {
+            let mut c = st.chars();
+            match c.next() {
+                Some(first) => {
+                    let t: String = if first == 'ß' { "Ss".into() } else { first.to_uppercase().collect() };
+                    t + c.as_str()
+                }
+                None => String::new(),
+            }
+        }
+        _ => {
+            let mut c = st.chars();
+            match c.next() {
+                Some(first) => first.to_lowercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        }
+    };
+    PStr { bytes: r.into_bytes(), utf8: true }
+}

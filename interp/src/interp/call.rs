@@ -1,0 +1,728 @@
+//! Sub calls, method dispatch, `return`, `do`/`eval` blocks, string eval.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use super::{Flow, Interp, Unit, Want, R};
+use crate::ast::{self, well_known as wk, Block, Expr, MethodName, Statement, Stmt};
+use crate::convert::to_bytes;
+use crate::value::*;
+
+/// One entry of the call stack, for `caller`.
+#[derive(Clone)]
+pub struct CallInfo {
+    /// Fully qualified name of the called sub (`main::__ANON__` for
+    /// anonymous ones, `(eval)` for eval frames).
+    pub sub: Rc<str>,
+    /// Where the call happened.
+    pub package: Rc<str>,
+    pub file: Arc<str>,
+    pub line: u32,
+    pub want: Want,
+    pub has_args: bool,
+    pub is_eval: bool,
+}
+
+/// Deep recursion is bounded by the interpreter thread's stack; beyond this
+/// many nested calls we die cleanly instead of overflowing.
+const MAX_DEPTH: usize = 1_500_000;
+
+impl Interp {
+    /// Evaluate a call expression (`foo(…)`, `$f->(…)`, `$o->m(…)`).
+    pub fn call_expr(&mut self, e: &Expr, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        match e {
+            Expr::Call { name, args, amp } => {
+                let cv = match self.find_sub(name) {
+                    Some(cv) => cv,
+                    None => match self.autoload_for(name) {
+                        Some(cv) => cv,
+                        None => {
+                            return Err(self.die_msg(format!("Undefined subroutine &{name} called")));
+                        }
+                    },
+                };
+                match args {
+                    None if *amp => {
+                        // `&foo;` shares the caller's @_.
+                        let args = self.args.clone();
+                        self.call_with_av(&cv, args, want, out)
+                    }
+                    None => self.call_sub(&cv, Vec::new(), want, out),
+                    Some(a) => {
+                        let args = self.call_args(a)?;
+                        self.call_sub(&cv, args, want, out)
+                    }
+                }
+            }
+            Expr::CallRef { target, args } => {
+                let t = self.sv(target)?;
+                let cv = self.code_of(&t)?;
+                let args = self.call_args(args)?;
+                self.call_sub(&cv, args, want, out)
+            }
+            Expr::CodeDeref(inner) => {
+                let t = self.sv(inner)?;
+                let cv = self.code_of(&t)?;
+                let args = self.args.clone();
+                self.call_with_av(&cv, args, want, out)
+            }
+            Expr::Method { invocant, method, args, maybe_class } => {
+                let inv = self.sv(invocant)?;
+                let mut argv = Vec::with_capacity(args.len() + 1);
+                argv.push(Elem::V(inv.clone()));
+                self.push_call_args(args, &mut argv)?;
+                match method {
+                    MethodName::Static(name) => self.call_method(&inv, name, argv, want, out, *maybe_class),
+                    MethodName::Dynamic(m) => {
+                        let mv = self.sv(m)?;
+                        if let Value::CodeRef(cv) = &mv {
+                            return self.call_sub(cv, argv, want, out);
+                        }
+                        let name = String::from_utf8_lossy(&to_bytes(&mv)).into_owned();
+                        self.call_method(&inv, &name, argv, want, out, false)
+                    }
+                }
+            }
+            _ => {
+                let v = self.sv(e)?;
+                if want == Want::List {
+                    out.push(v.clone());
+                }
+                Ok(v)
+            }
+        }
+    }
+
+    /// Build `@_`: variables and elements are passed as their containers
+    /// (aliasing), everything else as values.
+    pub fn call_args(&mut self, args: &[Expr]) -> R<Vec<Elem>> {
+        let mut v = Vec::with_capacity(args.len());
+        self.push_call_args(args, &mut v)?;
+        Ok(v)
+    }
+
+    fn push_call_args(&mut self, args: &[Expr], v: &mut Vec<Elem>) -> R<()> {
+        for a in args {
+            match a {
+                Expr::My(s) => v.push(Elem::C(self.pad_sv(*s))),
+                Expr::Global(id) => v.push(Elem::C(self.gv(*id).sv())),
+                Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::Args => {
+                    let av = self.array_of(a, false)?;
+                    av.with(|x| v.extend(x.iter_mut().map(|e| Elem::C(e.container()))));
+                }
+                Expr::List(items) => self.push_call_args(items, v)?,
+                Expr::Index { .. } | Expr::Elem { .. } => {
+                    // Reading is enough unless the element exists already; perl
+                    // defers creation of missing elements.
+                    let val = self.sv(a)?;
+                    v.push(Elem::V(val));
+                }
+                _ => {
+                    let mut vals = Vec::new();
+                    self.list(a, &mut vals)?;
+                    v.extend(vals.into_iter().map(Elem::V));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn call_sub(&mut self, cv: &Cv, args: Vec<Elem>, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        match &cv.kind {
+            CodeKind::Native(f) => {
+                let f = *f;
+                let start = out.len();
+                let r = f(self, &args, want, out);
+                if want != Want::List {
+                    out.truncate(start);
+                }
+                r
+            }
+            CodeKind::Perl { .. } => self.call_with_av(cv, Array::from_elems(args), want, out),
+            CodeKind::Const(vals) => {
+                if want == Want::List {
+                    out.extend(vals.iter().cloned());
+                    Ok(Value::Undef)
+                } else {
+                    Ok(vals.last().cloned().unwrap_or_default())
+                }
+            }
+            CodeKind::Stub => {
+                let name = cv.name.clone().unwrap_or_else(|| Rc::from("__ANON__"));
+                if let Some(al) = self.autoload_for(&name) {
+                    return self.call_sub(&al, args, want, out);
+                }
+                Err(self.die_msg(format!("Undefined subroutine &{name} called")))
+            }
+        }
+    }
+
+    /// Call with a given `@_` array (shared for `&foo;` and `goto &foo`).
+    pub fn call_with_av(&mut self, cv: &Cv, args: Av, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        let (body, captured, unit) = match &cv.kind {
+            CodeKind::Perl { body, captured, unit } => (body, captured, unit),
+            _ => {
+                let elems = args.with(|a| a.clone());
+                return self.call_sub(cv, elems, want, out);
+            }
+        };
+        if self.depth >= MAX_DEPTH {
+            return Err(self.die_msg("Deep recursion limit exceeded"));
+        }
+        let mut pad = super::new_pad(body);
+        for (slot, c) in captured {
+            pad[*slot as usize] = c.clone();
+        }
+        let state = unsafe { &*cv.state.get() };
+        for (slot, c) in state {
+            if (*slot as usize) < pad.len() {
+                pad[*slot as usize] = c.clone();
+            }
+        }
+        let sub_name: Rc<str> = match &cv.name {
+            Some(n) => n.clone(),
+            None => Rc::from(format!("{}::__ANON__", body.package)),
+        };
+        self.frames.push(CallInfo {
+            sub: sub_name,
+            package: self.package.clone(),
+            file: self.file.clone(),
+            line: self.line,
+            want,
+            has_args: true,
+            is_eval: false,
+        });
+        let saved_pad = std::mem::replace(&mut self.pad, pad);
+        let saved_args = std::mem::replace(&mut self.args, args);
+        let saved_sub = std::mem::replace(&mut self.cur_sub, Some(cv.clone()));
+        let saved_want = std::mem::replace(&mut self.want, want);
+        let saved_unit = if Rc::ptr_eq(&self.unit, unit) {
+            None
+        } else {
+            Some(std::mem::replace(&mut self.unit, unit.clone()))
+        };
+        let saved_file = if Arc::ptr_eq(&self.file, &body.file) {
+            None
+        } else {
+            Some(std::mem::replace(&mut self.file, body.file.clone()))
+        };
+        let saved_pkg = if *self.package == *body.package {
+            None
+        } else {
+            Some(std::mem::replace(&mut self.package, Rc::from(body.package.as_str())))
+        };
+        let saved_line = self.line;
+        let saved_hints = self.hints;
+        let mark = self.savestack.len();
+        self.depth += 1;
+        let start = out.len();
+        let r = self.block_value(&body.body, want, out);
+        self.depth -= 1;
+        self.unwind(mark);
+        self.pad = saved_pad;
+        self.args = saved_args;
+        self.cur_sub = saved_sub;
+        self.want = saved_want;
+        if let Some(u) = saved_unit {
+            self.unit = u;
+        }
+        if let Some(f) = saved_file {
+            self.file = f;
+        }
+        if let Some(p) = saved_pkg {
+            self.package = p;
+        }
+        self.line = saved_line;
+        self.hints = saved_hints;
+        self.frames.pop();
+        match r {
+            Ok(v) => Ok(v),
+            Err(Flow::Return) => {
+                out.truncate(start);
+                if want == Want::List {
+                    out.append(&mut self.ret_list);
+                    Ok(Value::Undef)
+                } else {
+                    Ok(std::mem::take(&mut self.ret_val))
+                }
+            }
+            Err(f) => Err(f),
+        }
+    }
+
+    /// Run a block and yield the value of its last statement in `want`
+    /// context (a sub's implicit return value, `do BLOCK`).
+    pub fn block_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        let mark = self.savestack.len();
+        let r = self.block_value_inner(&b.stmts, want, out);
+        if b.has_local {
+            self.unwind(mark);
+        }
+        r
+    }
+
+    fn block_value_inner(&mut self, stmts: &[Statement], want: Want, out: &mut Vec<Value>) -> R<Value> {
+        let Some((last, init)) = stmts.split_last() else {
+            return Ok(Value::Undef);
+        };
+        for s in init {
+            self.exec_stmt(s)?;
+        }
+        self.stmt_value(last, want, out)
+    }
+
+    fn stmt_value(&mut self, s: &Statement, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        match &s.kind {
+            Stmt::Expr(e) => {
+                self.line = s.line;
+                self.hints = s.hints;
+                if crate::destroy::pending() {
+                    self.run_destructors();
+                }
+                match want {
+                    Want::List => {
+                        self.list(e, out)?;
+                        Ok(Value::Undef)
+                    }
+                    Want::Scalar => self.sv(e),
+                    Want::Void => {
+                        self.void(e)?;
+                        Ok(Value::Undef)
+                    }
+                }
+            }
+            Stmt::If { conds, otherwise } => {
+                self.line = s.line;
+                self.hints = s.hints;
+                let mut last_cond = Value::Undef;
+                for (c, b) in conds {
+                    let v = self.sv(c)?;
+                    if v.truthy() {
+                        return self.block_value(b, want, out);
+                    }
+                    last_cond = v;
+                }
+                if let Some(b) = otherwise {
+                    return self.block_value(b, want, out);
+                }
+                if want == Want::List {
+                    out.push(last_cond.clone());
+                }
+                Ok(last_cond)
+            }
+            Stmt::Block { label: None, body } => self.block_value(body, want, out),
+            _ => {
+                self.exec_stmt(s)?;
+                Ok(Value::Undef)
+            }
+        }
+    }
+
+    /// `return EXPR`: evaluate in the sub's context and unwind.
+    pub fn do_return(&mut self, e: Option<&Expr>) -> R<Value> {
+        match self.want {
+            Want::List => {
+                let mut vals = Vec::new();
+                if let Some(e) = e {
+                    self.list(e, &mut vals)?;
+                }
+                self.ret_list = vals;
+            }
+            Want::Scalar => {
+                self.ret_val = match e {
+                    Some(e) => self.sv(e)?,
+                    None => Value::Undef,
+                };
+            }
+            Want::Void => {
+                if let Some(e) = e {
+                    self.void(e)?;
+                }
+            }
+        }
+        Err(Flow::Return)
+    }
+
+    pub fn do_block(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        self.block_value(b, want, out)
+    }
+
+    /// `eval BLOCK`: catch `die`, set `$@`.
+    pub fn eval_block(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        let start = out.len();
+        let mark = self.savestack.len();
+        let depth = self.depth;
+        let frames = self.frames.len();
+        self.frames.push(CallInfo {
+            sub: Rc::from("(eval)"),
+            package: self.package.clone(),
+            file: self.file.clone(),
+            line: self.line,
+            want,
+            has_args: false,
+            is_eval: true,
+        });
+        let line = self.line;
+        let r = self.block_value(b, want, out);
+        self.frames.truncate(frames);
+        match r {
+            Ok(v) => {
+                self.gv(wk::EVAL_ERROR).sv().set(Value::bytes(b""));
+                Ok(v)
+            }
+            Err(Flow::Die) => {
+                self.unwind(mark);
+                self.depth = depth;
+                self.line = line;
+                out.truncate(start);
+                let err = std::mem::take(&mut self.die_value);
+                self.gv(wk::EVAL_ERROR).sv().set(err);
+                Ok(Value::Undef)
+            }
+            Err(f) => Err(f),
+        }
+    }
+
+    /// `eval STRING`.
+    pub fn eval_string(
+        &mut self,
+        code: &Expr,
+        scope: &Arc<Vec<(String, ast::Slot)>>,
+        package: &str,
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> R<Value> {
+        let src = self.sv(code)?;
+        let src = to_bytes(&src).into_owned();
+        self.eval_counter += 1;
+        let file = format!("(eval {})", self.eval_counter);
+        let es = crate::parse::EvalScope {
+            package: package.to_string(),
+            lexicals: scope.as_ref().clone(),
+            hints: self.hints,
+        };
+        let prog = match crate::parse::parse_eval(&src, &file, &es) {
+            Ok(p) => p,
+            Err(e) => {
+                let msg = format!("{e}\n");
+                self.gv(wk::EVAL_ERROR).sv().set(Value::string(msg));
+                return Ok(Value::Undef);
+            }
+        };
+        let (unit, _) = self.load(prog);
+        let prog = unit.program.clone();
+        self.install_subs_from(&unit, &prog.subs);
+        let cv = self.instantiate(&prog.main, &unit);
+        let start = out.len();
+        let frames = self.frames.len();
+        let depth = self.depth;
+        let mark = self.savestack.len();
+        let args = self.args.clone();
+        let r = self.call_eval_body(&cv, args, want, out);
+        self.frames.truncate(frames);
+        match r {
+            Ok(v) => {
+                self.gv(wk::EVAL_ERROR).sv().set(Value::bytes(b""));
+                Ok(v)
+            }
+            Err(Flow::Die) => {
+                self.unwind(mark);
+                self.depth = depth;
+                out.truncate(start);
+                let err = std::mem::take(&mut self.die_value);
+                self.gv(wk::EVAL_ERROR).sv().set(err);
+                Ok(Value::Undef)
+            }
+            Err(f) => Err(f),
+        }
+    }
+
+    /// Run a string eval's main code like a sub (so `return` leaves the
+    /// eval) but keeping the caller's `@_` and `wantarray`.
+    fn call_eval_body(&mut self, cv: &Cv, args: Av, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        let r = self.call_with_av(cv, args, want, out);
+        // The frame pushed for the call reads as an eval frame to `caller`.
+        r
+    }
+
+    pub fn install_subs_from(&mut self, unit: &Rc<Unit>, subs: &[Arc<ast::SubBody>]) {
+        for s in subs {
+            let Some(name) = &s.name else { continue };
+            let cv = self.instantiate(s, unit);
+            let g = self.glob(name);
+            g.set_code(Some(cv));
+        }
+        self.method_cache.clear();
+    }
+
+    /// A signature's arity check.
+    pub fn sig_check(&mut self, min: u32, max: Option<u32>) -> R<()> {
+        let n = self.args.len();
+        let name = self.frames.last().map(|f| f.sub.to_string()).unwrap_or_else(|| "main::__ANON__".into());
+        if n < min as usize {
+            let caller = self.frames.last().map(|f| (f.file.clone(), f.line));
+            let (file, line) = caller.unwrap_or((self.file.clone(), self.line));
+            let msg = format!(
+                "Too few arguments for subroutine '{name}' (got {n}; expected {}{min}) at {file} line {line}.\n",
+                if max == Some(min) { "" } else { "at least " }
+            );
+            self.die_value = Value::string(msg);
+            return Err(self.throw());
+        }
+        if let Some(m) = max {
+            if n > m as usize {
+                let caller = self.frames.last().map(|f| (f.file.clone(), f.line));
+                let (file, line) = caller.unwrap_or((self.file.clone(), self.line));
+                let msg = format!(
+                    "Too many arguments for subroutine '{name}' (got {n}; expected {}{m}) at {file} line {line}.\n",
+                    if Some(min) == max { "" } else { "at most " }
+                );
+                self.die_value = Value::string(msg);
+                return Err(self.throw());
+            }
+        }
+        Ok(())
+    }
+
+    // ------------------------------------------------------------ lookup
+
+    pub fn find_sub(&mut self, name: &str) -> Option<Cv> {
+        let g = self.symbols.get(name)?;
+        let c = g.code()?;
+        if matches!(c.kind, CodeKind::Stub) {
+            return None;
+        }
+        Some(c)
+    }
+
+    /// The `AUTOLOAD` sub that would handle a call to the undefined sub
+    /// `name`, with `$AUTOLOAD` set.
+    fn autoload_for(&mut self, name: &str) -> Option<Cv> {
+        let (pkg, _) = name.rsplit_once("::")?;
+        let al = self.find_sub(&format!("{pkg}::AUTOLOAD"))?;
+        let g = self.glob(&format!("{pkg}::AUTOLOAD"));
+        g.sv().set(Value::from_str(name));
+        Some(al)
+    }
+
+    /// Method resolution order of a class (depth-first, as perl's default).
+    pub fn mro(&mut self, class: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.mro_into(class, &mut out, 0);
+        out
+    }
+
+    fn mro_into(&mut self, class: &str, out: &mut Vec<String>, depth: usize) {
+        if depth > 100 || out.iter().any(|c| c == class) {
+            return;
+        }
+        out.push(class.to_string());
+        let isa = match self.symbols.get(&format!("{class}::ISA")) {
+            Some(g) if g.has_av() => g.av().values(),
+            _ => return,
+        };
+        for p in isa {
+            let p = String::from_utf8_lossy(&to_bytes(&p)).into_owned();
+            self.mro_into(&p, out, depth + 1);
+        }
+    }
+
+    pub fn find_method(&mut self, class: &str, name: &str) -> Option<Cv> {
+        let key = (Rc::from(class), name.to_string());
+        if let Some(c) = self.method_cache.get(&key) {
+            return c.clone();
+        }
+        let mut found = None;
+        for c in self.mro(class) {
+            if let Some(cv) = self.find_sub(&format!("{c}::{name}")) {
+                found = Some(cv);
+                break;
+            }
+        }
+        if found.is_none() {
+            found = self.find_sub(&format!("UNIVERSAL::{name}"));
+        }
+        self.method_cache.insert(key, found.clone());
+        found
+    }
+
+    pub fn isa(&mut self, class: &str, target: &str) -> bool {
+        self.mro(class).iter().any(|c| c == target)
+    }
+
+    /// The class a method call dispatches on, or an error message.
+    pub fn invocant_class(&mut self, inv: &Value, method: &str) -> R<Rc<str>> {
+        if let Some(c) = inv.blessed() {
+            return Ok(c);
+        }
+        match inv {
+            Value::Undef => Err(self.die_msg(format!("Can't call method \"{method}\" on an undefined value"))),
+            Value::Str(s) if s.bytes.is_empty() => Err(self.die_msg(format!(
+                "Can't call method \"{method}\" without a package or object reference"
+            ))),
+            Value::Str(_) | Value::Int(_) | Value::Num(_) => {
+                let s = String::from_utf8_lossy(&to_bytes(inv)).into_owned();
+                let s = s.strip_prefix("::").unwrap_or(&s).to_string();
+                if s.starts_with(|c: char| c.is_ascii_digit()) || s.contains(' ') {
+                    return Err(self.die_msg(format!(
+                        "Can't call method \"{method}\" without a package or object reference"
+                    )));
+                }
+                Ok(Rc::from(s.as_str()))
+            }
+            Value::Glob(g) | Value::GlobRef(g) => {
+                // Methods on filehandles go to IO::File.
+                let _ = g;
+                Ok(Rc::from("IO::File"))
+            }
+            _ => Err(self.die_msg(format!("Can't call method \"{method}\" on unblessed reference"))),
+        }
+    }
+
+    pub fn call_method(
+        &mut self,
+        inv: &Value,
+        name: &str,
+        args: Vec<Elem>,
+        want: Want,
+        out: &mut Vec<Value>,
+        _maybe_class: bool,
+    ) -> R<Value> {
+        let class = self.invocant_class(inv, name)?;
+        let (start_class, meth): (String, &str) = if let Some(m) = name.strip_prefix("SUPER::") {
+            // SUPER:: is relative to the package the calling sub was compiled in.
+            let pkg = self
+                .cur_sub
+                .as_ref()
+                .and_then(|c| c.body().map(|b| b.package.clone()))
+                .unwrap_or_else(|| self.package.to_string());
+            let parents = match self.symbols.get(&format!("{pkg}::ISA")) {
+                Some(g) if g.has_av() => g.av().values(),
+                _ => vec![],
+            };
+            for p in parents {
+                let p = String::from_utf8_lossy(&to_bytes(&p)).into_owned();
+                if let Some(cv) = self.find_method(&p, m) {
+                    return self.call_sub(&cv, args, want, out);
+                }
+            }
+            return Err(self.die_msg(format!(
+                "Can't locate object method \"{m}\" via package \"{pkg}\""
+            )));
+        } else if let Some((pkg, m)) = name.rsplit_once("::") {
+            (pkg.to_string(), m)
+        } else {
+            (class.to_string(), name)
+        };
+        if let Some(cv) = self.find_method(&start_class, meth) {
+            return self.call_sub(&cv, args, want, out);
+        }
+        // Universal methods implemented natively.
+        if let Some(r) = self.universal_method(inv, &class, meth, &args, want, out)? {
+            return Ok(r);
+        }
+        if let Some(al) = self.find_method(&start_class, "AUTOLOAD") {
+            let owner = al.name.as_deref().and_then(|n| n.rsplit_once("::").map(|(p, _)| p.to_string()));
+            let owner = owner.unwrap_or_else(|| start_class.clone());
+            let g = self.glob(&format!("{owner}::AUTOLOAD"));
+            g.sv().set(Value::string(format!("{class}::{meth}")));
+            return self.call_sub(&al, args, want, out);
+        }
+        let known = self.package_exists(&class);
+        Err(self.die_msg(format!(
+            "Can't locate object method \"{meth}\" via package \"{class}\"{}",
+            if known || inv.blessed().is_some() {
+                String::new()
+            } else {
+                format!(" (perhaps you forgot to load \"{class}\"?)")
+            }
+        )))
+    }
+
+    pub fn package_exists(&self, pkg: &str) -> bool {
+        let prefix = format!("{pkg}::");
+        self.symbols.keys().any(|k| k.starts_with(&prefix))
+    }
+
+    /// `can`, `isa`, `DOES`, `VERSION` when no Perl definition exists.
+    fn universal_method(
+        &mut self,
+        inv: &Value,
+        class: &str,
+        meth: &str,
+        args: &[Elem],
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> R<Option<Value>> {
+        let arg1 = args.get(1).map(|a| String::from_utf8_lossy(&to_bytes(&a.get())).into_owned());
+        let r = match meth {
+            "isa" | "DOES" => {
+                let t = arg1.unwrap_or_default();
+                let ok = if inv.blessed().is_none() && inv.is_ref() {
+                    false
+                } else {
+                    self.isa(class, &t)
+                };
+                super::expr::bool_val(ok)
+            }
+            "can" => {
+                let m = arg1.unwrap_or_default();
+                match self.find_method(class, &m) {
+                    Some(cv) => Value::CodeRef(cv),
+                    None => {
+                        if want == Want::List {
+                            out.push(super::expr::bool_val(false));
+                        }
+                        return Ok(Some(super::expr::bool_val(false)));
+                    }
+                }
+            }
+            "VERSION" => self.glob(&format!("{class}::VERSION")).sv().get(),
+            "new" if class == "IO::File" || class == "IO::Handle" => return Ok(None),
+            "import" | "unimport" => Value::Undef,
+            _ => return Ok(None),
+        };
+        if want == Want::List {
+            out.push(r.clone());
+        }
+        Ok(Some(r))
+    }
+
+    // ------------------------------------------------------------ overload
+
+    /// Operator overloading hooks: filled in by the overload support; with no
+    /// `use overload` in the program these return `None` quickly.
+    pub fn overload_binop(&mut self, _op: ast::BinOp, a: &Value, b: &Value) -> R<Option<Value>> {
+        if a.blessed().is_none() && b.blessed().is_none() {
+            return Ok(None);
+        }
+        Ok(None)
+    }
+
+    pub fn overload_unop(&mut self, _op: &str, _v: &Value) -> R<Option<Value>> {
+        Ok(None)
+    }
+
+    pub fn overload_deref(&mut self, _v: &Value, _op: &str) -> R<Option<Value>> {
+        Ok(None)
+    }
+
+    /// Mark the current exception as thrown (running `$SIG{__DIE__}`).
+    pub fn throw(&mut self) -> Flow {
+        if !self.in_die_handler {
+            let sig = self.gv(wk::SIG).hv();
+            let h = sig.get(b"__DIE__");
+            if let Value::CodeRef(cv) = h {
+                self.in_die_handler = true;
+                let v = self.die_value.clone();
+                let mut out = Vec::new();
+                let r = self.call_sub(&cv, vec![Elem::V(v)], Want::Void, &mut out);
+                self.in_die_handler = false;
+                if let Err(f) = r {
+                    return f;
+                }
+            }
+        }
+        Flow::Die
+    }
+}

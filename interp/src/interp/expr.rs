@@ -1,0 +1,1662 @@
+//! Expression evaluation in scalar, list and void context.
+
+use std::rc::Rc;
+
+use super::{Flow, Interp, Want, R};
+use crate::ast::{self, well_known as wk, BinOp, Expr, LogOp, UnOp};
+use crate::convert::{self, num_to_value, to_bytes, to_num};
+use crate::numeric::Num;
+use crate::value::*;
+
+impl Interp {
+    /// Evaluate in void context.
+    pub fn void(&mut self, e: &Expr) -> R<()> {
+        match e {
+            Expr::Assign { .. } | Expr::OpAssign { .. } | Expr::PreInc(_) | Expr::PostInc(_)
+            | Expr::PreDec(_) | Expr::PostDec(_) | Expr::Print { .. } => {
+                self.sv(e)?;
+            }
+            Expr::ListAssign { lhs, rhs } => {
+                self.list_assign(lhs, rhs)?;
+            }
+            Expr::Call { .. } | Expr::CallRef { .. } | Expr::Method { .. } => {
+                let mut out = Vec::new();
+                self.call_expr(e, Want::Void, &mut out)?;
+            }
+            Expr::Logical { op, l, r } => {
+                let lv = self.sv(l)?;
+                let go = match op {
+                    LogOp::And => lv.truthy(),
+                    LogOp::Or => !lv.truthy(),
+                    LogOp::Dor => lv.is_undef(),
+                };
+                if go {
+                    self.void(r)?;
+                }
+            }
+            Expr::Cond { c, t, f } => {
+                if self.cond(c)? {
+                    self.void(t)?
+                } else {
+                    self.void(f)?
+                }
+            }
+            Expr::List(items) => {
+                for i in items {
+                    self.void(i)?;
+                }
+            }
+            Expr::DoBlock(b) | Expr::EvalBlock(b) => {
+                let mut out = Vec::new();
+                if let Expr::EvalBlock(_) = e {
+                    self.eval_block(b, Want::Void, &mut out)?;
+                } else {
+                    self.do_block(b, Want::Void, &mut out)?;
+                }
+            }
+            Expr::Map { .. } | Expr::Grep { .. } | Expr::Sort { .. } => {
+                let mut out = Vec::new();
+                self.list(e, &mut out)?;
+            }
+            _ => {
+                self.sv(e)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Evaluate in scalar context.
+    pub fn sv(&mut self, e: &Expr) -> R<Value> {
+        Ok(match e {
+            Expr::Undef => Value::Undef,
+            Expr::Int(i) => Value::Int(*i),
+            Expr::Num(n) => Value::Num(*n),
+            Expr::Str { bytes, utf8 } => Value::Str(Rc::new(PStr { bytes: bytes.to_vec(), utf8: *utf8 })),
+            Expr::Interp(parts) => self.interp_string(parts)?,
+            Expr::JoinList(inner) => {
+                let mut items = Vec::new();
+                self.list(inner, &mut items)?;
+                let sep = self.gv(wk::LIST_SEP).sv().get();
+                self.join_values(&sep, &items)
+            }
+            Expr::My(s) => match &self.pad[*s as usize] {
+                PadSlot::Scalar(sv) => sv.get(),
+                _ => Value::Undef,
+            },
+            Expr::MyArray(s) => match &self.pad[*s as usize] {
+                PadSlot::Array(av) => Value::Int(av.len() as i64),
+                _ => Value::Int(0),
+            },
+            Expr::MyHash(s) => match &self.pad[*s as usize] {
+                PadSlot::Hash(hv) => Value::Int(hv.len() as i64),
+                _ => Value::Int(0),
+            },
+            Expr::Global(id) => self.gv(*id).sv_ref().get(),
+            Expr::GlobalArray(id) => Value::Int(self.gv(*id).av().len() as i64),
+            Expr::GlobalHash(id) => Value::Int(self.gv(*id).hv().len() as i64),
+            Expr::Args => Value::Int(self.args.len() as i64),
+            Expr::Special(sp) => self.special_get(*sp),
+            Expr::Deref(inner) => {
+                let r = self.sv(inner)?;
+                self.deref_scalar_value(&r)?
+            }
+            Expr::ArrayDeref(_) => {
+                let av = self.array_of(e, false)?;
+                Value::Int(av.len() as i64)
+            }
+            Expr::HashDeref(_) => {
+                let hv = self.hash_of(e, false)?;
+                Value::Int(hv.len() as i64)
+            }
+            Expr::CodeDeref(_) => {
+                let mut out = Vec::new();
+                self.call_expr(e, Want::Scalar, &mut out)?
+            }
+            Expr::Glob(id) => Value::Glob(self.gv(*id).clone()),
+            Expr::GlobDeref(inner) => {
+                let v = self.sv(inner)?;
+                Value::Glob(self.glob_of_value(&v)?)
+            }
+            Expr::LastIndex(p) => {
+                let av = self.array_place(p, false)?;
+                Value::Int(av.len() as i64 - 1)
+            }
+            Expr::Index { array, index } => {
+                let av = self.array_place(array, true)?;
+                let i = self.index_value(index)?;
+                av.get(i)
+            }
+            Expr::Elem { hash, key } => {
+                let hv = self.hash_place(hash, true)?;
+                let k = self.sv(key)?;
+                let kb = to_bytes(&k);
+                if convert::is_utf8(&k) && !kb.is_ascii() {
+                    let key = make_key(&kb, true);
+                    hv.get(&key.0.bytes)
+                } else {
+                    hv.get(&kb)
+                }
+            }
+            Expr::Slice { .. }
+            | Expr::HashSlice { .. }
+            | Expr::KvHashSlice { .. }
+            | Expr::KvSlice { .. }
+            | Expr::ListSlice { .. } => {
+                let mut out = Vec::new();
+                self.list(e, &mut out)?;
+                out.pop().unwrap_or_default()
+            }
+            Expr::MyDecl { vars, .. } => {
+                self.intro_my(vars);
+                match vars.last() {
+                    Some((ast::PadKind::Scalar, s)) => self.pad_sv(*s).get(),
+                    Some((ast::PadKind::Array, s)) => Value::Int(self.pad_av(*s).len() as i64),
+                    Some((ast::PadKind::Hash, s)) => Value::Int(self.pad_hv(*s).len() as i64),
+                    None => Value::Undef,
+                }
+            }
+            Expr::Local(inner) => {
+                self.localize(inner)?;
+                self.sv(inner)?
+            }
+            Expr::Assign { lhs, rhs } => {
+                let v = self.sv(rhs)?;
+                self.assign(lhs, v.clone())?;
+                // The value of an assignment is its left side; for plain
+                // scalars that is the value just stored.
+                v
+            }
+            Expr::ListAssign { lhs, rhs } => Value::Int(self.list_assign(lhs, rhs)? as i64),
+            Expr::OpAssign { op, lhs, rhs } => self.op_assign(*op, lhs, rhs)?,
+            Expr::LogAssign { op, lhs, rhs } => {
+                let sv = self.lv_sv(lhs)?;
+                let cur = sv.get();
+                let go = match op {
+                    LogOp::And => cur.truthy(),
+                    LogOp::Or => !cur.truthy(),
+                    LogOp::Dor => cur.is_undef(),
+                };
+                if go {
+                    let v = self.sv(rhs)?;
+                    self.assign_container(lhs, &sv, v.clone())?;
+                    v
+                } else {
+                    cur
+                }
+            }
+            Expr::Binary { op, l, r } => {
+                let a = self.sv(l)?;
+                let b = self.sv(r)?;
+                self.binop(*op, &a, &b)?
+            }
+            Expr::Logical { op, l, r } => {
+                let lv = self.sv(l)?;
+                let go = match op {
+                    LogOp::And => lv.truthy(),
+                    LogOp::Or => !lv.truthy(),
+                    LogOp::Dor => lv.is_undef(),
+                };
+                if go {
+                    self.sv(r)?
+                } else {
+                    lv
+                }
+            }
+            Expr::Unary { op, e } => {
+                let v = self.sv(e)?;
+                self.unop(*op, &v)?
+            }
+            Expr::Not(e) => {
+                if self.sv(e)?.truthy() {
+                    Value::bytes(b"")
+                } else {
+                    Value::Int(1)
+                }
+            }
+            Expr::Xor(a, b) => {
+                let x = self.sv(a)?.truthy();
+                let y = self.sv(b)?.truthy();
+                if x != y {
+                    Value::Int(1)
+                } else {
+                    Value::bytes(b"")
+                }
+            }
+            Expr::PreInc(t) => self.incdec(t, true, true)?,
+            Expr::PreDec(t) => self.incdec(t, false, true)?,
+            Expr::PostInc(t) => self.incdec(t, true, false)?,
+            Expr::PostDec(t) => self.incdec(t, false, false)?,
+            Expr::ChainedCmp { first, rest } => {
+                let mut a = self.sv(first)?;
+                for (op, r) in rest {
+                    let b = self.sv(r)?;
+                    let res = self.binop(*op, &a, &b)?;
+                    if !res.truthy() {
+                        return Ok(res);
+                    }
+                    a = b;
+                }
+                Value::Int(1)
+            }
+            Expr::Cond { c, t, f } => {
+                if self.cond(c)? {
+                    self.sv(t)?
+                } else {
+                    self.sv(f)?
+                }
+            }
+            Expr::Range { l, r, three_dot, state } => self.flip_flop(l, r, *three_dot, *state)?,
+            Expr::Repeat { l, r, list } => {
+                if *list {
+                    let mut out = Vec::new();
+                    self.list(e, &mut out)?;
+                    return Ok(out.pop().unwrap_or_default());
+                }
+                let v = self.sv(l)?;
+                let n = self.sv(r)?;
+                self.repeat_str(&v, &n)
+            }
+            Expr::List(items) => {
+                // The comma operator: evaluate all, yield the last.
+                let mut last = Value::Undef;
+                for (i, it) in items.iter().enumerate() {
+                    if i + 1 == items.len() {
+                        last = self.sv(it)?;
+                    } else {
+                        self.void(it)?;
+                    }
+                }
+                last
+            }
+            Expr::Ref(inner) => {
+                let mut out = Vec::new();
+                self.make_refs(inner, &mut out)?;
+                out.pop().unwrap_or_default()
+            }
+            Expr::AnonArray(items) => {
+                let mut out = Vec::new();
+                for i in items {
+                    self.list(i, &mut out)?;
+                }
+                Value::ArrayRef(Array::from_values(out))
+            }
+            Expr::AnonHash(items) => {
+                let mut out = Vec::new();
+                for i in items {
+                    self.list(i, &mut out)?;
+                }
+                let hv = Hash::new();
+                self.fill_hash(&hv, out);
+                Value::HashRef(hv)
+            }
+            Expr::AnonSub(body) => {
+                let unit = self.unit.clone();
+                Value::CodeRef(self.instantiate(body, &unit))
+            }
+            Expr::SubRef(name) => match self.find_sub(name) {
+                Some(cv) => Value::CodeRef(cv),
+                None => {
+                    // \&undefined creates a stub, as perl does.
+                    let g = self.glob(name);
+                    let cv = Code::new(CodeKind::Stub, Some(Rc::from(name.as_str())));
+                    g.set_code(Some(cv.clone()));
+                    Value::CodeRef(cv)
+                }
+            },
+            Expr::Call { .. } | Expr::CallRef { .. } | Expr::Method { .. } => {
+                let mut out = Vec::new();
+                self.call_expr(e, Want::Scalar, &mut out)?
+            }
+            Expr::Func { f, args } => self.func(*f, args, Want::Scalar, &mut Vec::new())?,
+            Expr::Print { kind, fh, args } => self.print(*kind, fh.as_deref(), args)?,
+            Expr::Sort { .. } => {
+                let mut out = Vec::new();
+                self.list(e, &mut out)?;
+                Value::Int(out.len() as i64)
+            }
+            Expr::Map { .. } => {
+                let mut out = Vec::new();
+                self.list(e, &mut out)?;
+                Value::Int(out.len() as i64)
+            }
+            Expr::Grep { body, list } => Value::Int(self.grep_count(body, list)? as i64),
+            Expr::DoBlock(b) => {
+                let mut out = Vec::new();
+                self.do_block(b, Want::Scalar, &mut out)?
+            }
+            Expr::EvalBlock(b) => {
+                let mut out = Vec::new();
+                self.eval_block(b, Want::Scalar, &mut out)?
+            }
+            Expr::EvalStr { code, scope, package } => {
+                let mut out = Vec::new();
+                self.eval_string(code, scope, package, Want::Scalar, &mut out)?
+            }
+            Expr::Return(v) => return self.do_return(v.as_deref()),
+            Expr::LoopCtl { kind, label } => {
+                self.flow_label = label.clone();
+                return Err(match kind {
+                    ast::LoopCtlKind::Last => Flow::Last,
+                    ast::LoopCtlKind::Next => Flow::Next,
+                    ast::LoopCtlKind::Redo => Flow::Redo,
+                });
+            }
+            Expr::Wantarray => match self.want {
+                Want::List => Value::Int(1),
+                Want::Scalar => Value::Int(0),
+                Want::Void => Value::Undef,
+            },
+            Expr::CurrentSub => match &self.cur_sub {
+                Some(cv) if cv.body().is_some_and(|b| b.name.is_some() || !self.frames.is_empty()) => {
+                    Value::CodeRef(cv.clone())
+                }
+                _ => Value::Undef,
+            },
+            Expr::FileTest { op, arg } => self.file_test(*op, arg.as_deref())?,
+            Expr::ReadLine { fh, double } => self.readline_scalar(fh.as_deref(), *double)?,
+            Expr::GlobPat(p) => {
+                let mut out = Vec::new();
+                self.glob_list(p, &mut out)?;
+                out.into_iter().next().unwrap_or_default()
+            }
+            Expr::Handle(id) => Value::Glob(self.gv(*id).clone()),
+            Expr::Match { target, pat, negate } => self.do_match(target.as_deref(), pat, *negate, Want::Scalar, &mut Vec::new())?,
+            Expr::Subst { target, pat, repl } => self.do_subst(target.as_deref(), pat, repl)?,
+            Expr::Trans { target, from, to, flags } => self.do_trans(target.as_deref(), from, to, *flags)?,
+            Expr::Qr(pat) => self.make_qr(pat)?,
+            Expr::Split { .. } => {
+                let mut out = Vec::new();
+                self.do_split(e, &mut out)?;
+                Value::Int(out.len() as i64)
+            }
+            Expr::SigCheck { min, max } => {
+                self.sig_check(*min, *max)?;
+                Value::Undef
+            }
+            Expr::StateInit { state, assign } => {
+                if !self.op_state(*state) {
+                    self.set_op_state(*state, true);
+                    self.sv(assign)?
+                } else {
+                    Value::Undef
+                }
+            }
+            Expr::Die(msg) => return Err(self.die_msg(msg)),
+        })
+    }
+
+    /// Evaluate in list context, appending the values to `out`.
+    pub fn list(&mut self, e: &Expr, out: &mut Vec<Value>) -> R<()> {
+        match e {
+            Expr::List(items) => {
+                for i in items {
+                    self.list(i, out)?;
+                }
+            }
+            Expr::MyArray(s) => {
+                let av = self.pad_av(*s);
+                av.with(|v| out.extend(v.iter().map(Elem::get)));
+            }
+            Expr::MyHash(s) => {
+                let hv = self.pad_hv(*s);
+                hash_pairs(&hv, out);
+            }
+            Expr::GlobalArray(id) => {
+                let av = self.gv(*id).av();
+                av.with(|v| out.extend(v.iter().map(Elem::get)));
+            }
+            Expr::GlobalHash(id) => {
+                let hv = self.gv(*id).hv();
+                hash_pairs(&hv, out);
+            }
+            Expr::Args => {
+                let av = self.args.clone();
+                av.with(|v| out.extend(v.iter().map(Elem::get)));
+            }
+            Expr::ArrayDeref(_) => {
+                let av = self.array_of(e, false)?;
+                av.with(|v| out.extend(v.iter().map(Elem::get)));
+            }
+            Expr::HashDeref(_) => {
+                let hv = self.hash_of(e, false)?;
+                hash_pairs(&hv, out);
+            }
+            Expr::Special(ast::SpecialVar::MatchStart) | Expr::Special(ast::SpecialVar::MatchEnd) => {
+                let start = matches!(e, Expr::Special(ast::SpecialVar::MatchStart));
+                let offs = self.last_match.offs.clone();
+                let subj = self.last_match.subject.clone();
+                let n = offs.iter().rposition(|o| o.is_some()).map(|i| i + 1).unwrap_or(0);
+                for o in offs.iter().take(n) {
+                    out.push(match o {
+                        Some((s, e)) => Value::Int(char_offset(&subj, if start { *s } else { *e }) as i64),
+                        None => Value::Undef,
+                    });
+                }
+            }
+            Expr::Slice { array, indices } => {
+                let av = self.array_place(array, false)?;
+                let mut idx = Vec::new();
+                self.list(indices, &mut idx)?;
+                for i in idx {
+                    out.push(av.get(convert::to_i64(&i)));
+                }
+            }
+            Expr::KvSlice { array, indices } => {
+                let av = self.array_place(array, false)?;
+                let mut idx = Vec::new();
+                self.list(indices, &mut idx)?;
+                for i in idx {
+                    let v = av.get(convert::to_i64(&i));
+                    out.push(i);
+                    out.push(v);
+                }
+            }
+            Expr::HashSlice { hash, keys } => {
+                let hv = self.hash_place(hash, false)?;
+                let mut ks = Vec::new();
+                self.list(keys, &mut ks)?;
+                for k in ks {
+                    out.push(hv.get(&key_of(&k).0.bytes));
+                }
+            }
+            Expr::KvHashSlice { hash, keys } => {
+                let hv = self.hash_place(hash, false)?;
+                let mut ks = Vec::new();
+                self.list(keys, &mut ks)?;
+                for k in ks {
+                    let v = hv.get(&key_of(&k).0.bytes);
+                    out.push(k);
+                    out.push(v);
+                }
+            }
+            Expr::ListSlice { list, indices } => {
+                let mut items = Vec::new();
+                self.list(list, &mut items)?;
+                let mut idx = Vec::new();
+                self.list(indices, &mut idx)?;
+                if items.is_empty() {
+                    return Ok(());
+                }
+                let n = items.len() as i64;
+                for i in idx {
+                    let i = convert::to_i64(&i);
+                    let j = if i < 0 { i + n } else { i };
+                    out.push(if j >= 0 && j < n { items[j as usize].clone() } else { Value::Undef });
+                }
+            }
+            Expr::MyDecl { vars, .. } => {
+                self.intro_my(vars);
+                for (k, s) in vars {
+                    match k {
+                        ast::PadKind::Scalar => out.push(self.pad_sv(*s).get()),
+                        ast::PadKind::Array => out.extend(self.pad_av(*s).values()),
+                        ast::PadKind::Hash => hash_pairs(&self.pad_hv(*s), out),
+                    }
+                }
+            }
+            Expr::Local(inner) => {
+                self.localize(inner)?;
+                self.list(inner, out)?;
+            }
+            Expr::ListAssign { lhs, rhs } => {
+                self.list_assign(lhs, rhs)?;
+                // In list context the value is the left side's elements.
+                self.list(strip_decl(lhs), out)?;
+            }
+            Expr::Cond { c, t, f } => {
+                if self.cond(c)? {
+                    self.list(t, out)?
+                } else {
+                    self.list(f, out)?
+                }
+            }
+            Expr::Logical { op, l, r } => {
+                let lv = self.sv(l)?;
+                let go = match op {
+                    LogOp::And => lv.truthy(),
+                    LogOp::Or => !lv.truthy(),
+                    LogOp::Dor => lv.is_undef(),
+                };
+                if go {
+                    self.list(r, out)?;
+                } else {
+                    out.push(lv);
+                }
+            }
+            Expr::Range { l, r, .. } => {
+                let lv = self.sv(l)?;
+                let rv = self.sv(r)?;
+                self.range_list(&lv, &rv, out)?;
+            }
+            Expr::Repeat { l, r, list: true } => {
+                let mut items = Vec::new();
+                self.list(l, &mut items)?;
+                let n = convert::to_i64(&self.sv(r)?);
+                for _ in 0..n.max(0) {
+                    out.extend(items.iter().cloned());
+                }
+            }
+            Expr::Ref(inner) => self.make_refs(inner, out)?,
+            Expr::Call { .. } | Expr::CallRef { .. } | Expr::Method { .. } | Expr::CodeDeref(_) => {
+                self.call_expr(e, Want::List, out)?;
+            }
+            Expr::Func { f, args } => {
+                self.func(*f, args, Want::List, out)?;
+            }
+            Expr::Sort { cmp, list, a, b } => self.sort(cmp, list, *a, *b, out)?,
+            Expr::Map { body, list } => self.map(body, list, out)?,
+            Expr::Grep { body, list } => self.grep(body, list, out)?,
+            Expr::DoBlock(b) => {
+                self.do_block(b, Want::List, out)?;
+            }
+            Expr::EvalBlock(b) => {
+                self.eval_block(b, Want::List, out)?;
+            }
+            Expr::EvalStr { code, scope, package } => {
+                self.eval_string(code, scope, package, Want::List, out)?;
+            }
+            Expr::ReadLine { fh, double } => self.readline_list(fh.as_deref(), *double, out)?,
+            Expr::GlobPat(p) => self.glob_list(p, out)?,
+            Expr::Match { target, pat, negate } => {
+                self.do_match(target.as_deref(), pat, *negate, Want::List, out)?;
+            }
+            Expr::Split { .. } => self.do_split(e, out)?,
+            Expr::Return(v) => {
+                self.do_return(v.as_deref())?;
+            }
+            Expr::Undef => out.push(Value::Undef),
+            _ => out.push(self.sv(e)?),
+        }
+        Ok(())
+    }
+
+    /// Containers for `foreach` aliasing and `map`/`grep` `$_`.
+    pub fn alias_list(&mut self, e: &Expr) -> R<Vec<Sv>> {
+        let mut out = Vec::new();
+        self.alias_into(e, &mut out)?;
+        Ok(out)
+    }
+
+    fn alias_into(&mut self, e: &Expr, out: &mut Vec<Sv>) -> R<()> {
+        match e {
+            Expr::List(items) => {
+                for i in items {
+                    self.alias_into(i, out)?;
+                }
+            }
+            Expr::My(s) => out.push(self.pad_sv(*s)),
+            Expr::Global(id) => out.push(self.gv(*id).sv()),
+            Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::Args | Expr::ArrayDeref(_) => {
+                let av = self.array_of(e, true)?;
+                av.with(|v| out.extend(v.iter_mut().map(Elem::container)));
+            }
+            Expr::MyHash(_) | Expr::GlobalHash(_) | Expr::HashDeref(_) => {
+                // Keys are copies, values are aliased.
+                let hv = self.hash_of(e, true)?;
+                hv.with(|m| {
+                    for (k, v) in m.iter_mut() {
+                        out.push(Scalar::new(Value::Str(k.0.clone())));
+                        out.push(v.container());
+                    }
+                });
+            }
+            Expr::Index { .. } | Expr::Elem { .. } => out.push(self.lv_sv(e)?),
+            _ => {
+                let mut vals = Vec::new();
+                self.list(e, &mut vals)?;
+                out.extend(vals.into_iter().map(Scalar::new));
+            }
+        }
+        Ok(())
+    }
+
+    /// `"…$x…"`: concatenate the parts' string forms.
+    fn interp_string(&mut self, parts: &[Expr]) -> R<Value> {
+        let mut s = PStr::default();
+        for p in parts {
+            let v = self.sv(p)?;
+            if v.is_undef() {
+                self.warn_uninit(p, "concatenation (.) or string");
+            }
+            let b = to_bytes(&v);
+            convert::concat_into(&mut s, &b, convert::is_utf8(&v));
+        }
+        Ok(Value::Str(Rc::new(s)))
+    }
+
+    pub fn join_values(&mut self, sep: &Value, items: &[Value]) -> Value {
+        let mut s = PStr::default();
+        let sb = to_bytes(sep);
+        let su = convert::is_utf8(sep);
+        for (i, v) in items.iter().enumerate() {
+            if i > 0 {
+                convert::concat_into(&mut s, &sb, su);
+            }
+            let b = to_bytes(v);
+            convert::concat_into(&mut s, &b, convert::is_utf8(v));
+        }
+        Value::Str(Rc::new(s))
+    }
+
+    pub fn fill_hash(&mut self, hv: &Hv, items: Vec<Value>) {
+        if items.len() % 2 == 1 && self.warnings_on() {
+            self.warn_str("Odd number of elements in anonymous hash");
+        }
+        let mut it = items.into_iter();
+        while let Some(k) = it.next() {
+            let v = it.next().unwrap_or_default();
+            hv.set(key_of(&k), v);
+        }
+    }
+
+    pub fn index_value(&mut self, e: &Expr) -> R<i64> {
+        Ok(match e {
+            Expr::Int(i) => *i,
+            _ => {
+                let v = self.sv(e)?;
+                if v.is_undef() {
+                    self.warn_uninit(e, "array element");
+                }
+                convert::to_i64(&v)
+            }
+        })
+    }
+
+    // ------------------------------------------------------------ operators
+
+    pub fn binop(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Value> {
+        use BinOp::*;
+        // Integer fast paths first: most arithmetic in real scripts is on
+        // small integers.
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            let (x, y) = (*x, *y);
+            match op {
+                Add => {
+                    if let Some(r) = x.checked_add(y) {
+                        return Ok(Value::Int(r));
+                    }
+                }
+                Sub => {
+                    if let Some(r) = x.checked_sub(y) {
+                        return Ok(Value::Int(r));
+                    }
+                }
+                Mul => {
+                    if let Some(r) = x.checked_mul(y) {
+                        return Ok(Value::Int(r));
+                    }
+                }
+                NumEq => return Ok(bool_val(x == y)),
+                NumNe => return Ok(bool_val(x != y)),
+                NumLt => return Ok(bool_val(x < y)),
+                NumGt => return Ok(bool_val(x > y)),
+                NumLe => return Ok(bool_val(x <= y)),
+                NumGe => return Ok(bool_val(x >= y)),
+                NumCmp => return Ok(Value::Int((x > y) as i64 - (x < y) as i64)),
+                _ => {}
+            }
+        }
+        if self.hints & ast::hints::INTEGER != 0 {
+            if let Some(v) = self.integer_op(op, a, b)? {
+                return Ok(v);
+            }
+        }
+        if let Some(r) = self.overload_binop(op, a, b)? {
+            return Ok(r);
+        }
+        Ok(match op {
+            Add | Sub | Mul | Div | Mod | Pow => {
+                let x = self.num_operand(a, op);
+                let y = self.num_operand(b, op);
+                match arith(op, x, y) {
+                    Ok(n) => num_to_value(n),
+                    Err(msg) => return Err(self.die_msg(msg)),
+                }
+            }
+            NumEq | NumNe | NumLt | NumGt | NumLe | NumGe | NumCmp => {
+                let x = self.num_operand(a, op);
+                let y = self.num_operand(b, op);
+                let ord = num_cmp(x, y);
+                match op {
+                    NumEq => bool_val(ord == Some(std::cmp::Ordering::Equal)),
+                    NumNe => bool_val(ord != Some(std::cmp::Ordering::Equal)),
+                    NumLt => bool_val(ord == Some(std::cmp::Ordering::Less)),
+                    NumGt => bool_val(ord == Some(std::cmp::Ordering::Greater)),
+                    NumLe => bool_val(matches!(ord, Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal))),
+                    NumGe => bool_val(matches!(ord, Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal))),
+                    _ => match ord {
+                        Some(o) => Value::Int(o as i64),
+                        None => Value::Undef,
+                    },
+                }
+            }
+            Concat => {
+                self.check_uninit_str(a, b, "concatenation (.) or string");
+                let mut s = convert::to_pstr(a).into_owned();
+                let bb = to_bytes(b);
+                convert::concat_into(&mut s, &bb, convert::is_utf8(b));
+                Value::Str(Rc::new(s))
+            }
+            StrEq | StrNe | StrLt | StrGt | StrLe | StrGe | StrCmp => {
+                let opname = match op {
+                    StrEq => "string eq",
+                    StrNe => "string ne",
+                    StrCmp => "string comparison (cmp)",
+                    StrLt => "string lt",
+                    StrGt => "string gt",
+                    StrLe => "string le",
+                    _ => "string ge",
+                };
+                self.check_uninit_str(a, b, opname);
+                let ord = str_cmp(a, b);
+                use std::cmp::Ordering::*;
+                match op {
+                    StrEq => bool_val(ord == Equal),
+                    StrNe => bool_val(ord != Equal),
+                    StrLt => bool_val(ord == Less),
+                    StrGt => bool_val(ord == Greater),
+                    StrLe => bool_val(ord != Greater),
+                    StrGe => bool_val(ord != Less),
+                    _ => Value::Int(ord as i64),
+                }
+            }
+            BitAnd | BitOr | BitXor | ShiftL | ShiftR => {
+                let both_str = matches!(a, Value::Str(_)) && matches!(b, Value::Str(_));
+                if both_str && !matches!(op, ShiftL | ShiftR) {
+                    return Ok(str_bitop(op, a, b));
+                }
+                let x = convert::num_u64(self.num_operand(a, op));
+                let y = convert::num_u64(self.num_operand(b, op));
+                let r = match op {
+                    BitAnd => x & y,
+                    BitOr => x | y,
+                    BitXor => x ^ y,
+                    ShiftL => {
+                        if y >= 64 {
+                            0
+                        } else {
+                            x << y
+                        }
+                    }
+                    _ => {
+                        if y >= 64 {
+                            0
+                        } else {
+                            x >> y
+                        }
+                    }
+                };
+                num_to_value(Num::UInt(r))
+            }
+            SBitAnd | SBitOr | SBitXor => str_bitop(
+                match op {
+                    SBitAnd => BitAnd,
+                    SBitOr => BitOr,
+                    _ => BitXor,
+                },
+                a,
+                b,
+            ),
+            Repeat => self.repeat_str(a, b),
+            Isa => {
+                let cls = to_bytes(b).into_owned();
+                let cls = String::from_utf8_lossy(&cls).into_owned();
+                match a.blessed() {
+                    Some(c) => bool_val(self.isa(&c, &cls)),
+                    None => bool_val(false),
+                }
+            }
+        })
+    }
+
+    fn integer_op(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Option<Value>> {
+        use BinOp::*;
+        let x = convert::to_i64(a);
+        let y = convert::to_i64(b);
+        Ok(Some(match op {
+            Add => Value::Int(x.wrapping_add(y)),
+            Sub => Value::Int(x.wrapping_sub(y)),
+            Mul => Value::Int(x.wrapping_mul(y)),
+            Div => {
+                if y == 0 {
+                    return Err(self.die_msg("Illegal division by zero"));
+                }
+                Value::Int(x.wrapping_div(y))
+            }
+            Mod => {
+                if y == 0 {
+                    return Err(self.die_msg("Illegal modulus zero"));
+                }
+                Value::Int(x.wrapping_rem(y))
+            }
+            BitAnd => Value::Int(x & y),
+            BitOr => Value::Int(x | y),
+            BitXor => Value::Int(x ^ y),
+            ShiftL => Value::Int(x.wrapping_shl(y as u32)),
+            ShiftR => Value::Int(x.wrapping_shr(y as u32)),
+            _ => return Ok(None),
+        }))
+    }
+
+    /// Numeric value of an operand, warning about undef and non-numeric
+    /// strings under `use warnings`.
+    pub fn num_operand(&mut self, v: &Value, op: BinOp) -> Num {
+        match v {
+            Value::Int(i) => Num::Int(*i),
+            Value::Num(n) => Num::Float(*n),
+            Value::Undef => {
+                if self.warnings_on() {
+                    self.warn_uninit_op(opname(op));
+                }
+                Num::Int(0)
+            }
+            Value::Str(s) => {
+                let (n, ok) = crate::numeric::parse_number(&s.bytes);
+                if !ok && self.warnings_on() {
+                    let shown = display_for_warning(s);
+                    self.warn_str(&format!("Argument \"{}\" isn't numeric in {}", shown, opname(op)));
+                }
+                n
+            }
+            _ => to_num(v),
+        }
+    }
+
+    pub fn unop(&mut self, op: UnOp, v: &Value) -> R<Value> {
+        Ok(match op {
+            UnOp::Neg => match v {
+                Value::Int(i) if *i != i64::MIN => Value::Int(-*i),
+                Value::Str(s) => {
+                    let b = &s.bytes;
+                    if b.is_empty() {
+                        Value::Int(0)
+                    } else if b[0].is_ascii_alphabetic() || b[0] == b'_' {
+                        let mut out = b"-".to_vec();
+                        out.extend_from_slice(b);
+                        Value::str_from(out, s.utf8)
+                    } else if (b[0] == b'-' || b[0] == b'+') && b.len() > 1 && !crate::numeric::looks_like_number(b) {
+                        let mut out = if b[0] == b'-' { b"+".to_vec() } else { b"-".to_vec() };
+                        out.extend_from_slice(&b[1..]);
+                        Value::str_from(out, s.utf8)
+                    } else {
+                        let n = self.num_operand(v, BinOp::Sub);
+                        neg_num(n)
+                    }
+                }
+                Value::Undef => {
+                    if self.warnings_on() {
+                        self.warn_uninit_op("negation (-)");
+                    }
+                    Value::Int(0)
+                }
+                _ => {
+                    if let Some(r) = self.overload_unop("neg", v)? {
+                        return Ok(r);
+                    }
+                    neg_num(to_num(v))
+                }
+            },
+            UnOp::BitNot => {
+                if let Value::Str(s) = v {
+                    if !crate::numeric::looks_like_number(&s.bytes) || s.bytes.is_empty() {
+                        return Ok(Value::str_from(s.bytes.iter().map(|b| !b).collect(), false));
+                    }
+                }
+                if self.hints & ast::hints::INTEGER != 0 {
+                    return Ok(Value::Int(!convert::to_i64(v)));
+                }
+                num_to_value(Num::UInt(!convert::num_u64(to_num(v))))
+            }
+            UnOp::SBitNot => {
+                let b = to_bytes(v);
+                Value::str_from(b.iter().map(|b| !b).collect(), false)
+            }
+        })
+    }
+
+    pub fn repeat_str(&mut self, v: &Value, n: &Value) -> Value {
+        let n = convert::to_i64(n);
+        if n <= 0 {
+            return Value::bytes(b"");
+        }
+        let s = convert::to_pstr(v);
+        let mut out = Vec::with_capacity(s.bytes.len() * n as usize);
+        for _ in 0..n {
+            out.extend_from_slice(&s.bytes);
+        }
+        Value::str_from(out, s.utf8)
+    }
+
+    /// `++`/`--`, pre or post.
+    fn incdec(&mut self, t: &Expr, inc: bool, pre: bool) -> R<Value> {
+        // Lexical integer fast path.
+        if let Expr::My(s) = t {
+            if let PadSlot::Scalar(sv) = &self.pad[*s as usize] {
+                let fast = sv.with_mut(|v| {
+                    if let Value::Int(i) = v {
+                        let n = if inc { i.checked_add(1) } else { i.checked_sub(1) };
+                        if let Some(n) = n {
+                            let old = *i;
+                            *i = n;
+                            return Some(if pre { n } else { old });
+                        }
+                    }
+                    None
+                });
+                if let Some(r) = fast {
+                    return Ok(Value::Int(r));
+                }
+            }
+        }
+        let sv = self.lv_sv(t)?;
+        let old = sv.get();
+        let new = match &old {
+            Value::Int(i) => {
+                let r = if inc { i.checked_add(1) } else { i.checked_sub(1) };
+                match r {
+                    Some(r) => Value::Int(r),
+                    None => Value::Num(*i as f64 + if inc { 1.0 } else { -1.0 }),
+                }
+            }
+            Value::Undef => {
+                if !inc && self.warnings_on() {
+                    self.warn_uninit(t, "postdecrement (--)");
+                }
+                Value::Int(if inc { 1 } else { -1 })
+            }
+            Value::Str(s) if inc && !s.bytes.is_empty() && !crate::numeric::looks_like_number(&s.bytes) => {
+                match crate::numeric::magic_increment(&s.bytes) {
+                    Some(b) => Value::str_from(b, false),
+                    None => {
+                        let n = self.num_operand(&old, BinOp::Add);
+                        num_to_value(arith(BinOp::Add, n, Num::Int(1)).unwrap_or(Num::Int(1)))
+                    }
+                }
+            }
+            _ => {
+                if let Some(r) = self.overload_unop(if inc { "++" } else { "--" }, &old)? {
+                    r
+                } else {
+                    let n = to_num(&old);
+                    num_to_value(arith(if inc { BinOp::Add } else { BinOp::Sub }, n, Num::Int(1)).unwrap_or(Num::Int(0)))
+                }
+            }
+        };
+        sv.set(new.clone());
+        Ok(if pre {
+            new
+        } else if old.is_undef() {
+            if inc {
+                Value::Int(0)
+            } else {
+                Value::Undef
+            }
+        } else {
+            old
+        })
+    }
+
+    /// `..` in list context.
+    pub fn range_list(&mut self, l: &Value, r: &Value, out: &mut Vec<Value>) -> R<()> {
+        if self.range_is_numeric(l, r) {
+            let lo = convert::to_i64(l);
+            let hi = convert::to_i64(r);
+            if hi >= lo && (hi - lo) as u64 > 1 << 31 {
+                return Err(self.die_msg("Out of memory during list extend"));
+            }
+            for i in lo..=hi {
+                out.push(Value::Int(i));
+            }
+            return Ok(());
+        }
+        // Magic string range: increment until equal or longer than the end.
+        let start = to_bytes(l).into_owned();
+        let end = to_bytes(r).into_owned();
+        if start.len() > end.len() {
+            return Ok(());
+        }
+        let mut cur = start;
+        let mut guard = 0usize;
+        loop {
+            out.push(Value::str_from(cur.clone(), false));
+            if cur == end {
+                break;
+            }
+            match crate::numeric::magic_increment(&cur) {
+                Some(n) => cur = n,
+                None => break,
+            }
+            if cur.len() > end.len() {
+                break;
+            }
+            guard += 1;
+            if guard > 100_000_000 {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn range_is_numeric(&self, l: &Value, r: &Value) -> bool {
+        let looks = |v: &Value| match v {
+            Value::Str(s) => crate::numeric::looks_like_number(&s.bytes) || s.bytes.is_empty(),
+            _ => true,
+        };
+        // perl: if both look like numbers (or the left does and is not a
+        // string starting with 0), count numerically.
+        if let Value::Str(s) = l {
+            if s.bytes.is_empty() {
+                return matches!(r, Value::Str(_)) && looks(r) || !matches!(r, Value::Str(_));
+            }
+            if s.bytes.len() > 1 && s.bytes[0] == b'0' && crate::numeric::looks_like_number(&s.bytes) {
+                // "01".."03" is a string range.
+                return !matches!(r, Value::Str(_));
+            }
+        }
+        looks(l) && looks(r) || !matches!(l, Value::Str(_))
+    }
+
+    /// `..`/`...` in scalar context: the flip-flop.
+    fn flip_flop(&mut self, l: &Expr, r: &Expr, three: bool, state: u32) -> R<Value> {
+        let on = self.op_state(state);
+        let test = |this: &mut Interp, e: &Expr| -> R<bool> {
+            // A constant operand compares with $. (the current line number).
+            match e {
+                Expr::Int(n) => Ok(this.input_line_number() == *n),
+                _ => this.cond(e),
+            }
+        };
+        let counter_slot = state;
+        if !on {
+            if test(self, l)? {
+                self.set_op_state(state, true);
+                self.set_op_counter(counter_slot, 1);
+                if !three && test(self, r)? {
+                    self.set_op_state(state, false);
+                    return Ok(Value::bytes(b"1E0"));
+                }
+                return Ok(Value::Int(1));
+            }
+            Ok(Value::bytes(b""))
+        } else {
+            let n = self.op_counter(counter_slot) + 1;
+            self.set_op_counter(counter_slot, n);
+            if test(self, r)? {
+                self.set_op_state(state, false);
+                return Ok(Value::string(format!("{n}E0")));
+            }
+            Ok(Value::Int(n))
+        }
+    }
+
+    /// `\EXPR`: references (a list of them for `\(@a)` / `\(LIST)`).
+    pub fn make_refs(&mut self, e: &Expr, out: &mut Vec<Value>) -> R<()> {
+        match e {
+            Expr::List(items) => {
+                // \(@a) gives refs to each element; \(LIST) refs to each item.
+                for i in items {
+                    match i {
+                        Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) => {
+                            let av = self.array_of(i, true)?;
+                            av.with(|v| out.extend(v.iter_mut().map(|x| Value::ScalarRef(x.container()))));
+                        }
+                        _ => self.make_refs(i, out)?,
+                    }
+                }
+            }
+            Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) | Expr::Args => {
+                out.push(Value::ArrayRef(self.array_of(e, true)?))
+            }
+            Expr::MyHash(_) | Expr::GlobalHash(_) | Expr::HashDeref(_) => {
+                out.push(Value::HashRef(self.hash_of(e, true)?))
+            }
+            Expr::SubRef(_) => out.push(self.sv(e)?),
+            Expr::CodeDeref(inner) => {
+                let v = self.sv(inner)?;
+                out.push(Value::CodeRef(self.code_of(&v)?));
+            }
+            Expr::Glob(id) => out.push(Value::GlobRef(self.gv(*id).clone())),
+            Expr::GlobDeref(inner) => {
+                let v = self.sv(inner)?;
+                out.push(Value::GlobRef(self.glob_of_value(&v)?));
+            }
+            Expr::Handle(id) => out.push(Value::GlobRef(self.gv(*id).clone())),
+            Expr::MyDecl { vars, paren } => {
+                self.intro_my(vars);
+                if *paren || vars.len() > 1 {
+                    for (k, s) in vars {
+                        out.push(self.slot_ref(*k, *s));
+                    }
+                } else if let Some((k, s)) = vars.first() {
+                    out.push(self.slot_ref(*k, *s));
+                }
+            }
+            Expr::AnonSub(_) => {
+                // \sub {…} is a ref to a code ref.
+                let v = self.sv(e)?;
+                out.push(Value::ScalarRef(Scalar::new(v)));
+            }
+            Expr::Slice { .. } | Expr::HashSlice { .. } => {
+                let svs = self.lv_list_containers(e)?;
+                out.extend(svs.into_iter().map(Value::ScalarRef));
+            }
+            Expr::Call { .. } | Expr::Func { .. } | Expr::Method { .. } => {
+                let mut vals = Vec::new();
+                self.list(e, &mut vals)?;
+                if vals.len() == 1 {
+                    out.push(Value::ScalarRef(Scalar::new(vals.pop().unwrap())));
+                } else {
+                    out.extend(vals.into_iter().map(|v| Value::ScalarRef(Scalar::new(v))));
+                }
+            }
+            _ => out.push(Value::ScalarRef(self.lv_sv(e)?)),
+        }
+        Ok(())
+    }
+
+    fn slot_ref(&self, k: ast::PadKind, s: u32) -> Value {
+        match k {
+            ast::PadKind::Scalar => Value::ScalarRef(self.pad_sv(s)),
+            ast::PadKind::Array => Value::ArrayRef(self.pad_av(s)),
+            ast::PadKind::Hash => Value::HashRef(self.pad_hv(s)),
+        }
+    }
+
+    pub fn input_line_number(&self) -> i64 {
+        match &self.last_read {
+            Some((h, _)) => h.io.borrow().lines,
+            None => 0,
+        }
+    }
+
+    // ------------------------------------------------------------ op state
+
+    pub fn op_state(&self, i: u32) -> bool {
+        match &self.cur_sub {
+            Some(cv) => unsafe { (*cv.opstate.get()).get(i as usize * 2).copied().unwrap_or(false) },
+            None => false,
+        }
+    }
+
+    pub fn set_op_state(&self, i: u32, v: bool) {
+        if let Some(cv) = &self.cur_sub {
+            let st = unsafe { &mut *cv.opstate.get() };
+            let need = i as usize * 2 + 2;
+            if st.len() < need {
+                st.resize(need, false);
+            }
+            st[i as usize * 2] = v;
+        }
+    }
+
+    /// Flip-flop sequence numbers live in the closure's state vector too
+    /// (as extra entries keyed by slot).
+    fn op_counter(&self, i: u32) -> i64 {
+        match &self.cur_sub {
+            Some(cv) => {
+                let st = unsafe { &*cv.state.get() };
+                st.iter()
+                    .find(|(k, _)| *k == u32::MAX - i)
+                    .and_then(|(_, s)| match s {
+                        PadSlot::Scalar(sv) => Some(convert::to_i64(&sv.get())),
+                        _ => None,
+                    })
+                    .unwrap_or(0)
+            }
+            None => 0,
+        }
+    }
+
+    fn set_op_counter(&self, i: u32, n: i64) {
+        if let Some(cv) = &self.cur_sub {
+            let st = unsafe { &mut *cv.state.get() };
+            match st.iter().find(|(k, _)| *k == u32::MAX - i) {
+                Some((_, PadSlot::Scalar(sv))) => sv.set(Value::Int(n)),
+                _ => st.push((u32::MAX - i, PadSlot::Scalar(Scalar::new(Value::Int(n))))),
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ pad access
+
+    #[inline]
+    pub fn pad_sv(&self, s: u32) -> Sv {
+        match &self.pad[s as usize] {
+            PadSlot::Scalar(sv) => sv.clone(),
+            _ => Scalar::new(Value::Undef),
+        }
+    }
+
+    #[inline]
+    pub fn pad_av(&self, s: u32) -> Av {
+        match &self.pad[s as usize] {
+            PadSlot::Array(av) => av.clone(),
+            _ => Array::new(),
+        }
+    }
+
+    #[inline]
+    pub fn pad_hv(&self, s: u32) -> Hv {
+        match &self.pad[s as usize] {
+            PadSlot::Hash(hv) => hv.clone(),
+            _ => Hash::new(),
+        }
+    }
+
+    /// `my`: give each slot a fresh container unless nobody else holds the
+    /// current one (then it is just cleared, saving an allocation).
+    pub fn intro_my(&mut self, vars: &[(ast::PadKind, u32)]) {
+        for (k, s) in vars {
+            let slot = &mut self.pad[*s as usize];
+            match (k, &*slot) {
+                (ast::PadKind::Scalar, PadSlot::Scalar(sv)) if Rc::strong_count(sv) == 1 && sv.blessed().is_none() => {
+                    sv.set(Value::Undef)
+                }
+                (ast::PadKind::Scalar, _) => *slot = PadSlot::Scalar(Scalar::new(Value::Undef)),
+                (ast::PadKind::Array, PadSlot::Array(av)) if Rc::strong_count(av) == 1 && av.blessed().is_none() => av.clear(),
+                (ast::PadKind::Array, _) => *slot = PadSlot::Array(Array::new()),
+                (ast::PadKind::Hash, PadSlot::Hash(hv)) if Rc::strong_count(hv) == 1 && hv.blessed().is_none() => hv.clear(),
+                (ast::PadKind::Hash, _) => *slot = PadSlot::Hash(Hash::new()),
+            }
+        }
+    }
+
+    pub fn special_get(&mut self, sp: ast::SpecialVar) -> Value {
+        use ast::SpecialVar::*;
+        match sp {
+            Capture(n) => self.capture_value(n as usize),
+            Match => self.capture_value(0),
+            PreMatch => match self.last_match.offs.first().copied().flatten() {
+                Some((s, _)) => sub_pstr(&self.last_match.subject, 0, s),
+                None => Value::Undef,
+            },
+            PostMatch => match self.last_match.offs.first().copied().flatten() {
+                Some((_, e)) => {
+                    let len = self.last_match.subject.bytes.len();
+                    sub_pstr(&self.last_match.subject, e, len)
+                }
+                None => Value::Undef,
+            },
+            LastParen => {
+                let n = self.last_match.offs.iter().rposition(|o| o.is_some()).unwrap_or(0);
+                if n == 0 {
+                    Value::Undef
+                } else {
+                    self.capture_value(n)
+                }
+            }
+            MatchStart | MatchEnd => {
+                let mut out = Vec::new();
+                let _ = self.list(&Expr::Special(sp), &mut out);
+                Value::Int(out.len() as i64)
+            }
+            NamedCaptures | NamedCaptureLists => Value::Undef,
+            Errno => {
+                let e = self.errno;
+                if e == 0 {
+                    return Value::bytes(b"");
+                }
+                Value::string(errno_text(e))
+            }
+            ChildStatus => Value::Int(self.child_status),
+            Pid => Value::Int(std::process::id() as i64),
+            InputLine => match &self.last_read {
+                Some((h, _)) => Value::Int(h.io.borrow().lines),
+                None => Value::Undef,
+            },
+            Warnings => Value::Int(self.global_warnings as i64),
+            PerlVersion => Value::Num(5.036),
+            PerlVersionV => Value::str_from(vec![5, 36, 0], false),
+            ExecPath => Value::string(self.exec_path.clone()),
+            OsName => Value::bytes(b"linux"),
+            BaseTime => Value::Int(self.start_time),
+            ExtendedError => Value::Int(self.errno as i64),
+            Uid => Value::Int(unsafe { libc::getuid() } as i64),
+            Euid => Value::Int(unsafe { libc::geteuid() } as i64),
+            Gid => Value::string(gid_list(unsafe { libc::getgid() })),
+            Egid => Value::string(gid_list(unsafe { libc::getegid() })),
+        }
+    }
+
+    pub fn capture_value(&self, n: usize) -> Value {
+        match self.last_match.offs.get(n).copied().flatten() {
+            Some((s, e)) => sub_pstr(&self.last_match.subject, s, e),
+            None => Value::Undef,
+        }
+    }
+
+    pub fn die_msg(&mut self, msg: impl AsRef<str>) -> Flow {
+        let m = format!("{}{}.\n", msg.as_ref(), self.location());
+        self.die_value = Value::string(m);
+        self.throw()
+    }
+
+    /// ` at FILE line N` plus the `, <FH> line M` part when a handle was read.
+    pub fn location(&self) -> String {
+        let mut s = format!(" at {} line {}", self.file, self.line);
+        if let Some((h, name)) = &self.last_read {
+            let n = h.io.borrow().lines;
+            if n > 0 {
+                s.push_str(&format!(", <{}> {} {}", name, if self.is_chunk_mode() { "chunk" } else { "line" }, n));
+            }
+        }
+        s
+    }
+
+    fn is_chunk_mode(&self) -> bool {
+        let rs = self.gv(wk::RS).sv().get();
+        !matches!(&rs, Value::Str(s) if s.bytes == b"\n")
+    }
+}
+
+// ---------------------------------------------------------------- helpers
+
+#[inline]
+pub fn bool_val(b: bool) -> Value {
+    if b {
+        Value::Int(1)
+    } else {
+        Value::Str(empty_str())
+    }
+}
+
+thread_local! {
+    static EMPTY: Rc<PStr> = Rc::new(PStr::default());
+}
+
+pub fn empty_str() -> Rc<PStr> {
+    EMPTY.with(|e| e.clone())
+}
+
+pub fn hash_pairs(hv: &Hv, out: &mut Vec<Value>) {
+    hv.with(|m| {
+        for (k, v) in m.iter() {
+            out.push(Value::Str(k.0.clone()));
+            out.push(v.get());
+        }
+    });
+}
+
+/// Hash key of a value.
+#[inline]
+pub fn key_of(v: &Value) -> Key {
+    match v {
+        Value::Str(s) if !s.utf8 || s.bytes.is_ascii() => {
+            if s.utf8 {
+                Key(Rc::new(PStr { bytes: s.bytes.clone(), utf8: false }))
+            } else {
+                Key(s.clone())
+            }
+        }
+        _ => {
+            let b = to_bytes(v);
+            make_key(&b, convert::is_utf8(v))
+        }
+    }
+}
+
+/// The part of a string between byte offsets, keeping its utf8 flag.
+pub fn sub_pstr(s: &PStr, a: usize, b: usize) -> Value {
+    let a = a.min(s.bytes.len());
+    let b = b.clamp(a, s.bytes.len());
+    Value::str_from(s.bytes[a..b].to_vec(), s.utf8)
+}
+
+/// Byte offset to character offset.
+pub fn char_offset(s: &PStr, byte: usize) -> usize {
+    if s.utf8 {
+        utf8_char_count(&s.bytes[..byte.min(s.bytes.len())])
+    } else {
+        byte
+    }
+}
+
+fn strip_decl(e: &Expr) -> &Expr {
+    match e {
+        Expr::Local(inner) => inner,
+        _ => e,
+    }
+}
+
+pub fn str_cmp(a: &Value, b: &Value) -> std::cmp::Ordering {
+    let x = convert::to_pstr(a);
+    let y = convert::to_pstr(b);
+    if x.utf8 == y.utf8 {
+        // UTF-8 byte order equals code point order.
+        x.bytes.cmp(&y.bytes)
+    } else if x.utf8 {
+        x.bytes.cmp(&upgrade(&y.bytes))
+    } else {
+        upgrade(&x.bytes).cmp(&y.bytes)
+    }
+}
+
+fn str_bitop(op: BinOp, a: &Value, b: &Value) -> Value {
+    let x = to_bytes(a);
+    let y = to_bytes(b);
+    let n = x.len().max(y.len());
+    let mut out = Vec::with_capacity(n);
+    match op {
+        BinOp::BitAnd => {
+            for i in 0..x.len().min(y.len()) {
+                out.push(x[i] & y[i]);
+            }
+        }
+        _ => {
+            for i in 0..n {
+                let p = x.get(i).copied().unwrap_or(0);
+                let q = y.get(i).copied().unwrap_or(0);
+                out.push(if op == BinOp::BitOr { p | q } else { p ^ q });
+            }
+        }
+    }
+    Value::str_from(out, false)
+}
+
+pub fn neg_num(n: Num) -> Value {
+    match n {
+        Num::Int(i) => match i.checked_neg() {
+            Some(r) => Value::Int(r),
+            None => Value::Num(-(i as f64)),
+        },
+        Num::UInt(u) => {
+            if u == 1u64 << 63 {
+                Value::Int(i64::MIN)
+            } else {
+                Value::Num(-(u as f64))
+            }
+        }
+        Num::Float(f) => Value::Num(-f),
+    }
+}
+
+pub fn num_cmp(x: Num, y: Num) -> Option<std::cmp::Ordering> {
+    match (x, y) {
+        (Num::Int(a), Num::Int(b)) => Some(a.cmp(&b)),
+        (Num::UInt(a), Num::UInt(b)) => Some(a.cmp(&b)),
+        (Num::Int(a), Num::UInt(b)) => Some(if a < 0 { std::cmp::Ordering::Less } else { (a as u64).cmp(&b) }),
+        (Num::UInt(a), Num::Int(b)) => Some(if b < 0 { std::cmp::Ordering::Greater } else { a.cmp(&(b as u64)) }),
+        _ => convert::num_f64(x).partial_cmp(&convert::num_f64(y)),
+    }
+}
+
+/// Perl arithmetic on numbers: integers while exact, floats otherwise.
+pub fn arith(op: BinOp, x: Num, y: Num) -> Result<Num, &'static str> {
+    use BinOp::*;
+    let as_i128 = |n: Num| -> Option<i128> {
+        match n {
+            Num::Int(i) => Some(i as i128),
+            Num::UInt(u) => Some(u as i128),
+            Num::Float(_) => None,
+        }
+    };
+    let fit = |r: i128| -> Option<Num> {
+        if r >= i64::MIN as i128 && r <= i64::MAX as i128 {
+            Some(Num::Int(r as i64))
+        } else if r >= 0 && r <= u64::MAX as i128 {
+            Some(Num::UInt(r as u64))
+        } else {
+            None
+        }
+    };
+    let fx = convert::num_f64(x);
+    let fy = convert::num_f64(y);
+    Ok(match op {
+        Add | Sub | Mul => {
+            if let (Some(a), Some(b)) = (as_i128(x), as_i128(y)) {
+                let r = match op {
+                    Add => a + b,
+                    Sub => a - b,
+                    _ => a.checked_mul(b).unwrap_or(i128::MAX),
+                };
+                if let Some(n) = fit(r) {
+                    return Ok(n);
+                }
+            }
+            Num::Float(match op {
+                Add => fx + fy,
+                Sub => fx - fy,
+                _ => fx * fy,
+            })
+        }
+        Div => {
+            if fy == 0.0 {
+                return Err("Illegal division by zero");
+            }
+            if let (Some(a), Some(b)) = (as_i128(x), as_i128(y)) {
+                if b != 0 && a % b == 0 {
+                    if let Some(n) = fit(a / b) {
+                        return Ok(n);
+                    }
+                }
+            }
+            Num::Float(fx / fy)
+        }
+        Mod => {
+            // Operands are used as integers; floats too big for an integer
+            // fall back to fmod-like behaviour.
+            let ai = match x {
+                Num::Float(f) if f.is_finite() && f.abs() < 1.8e19 => Some(f.trunc() as i128),
+                Num::Float(_) => None,
+                _ => as_i128(x),
+            };
+            let bi = match y {
+                Num::Float(f) if f.is_finite() && f.abs() < 1.8e19 => Some(f.trunc() as i128),
+                Num::Float(_) => None,
+                _ => as_i128(y),
+            };
+            match (ai, bi) {
+                (Some(a), Some(b)) => {
+                    if b == 0 {
+                        return Err("Illegal modulus zero");
+                    }
+                    let mut r = a % b;
+                    if r != 0 && ((r < 0) != (b < 0)) {
+                        r += b;
+                    }
+                    fit(r).unwrap_or(Num::Float(r as f64))
+                }
+                _ => {
+                    if fy == 0.0 {
+                        return Err("Illegal modulus zero");
+                    }
+                    let mut r = fx % fy;
+                    if r != 0.0 && ((r < 0.0) != (fy < 0.0)) {
+                        r += fy;
+                    }
+                    Num::Float(r)
+                }
+            }
+        }
+        Pow => {
+            if let (Some(a), Some(b)) = (as_i128(x), as_i128(y)) {
+                if b >= 0 {
+                    // Integer result when it fits in 53 bits, as perl does
+                    // (it computes in integers only while exact in a double).
+                    let mut acc: i128 = 1;
+                    let mut ok = true;
+                    for _ in 0..b.min(200) {
+                        acc = match acc.checked_mul(a) {
+                            Some(v) if v.abs() < (1i128 << 53) => v,
+                            _ => {
+                                ok = false;
+                                break;
+                            }
+                        };
+                    }
+                    if ok && (b <= 200 || a.abs() <= 1) {
+                        if a.abs() <= 1 {
+                            let r = if a == -1 && b % 2 == 1 { -1 } else if a == 0 && b > 0 { 0 } else { 1 };
+                            return Ok(Num::Int(if a == 1 { 1 } else { r }));
+                        }
+                        return Ok(Num::Int(acc as i64));
+                    }
+                }
+            }
+            Num::Float(fx.powf(fy))
+        }
+        _ => Num::Int(0),
+    })
+}
+
+pub fn opname(op: BinOp) -> &'static str {
+    use BinOp::*;
+    match op {
+        Add => "addition (+)",
+        Sub => "subtraction (-)",
+        Mul => "multiplication (*)",
+        Div => "division (/)",
+        Mod => "modulus (%)",
+        Pow => "exponentiation (**)",
+        NumEq => "numeric eq (==)",
+        NumNe => "numeric ne (!=)",
+        NumLt => "numeric lt (<)",
+        NumGt => "numeric gt (>)",
+        NumLe => "numeric le (<=)",
+        NumGe => "numeric ge (>=)",
+        NumCmp => "numeric comparison (<=>)",
+        BitAnd => "bitwise and (&)",
+        BitOr => "bitwise or (|)",
+        BitXor => "bitwise xor (^)",
+        ShiftL => "left bitshift (<<)",
+        ShiftR => "right bitshift (>>)",
+        Concat => "concatenation (.) or string",
+        Repeat => "repeat (x)",
+        _ => "operator",
+    }
+}
+
+/// How perl shows a string inside a warning: non-printables escaped.
+pub fn display_for_warning(s: &PStr) -> String {
+    let mut out = String::new();
+    let chars = convert::chars_of(s);
+    for c in chars {
+        match c {
+            0x0a => out.push_str("\\n"),
+            0x09 => out.push_str("\\t"),
+            0x0d => out.push_str("\\r"),
+            0x0c => out.push_str("\\f"),
+            0x00..=0x1f | 0x7f => out.push_str(&format!("\\{:o}", c)),
+            _ => out.push(char::from_u32(c).unwrap_or('?')),
+        }
+    }
+    out
+}
+
+pub fn errno_text(e: i32) -> String {
+    let s = unsafe { std::ffi::CStr::from_ptr(libc::strerror(e)) };
+    s.to_string_lossy().into_owned()
+}
+
+fn gid_list(g: libc::gid_t) -> String {
+    let mut groups = vec![0 as libc::gid_t; 256];
+    let n = unsafe { libc::getgroups(256, groups.as_mut_ptr()) };
+    let mut s = g.to_string();
+    if n > 0 {
+        for gg in &groups[..n as usize] {
+            s.push(' ');
+            s.push_str(&gg.to_string());
+        }
+    }
+    s
+}

@@ -1,0 +1,726 @@
+//! The tree-walking interpreter: state, program start-up, statements and
+//! control flow. Expressions are in `expr`, places and assignment in
+//! `assign`, calls in `call`, builtins in `builtins`, regex operators in
+//! `regex_ops`.
+
+mod assign;
+mod builtins;
+mod call;
+mod expr;
+mod output;
+mod regex_ops;
+mod sort;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::ast::{self, well_known as wk, Block, Expr, Program, Statement, Stmt};
+use crate::io::{Backend, Handle};
+use crate::value::*;
+
+pub use call::CallInfo;
+pub use expr::bool_val as bool_value;
+
+/// `ref()` of an unblessed reference (`ARRAY`, `HASH`, …).
+pub fn ref_type_name(v: &Value) -> String {
+    let r = builtins::ref_type(v);
+    String::from_utf8_lossy(&crate::convert::to_bytes(&r)).into_owned()
+}
+
+/// Calling context.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Want {
+    Void,
+    Scalar,
+    List,
+}
+
+/// Non-local control flow, carried in `Err`. The data that goes with it (the
+/// loop label, the die value, the return values, the exit code) lives in the
+/// interpreter, so `Result<Value, Flow>` stays 16 bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Flow {
+    Return,
+    Next,
+    Last,
+    Redo,
+    Die,
+    Exit,
+}
+
+pub type R<T> = Result<T, Flow>;
+
+/// Per-program (per file, per string eval) resolution tables.
+pub struct Unit {
+    pub globals: Vec<Gv>,
+    pub patterns: RefCell<Vec<Option<Rc<crate::regex::Regex>>>>,
+    pub program: Arc<Program>,
+}
+
+/// A saved value restored when a dynamic scope ends (`local`).
+pub(crate) enum Saved {
+    Scalar(Gv, Sv),
+    Array(Gv, Option<Av>),
+    Hash(Gv, Option<Hv>),
+    Code(Gv, Option<Cv>),
+    HashElem(Hv, Key, Option<Value>),
+    ArrayElem(Av, i64, Value),
+    /// A lexical slot aliased by a foreach over an outer `my` variable.
+    Pad(u32, PadSlot),
+}
+
+/// Results of the last successful match (`$1`, `$&`, `@-`, `%+`).
+#[derive(Default, Clone)]
+pub struct MatchState {
+    pub subject: Rc<PStr>,
+    pub offs: Vec<Option<(usize, usize)>>,
+    pub names: Rc<Vec<(String, Vec<usize>)>>,
+}
+
+pub struct Interp {
+    pub unit: Rc<Unit>,
+    pub pad: Vec<PadSlot>,
+    pub args: Av,
+    pub cur_sub: Option<Cv>,
+    pub want: Want,
+    pub line: u32,
+    pub file: Arc<str>,
+    pub hints: u8,
+    pub package: Rc<str>,
+
+    /// Values of a `return` being unwound.
+    pub ret_list: Vec<Value>,
+    pub ret_val: Value,
+    /// Label of a `next`/`last`/`redo` being unwound.
+    pub flow_label: Option<Arc<str>>,
+    /// The exception being thrown.
+    pub die_value: Value,
+    pub exit_code: i32,
+
+    pub(crate) savestack: Vec<Saved>,
+    pub frames: Vec<CallInfo>,
+    pub depth: usize,
+
+    pub symbols: HashMap<String, Gv>,
+    pub(crate) method_cache: HashMap<(Rc<str>, String), Option<Cv>>,
+    pub last_match: MatchState,
+    pub stdout: Rc<Handle>,
+    pub stderr: Rc<Handle>,
+    pub selected: Gv,
+    /// Handle of the last `readline`, for `$.` and the `<FH> line N` suffix.
+    pub last_read: Option<(Rc<Handle>, Rc<str>)>,
+    pub rand_state: u64,
+    pub rand_seeded: bool,
+    pub errno: i32,
+    pub child_status: i64,
+    pub script_name: Value,
+    pub exec_path: String,
+    pub start_time: i64,
+    pub end_blocks: Vec<Cv>,
+    /// Files whose `ARGV` iteration is pending for `<>`.
+    pub argv_started: bool,
+    pub in_die_handler: bool,
+    pub in_warn_handler: bool,
+    /// Statement-level warning flag (`-w` forces it on).
+    pub global_warnings: bool,
+    /// Counter for `(eval N)` file names.
+    pub eval_counter: u64,
+    /// Compiled `tr///` tables, keyed by the address of their search list.
+    pub(crate) tr_cache: HashMap<usize, Rc<crate::regex::tr::Trans>>,
+    /// Where the last `//g` match in scalar context matched the empty
+    /// string, so the next one must not match empty there again.
+    pub(crate) empty_match_at: Option<(Sv, usize)>,
+}
+
+impl Interp {
+    pub fn new() -> Interp {
+        let stdout = Handle::new(Backend::Stdout, false, true, "STDOUT");
+        let stderr = Handle::new(Backend::Stderr, false, true, "STDERR");
+        let stdin = Handle::new(Backend::Stdin, true, false, "STDIN");
+        let mut symbols: HashMap<String, Gv> = HashMap::new();
+        let mut globals = Vec::new();
+        for n in wk::NAMES {
+            let g = Glob::new(Rc::from(*n));
+            symbols.insert(n.to_string(), g.clone());
+            globals.push(g);
+        }
+        globals[wk::STDOUT as usize].set_io(Some(stdout.clone()));
+        globals[wk::STDERR as usize].set_io(Some(stderr.clone()));
+        globals[wk::STDIN as usize].set_io(Some(stdin));
+        let selected = globals[wk::STDOUT as usize].clone();
+        // $/ = "\n", $" = " ", $; = "\034", $, and $\ undef.
+        globals[wk::RS as usize].sv().set(Value::bytes(b"\n"));
+        globals[wk::LIST_SEP as usize].sv().set(Value::bytes(b" "));
+        globals[wk::SUBSEP as usize].sv().set(Value::bytes(b"\x1c"));
+        globals[wk::AUTOFLUSH as usize].sv().set(Value::Int(0));
+        let env = globals[wk::ENV as usize].hv();
+        for (k, v) in std::env::vars_os() {
+            use std::os::unix::ffi::OsStrExt;
+            env.set(make_key(k.as_bytes(), false), Value::bytes(v.as_bytes()));
+        }
+        let unit = Rc::new(Unit {
+            globals,
+            patterns: RefCell::new(Vec::new()),
+            program: Arc::new(Program {
+                main: Arc::new(ast::SubBody {
+                    name: None,
+                    package: "main".into(),
+                    body: Block::default(),
+                    pad: vec![],
+                    captures: vec![],
+                    prototype: None,
+                    file: Arc::from("-"),
+                    line: 0,
+                }),
+                subs: vec![],
+                begin: vec![],
+                end: vec![],
+                globals: wk::NAMES.iter().map(|s| s.to_string()).collect(),
+                data: None,
+                n_patterns: 0,
+                n_states: 0,
+                file: Arc::from("-"),
+            }),
+        });
+        let exec_path = std::env::current_exe()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| "psh".into());
+        let start_time = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        let mut it = Interp {
+            unit,
+            pad: Vec::new(),
+            args: Array::new(),
+            cur_sub: None,
+            want: Want::Void,
+            line: 0,
+            file: Arc::from("-"),
+            hints: 0,
+            package: Rc::from("main"),
+            ret_list: Vec::new(),
+            ret_val: Value::Undef,
+            flow_label: None,
+            die_value: Value::Undef,
+            exit_code: 0,
+            savestack: Vec::new(),
+            frames: Vec::new(),
+            depth: 0,
+            symbols,
+            method_cache: HashMap::new(),
+            last_match: MatchState::default(),
+            stdout,
+            stderr,
+            selected,
+            last_read: None,
+            rand_state: 0,
+            rand_seeded: false,
+            errno: 0,
+            child_status: 0,
+            script_name: Value::Undef,
+            exec_path,
+            start_time,
+            end_blocks: Vec::new(),
+            argv_started: false,
+            in_die_handler: false,
+            in_warn_handler: false,
+            global_warnings: false,
+            eval_counter: 0,
+            tr_cache: HashMap::new(),
+            empty_match_at: None,
+        };
+        crate::native::install(&mut it);
+        let inc = it.glob("main::INC").av();
+        for d in crate::inc::default_inc() {
+            inc.push(Value::string(d));
+        }
+        it
+    }
+
+    /// The glob of a fully qualified name, created on first use.
+    pub fn glob(&mut self, name: &str) -> Gv {
+        if let Some(g) = self.symbols.get(name) {
+            return g.clone();
+        }
+        let g = Glob::new(Rc::from(name));
+        self.symbols.insert(name.to_string(), g.clone());
+        g
+    }
+
+    pub fn glob_opt(&self, name: &str) -> Option<Gv> {
+        self.symbols.get(name).cloned()
+    }
+
+    #[inline]
+    pub fn gv(&self, id: ast::GlobalId) -> &Gv {
+        &self.unit.globals[id as usize]
+    }
+
+    /// Load a compiled program: resolve its globals and install its named
+    /// subs. Returns the unit and the main code.
+    pub fn load(&mut self, prog: Program) -> (Rc<Unit>, Cv) {
+        let prog = Arc::new(prog);
+        let globals: Vec<Gv> = prog.globals.iter().map(|n| self.glob(n)).collect();
+        let n_pat = prog.n_patterns as usize;
+        let unit = Rc::new(Unit { globals, patterns: RefCell::new(vec![None; n_pat]), program: prog.clone() });
+        let main = Code::new(
+            CodeKind::Perl { body: prog.main.clone(), captured: vec![], unit: unit.clone() },
+            None,
+        );
+        (unit, main)
+    }
+
+    /// Run a whole program as perl does: named subs installed, BEGIN blocks
+    /// and `use`, the main code, END blocks. Returns the exit status.
+    pub fn run_main(&mut self, prog: Program) -> i32 {
+        let file = prog.file.clone();
+        self.file = file;
+        if let Some((pkg, data)) = &prog.data {
+            let h = Handle::new(Backend::Mem(Scalar::new(Value::bytes(data))), true, false, "DATA");
+            let g = self.glob(&format!("{pkg}::DATA"));
+            g.set_io(Some(h));
+        }
+        let (unit, main) = self.load(prog);
+        let prog = unit.program.clone();
+        self.unit = unit.clone();
+        // The main pad exists before anything runs, so named subs can capture
+        // file-level lexicals and share them with the main code.
+        self.pad = new_pad(&prog.main);
+        self.cur_sub = Some(main.clone());
+        self.install_subs(&unit, &prog.subs);
+        let r = (|| -> R<()> {
+            for b in &prog.begin {
+                self.exec_block(b)?;
+            }
+            self.exec_block(&prog.main.body)?;
+            Ok(())
+        })();
+        for e in &prog.end {
+            let cv = self.instantiate(e, &unit);
+            self.end_blocks.push(cv);
+        }
+        let status = self.finish(r);
+        self.run_end_blocks(status)
+    }
+
+    /// Turn the result of running code into an exit status, reporting an
+    /// uncaught exception.
+    pub fn finish(&mut self, r: R<()>) -> i32 {
+        self.run_destructors();
+        match r {
+            Ok(()) => 0,
+            Err(Flow::Exit) => self.exit_code,
+            Err(Flow::Die) => {
+                let v = std::mem::take(&mut self.die_value);
+                let msg = crate::convert::to_bytes(&v).into_owned();
+                self.flush_all();
+                self.stderr.io.borrow_mut().write(&msg);
+                self.stderr.io.borrow_mut().flush();
+                // perl exits with errno if non-zero, else ($? >> 8), else 255.
+                if self.errno != 0 {
+                    self.errno & 0xFF
+                } else if (self.child_status >> 8) & 0xFF != 0 {
+                    ((self.child_status >> 8) & 0xFF) as i32
+                } else {
+                    255
+                }
+            }
+            Err(Flow::Return) => 0,
+            Err(Flow::Next) | Err(Flow::Last) | Err(Flow::Redo) => {
+                let kind = "last";
+                let label = self.flow_label.as_deref().map(|l| format!(" \"{l}\"")).unwrap_or_default();
+                let msg = format!("Can't \"{kind}\" outside a loop block{label}");
+                let _ = label;
+                self.stderr.io.borrow_mut().write(msg.as_bytes());
+                255
+            }
+        }
+    }
+
+    pub fn run_end_blocks(&mut self, mut status: i32) -> i32 {
+        let ends = std::mem::take(&mut self.end_blocks);
+        for cv in ends.iter().rev() {
+            self.child_status = (status as i64) << 8;
+            let mut out = Vec::new();
+            let r = self.call_sub(cv, vec![], Want::Void, &mut out).map(|_| ());
+            match r {
+                Err(Flow::Exit) => status = self.exit_code,
+                Err(Flow::Die) => status = self.finish(r),
+                _ => {}
+            }
+        }
+        // Global destruction: release the main pad and package data so
+        // remaining objects get DESTROY, as perl does at exit.
+        self.pad.clear();
+        self.run_destructors();
+        self.flush_all();
+        status
+    }
+
+    pub fn flush_all(&mut self) {
+        self.stdout.io.borrow_mut().flush();
+        self.stderr.io.borrow_mut().flush();
+        for g in self.symbols.values() {
+            if let Some(h) = g.io() {
+                if let Ok(mut io) = h.io.try_borrow_mut() {
+                    io.flush();
+                }
+            }
+        }
+    }
+
+    /// Create the code value of a sub body, binding its captures to the
+    /// current pad.
+    pub fn instantiate(&mut self, body: &Arc<ast::SubBody>, unit: &Rc<Unit>) -> Cv {
+        let captured = body
+            .captures
+            .iter()
+            .map(|c| (c.inner, self.pad.get(c.outer as usize).cloned().unwrap_or_default()))
+            .collect();
+        Code::new(
+            CodeKind::Perl { body: body.clone(), captured, unit: unit.clone() },
+            body.name.as_deref().map(Rc::from),
+        )
+    }
+
+    fn install_subs(&mut self, unit: &Rc<Unit>, subs: &[Arc<ast::SubBody>]) {
+        for s in subs {
+            let Some(name) = &s.name else { continue };
+            let cv = self.instantiate(s, unit);
+            let g = self.glob(name);
+            g.set_code(Some(cv));
+        }
+        self.method_cache.clear();
+    }
+
+    // ------------------------------------------------------------ statements
+
+    pub fn exec_block(&mut self, b: &Block) -> R<()> {
+        if b.has_local {
+            let mark = self.savestack.len();
+            let r = self.exec_stmts(&b.stmts);
+            self.unwind(mark);
+            r
+        } else {
+            self.exec_stmts(&b.stmts)
+        }
+    }
+
+    #[inline]
+    fn exec_stmts(&mut self, stmts: &[Statement]) -> R<()> {
+        for s in stmts {
+            self.exec_stmt(s)?;
+        }
+        Ok(())
+    }
+
+    #[inline]
+    pub fn exec_stmt(&mut self, s: &Statement) -> R<()> {
+        self.line = s.line;
+        self.hints = s.hints;
+        if crate::destroy::pending() {
+            self.run_destructors();
+        }
+        match &s.kind {
+            Stmt::Expr(e) => {
+                self.void(e)?;
+            }
+            Stmt::If { conds, otherwise } => {
+                for (c, b) in conds {
+                    if self.cond(c)? {
+                        return self.exec_block(b);
+                    }
+                }
+                if let Some(b) = otherwise {
+                    return self.exec_block(b);
+                }
+            }
+            Stmt::While { label, cond, body, cont } => {
+                'outer: loop {
+                    if let Some(c) = cond {
+                        self.line = s.line;
+                        if !self.cond(c)? {
+                            break;
+                        }
+                    }
+                    loop {
+                        match self.exec_block(body) {
+                            Ok(()) => break,
+                            Err(f) => match self.loop_flow(f, label)? {
+                                LoopAction::Next => break,
+                                LoopAction::Last => break 'outer,
+                                LoopAction::Redo => continue,
+                            },
+                        }
+                    }
+                    if let Some(c) = cont {
+                        self.exec_block(c)?;
+                    }
+                }
+            }
+            Stmt::DoWhile { body, cond, until } => loop {
+                self.exec_block(body)?;
+                self.line = s.line;
+                if self.cond(cond)? == *until {
+                    break;
+                }
+            },
+            Stmt::ForC { label, init, cond, step, body } => {
+                if let Some(i) = init {
+                    self.void(i)?;
+                }
+                'outer: loop {
+                    if let Some(c) = cond {
+                        if !self.cond(c)? {
+                            break;
+                        }
+                    }
+                    loop {
+                        match self.exec_block(body) {
+                            Ok(()) => break,
+                            Err(f) => match self.loop_flow(f, label)? {
+                                LoopAction::Next => break,
+                                LoopAction::Last => break 'outer,
+                                LoopAction::Redo => continue,
+                            },
+                        }
+                    }
+                    if let Some(st) = step {
+                        self.void(st)?;
+                    }
+                }
+            }
+            Stmt::Foreach { label, var, list, body, cont } => {
+                self.foreach(label, var, list, body, cont.as_ref())?;
+            }
+            Stmt::Block { label, body } => match self.exec_block(body) {
+                Ok(()) => {}
+                Err(f) => match self.loop_flow(f, label)? {
+                    LoopAction::Next | LoopAction::Last => {}
+                    LoopAction::Redo => return self.exec_stmt(s),
+                },
+            },
+            Stmt::Package { name, block } => {
+                let old = std::mem::replace(&mut self.package, Rc::from(name.as_str()));
+                if let Some(b) = block {
+                    let r = self.exec_block(b);
+                    self.package = old;
+                    r?;
+                }
+            }
+            Stmt::Format { .. } => {}
+            Stmt::Nop => {}
+        }
+        Ok(())
+    }
+
+    /// Decide what a loop does with a control-flow exit from its body.
+    fn loop_flow(&mut self, f: Flow, label: &Option<Arc<str>>) -> R<LoopAction> {
+        let act = match f {
+            Flow::Next => LoopAction::Next,
+            Flow::Last => LoopAction::Last,
+            Flow::Redo => LoopAction::Redo,
+            _ => return Err(f),
+        };
+        match &self.flow_label {
+            None => Ok(act),
+            Some(l) => {
+                if label.as_deref() == Some(&**l) {
+                    self.flow_label = None;
+                    Ok(act)
+                } else {
+                    Err(f)
+                }
+            }
+        }
+    }
+
+    fn foreach(
+        &mut self,
+        label: &Option<Arc<str>>,
+        var: &ast::LoopVar,
+        list: &Expr,
+        body: &Block,
+        cont: Option<&Block>,
+    ) -> R<()> {
+        // Numeric ranges iterate lazily with fresh containers, so
+        // `for (1..1e7)` allocates nothing up front.
+        if let Expr::Range { l, r, .. } = list {
+            let lv = self.sv(l)?;
+            let rv = self.sv(r)?;
+            if self.range_is_numeric(&lv, &rv) {
+                let lo = crate::convert::to_i64(&lv);
+                let hi = crate::convert::to_i64(&rv);
+                let mut i = lo;
+                let saved = self.loop_var_save(var);
+                let r = (|| -> R<()> {
+                    while i <= hi {
+                        let sv = Scalar::new(Value::Int(i));
+                        self.loop_var_bind(var, sv);
+                        if self.loop_body(label, body, cont)? {
+                            break;
+                        }
+                        i += 1;
+                    }
+                    Ok(())
+                })();
+                self.loop_var_restore(var, saved);
+                return r;
+            }
+        }
+        let items = self.alias_list(list)?;
+        let saved = self.loop_var_save(var);
+        let r = (|| -> R<()> {
+            for sv in items {
+                self.loop_var_bind(var, sv);
+                if self.loop_body(label, body, cont)? {
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        self.loop_var_restore(var, saved);
+        r
+    }
+
+    /// Run one iteration; true means `last`.
+    #[inline]
+    fn loop_body(&mut self, label: &Option<Arc<str>>, body: &Block, cont: Option<&Block>) -> R<bool> {
+        loop {
+            match self.exec_block(body) {
+                Ok(()) => break,
+                Err(f) => match self.loop_flow(f, label)? {
+                    LoopAction::Next => break,
+                    LoopAction::Last => return Ok(true),
+                    LoopAction::Redo => continue,
+                },
+            }
+        }
+        if let Some(c) = cont {
+            self.exec_block(c)?;
+        }
+        Ok(false)
+    }
+
+    fn loop_var_save(&mut self, var: &ast::LoopVar) -> PadSlot {
+        match var {
+            ast::LoopVar::My(s) | ast::LoopVar::Lexical(s) => self.pad[*s as usize].clone(),
+            ast::LoopVar::Global(id) => PadSlot::Scalar(self.gv(*id).sv()),
+        }
+    }
+
+    #[inline]
+    fn loop_var_bind(&mut self, var: &ast::LoopVar, sv: Sv) {
+        match var {
+            ast::LoopVar::My(s) | ast::LoopVar::Lexical(s) => self.pad[*s as usize] = PadSlot::Scalar(sv),
+            ast::LoopVar::Global(id) => {
+                self.gv(*id).set_sv(sv);
+            }
+        }
+    }
+
+    fn loop_var_restore(&mut self, var: &ast::LoopVar, saved: PadSlot) {
+        match var {
+            ast::LoopVar::My(s) | ast::LoopVar::Lexical(s) => self.pad[*s as usize] = saved,
+            ast::LoopVar::Global(id) => {
+                if let PadSlot::Scalar(sv) = saved {
+                    self.gv(*id).set_sv(sv);
+                }
+            }
+        }
+    }
+
+    /// Restore `local`ised values down to `mark`.
+    pub(crate) fn unwind(&mut self, mark: usize) {
+        while self.savestack.len() > mark {
+            match self.savestack.pop().unwrap() {
+                Saved::Scalar(g, sv) => {
+                    g.set_sv(sv);
+                }
+                Saved::Array(g, av) => {
+                    let isa = g.name.ends_with("::ISA");
+                    g.set_av(av);
+                    if isa {
+                        self.method_cache.clear();
+                    }
+                }
+                Saved::Hash(g, hv) => {
+                    g.set_hv(hv);
+                }
+                Saved::Code(g, cv) => {
+                    g.set_code(cv);
+                    self.method_cache.clear();
+                }
+                Saved::HashElem(h, k, v) => match v {
+                    Some(v) => h.set(k, v),
+                    None => {
+                        h.delete(&k.0.bytes);
+                    }
+                },
+                Saved::ArrayElem(a, i, v) => {
+                    a.set(i, v);
+                }
+                Saved::Pad(s, slot) => {
+                    self.pad[s as usize] = slot;
+                }
+            }
+        }
+    }
+
+    /// Call DESTROY for objects whose last reference went away.
+    pub fn run_destructors(&mut self) {
+        while crate::destroy::pending() {
+            for obj in crate::destroy::take() {
+                let Some(class) = obj.blessed() else { continue };
+                let Some(cv) = self.find_method(&class, "DESTROY") else { continue };
+                let saved_die = std::mem::take(&mut self.die_value);
+                let saved_line = self.line;
+                let saved_err = self.gv(wk::EVAL_ERROR).sv().get();
+                let mut out = Vec::new();
+                let r = self.call_sub(&cv, vec![Elem::V(obj)], Want::Void, &mut out);
+                if let Err(Flow::Die) = r {
+                    let msg = crate::convert::to_bytes(&self.die_value).into_owned();
+                    let mut m = b"\t(in cleanup) ".to_vec();
+                    m.extend_from_slice(&msg);
+                    self.stderr.io.borrow_mut().write(&m);
+                }
+                self.gv(wk::EVAL_ERROR).sv().set(saved_err);
+                self.die_value = saved_die;
+                self.line = saved_line;
+            }
+        }
+    }
+
+    /// Evaluate a condition (boolean context).
+    #[inline]
+    pub fn cond(&mut self, e: &Expr) -> R<bool> {
+        Ok(self.sv(e)?.truthy())
+    }
+}
+
+impl Default for Interp {
+    fn default() -> Self {
+        Interp::new()
+    }
+}
+
+enum LoopAction {
+    Next,
+    Last,
+    Redo,
+}
+
+/// A fresh pad for a sub body.
+pub fn new_pad(body: &ast::SubBody) -> Vec<PadSlot> {
+    body.pad
+        .iter()
+        .map(|p| match p.kind {
+            ast::PadKind::Scalar => PadSlot::Scalar(Scalar::new(Value::Undef)),
+            ast::PadKind::Array => PadSlot::Array(Array::new()),
+            ast::PadKind::Hash => PadSlot::Hash(Hash::new()),
+        })
+        .collect()
+}

@@ -1,0 +1,165 @@
+//! `sort`, `map` and `grep`.
+
+use std::cmp::Ordering;
+
+use super::expr::{num_cmp, str_cmp};
+use super::{Flow, Interp, Want, R};
+use crate::ast::{well_known as wk, Block, Expr, FastSort, GlobalId, SortCmp};
+use crate::convert;
+use crate::value::*;
+
+impl Interp {
+    pub fn sort(&mut self, cmp: &SortCmp, list: &Expr, a: GlobalId, b: GlobalId, out: &mut Vec<Value>) -> R<()> {
+        let mut items = Vec::new();
+        self.list(list, &mut items)?;
+        match cmp {
+            SortCmp::None => items.sort_by(str_cmp),
+            SortCmp::Fast(f) => match f {
+                FastSort::StrAsc => items.sort_by(str_cmp),
+                FastSort::StrDesc => items.sort_by(|x, y| str_cmp(y, x)),
+                FastSort::NumAsc | FastSort::NumDesc => {
+                    // Convert once, then sort the numbers with their values.
+                    let mut keyed: Vec<(crate::numeric::Num, Value)> =
+                        items.into_iter().map(|v| (convert::to_num(&v), v)).collect();
+                    if *f == FastSort::NumAsc {
+                        keyed.sort_by(|x, y| num_cmp(x.0, y.0).unwrap_or(Ordering::Equal));
+                    } else {
+                        keyed.sort_by(|x, y| num_cmp(y.0, x.0).unwrap_or(Ordering::Equal));
+                    }
+                    items = keyed.into_iter().map(|(_, v)| v).collect();
+                }
+            },
+            SortCmp::Block(body) => {
+                let ga = self.gv(a).clone();
+                let gb = self.gv(b).clone();
+                let sa = ga.set_sv(Scalar::new(Value::Undef));
+                let sb = gb.set_sv(Scalar::new(Value::Undef));
+                let mut err = None;
+                let (ca, cb) = (ga.sv(), gb.sv());
+                items.sort_by(|x, y| {
+                    if err.is_some() {
+                        return Ordering::Equal;
+                    }
+                    ca.set(x.clone());
+                    cb.set(y.clone());
+                    match self.sort_block_value(body) {
+                        Ok(v) => ord_of(&v),
+                        Err(f) => {
+                            err = Some(f);
+                            Ordering::Equal
+                        }
+                    }
+                });
+                ga.set_sv(sa);
+                gb.set_sv(sb);
+                if let Some(f) = err {
+                    return Err(f);
+                }
+            }
+            SortCmp::Sub(e) => {
+                let v = self.sv(e)?;
+                let cv = match &v {
+                    Value::CodeRef(c) => c.clone(),
+                    _ => {
+                        let name = String::from_utf8_lossy(&convert::to_bytes(&v)).into_owned();
+                        let full = self.qualify(&name);
+                        match self.find_sub(&full) {
+                            Some(c) => c,
+                            None => return Err(self.die_msg(format!("Undefined subroutine in sort"))),
+                        }
+                    }
+                };
+                // $a/$b of the package the comparator was compiled in.
+                let pkg = cv.body().map(|b| b.package.clone()).unwrap_or_else(|| "main".into());
+                let ga = self.glob(&format!("{pkg}::a"));
+                let gb = self.glob(&format!("{pkg}::b"));
+                let proto_two = cv.body().and_then(|b| b.prototype.as_deref()) == Some("$$");
+                let sa = ga.set_sv(Scalar::new(Value::Undef));
+                let sb = gb.set_sv(Scalar::new(Value::Undef));
+                let (ca, cb) = (ga.sv(), gb.sv());
+                let mut err = None;
+                items.sort_by(|x, y| {
+                    if err.is_some() {
+                        return Ordering::Equal;
+                    }
+                    let args = if proto_two {
+                        vec![Elem::V(x.clone()), Elem::V(y.clone())]
+                    } else {
+                        ca.set(x.clone());
+                        cb.set(y.clone());
+                        Vec::new()
+                    };
+                    let mut o = Vec::new();
+                    match self.call_sub(&cv, args, Want::Scalar, &mut o) {
+                        Ok(v) => ord_of(&v),
+                        Err(f) => {
+                            err = Some(f);
+                            Ordering::Equal
+                        }
+                    }
+                });
+                ga.set_sv(sa);
+                gb.set_sv(sb);
+                if let Some(f) = err {
+                    return Err(f);
+                }
+            }
+        }
+        out.extend(items);
+        Ok(())
+    }
+
+    /// A sort block runs in the current pad; a `return` inside it is an
+    /// error in perl, so only its last value matters.
+    fn sort_block_value(&mut self, body: &Block) -> R<Value> {
+        let mut out = Vec::new();
+        match self.block_value(body, Want::Scalar, &mut out) {
+            Err(Flow::Return) => Ok(std::mem::take(&mut self.ret_val)),
+            r => r,
+        }
+    }
+
+    pub fn map(&mut self, body: &Block, list: &Expr, out: &mut Vec<Value>) -> R<()> {
+        let items = self.alias_list(list)?;
+        let g = self.gv(wk::UNDERSCORE).clone();
+        let saved = g.sv();
+        let r = (|| -> R<()> {
+            for sv in items {
+                g.set_sv(sv);
+                self.block_value(body, Want::List, out)?;
+            }
+            Ok(())
+        })();
+        g.set_sv(saved);
+        r
+    }
+
+    pub fn grep(&mut self, body: &Block, list: &Expr, out: &mut Vec<Value>) -> R<()> {
+        let items = self.alias_list(list)?;
+        let g = self.gv(wk::UNDERSCORE).clone();
+        let saved = g.sv();
+        let r = (|| -> R<()> {
+            for sv in items {
+                g.set_sv(sv.clone());
+                let mut o = Vec::new();
+                if self.block_value(body, Want::Scalar, &mut o)?.truthy() {
+                    out.push(sv.get());
+                }
+            }
+            Ok(())
+        })();
+        g.set_sv(saved);
+        r
+    }
+
+    pub fn grep_count(&mut self, body: &Block, list: &Expr) -> R<usize> {
+        let mut out = Vec::new();
+        self.grep(body, list, &mut out)?;
+        Ok(out.len())
+    }
+}
+
+fn ord_of(v: &Value) -> Ordering {
+    let n = convert::to_i64(v);
+    n.cmp(&0)
+}

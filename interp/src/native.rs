@@ -1,0 +1,161 @@
+//! Modules psh implements natively in the engine itself: the pragmas whose
+//! `import` must do something at run time (`constant`, `parent`, `base`) and
+//! the ones that only exist for the parser (`strict`, `warnings`, …), which
+//! must not be loaded from disk.
+
+use std::rc::Rc;
+
+use crate::ast::well_known as wk;
+use crate::convert::to_bytes;
+use crate::interp::{Flow, Interp, Want};
+use crate::value::*;
+
+/// Modules that `require` treats as already loaded.
+pub fn is_builtin_module(file: &str) -> bool {
+    matches!(
+        file,
+        "strict.pm"
+            | "warnings.pm"
+            | "feature.pm"
+            | "utf8.pm"
+            | "constant.pm"
+            | "parent.pm"
+            | "base.pm"
+            | "integer.pm"
+            | "vars.pm"
+            | "lib.pm"
+            | "bytes.pm"
+            | "less.pm"
+            | "sort.pm"
+            | "subs.pm"
+            | "diagnostics.pm"
+            | "experimental.pm"
+    )
+}
+
+/// Install the native subs into a fresh interpreter.
+pub fn install(it: &mut Interp) {
+    let subs: &[(&str, NativeFn)] = &[
+        ("constant::import", constant_import),
+        ("parent::import", parent_import),
+        ("base::import", parent_import),
+        ("vars::import", vars_import),
+        ("lib::import", lib_import),
+        ("UNIVERSAL::isa", universal_isa),
+        ("UNIVERSAL::can", universal_can),
+    ];
+    for (name, f) in subs {
+        let g = it.glob(name);
+        g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));
+    }
+}
+
+fn str_of(v: &Value) -> String {
+    String::from_utf8_lossy(&to_bytes(v)).into_owned()
+}
+
+/// The package a `use` statement was compiled in (where `import` installs).
+fn caller_package(it: &Interp) -> String {
+    it.package.to_string()
+}
+
+fn constant_import(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+    let pkg = caller_package(it);
+    let vals: Vec<Value> = args.iter().skip(1).map(Elem::get).collect();
+    let Some(first) = vals.first() else { return Ok(Value::Undef) };
+    let mut define = |it: &mut Interp, name: &str, v: Vec<Value>| {
+        let g = it.glob(&format!("{pkg}::{name}"));
+        g.set_code(Some(Code::new(CodeKind::Const(v), Some(Rc::from(format!("{pkg}::{name}").as_str())))));
+    };
+    if let Value::HashRef(h) = first {
+        let pairs: Vec<(String, Value)> = h.with(|m| m.iter().map(|(k, v)| (String::from_utf8_lossy(&k.0.bytes).into_owned(), v.get())).collect());
+        for (k, v) in pairs {
+            define(it, &k, vec![v]);
+        }
+    } else {
+        let name = str_of(first);
+        define(it, &name, vals[1..].to_vec());
+    }
+    it.method_cache.clear();
+    Ok(Value::Undef)
+}
+
+fn parent_import(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+    let pkg = caller_package(it);
+    let mut norequire = false;
+    let isa = it.glob(&format!("{pkg}::ISA")).av();
+    for a in args.iter().skip(1) {
+        let c = str_of(&a.get());
+        if c == "-norequire" {
+            norequire = true;
+            continue;
+        }
+        if !norequire && !it.package_exists(&c) {
+            let file = format!("{}.pm", c.replace("::", "/"));
+            let mut out = Vec::new();
+            let req = crate::ast::Expr::Func {
+                f: crate::ast::Func::Require,
+                args: vec![crate::ast::Expr::Str { bytes: file.as_bytes().into(), utf8: false }],
+            };
+            it.func(crate::ast::Func::Require, match &req {
+                crate::ast::Expr::Func { args, .. } => args,
+                _ => unreachable!(),
+            }, Want::Scalar, &mut out)?;
+        }
+        if !isa.values().iter().any(|v| str_of(v) == c) {
+            isa.push(Value::string(c));
+        }
+    }
+    it.method_cache.clear();
+    Ok(Value::Undef)
+}
+
+fn vars_import(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+    // The parser already treats the names as declared; create the globs.
+    let pkg = caller_package(it);
+    for a in args.iter().skip(1) {
+        let n = str_of(&a.get());
+        let bare = n.trim_start_matches(['$', '@', '%']);
+        it.glob(&format!("{pkg}::{bare}"));
+    }
+    Ok(Value::Undef)
+}
+
+fn lib_import(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+    let inc = it.gv(wk::INC).av();
+    let dirs: Vec<Value> = args.iter().skip(1).map(Elem::get).collect();
+    inc.with(|v| {
+        for d in dirs.into_iter().rev() {
+            v.insert(0, Elem::V(d));
+        }
+    });
+    Ok(Value::Undef)
+}
+
+fn universal_isa(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+    let obj = args.first().map(Elem::get).unwrap_or_default();
+    let target = args.get(1).map(|a| str_of(&a.get())).unwrap_or_default();
+    let class = match obj.blessed() {
+        Some(c) => c.to_string(),
+        None if obj.is_ref() => {
+            let t = crate::interp::ref_type_name(&obj);
+            return Ok(crate::interp::bool_value(t == target));
+        }
+        None => str_of(&obj),
+    };
+    Ok(crate::interp::bool_value(it.isa(&class, &target)))
+}
+
+fn universal_can(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+    let obj = args.first().map(Elem::get).unwrap_or_default();
+    let m = args.get(1).map(|a| str_of(&a.get())).unwrap_or_default();
+    let class = match obj.blessed() {
+        Some(c) => c.to_string(),
+        None if obj.is_ref() => return Ok(crate::interp::bool_value(false)),
+        None => str_of(&obj),
+    };
+    Ok(match it.find_method(&class, &m) {
+        Some(cv) => Value::CodeRef(cv),
+        None => crate::interp::bool_value(false),
+    })
+}

@@ -1,0 +1,750 @@
+//! Runtime values and the containers that hold them.
+//!
+//! Perl distinguishes values (what an expression yields) from containers
+//! (what a variable, an array element or a referent is). A container can be
+//! shared: `\$x`, `foreach` aliasing, `@_` aliasing and closures all hold the
+//! same container. psh mirrors that:
+//!
+//! - `Value` is a 16-byte immediate: undef, integer, float, string (shared,
+//!   copy-on-write), or a reference. Copying a value never copies string bytes.
+//! - `Sv` (`Rc<Scalar>`) is a scalar container. Pads hold one per `my $x`.
+//! - `Av`/`Hv` are arrays and hashes. Their elements are `Elem`s: a plain value
+//!   until something needs the element's container (an alias or a reference),
+//!   at which point the slot is promoted to an `Sv` once and stays so. Arrays
+//!   of numbers therefore cost 16 bytes an element and no allocation, while
+//!   aliasing semantics stay exact.
+//!
+//! Interior mutability uses `UnsafeCell`: the interpreter is single-threaded
+//! and every accessor here finishes before any Perl code can run (DESTROY is
+//! deferred to statement boundaries, see `destroy`), so no borrow can be
+//! observed twice. Parallel workers never share these types; they receive
+//! copies (see docs/architecture.md).
+
+use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
+use std::cell::{Cell, UnsafeCell};
+use std::fmt;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::ast::SubBody;
+
+/// A Perl string: bytes plus perl's UTF-8 flag. When `utf8` is false every
+/// byte is one character (Latin-1); when true, `bytes` is UTF-8.
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct PStr {
+    pub bytes: Vec<u8>,
+    pub utf8: bool,
+}
+
+impl PStr {
+    pub fn new(bytes: Vec<u8>, utf8: bool) -> PStr {
+        PStr { bytes, utf8 }
+    }
+    /// Number of characters.
+    pub fn char_len(&self) -> usize {
+        if self.utf8 {
+            utf8_char_count(&self.bytes)
+        } else {
+            self.bytes.len()
+        }
+    }
+}
+
+impl fmt::Debug for PStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", String::from_utf8_lossy(&self.bytes))
+    }
+}
+
+pub fn utf8_char_count(b: &[u8]) -> usize {
+    b.iter().filter(|&&c| (c & 0xC0) != 0x80).count()
+}
+
+/// A scalar value.
+#[derive(Clone, Default)]
+pub enum Value {
+    #[default]
+    Undef,
+    Int(i64),
+    /// Integers above `i64::MAX` (perl's UV), e.g. `~0`.
+    UInt(u64),
+    Num(f64),
+    Str(Rc<PStr>),
+    ScalarRef(Sv),
+    ArrayRef(Av),
+    HashRef(Hv),
+    CodeRef(Cv),
+    GlobRef(Gv),
+    /// A typeglob as a value (`*STDOUT`, `my $fh = *FH`).
+    Glob(Gv),
+    /// A compiled regex (`qr//`), itself a reference to a blessed scalar of
+    /// class `Regexp` in perl.
+    Regex(Rc<QrValue>),
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Undef => write!(f, "undef"),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::UInt(i) => write!(f, "{i}u"),
+            Value::Num(n) => write!(f, "{n}f"),
+            Value::Str(s) => write!(f, "{s:?}"),
+            Value::ScalarRef(_) => write!(f, "SCALAR(ref)"),
+            Value::ArrayRef(_) => write!(f, "ARRAY(ref)"),
+            Value::HashRef(_) => write!(f, "HASH(ref)"),
+            Value::CodeRef(_) => write!(f, "CODE(ref)"),
+            Value::GlobRef(_) => write!(f, "GLOB(ref)"),
+            Value::Glob(g) => write!(f, "*{}", g.name),
+            Value::Regex(_) => write!(f, "Regexp"),
+        }
+    }
+}
+
+impl Value {
+    #[inline]
+    pub fn str_from(bytes: Vec<u8>, utf8: bool) -> Value {
+        Value::Str(Rc::new(PStr { bytes, utf8 }))
+    }
+    #[inline]
+    pub fn bytes(b: &[u8]) -> Value {
+        Value::Str(Rc::new(PStr { bytes: b.to_vec(), utf8: false }))
+    }
+    pub fn string(s: String) -> Value {
+        let utf8 = !s.is_ascii();
+        Value::Str(Rc::new(PStr { bytes: s.into_bytes(), utf8 }))
+    }
+    pub fn from_str(s: &str) -> Value {
+        Value::Str(Rc::new(PStr { bytes: s.as_bytes().to_vec(), utf8: !s.is_ascii() }))
+    }
+    #[inline]
+    pub fn is_undef(&self) -> bool {
+        matches!(self, Value::Undef)
+    }
+    #[inline]
+    pub fn is_ref(&self) -> bool {
+        matches!(
+            self,
+            Value::ScalarRef(_)
+                | Value::ArrayRef(_)
+                | Value::HashRef(_)
+                | Value::CodeRef(_)
+                | Value::GlobRef(_)
+                | Value::Regex(_)
+        )
+    }
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::Undef => false,
+            Value::Int(i) => *i != 0,
+            Value::UInt(u) => *u != 0,
+            Value::Num(n) => *n != 0.0,
+            Value::Str(s) => !(s.bytes.is_empty() || s.bytes == b"0"),
+            _ => true,
+        }
+    }
+    /// Identity of the referent for reference values (address used for
+    /// stringification and numification of references).
+    pub fn ref_addr(&self) -> Option<usize> {
+        Some(match self {
+            Value::ScalarRef(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::ArrayRef(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::HashRef(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::CodeRef(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::GlobRef(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Regex(r) => Rc::as_ptr(r) as *const u8 as usize,
+            _ => return None,
+        })
+    }
+    /// The package a reference is blessed into.
+    pub fn blessed(&self) -> Option<Rc<str>> {
+        match self {
+            Value::ScalarRef(r) => r.blessed(),
+            Value::ArrayRef(r) => r.blessed(),
+            Value::HashRef(r) => r.blessed(),
+            Value::CodeRef(r) => r.blessed(),
+            Value::GlobRef(_) => None,
+            Value::Regex(r) => r.blessed.clone().or_else(|| Some(Rc::from("Regexp"))),
+            _ => None,
+        }
+    }
+}
+
+/// A compiled `qr//` object.
+pub struct QrValue {
+    pub re: Rc<crate::regex::Regex>,
+    /// What the object stringifies to (`(?^i:…)`).
+    pub stringified: PStr,
+    /// `bless qr/…/, 'Class'` (perl blesses into `Regexp` by default).
+    pub blessed: Option<Rc<str>>,
+}
+
+/// Blessing and other rarely present per-container data, kept out of line so
+/// plain containers stay small.
+#[derive(Default)]
+pub struct Meta {
+    pub blessed: Option<Rc<str>>,
+    /// Set on the resurrected copy handed to DESTROY so it is not destroyed
+    /// twice.
+    pub destroyed: bool,
+    /// `pos()` of a scalar (byte offset), reset when the scalar is assigned.
+    pub pos: Option<usize>,
+}
+
+// ---------------------------------------------------------------- scalars
+
+pub struct Scalar {
+    v: UnsafeCell<Value>,
+    meta: UnsafeCell<Option<Box<Meta>>>,
+}
+
+pub type Sv = Rc<Scalar>;
+
+impl Scalar {
+    #[inline]
+    pub fn new(v: Value) -> Sv {
+        Rc::new(Scalar { v: UnsafeCell::new(v), meta: UnsafeCell::new(None) })
+    }
+    #[inline]
+    pub fn get(&self) -> Value {
+        // SAFETY: single-threaded; no reference into the cell outlives this call.
+        unsafe { (*self.v.get()).clone() }
+    }
+    #[inline]
+    pub fn set(&self, v: Value) {
+        // The old value is dropped after the write completes, so a DESTROY it
+        // triggers (deferred anyway) never sees a half-written cell.
+        let old = unsafe { std::mem::replace(&mut *self.v.get(), v) };
+        unsafe {
+            if let Some(m) = &mut *self.meta.get() {
+                m.pos = None;
+            }
+        }
+        drop(old);
+    }
+    pub fn pos(&self) -> Option<usize> {
+        unsafe { (*self.meta.get()).as_ref().and_then(|m| m.pos) }
+    }
+    pub fn set_pos(&self, p: Option<usize>) {
+        unsafe {
+            match &mut *self.meta.get() {
+                Some(m) => m.pos = p,
+                None if p.is_some() => *self.meta.get() = Some(Box::new(Meta { pos: p, ..Default::default() })),
+                None => {}
+            }
+        }
+    }
+    #[inline]
+    pub fn take(&self) -> Value {
+        unsafe { std::mem::take(&mut *self.v.get()) }
+    }
+    /// Run `f` on the value in place. `f` must not run Perl code.
+    #[inline]
+    pub fn with_mut<T>(&self, f: impl FnOnce(&mut Value) -> T) -> T {
+        unsafe { f(&mut *self.v.get()) }
+    }
+    /// Borrow the value. The caller must not run Perl code or touch this
+    /// container while the borrow lives.
+    #[inline]
+    pub fn peek<T>(&self, f: impl FnOnce(&Value) -> T) -> T {
+        unsafe { f(&*self.v.get()) }
+    }
+    pub fn blessed(&self) -> Option<Rc<str>> {
+        unsafe { (*self.meta.get()).as_ref().and_then(|m| m.blessed.clone()) }
+    }
+    pub fn bless(&self, pkg: Rc<str>) {
+        unsafe { (*self.meta.get()).get_or_insert_with(Default::default).blessed = Some(pkg) }
+    }
+}
+
+impl Drop for Scalar {
+    fn drop(&mut self) {
+        if let Some(m) = self.meta.get_mut().take() {
+            if let (Some(pkg), false) = (m.blessed.clone(), m.destroyed) {
+                let v = std::mem::take(self.v.get_mut());
+                let again = Scalar::new(v);
+                unsafe {
+                    *again.meta.get() = Some(Box::new(Meta { blessed: Some(pkg), destroyed: true, pos: None }));
+                }
+                crate::destroy::defer(Value::ScalarRef(again));
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- elements
+
+/// One slot of an array or hash: a plain value, or (once something aliased
+/// or referenced it) a shared container.
+#[derive(Clone)]
+pub enum Elem {
+    V(Value),
+    C(Sv),
+}
+
+impl Default for Elem {
+    fn default() -> Self {
+        Elem::V(Value::Undef)
+    }
+}
+
+impl Elem {
+    #[inline]
+    pub fn get(&self) -> Value {
+        match self {
+            Elem::V(v) => v.clone(),
+            Elem::C(sv) => sv.get(),
+        }
+    }
+    #[inline]
+    pub fn set(&mut self, v: Value) {
+        match self {
+            Elem::V(slot) => {
+                let old = std::mem::replace(slot, v);
+                drop(old);
+            }
+            Elem::C(sv) => sv.set(v),
+        }
+    }
+    /// The element's container, promoting a plain value in place.
+    #[inline]
+    pub fn container(&mut self) -> Sv {
+        match self {
+            Elem::C(sv) => sv.clone(),
+            Elem::V(v) => {
+                let sv = Scalar::new(std::mem::take(v));
+                *self = Elem::C(sv.clone());
+                sv
+            }
+        }
+    }
+    #[inline]
+    pub fn peek<T>(&self, f: impl FnOnce(&Value) -> T) -> T {
+        match self {
+            Elem::V(v) => f(v),
+            Elem::C(sv) => sv.peek(f),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- arrays
+
+pub struct Array {
+    v: UnsafeCell<Vec<Elem>>,
+    meta: UnsafeCell<Option<Box<Meta>>>,
+}
+
+pub type Av = Rc<Array>;
+
+impl Array {
+    pub fn new() -> Av {
+        Rc::new(Array { v: UnsafeCell::new(Vec::new()), meta: UnsafeCell::new(None) })
+    }
+    pub fn from_elems(v: Vec<Elem>) -> Av {
+        Rc::new(Array { v: UnsafeCell::new(v), meta: UnsafeCell::new(None) })
+    }
+    pub fn from_values(v: Vec<Value>) -> Av {
+        Array::from_elems(v.into_iter().map(Elem::V).collect())
+    }
+    /// Direct access to the element vector. The closure must not run Perl
+    /// code (it may drop values: DESTROY is deferred).
+    #[inline]
+    pub fn with<T>(&self, f: impl FnOnce(&mut Vec<Elem>) -> T) -> T {
+        unsafe { f(&mut *self.v.get()) }
+    }
+    #[inline]
+    pub fn len(&self) -> usize {
+        unsafe { (*self.v.get()).len() }
+    }
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Perl index (negative counts from the end) to a vector index.
+    #[inline]
+    pub fn resolve(&self, i: i64) -> Option<usize> {
+        let len = self.len() as i64;
+        let j = if i < 0 { i + len } else { i };
+        if j < 0 {
+            None
+        } else {
+            Some(j as usize)
+        }
+    }
+    #[inline]
+    pub fn get(&self, i: i64) -> Value {
+        match self.resolve(i) {
+            Some(j) => self.with(|v| v.get(j).map(Elem::get).unwrap_or_default()),
+            None => Value::Undef,
+        }
+    }
+    /// Store at a perl index, extending the array. Returns false for a
+    /// negative index before the start ("Modification of non-creatable array
+    /// value attempted").
+    #[inline]
+    pub fn set(&self, i: i64, val: Value) -> bool {
+        match self.resolve(i) {
+            Some(j) => {
+                self.with(|v| {
+                    if j >= v.len() {
+                        v.resize_with(j + 1, Elem::default);
+                    }
+                    v[j].set(val);
+                });
+                true
+            }
+            None => false,
+        }
+    }
+    /// The container of element `i`, created (extending the array) if needed.
+    pub fn elem_container(&self, i: i64) -> Option<Sv> {
+        let j = self.resolve(i)?;
+        Some(self.with(|v| {
+            if j >= v.len() {
+                v.resize_with(j + 1, Elem::default);
+            }
+            v[j].container()
+        }))
+    }
+    pub fn push(&self, val: Value) {
+        self.with(|v| v.push(Elem::V(val)))
+    }
+    pub fn values(&self) -> Vec<Value> {
+        self.with(|v| v.iter().map(Elem::get).collect())
+    }
+    /// Replace the whole content (list assignment).
+    pub fn assign(&self, vals: Vec<Value>) {
+        let old = self.with(|v| std::mem::replace(v, vals.into_iter().map(Elem::V).collect()));
+        drop(old);
+    }
+    pub fn clear(&self) {
+        let old = self.with(std::mem::take);
+        drop(old);
+    }
+    pub fn blessed(&self) -> Option<Rc<str>> {
+        unsafe { (*self.meta.get()).as_ref().and_then(|m| m.blessed.clone()) }
+    }
+    pub fn bless(&self, pkg: Rc<str>) {
+        unsafe { (*self.meta.get()).get_or_insert_with(Default::default).blessed = Some(pkg) }
+    }
+}
+
+impl Drop for Array {
+    fn drop(&mut self) {
+        if let Some(m) = self.meta.get_mut().take() {
+            if let (Some(pkg), false) = (m.blessed.clone(), m.destroyed) {
+                let v = std::mem::take(self.v.get_mut());
+                let again = Array::from_elems(v);
+                unsafe {
+                    *again.meta.get() = Some(Box::new(Meta { blessed: Some(pkg), destroyed: true, pos: None }));
+                }
+                crate::destroy::defer(Value::ArrayRef(again));
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- hashes
+
+/// A hash key: the bytes of the key (UTF-8 keys whose characters all fit in
+/// Latin-1 are stored downgraded, as perl does, so equal strings are equal
+/// keys) and the shared string handed out by `keys`.
+#[derive(Clone)]
+pub struct Key(pub Rc<PStr>);
+
+impl PartialEq for Key {
+    fn eq(&self, o: &Key) -> bool {
+        self.0.bytes == o.0.bytes
+    }
+}
+impl Eq for Key {}
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.0.bytes.hash(h)
+    }
+}
+impl std::borrow::Borrow<[u8]> for Key {
+    fn borrow(&self) -> &[u8] {
+        &self.0.bytes
+    }
+}
+
+pub type HMap = IndexMap<Key, Elem, FxBuildHasher>;
+
+pub struct Hash {
+    m: UnsafeCell<HMap>,
+    /// `each` iterator position.
+    pub iter: Cell<usize>,
+    meta: UnsafeCell<Option<Box<Meta>>>,
+}
+
+pub type Hv = Rc<Hash>;
+
+impl Hash {
+    pub fn new() -> Hv {
+        Rc::new(Hash {
+            m: UnsafeCell::new(HMap::default()),
+            iter: Cell::new(0),
+            meta: UnsafeCell::new(None),
+        })
+    }
+    #[inline]
+    pub fn with<T>(&self, f: impl FnOnce(&mut HMap) -> T) -> T {
+        unsafe { f(&mut *self.m.get()) }
+    }
+    pub fn len(&self) -> usize {
+        self.with(|m| m.len())
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    #[inline]
+    pub fn get(&self, k: &[u8]) -> Value {
+        self.with(|m| m.get(k).map(Elem::get).unwrap_or_default())
+    }
+    #[inline]
+    pub fn exists(&self, k: &[u8]) -> bool {
+        self.with(|m| m.contains_key(k))
+    }
+    #[inline]
+    pub fn set(&self, k: Key, v: Value) {
+        let old = self.with(|m| match m.get_mut(&k.0.bytes[..]) {
+            Some(e) => {
+                e.set(v);
+                None
+            }
+            None => {
+                m.insert(k, Elem::V(v));
+                None::<Value>
+            }
+        });
+        drop(old);
+    }
+    pub fn elem_container(&self, k: Key) -> Sv {
+        self.with(|m| m.entry(k).or_default().container())
+    }
+    pub fn delete(&self, k: &[u8]) -> Option<Value> {
+        // `shift_remove` keeps insertion order, which users see in listings;
+        // an `each` in progress is moved back so it does not skip an entry.
+        let r = self.with(|m| m.shift_remove_full(k));
+        r.map(|(idx, _, e)| {
+            let it = self.iter.get();
+            if idx < it {
+                self.iter.set(it - 1);
+            }
+            e.get()
+        })
+    }
+    pub fn clear(&self) {
+        let old = self.with(std::mem::take);
+        self.iter.set(0);
+        drop(old);
+    }
+    pub fn blessed(&self) -> Option<Rc<str>> {
+        unsafe { (*self.meta.get()).as_ref().and_then(|m| m.blessed.clone()) }
+    }
+    pub fn bless(&self, pkg: Rc<str>) {
+        unsafe { (*self.meta.get()).get_or_insert_with(Default::default).blessed = Some(pkg) }
+    }
+}
+
+impl Drop for Hash {
+    fn drop(&mut self) {
+        if let Some(m) = self.meta.get_mut().take() {
+            if let (Some(pkg), false) = (m.blessed.clone(), m.destroyed) {
+                let map = std::mem::take(self.m.get_mut());
+                let again = Rc::new(Hash {
+                    m: UnsafeCell::new(map),
+                    iter: Cell::new(0),
+                    meta: UnsafeCell::new(Some(Box::new(Meta { blessed: Some(pkg), destroyed: true, pos: None }))),
+                });
+                crate::destroy::defer(Value::HashRef(again));
+            }
+        }
+    }
+}
+
+/// Make a hash key from a string value's bytes.
+pub fn make_key(bytes: &[u8], utf8: bool) -> Key {
+    if utf8 && !bytes.is_ascii() {
+        if let Some(d) = downgrade(bytes) {
+            return Key(Rc::new(PStr { bytes: d, utf8: false }));
+        }
+        return Key(Rc::new(PStr { bytes: bytes.to_vec(), utf8: true }));
+    }
+    Key(Rc::new(PStr { bytes: bytes.to_vec(), utf8: false }))
+}
+
+/// UTF-8 to Latin-1 when every character is below 0x100.
+pub fn downgrade(b: &[u8]) -> Option<Vec<u8>> {
+    let s = std::str::from_utf8(b).ok()?;
+    let mut out = Vec::with_capacity(b.len());
+    for c in s.chars() {
+        if (c as u32) > 0xFF {
+            return None;
+        }
+        out.push(c as u32 as u8);
+    }
+    Some(out)
+}
+
+/// Latin-1 to UTF-8.
+pub fn upgrade(b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(b.len() + 8);
+    for &c in b {
+        if c < 0x80 {
+            out.push(c);
+        } else {
+            out.push(0xC0 | (c >> 6));
+            out.push(0x80 | (c & 0x3F));
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- code
+
+/// A native (Rust) sub: receives the interpreter, the arguments and the
+/// calling context, pushes list results into `out` and returns the scalar
+/// result.
+pub type NativeFn = fn(
+    &mut crate::interp::Interp,
+    &[Elem],
+    crate::interp::Want,
+    &mut Vec<Value>,
+) -> Result<Value, crate::interp::Flow>;
+
+pub enum CodeKind {
+    Perl {
+        body: Arc<SubBody>,
+        /// Containers captured from enclosing pads, by inner slot.
+        captured: Vec<(u32, PadSlot)>,
+        /// The program the body belongs to (its globals and regex cache).
+        unit: Rc<crate::interp::Unit>,
+    },
+    Native(NativeFn),
+    /// A constant sub (`use constant`): returns these values.
+    Const(Vec<Value>),
+    /// Declared (`sub foo;`) but not defined.
+    Stub,
+}
+
+pub struct Code {
+    pub kind: CodeKind,
+    pub name: Option<Rc<str>>,
+    meta: UnsafeCell<Option<Box<Meta>>>,
+    /// State variables of this closure instance (`state $x`), by slot.
+    pub state: UnsafeCell<Vec<(u32, PadSlot)>>,
+    /// Per-op state slots (flip-flops, `state` init flags) of this instance.
+    pub opstate: UnsafeCell<Vec<bool>>,
+}
+
+pub type Cv = Rc<Code>;
+
+impl Code {
+    pub fn new(kind: CodeKind, name: Option<Rc<str>>) -> Cv {
+        Rc::new(Code {
+            kind,
+            name,
+            meta: UnsafeCell::new(None),
+            state: UnsafeCell::new(Vec::new()),
+            opstate: UnsafeCell::new(Vec::new()),
+        })
+    }
+    pub fn blessed(&self) -> Option<Rc<str>> {
+        unsafe { (*self.meta.get()).as_ref().and_then(|m| m.blessed.clone()) }
+    }
+    pub fn bless(&self, pkg: Rc<str>) {
+        unsafe { (*self.meta.get()).get_or_insert_with(Default::default).blessed = Some(pkg) }
+    }
+    pub fn body(&self) -> Option<&Arc<SubBody>> {
+        match &self.kind {
+            CodeKind::Perl { body, .. } => Some(body),
+            _ => None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------- pads
+
+/// One lexical variable's container.
+#[derive(Clone, Default)]
+pub enum PadSlot {
+    #[default]
+    Empty,
+    Scalar(Sv),
+    Array(Av),
+    Hash(Hv),
+}
+
+// ---------------------------------------------------------------- globs
+
+/// A typeglob: the package variables sharing one name.
+pub struct Glob {
+    pub name: Rc<str>,
+    pub scalar: UnsafeCell<Sv>,
+    pub array: UnsafeCell<Option<Av>>,
+    pub hash: UnsafeCell<Option<Hv>>,
+    pub code: UnsafeCell<Option<Cv>>,
+    pub io: UnsafeCell<Option<Rc<crate::io::Handle>>>,
+}
+
+pub type Gv = Rc<Glob>;
+
+impl Glob {
+    pub fn new(name: Rc<str>) -> Gv {
+        Rc::new(Glob {
+            name,
+            scalar: UnsafeCell::new(Scalar::new(Value::Undef)),
+            array: UnsafeCell::new(None),
+            hash: UnsafeCell::new(None),
+            code: UnsafeCell::new(None),
+            io: UnsafeCell::new(None),
+        })
+    }
+    #[inline]
+    pub fn sv(&self) -> Sv {
+        unsafe { (*self.scalar.get()).clone() }
+    }
+    #[inline]
+    pub fn sv_ref(&self) -> &Scalar {
+        unsafe { &*(*self.scalar.get()) }
+    }
+    pub fn set_sv(&self, sv: Sv) -> Sv {
+        unsafe { std::mem::replace(&mut *self.scalar.get(), sv) }
+    }
+    #[inline]
+    pub fn av(&self) -> Av {
+        unsafe { (*self.array.get()).get_or_insert_with(Array::new).clone() }
+    }
+    pub fn set_av(&self, av: Option<Av>) -> Option<Av> {
+        unsafe { std::mem::replace(&mut *self.array.get(), av) }
+    }
+    pub fn has_av(&self) -> bool {
+        unsafe { (*self.array.get()).is_some() }
+    }
+    #[inline]
+    pub fn hv(&self) -> Hv {
+        unsafe { (*self.hash.get()).get_or_insert_with(Hash::new).clone() }
+    }
+    pub fn set_hv(&self, hv: Option<Hv>) -> Option<Hv> {
+        unsafe { std::mem::replace(&mut *self.hash.get(), hv) }
+    }
+    pub fn has_hv(&self) -> bool {
+        unsafe { (*self.hash.get()).is_some() }
+    }
+    #[inline]
+    pub fn code(&self) -> Option<Cv> {
+        unsafe { (*self.code.get()).clone() }
+    }
+    pub fn set_code(&self, c: Option<Cv>) -> Option<Cv> {
+        unsafe { std::mem::replace(&mut *self.code.get(), c) }
+    }
+    pub fn io(&self) -> Option<Rc<crate::io::Handle>> {
+        unsafe { (*self.io.get()).clone() }
+    }
+    pub fn set_io(&self, h: Option<Rc<crate::io::Handle>>) -> Option<Rc<crate::io::Handle>> {
+        unsafe { std::mem::replace(&mut *self.io.get(), h) }
+    }
+}
