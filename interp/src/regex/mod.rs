@@ -7,6 +7,7 @@
 //! rules for `\w`, `/i` …); UTF mode with UCP gives perl's Unicode rules and
 //! is used as soon as the pattern or the subject is utf8.
 
+mod blocks;
 pub mod tr;
 pub mod translate;
 
@@ -209,7 +210,7 @@ pub fn compile_with(
 ) -> Result<Regex, String> {
     let tr = translate::translate(pattern, utf8, flags.x || flags.xx)
         .map_err(|e| format_error(&e.msg, pattern, utf8, e.at))?;
-    let unicode = utf8 || tr.wide || tr.unicode_flag || flags.a || unicode_rules;
+    let unicode = utf8 || tr.wide || tr.unicode_flag || tr.force_utf || flags.a || unicode_rules;
     let mut re = Regex {
         src: pattern.to_vec(),
         src_utf8: utf8,

@@ -291,6 +291,113 @@ fn matches_like_perl() {
 }
 
 #[test]
+fn more_syntax_like_perl() {
+    let cases: Vec<Case> = vec![
+        (b"(?^:(?<a>x)|(?<a>y))", false, "", b"y", false, 0),
+        (b"(a # ) not the end\n)b", false, "x", b"ab", false, 0),
+        (b"(?x) a (?-x) b", false, "", b"a b", false, 0),
+        (b"(?x: a ) b", false, "", b"a b", false, 0),
+        (b"(?^x: a ) b", false, "x", b"ab", false, 0),
+        (b"(?i-sm:a.)", false, "s", b"A\n", false, 0),
+        ("[é-ü]+".as_bytes(), true, "", "aéöü".as_bytes(), true, 0),
+        ("[é-ü]+".as_bytes(), true, "", b"a\xe9\xf6\xfc", false, 0),
+        (b"[\\N{U+41}-\\N{U+43}]+", false, "", b"xABCD", false, 0),
+        (b"\\p{Letter}+", false, "", b"1ab", false, 0),
+        (b"\\p{Uppercase_Letter}", false, "", b"aB", false, 0),
+        (
+            b"\\p{Script=Greek}",
+            false,
+            "",
+            "a\u{3b2}".as_bytes(),
+            true,
+            0,
+        ),
+        (b"\\p{sc=Grek}", false, "", "a\u{3b2}".as_bytes(), true, 0),
+        (b"\\p{Han}", false, "", "a\u{4e00}".as_bytes(), true, 0),
+        (
+            b"\\p{InBasicLatin}+",
+            false,
+            "",
+            "\u{3b2}ab".as_bytes(),
+            true,
+            0,
+        ),
+        (b"\\p{Digit}+", false, "", b"a12", false, 0),
+        (b"\\p{XPosixSpace}", false, "", b"a b", false, 0),
+        (b"\\p{Word}+", false, "", b"-a_1-", false, 0),
+        (b"\\p{IsSpace}", false, "", b"a\tb", false, 0),
+        (b"\\P{L}", false, "", b"ab1", false, 0),
+        (b"\\p{^L}", false, "", b"ab1", false, 0),
+        (b"\\pN", false, "", b"ab1", false, 0),
+        (b"\\p{Punct}", false, "", b"ab,", false, 0),
+        (b"\\p{Alnum}+", false, "", b",ab1,", false, 0),
+        (b"\\p{Cased}+", false, "", b",ab1,", false, 0),
+        (b"\\p{Dash}", false, "", b"a-b", false, 0),
+        (b"\\p{Any}", false, "", b"a", false, 0),
+        (b"\\p{PosixAlpha}+", false, "", "1aé".as_bytes(), true, 0),
+        (b"\\p{XDigit}+", false, "", b"xx1fg", false, 0),
+        (b"[\\p{Alpha}\\d]+", false, "", b",ab1,", false, 0),
+        (
+            b"(?<n>a)\\g{n}\\k{n}\\k'n'\\k<n>",
+            false,
+            "",
+            b"aaaaa",
+            false,
+            0,
+        ),
+        (b"(?'n'a)(?P>n)", false, "", b"aa", false, 0),
+        (b"a(?R)?b", false, "", b"aabb", false, 0),
+        (b"(a)(?-1)(?+1)(b)", false, "", b"aabb", false, 0),
+        (b"(a)?(?(1)b|c)", false, "", b"c", false, 0),
+        (b"(?<q>a)?(?(<q>)b|c)", false, "", b"ab", false, 0),
+        (b"(|)", false, "", b"a", false, 0),
+        (b"\\x", false, "", b"a\0", false, 0),
+        (b"\\012\\0", false, "", b"\n\0", false, 0),
+        (
+            b"(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)\\10",
+            false,
+            "",
+            b"abcdefghijj",
+            false,
+            0,
+        ),
+        (b"\\b{gcb}", false, "", b"ab", false, 0),
+        (b"a(*PRUNE)b|ac", false, "", b"ac", false, 0),
+        (b"(*positive_lookahead:a)", false, "", b"ba", false, 0),
+        (b"(?<!a)b", false, "", b"abb", false, 0),
+        (b"a{1,3}?", false, "", b"aaa", false, 0),
+        (b"a{2,}+a", false, "", b"aaa", false, 0),
+        (b"\\ca\\c[", false, "", b"\x01\x1b", false, 0),
+        (b"^$", false, "m", b"a\n\nb", false, 0),
+        (b"$", false, "", b"ab\n", false, 0),
+        (b"\\z", false, "", b"ab\n", false, 0),
+        (b".+", false, "", "\u{263a}\u{263b}\n".as_bytes(), true, 3),
+        (b"\\S+", false, "", b"  \xe9\xe8 ", false, 0),
+        (b"\\W", false, "", b"a\xe9", false, 0),
+        (b"[^a]", false, "", "a\u{100}".as_bytes(), true, 0),
+        (b"[^\\w]", false, "", b"a\xe9", false, 0),
+        ("ü".as_bytes(), true, "i", "Ü".as_bytes(), true, 0),
+        (b"\\xfc", false, "i", "Ü".as_bytes(), true, 0),
+        (b"\\xdc", false, "i", b"\xfc", false, 0),
+        (b"[[:upper:]]", false, "i", b"a", false, 0),
+        (b"[[:^space:]]+", false, "", b" ab ", false, 0),
+        (b"\\d{2,}?", false, "", b"12345", false, 0),
+        (b"x*", false, "", b"aaa", false, 2),
+        (b"(?s).", false, "", b"\n", false, 0),
+        (b"(?m)^b", false, "", b"a\nb", false, 0),
+        (b"a(?#x)b", false, "x", b"ab", false, 0),
+        (b"a\\\n", false, "", b"a\n", false, 0),
+        (b"[\\]]", false, "", b"]", false, 0),
+        (b"[a\\-z]+", false, "", b"b-az", false, 0),
+        (b"[\\Q.]\\E]", false, "", b"x.", false, 0),
+        (b"(?<a>.)(?<b>.)?", false, "", b"x", false, 0),
+        (b"a\\Eb", false, "", b"aEb", false, 0),
+        (b"\\G", false, "", b"abc", false, 3),
+    ];
+    check_against_perl(&cases);
+}
+
+#[test]
 fn not_empty_at_start_follows_perl_g() {
     // perl: "ab" =~ /(|a)/g gives "", "a", "", "".
     let re = compile(b"(|a)", false, &ReFlags::default()).unwrap();
@@ -568,5 +675,19 @@ fn show_errors() {
             "{p:?} -> {:?}",
             compile(p.as_bytes(), false, &ReFlags::default()).err()
         );
+    }
+}
+
+#[test]
+#[ignore]
+fn probe() {
+    let pats = std::env::var("PROBE").unwrap_or_default();
+    for p in pats.split('\t') {
+        let b = pcre2::bytes::RegexBuilder::new()
+            .ucp(true)
+            .build(p)
+            .err()
+            .map(|e| e.to_string());
+        println!("{p:?} -> {b:?}");
     }
 }

@@ -6,6 +6,7 @@
 //! Perl's syntax is passed through untouched; only the constructs PCRE2
 //! lacks or reads differently are rewritten.
 
+use super::blocks::BLOCKS;
 use std::fmt::Write;
 
 /// The result of translating a pattern.
@@ -20,6 +21,9 @@ pub struct Translated {
     /// An inline `u` or `a` flag asks for Unicode rules; PCRE2 cannot switch
     /// modes inside a pattern, so the whole pattern gets them.
     pub unicode_flag: bool,
+    /// The pattern names code points above 0xFF (a block range) and so can
+    /// only be compiled in UTF mode.
+    pub force_utf: bool,
 }
 
 /// A translation failure: message and the source byte offset to mark.
@@ -86,10 +90,56 @@ struct Tr<'a> {
     posmap: Vec<(usize, usize)>,
     wide: bool,
     unicode_flag: bool,
+    force_utf: bool,
     /// /x state per open group; the last entry is the current one.
     xstack: Vec<bool>,
     /// Source offsets of open parentheses (for "Unmatched (").
     parens: Vec<usize>,
+}
+
+/// Perl's long General_Category names (loose form) to PCRE2's short ones.
+fn gc_short(v: &str) -> Option<&'static str> {
+    Some(match v {
+        "letter" => "L",
+        "casedletter" => "L&",
+        "uppercaseletter" => "Lu",
+        "lowercaseletter" => "Ll",
+        "titlecaseletter" => "Lt",
+        "modifierletter" => "Lm",
+        "otherletter" => "Lo",
+        "mark" | "combiningmark" => "M",
+        "nonspacingmark" => "Mn",
+        "spacingmark" => "Mc",
+        "enclosingmark" => "Me",
+        "number" => "N",
+        "decimalnumber" => "Nd",
+        "letternumber" => "Nl",
+        "othernumber" => "No",
+        "punctuation" => "P",
+        "connectorpunctuation" => "Pc",
+        "dashpunctuation" => "Pd",
+        "openpunctuation" => "Ps",
+        "closepunctuation" => "Pe",
+        "initialpunctuation" => "Pi",
+        "finalpunctuation" => "Pf",
+        "otherpunctuation" => "Po",
+        "symbol" => "S",
+        "mathsymbol" => "Sm",
+        "currencysymbol" => "Sc",
+        "modifiersymbol" => "Sk",
+        "othersymbol" => "So",
+        "separator" => "Z",
+        "spaceseparator" => "Zs",
+        "lineseparator" => "Zl",
+        "paragraphseparator" => "Zp",
+        "other" => "C",
+        "control" => "Cc",
+        "format" => "Cf",
+        "surrogate" => "Cs",
+        "privateuse" => "Co",
+        "unassigned" => "Cn",
+        _ => return None,
+    })
 }
 
 /// Pattern_White_Space outside ASCII: ignorable under /x.
@@ -130,6 +180,7 @@ pub fn translate(src: &[u8], utf8: bool, x: bool) -> Result<Translated, TransErr
         posmap: Vec::new(),
         wide: false,
         unicode_flag: false,
+        force_utf: false,
         xstack: vec![x],
         parens: Vec::new(),
     };
@@ -139,6 +190,7 @@ pub fn translate(src: &[u8], utf8: bool, x: bool) -> Result<Translated, TransErr
         posmap: t.posmap,
         wide: t.wide,
         unicode_flag: t.unicode_flag,
+        force_utf: t.force_utf,
     })
 }
 
@@ -825,7 +877,7 @@ impl<'a> Tr<'a> {
         let set: Option<&str> = match key.as_str() {
             "word" | "w" => Some("\\p{L}\\p{M}\\p{Nd}\\p{Pc}"),
             "alnum" => Some("\\p{L}\\p{M}\\p{Nd}"),
-            "space" | "spaceperl" | "perlspace" => Some("\\s"),
+            "space" | "spaceperl" | "perlspace" => Some("\\t-\\r\\x85\\p{Zs}\\p{Zl}\\p{Zp}"),
             "blank" => Some("\\h"),
             "digit" => Some("\\p{Nd}"),
             "punct" => Some("\\p{P}"),
@@ -844,14 +896,37 @@ impl<'a> Tr<'a> {
             "posixprint" => Some("\\x20-\\x7E"),
             "posixgraph" => Some("\\x21-\\x7E"),
             "ascii" => Some("\\x00-\\x7F"),
-            "any" | "all" | "unicode" => Some("\\x00-\\x{10FFFF}"),
-            "assigned" => None,
+            "any" | "all" | "unicode" => Some("\\s\\S"),
+            "assigned" => Some("\\P{Cn}"),
             _ => None,
         };
-        if let Some(set) = set {
-            if set.contains("\\x{10FFFF}") {
-                self.wide = true;
+        let block = match key.split_once(['=', ':']) {
+            Some(("blk" | "block" | "in", v)) => Some(v.to_string()),
+            Some(_) => None,
+            None => key.strip_prefix("in").map(|s| s.to_string()),
+        };
+        let block_range = block.and_then(|b| {
+            let b = match b.as_str() {
+                "greek" => "greekandcoptic",
+                "latin1" => "latin1supplement",
+                "cyrillicsupplementary" => "cyrillicsupplement",
+                "combiningmarksforsymbols" => "combiningdiacriticalmarksforsymbols",
+                other => other,
+            };
+            BLOCKS
+                .iter()
+                .find(|e| e.0 == b)
+                .map(|e| format!("\\x{{{:X}}}-\\x{{{:X}}}", e.1, e.2))
+        });
+        let set = match &block_range {
+            Some(r) => {
+                // PCRE2's byte mode cannot name code points above 0xFF.
+                self.force_utf = true;
+                Some(r.as_str())
             }
+            None => set,
+        };
+        if let Some(set) = set {
             if in_class && !neg {
                 self.out.push_str(set);
             } else {
@@ -859,6 +934,17 @@ impl<'a> Tr<'a> {
                 self.out.push_str(set);
                 self.out.push(']');
             }
+            return;
+        }
+        let gc = match key.split_once(['=', ':']) {
+            Some(("gc" | "generalcategory" | "category", v)) => Some(v),
+            Some(_) => None,
+            None => Some(key.as_str()),
+        };
+        if let Some(short) = gc.and_then(gc_short) {
+            self.out.push_str(if neg { "\\P{" } else { "\\p{" });
+            self.out.push_str(short);
+            self.out.push('}');
             return;
         }
         let pname = match key.as_str() {
