@@ -1,3 +1,5 @@
 //! The Perl 5 engine of psh.
 
 pub mod ast;
+pub mod numeric;
+pub mod sprintf;

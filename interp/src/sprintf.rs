@@ -1,0 +1,1 @@
+//! Perl sprintf (in progress).
