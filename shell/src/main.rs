@@ -1,1 +1,91 @@
-fn main() {}
+//! `psh`: run Perl scripts, one-liners and (later) the interactive shell.
+
+mod cli;
+
+use std::io::Read;
+
+use psh_interp::interp::Interp;
+
+/// Perl code recurses on the interpreter's native stack; a large reserved
+/// stack (only touched pages are committed) keeps 100 000-deep recursion safe.
+const INTERP_STACK: usize = 4 << 30;
+
+fn main() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let opts = match cli::parse(&argv) {
+        Ok(o) => o,
+        Err(msg) => {
+            eprintln!("psh: {msg}");
+            std::process::exit(2);
+        }
+    };
+    if let Some(text) = opts.immediate_output.as_deref() {
+        print!("{text}");
+        std::process::exit(0);
+    }
+    let code = std::thread::Builder::new()
+        .name("psh-interp".into())
+        .stack_size(INTERP_STACK)
+        .spawn(move || run(opts))
+        .and_then(|h| h.join().map_err(|_| std::io::Error::other("interpreter thread panicked")))
+        .unwrap_or_else(|e| {
+            eprintln!("psh: internal error: {e}");
+            255
+        });
+    std::process::exit(code);
+}
+
+fn run(opts: cli::Options) -> i32 {
+    let (src, file) = match &opts.source {
+        cli::Source::Code(c) => (c.clone(), "-e".to_string()),
+        cli::Source::File(path) => match std::fs::read(path) {
+            Ok(s) => (s, path.to_string_lossy().into_owned()),
+            Err(e) => {
+                eprintln!(
+                    "Can't open perl script \"{}\": {}",
+                    path.to_string_lossy(),
+                    psh_interp::interp::errno_string(e.raw_os_error().unwrap_or(0))
+                );
+                return 2;
+            }
+        },
+        cli::Source::Stdin => {
+            let mut s = Vec::new();
+            let _ = std::io::stdin().read_to_end(&mut s);
+            (s, "-".to_string())
+        }
+    };
+    let mut it = Interp::new();
+    it.global_warnings = opts.warnings || shebang_has_w(&src);
+    it.set_script(&file, &opts.args);
+    it.add_includes(&opts.includes);
+    let prog = match psh_interp::parse::parse_program(&src, &file) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            eprintln!("Execution of {file} aborted due to compilation errors.");
+            return 255;
+        }
+    };
+    if opts.check_only {
+        eprintln!("{file} syntax OK");
+        return 0;
+    }
+    it.run_main(prog)
+}
+
+/// `#!/usr/bin/perl -w` turns warnings on, as perl reads switches from the
+/// `#!` line.
+fn shebang_has_w(src: &[u8]) -> bool {
+    if !src.starts_with(b"#!") {
+        return false;
+    }
+    let line = src.split(|&b| b == b'\n').next().unwrap_or(b"");
+    let line = String::from_utf8_lossy(line);
+    if !line.contains("perl") && !line.contains("psh") {
+        return false;
+    }
+    line.split_whitespace()
+        .skip(1)
+        .any(|w| w.starts_with('-') && !w.starts_with("--") && w[1..].contains('w'))
+}

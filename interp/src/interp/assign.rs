@@ -502,7 +502,6 @@ impl Interp {
             }
             Expr::Func { f: ast::Func::Substr, args } => self.substr_assign(args, v),
             Expr::Special(sp) => self.special_set(*sp, v),
-            Expr::Func { f: ast::Func::Local, .. } => Ok(()),
             _ => {
                 let sv = self.lv_sv(lhs)?;
                 sv.set(v);

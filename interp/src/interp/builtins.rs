@@ -476,7 +476,6 @@ impl Interp {
                 Expr::Call { name, .. } => bool_val(self.symbols.get(name.as_str()).and_then(|g| g.code()).is_some()),
                 _ => return Err(self.die_msg("exists argument is not a HASH or ARRAY element or a subroutine")),
             },
-            Func::Wantarray => Value::Undef,
             Func::Open => return self.open(args),
             Func::Close => {
                 let (h, _) = match args.first() {
@@ -938,7 +937,6 @@ impl Interp {
             Func::Caller => return self.caller(args, want, out),
             Func::Require => return self.require(args),
             Func::DoFile => return self.do_file(args, want, out),
-            Func::Local => Value::Undef,
             Func::Umask => Value::Int(0o022),
             Func::Lock | Func::Study | Func::Dump | Func::Reset | Func::Prototype => Value::Undef,
             Func::Utime | Func::Chown | Func::Truncate | Func::Flock | Func::Alarm | Func::Pipe | Func::Crypt => {
@@ -1103,11 +1101,7 @@ impl Interp {
                     }
                     _ => {
                         // A fresh anonymous glob, as perl's autovivified handles.
-                        let name = match target {
-                            Expr::My(s) | Expr::MyDecl { vars: _, .. } if false => format!("{s}"),
-                            _ => "$fh".to_string(),
-                        };
-                        let g = Glob::new(Rc::from(format!("main::{name}").as_str()));
+                        let g = Glob::new(Rc::from("main::$fh"));
                         g.set_io(Some(h));
                         sv.set(Value::GlobRef(g));
                     }

@@ -1173,7 +1173,7 @@ impl Interp {
 
     pub fn op_state(&self, i: u32) -> bool {
         match &self.cur_sub {
-            Some(cv) => unsafe { (*cv.opstate.get()).get(i as usize * 2).copied().unwrap_or(false) },
+            Some(cv) => unsafe { (&*cv.opstate.get()).get(i as usize * 2).copied().unwrap_or(false) },
             None => false,
         }
     }

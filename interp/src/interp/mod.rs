@@ -22,6 +22,7 @@ use crate::value::*;
 
 pub use call::CallInfo;
 pub use expr::bool_val as bool_value;
+pub use expr::errno_text as errno_string;
 
 /// `ref()` of an unblessed reference (`ARRAY`, `HASH`, …).
 pub fn ref_type_name(v: &Value) -> String {
@@ -238,6 +239,24 @@ impl Interp {
             inc.push(Value::string(d));
         }
         it
+    }
+
+    /// Set `$0` and `@ARGV` for a script.
+    pub fn set_script(&mut self, name: &str, args: &[Vec<u8>]) {
+        self.gv(wk::ZERO).sv().set(Value::from_str(name));
+        self.script_name = Value::from_str(name);
+        let argv = self.gv(wk::ARGV).av();
+        argv.assign(args.iter().map(|a| Value::bytes(a)).collect());
+    }
+
+    /// `-I dir`: prepend to `@INC`.
+    pub fn add_includes(&mut self, dirs: &[String]) {
+        let inc = self.gv(wk::INC).av();
+        inc.with(|v| {
+            for d in dirs.iter().rev() {
+                v.insert(0, Elem::V(Value::string(d.clone())));
+            }
+        });
     }
 
     /// The glob of a fully qualified name, created on first use.

@@ -263,8 +263,8 @@ impl Interp {
         Ok(Value::Int(count))
     }
 
-    pub fn do_trans(&mut self, target: Option<&Expr>, from: &Rc<[u32]>, to: &Rc<[u32]>, flags: TrFlags) -> R<Value> {
-        let key = Rc::as_ptr(from) as *const u32 as usize;
+    pub fn do_trans(&mut self, target: Option<&Expr>, from: &std::sync::Arc<[u32]>, to: &std::sync::Arc<[u32]>, flags: TrFlags) -> R<Value> {
+        let key = std::sync::Arc::as_ptr(from) as *const u32 as usize;
         let tr = match self.tr_cache.get(&key) {
             Some(t) => t.clone(),
             None => {
