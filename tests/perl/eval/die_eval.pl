@@ -52,7 +52,7 @@ eval { die "failed\n"; 1 } or do { print "24: handled: $@" };
 # eval string
 my $v = eval "2 + 3 * 4";
 print "25: eval string: $v\n";
-$v = eval "1 + ) 2";
+$v = eval "1 + ;";
 print "26: syntax error: ", ($@ =~ /^syntax error/ ? "syntax error" : $@), "\n";
 $v = eval "die 'from string eval'";
 print "27: ", $@ =~ s/\(eval \d+\)/(eval N)/r, "\n";
