@@ -1,0 +1,30 @@
+# use utf8: non-ASCII literals are characters; output through :encoding(UTF-8).
+use strict;
+use warnings;
+use utf8;
+binmode STDOUT, ':encoding(UTF-8)';
+
+my $s = "héllo wörld";
+print "string: $s\n";
+print "length: ", length($s), "\n";
+print "uc: ", uc($s), "\n";
+print "ucfirst: ", ucfirst("élan"), "\n";
+print "reverse: ", scalar reverse($s), "\n";
+print "substr: ", substr($s, 1, 4), "\n";
+print "index of ö: ", index($s, "ö"), "\n";
+my $jp = "日本語テキスト";
+print "japanese: $jp length ", length($jp), "\n";
+print "chars: ", join(" ", split //, "日本語"), "\n";
+print "ord: ", ord("é"), " ", ord("日"), " chr: ", chr(0x263A), "\n";
+print "regex word chars: ", join("|", "naïve café" =~ /(\w+)/g), "\n";
+print "case-insensitive: ", ("ÉCOLE" =~ /école/i ? "match" : "no"), "\n";
+my %h = ("ключ" => "значение", "κλειδί" => "τιμή");
+print "hash: ", join(", ", map { "$_=$h{$_}" } sort keys %h), "\n";
+my $émoji = "☺";
+print "utf8 identifier: $émoji\n";
+print "sprintf width counts chars: [", sprintf("%-6s", "ñü"), "] [", sprintf("%5s", "日本"), "]\n";
+print "tr on unicode: ", ($s =~ tr/éö/eo/r), "\n";
+print "sort: ", join(" ", sort qw(zebra ångström apple Äpfel)), "\n";
+print "lc/uc sharp s: ", uc("straße"), " ", lc("ÀÉÎ"), "\n";
+print "quotemeta keeps letters: ", quotemeta("é.ü"), "\n";
+print "\\x{} escapes: \x{e9}\x{263A} \N{U+1F600}\n";

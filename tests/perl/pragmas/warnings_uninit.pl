@@ -1,0 +1,34 @@
+# use warnings: uninitialized value messages with variable names.
+use strict;
+use warnings;
+
+my $x;
+my @a = (1);
+my %h;
+my $s = "value: " . $x;
+my $n = $x + 1;
+print "print: ", $x, "\n";
+my $interp = "in string $x";
+my $j = join(",", $x, 1);
+my $e = $a[5] . "x";
+my $hv = $h{missing} . "y";
+my $cmp = $x eq "a";
+my $num = $x == 1;
+my $mult = 2 * $x;
+$x .= "appended";
+my $y;
+$y++;
+my $z;
+$z += 5;
+my $len = length(undef);
+my $uc = uc $h{k};
+my $sp = sprintf("%s-%d", undef, undef);
+my $sub = substr($h{nope} // "abc", 0, 1);
+my ($p, $q);
+my $sum = $p + $q;
+my @arr;
+my $sorted = join ",", sort { $a <=> $b } (3, undef, 1);
+my $ref = { a => undef };
+my $deep = "deep " . $ref->{a};
+my $chained = $ref->{a} . $ref->{b};
+print "done\n";

@@ -1,0 +1,63 @@
+# qr// objects and their stringification; split in all its forms.
+use strict;
+use warnings;
+
+my $re = qr/(\d+)/;
+print "qr string: $re\n";
+print "qr flags: ", qr/abc/i, " ", qr/x y/x, " ", qr/a.b/s, " ", qr/^a/m, " ", qr/z/msix, "\n";
+print "ref: ", ref($re), "\n";
+my @nums = "a1b22c333" =~ /$re/g;
+print "interpolated qr: @nums\n";
+my $word = qr/[a-z]+/;
+my $pair = qr/($word)=($word)/;
+print "nested qr: $pair\n";
+print "nested match: ", join(",", "foo=bar" =~ $pair), "\n";
+my $ci = qr/hello/i;
+print "qr keeps flags when embedded: ", ("say HELLO there" =~ /say $ci there/ ? "yes" : "no"), "\n";
+my @pats = map { qr/\b$_\b/ } qw(cat dog);
+my $text = "the cat and the dog and a catalog";
+for my $p (@pats) { my $c = () = $text =~ /$p/g; print "count $p: $c\n" }
+my %dispatch = (qr/^\d+$/ => "number", qr/^[a-z]+$/ => "word");
+print "qr as hash key is string: ", join(" ", sort keys %dispatch), "\n";
+print "match via =~ qr directly: ", ("42" =~ qr/^\d+$/ ? "num" : "not"), "\n";
+my $str_re = "a+";
+print "string as pattern: ", join(",", "caaat" =~ /($str_re)/), "\n";
+
+# split
+print "1: ", join("|", split(/,/, "a,b,,c,,")), "\n";
+print "2: ", join("|", split(/,/, "a,b,,c,,", -1)), "\n";
+print "3: ", join("|", split(/,/, "a,b,c,d", 2)), "\n";
+print "4: ", join("|", split(/(,)/, "a,b,c")), "\n";
+print "5: ", join("|", map { $_ // "undef" } split(/(-)|(\+)/, "1-2+3")), "\n";
+print "6: ", join("|", split(' ', "  leading and   trailing  ")), "\n";
+print "7: ", join("|", split(/ /, "  leading space")), "\n";
+print "8: ", join("|", split(//, "abc")), "\n";
+print "9: ", join("|", split(//, "abc", 2)), "\n";
+print "10: ", join("|", split(/,/, ",leading,empty")), "\n";
+print "11: ", join("|", split(/\s*;\s*/, "x ; y;z  ;  w")), "\n";
+print "12: ", scalar(my @e = split(/,/, "")), "\n";
+print "13: ", join("|", split(/(\d)/, "a1b2c")), "\n";
+print "14: ", join("|", split(/b/, "abbbc")), "\n";
+print "15: ", join("|", map { s/\n/\\n/r } split(/^/, "line1\nline2\nline3")), "\n";
+print "16: ", join("|", map { s/\n/\\n/r } split(/^/, "l1\nl2\n")), "\n";
+print "17: ", join("|", split(/,/, "a,b,c,,,", 10)), "\n";
+print "18: ", join("|", split("x", "axbxc")), "\n";
+print "19: ", join("|", split(/\./, "www.example.com")), "\n";
+print "20: ", join("|", split('\|', "a|b|c")), "\n";
+my $line = "name: John Smith";
+my ($key, $val) = split /:\s*/, $line, 2;
+print "21: [$key] [$val]\n";
+$_ = "default  split  on  dollar underscore";
+my @w = split;
+print "22: ", scalar(@w), " @w\n";
+my $cnt = split /,/, "a,b,c";
+print "23: scalar split: $cnt\n";
+print "24: ", join("|", split(/(?=[A-Z])/, "HelloWorldFooBar")), "\n";
+print "25: ", join("|", split(/\s+/, " x y ")), "\n";
+print "26: ", join("|", split(' ', " x y ", -1)), "\n";
+my ($first, @rest) = split /-/, "1-2-3-4";
+print "27: $first / @rest\n";
+print "28: ", join("|", split(/,/, "a,b,c", 1)), "\n";
+print "29: ", join("|", map { $_ // "undef" } split(/(,)(\s)?/, "a, b,c")), "\n";
+my %h = split /[=;]/, "a=1;b=2;c=3";
+print "30: ", join(",", map { "$_$h{$_}" } sort keys %h), "\n";
