@@ -1,3 +1,4 @@
 //! The Perl 5 engine of psh.
 
 pub mod ast;
+pub mod parse;
