@@ -241,15 +241,9 @@ pub enum Stmt {
     },
     /// `package NAME;` or `package NAME {…}`: only affects what `caller`
     /// reports at run time; name resolution was done by the parser.
-    Package {
-        name: String,
-        block: Option<Block>,
-    },
+    Package { name: String, block: Option<Block> },
     /// `format NAME = …` (picture lines kept raw for the runtime).
-    Format {
-        name: GlobalId,
-        lines: Vec<FormatLine>,
-    },
+    Format { name: GlobalId, lines: Vec<FormatLine> },
     Nop,
 }
 
@@ -299,10 +293,7 @@ pub enum Expr {
     Num(f64),
     /// A string constant; `utf8` when it holds characters above 0xFF or came
     /// from a `use utf8` source (then `bytes` is UTF-8).
-    Str {
-        bytes: Arc<[u8]>,
-        utf8: bool,
-    },
+    Str { bytes: Arc<[u8]>, utf8: bool },
     /// `"…"` with interpolation: the parts are stringified and concatenated.
     Interp(Vec<Expr>),
     /// Array interpolation inside a string: the list joined with `$"`.
@@ -338,96 +329,47 @@ pub enum Expr {
 
     // ---- element access
     /// `$a[i]`, `$r->[i]`, `$$r[i]`.
-    Index {
-        array: ArrayPlace,
-        index: Box<Expr>,
-    },
+    Index { array: ArrayPlace, index: Box<Expr> },
     /// `$h{k}`, `$r->{k}`; multi-key `$h{1,2}` has `key` joined with `$;` by
     /// the parser (an `Interp`/join expression).
-    Elem {
-        hash: HashPlace,
-        key: Box<Expr>,
-    },
+    Elem { hash: HashPlace, key: Box<Expr> },
     /// `@a[LIST]`
-    Slice {
-        array: ArrayPlace,
-        indices: Box<Expr>,
-    },
+    Slice { array: ArrayPlace, indices: Box<Expr> },
     /// `@h{LIST}`
-    HashSlice {
-        hash: HashPlace,
-        keys: Box<Expr>,
-    },
+    HashSlice { hash: HashPlace, keys: Box<Expr> },
     /// `%h{LIST}`: key/value pairs.
-    KvHashSlice {
-        hash: HashPlace,
-        keys: Box<Expr>,
-    },
+    KvHashSlice { hash: HashPlace, keys: Box<Expr> },
     /// `%a[LIST]`: index/value pairs.
-    KvSlice {
-        array: ArrayPlace,
-        indices: Box<Expr>,
-    },
+    KvSlice { array: ArrayPlace, indices: Box<Expr> },
     /// `(LIST)[LIST]`
-    ListSlice {
-        list: Box<Expr>,
-        indices: Box<Expr>,
-    },
+    ListSlice { list: Box<Expr>, indices: Box<Expr> },
 
     // ---- declarations
     /// `my $x`, `my ($a, @b)`, `state …`: introduces fresh containers in these
     /// slots (a slot whose container is still referenced elsewhere gets a new
     /// one). `paren` is true for `my (…)`, which makes an assignment a list
     /// assignment.
-    MyDecl {
-        vars: Vec<(PadKind, Slot)>,
-        paren: bool,
-    },
+    MyDecl { vars: Vec<(PadKind, Slot)>, paren: bool },
     /// `local EXPR`: saves the place and gives it a fresh value until the
     /// enclosing block exits.
     Local(Box<Expr>),
 
     // ---- assignment
     /// Scalar assignment `LHS = RHS`.
-    Assign {
-        lhs: Box<Expr>,
-        rhs: Box<Expr>,
-    },
+    Assign { lhs: Box<Expr>, rhs: Box<Expr> },
     /// List assignment `(…) = …`, `@a = …`, `my ($x) = …`. In scalar context
     /// yields the number of right-hand elements.
-    ListAssign {
-        lhs: Box<Expr>,
-        rhs: Box<Expr>,
-    },
+    ListAssign { lhs: Box<Expr>, rhs: Box<Expr> },
     /// `LHS op= RHS` for arithmetic, string and bitwise ops.
-    OpAssign {
-        op: BinOp,
-        lhs: Box<Expr>,
-        rhs: Box<Expr>,
-    },
+    OpAssign { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
     /// `||=`, `&&=`, `//=`.
-    LogAssign {
-        op: LogOp,
-        lhs: Box<Expr>,
-        rhs: Box<Expr>,
-    },
+    LogAssign { op: LogOp, lhs: Box<Expr>, rhs: Box<Expr> },
 
     // ---- operators
-    Binary {
-        op: BinOp,
-        l: Box<Expr>,
-        r: Box<Expr>,
-    },
+    Binary { op: BinOp, l: Box<Expr>, r: Box<Expr> },
     /// `&&`/`and`, `||`/`or`, `//`: short-circuit, yield the deciding value.
-    Logical {
-        op: LogOp,
-        l: Box<Expr>,
-        r: Box<Expr>,
-    },
-    Unary {
-        op: UnOp,
-        e: Box<Expr>,
-    },
+    Logical { op: LogOp, l: Box<Expr>, r: Box<Expr> },
+    Unary { op: UnOp, e: Box<Expr> },
     /// `!`/`not`
     Not(Box<Expr>),
     /// `xor` (low precedence).
@@ -438,30 +380,14 @@ pub enum Expr {
     PostDec(Box<Expr>),
     /// Chained comparison `a < b <= c` (perl 5.32+): each middle operand is
     /// evaluated once.
-    ChainedCmp {
-        first: Box<Expr>,
-        rest: Vec<(BinOp, Expr)>,
-    },
+    ChainedCmp { first: Box<Expr>, rest: Vec<(BinOp, Expr)> },
     /// `c ? t : f` (also an lvalue).
-    Cond {
-        c: Box<Expr>,
-        t: Box<Expr>,
-        f: Box<Expr>,
-    },
+    Cond { c: Box<Expr>, t: Box<Expr>, f: Box<Expr> },
     /// `l .. r` / `l ... r`: a list in list context; a flip-flop in scalar
     /// context, keeping its state in `state` (a per-op state slot).
-    Range {
-        l: Box<Expr>,
-        r: Box<Expr>,
-        three_dot: bool,
-        state: u32,
-    },
+    Range { l: Box<Expr>, r: Box<Expr>, three_dot: bool, state: u32 },
     /// `x`: `list` is true for `(LIST) x N` and `qw(…) x N`.
-    Repeat {
-        l: Box<Expr>,
-        r: Box<Expr>,
-        list: bool,
-    },
+    Repeat { l: Box<Expr>, r: Box<Expr>, list: bool },
     /// The comma operator / a parenthesised list.
     List(Vec<Expr>),
     /// `\EXPR` (`\(@a)` and `\(LIST)` give a list of references).
@@ -478,56 +404,26 @@ pub enum Expr {
     // ---- calls
     /// `foo(…)`, `foo …`, `&foo(…)`, `&foo;` (`amp` and `args: None` passes
     /// the current `@_` through). `name` is fully qualified.
-    Call {
-        name: String,
-        args: Option<Vec<Expr>>,
-        amp: bool,
-    },
+    Call { name: String, args: Option<Vec<Expr>>, amp: bool },
     /// `$code->(…)`, `&$code(…)`, `&{…}(…)`.
-    CallRef {
-        target: Box<Expr>,
-        args: Vec<Expr>,
-    },
+    CallRef { target: Box<Expr>, args: Vec<Expr> },
     /// `INVOCANT->method(…)`; `Class->method` has `invocant` as a `Str`.
     /// `maybe_class` is set when the invocant was a bareword (it may name a
     /// class or, if a sub of that name exists, be a call).
-    Method {
-        invocant: Box<Expr>,
-        method: MethodName,
-        args: Vec<Expr>,
-        maybe_class: bool,
-    },
+    Method { invocant: Box<Expr>, method: MethodName, args: Vec<Expr>, maybe_class: bool },
     /// A builtin function or named operator.
-    Func {
-        f: Func,
-        args: Vec<Expr>,
-    },
+    Func { f: Func, args: Vec<Expr> },
     /// `print`/`say`/`printf` with optional handle (`print STDERR …`,
     /// `print $fh …`, `print {$fh} …`). A bareword handle is `Handle(id)`.
     /// The parser supplies the implicit `$_` of a bare `print;`.
-    Print {
-        kind: PrintKind,
-        fh: Option<Box<Expr>>,
-        args: Vec<Expr>,
-    },
+    Print { kind: PrintKind, fh: Option<Box<Expr>>, args: Vec<Expr> },
     /// `sort`, with comparator. The `$a`/`$b` to set are the compiling
     /// package's.
-    Sort {
-        cmp: SortCmp,
-        list: Box<Expr>,
-        a: GlobalId,
-        b: GlobalId,
-    },
+    Sort { cmp: SortCmp, list: Box<Expr>, a: GlobalId, b: GlobalId },
     /// `map BLOCK LIST` / `map EXPR, LIST` (the block runs in the current pad,
     /// with `$_` aliased to each element).
-    Map {
-        body: Box<Block>,
-        list: Box<Expr>,
-    },
-    Grep {
-        body: Box<Block>,
-        list: Box<Expr>,
-    },
+    Map { body: Box<Block>, list: Box<Expr> },
+    Grep { body: Box<Block>, list: Box<Expr> },
     /// `do BLOCK`
     DoBlock(Box<Block>),
     /// `eval BLOCK`
@@ -535,34 +431,21 @@ pub enum Expr {
     /// `eval EXPR` (string eval). `scope` lists the lexicals visible at this
     /// point (name with sigil → slot) so the evaluated code can use them, and
     /// `package` is the package in effect.
-    EvalStr {
-        code: Box<Expr>,
-        scope: Arc<Vec<(String, Slot)>>,
-        package: String,
-    },
+    EvalStr { code: Box<Expr>, scope: Arc<Vec<(String, Slot)>>, package: String },
     /// `return LIST`
     Return(Option<Box<Expr>>),
     /// `last`/`next`/`redo` with optional label.
-    LoopCtl {
-        kind: LoopCtlKind,
-        label: Option<Arc<str>>,
-    },
+    LoopCtl { kind: LoopCtlKind, label: Option<Arc<str>> },
     /// `wantarray`
     Wantarray,
     /// `__SUB__`
     CurrentSub,
     /// File test `-e EXPR` etc. (`op` is the letter); `arg: None` means `$_`,
     /// the special handle `_` is `Str("_")` with `underscore: true`.
-    FileTest {
-        op: u8,
-        arg: Option<Box<Expr>>,
-    },
+    FileTest { op: u8, arg: Option<Box<Expr>> },
     /// `<FH>`, `<$fh>`, `readline` — `None` handle is `<>` (ARGV magic),
     /// `double` for `<<>>`.
-    ReadLine {
-        fh: Option<Box<Expr>>,
-        double: bool,
-    },
+    ReadLine { fh: Option<Box<Expr>>, double: bool },
     /// `<*.c>` / `glob`
     GlobPat(Box<Expr>),
     /// A bareword filehandle used as a value (`STDERR` in `open(STDERR,…)`,
@@ -572,49 +455,26 @@ pub enum Expr {
     // ---- regexes
     /// `m//`, `//`, or a `qr//` object (`target: None` with `qr: true`).
     /// `target: None` otherwise matches `$_`. `negate` for `!~`.
-    Match {
-        target: Option<Box<Expr>>,
-        pat: Pattern,
-        negate: bool,
-    },
+    Match { target: Option<Box<Expr>>, pat: Pattern, negate: bool },
     /// `s///`: `repl` is an `Interp` (or, with `/e`, code evaluated each match:
     /// a `DoBlock`).
-    Subst {
-        target: Option<Box<Expr>>,
-        pat: Pattern,
-        repl: Box<Expr>,
-    },
+    Subst { target: Option<Box<Expr>>, pat: Pattern, repl: Box<Expr> },
     /// `tr///` / `y///`: the lists are expanded by the parser (ranges
     /// resolved), as code points.
-    Trans {
-        target: Option<Box<Expr>>,
-        from: Arc<[u32]>,
-        to: Arc<[u32]>,
-        flags: TrFlags,
-    },
+    Trans { target: Option<Box<Expr>>, from: Arc<[u32]>, to: Arc<[u32]>, flags: TrFlags },
     /// `qr//`
     Qr(Pattern),
     /// `split /PAT/, EXPR, LIMIT` (`pat` is `None` for `split ' '`-style
     /// whitespace splitting when the pattern is the single space string).
-    Split {
-        pat: SplitPat,
-        expr: Option<Box<Expr>>,
-        limit: Option<Box<Expr>>,
-    },
+    Split { pat: SplitPat, expr: Option<Box<Expr>>, limit: Option<Box<Expr>> },
 
     /// A sub signature's arity check: dies with perl's "Too few/many
     /// arguments for subroutine" message unless `min <= @_ <= max`
     /// (`max: None` when there is a slurpy parameter).
-    SigCheck {
-        min: u32,
-        max: Option<u32>,
-    },
+    SigCheck { min: u32, max: Option<u32> },
     /// `state $x = …` initialisation: evaluates `assign` the first time only
     /// (per closure instance), tracked in state slot `state`.
-    StateInit {
-        state: u32,
-        assign: Box<Expr>,
-    },
+    StateInit { state: u32, assign: Box<Expr> },
     /// Something the parser could not resolve at compile time and that must
     /// die when reached (e.g. a bareword under strict subs in a position perl
     /// checks at run time).
@@ -963,3 +823,4 @@ pub enum Func {
     /// `defined &sub`
     DefinedSub,
 }
+
