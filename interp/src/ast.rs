@@ -619,6 +619,10 @@ pub enum Expr {
     /// die when reached (e.g. a bareword under strict subs in a position perl
     /// checks at run time).
     Die(String),
+    /// `goto &sub` / `goto &$code`: replace the current sub call with a call
+    /// to the target (a `SubRef` or an expression yielding a code
+    /// reference), passing the current `@_`.
+    GotoSub(Box<Expr>),
 }
 
 #[derive(Debug, Clone)]

@@ -1,11 +1,323 @@
-//! TEMPORARY stub, replaced by the parser branch.
-use crate::ast;
-pub struct ParseError { pub file: String, pub line: u32, pub col: u32, pub message: String, pub source_line: String }
-impl std::fmt::Display for ParseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { write!(f, "{}", self.message) }
+//! The Perl 5 parser: source bytes to the resolved tree of `crate::ast`.
+//!
+//! Perl cannot be tokenised without knowing what the parser expects (`/` is a
+//! division after a term and a regex where a term is expected, `{` is a block
+//! or a hash, `<<` a shift or a heredoc), so the lexer is not a separate pass:
+//! the parser scans the bytes at its cursor, asking for a term or an operator.
+//! Lexicals are resolved to pad slots while parsing, as perl does.
+
+mod error;
+mod expr;
+mod lexer;
+mod quote;
+mod scope;
+mod stmt;
+#[cfg(test)]
+mod tests;
+
+pub use error::ParseError;
+
+use crate::ast::{self, Block, Expr, GlobalId, Program, SubBody};
+use scope::{Binding, Unit};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// Feature bits (`use feature …`).
+pub mod features {
+    pub const SAY: u32 = 1;
+    pub const SIGNATURES: u32 = 2;
+    pub const CURRENT_SUB: u32 = 4;
+    pub const FC: u32 = 8;
+    pub const BITWISE: u32 = 16;
+    pub const ISA: u32 = 32;
+    pub const POSTDEREF_QQ: u32 = 64;
+    pub const STATE: u32 = 128;
+    pub const EVALBYTES: u32 = 256;
+    /// `indirect` is on by default and turned off by the 5.36 bundle.
+    pub const INDIRECT: u32 = 512;
+    pub const ALL: u32 = 0x3ff;
 }
-pub struct EvalScope { pub package: String, pub lexicals: Vec<(String, ast::Slot)>, pub hints: u8 }
-pub fn parse_program(_src: &[u8], file: &str) -> Result<ast::Program, ParseError> {
-    Err(ParseError { file: file.into(), line: 1, col: 1, message: "parser missing".into(), source_line: String::new() })
+
+/// What a string `eval` sees of the code around it.
+#[derive(Debug, Clone, Default)]
+pub struct EvalScope {
+    pub package: String,
+    /// Visible lexicals (name with sigil, slot in the calling pad).
+    pub lexicals: Vec<(String, ast::Slot)>,
+    /// `ast::hints` bits in effect at the `eval`.
+    pub hints: u8,
+    /// `features` bits in effect at the `eval`.
+    pub features: u32,
+    /// `use strict 'vars'` / `'subs'` in effect at the `eval`.
+    pub strict_vars: bool,
+    pub strict_subs: bool,
+    /// The eval runs inside a sub (so a bare `shift` means `shift @_`).
+    pub in_sub: bool,
 }
-pub fn parse_eval(src: &[u8], file: &str, _scope: &EvalScope) -> Result<ast::Program, ParseError> { parse_program(src, file) }
+
+/// Parse a whole file.
+pub fn parse_program(src: &[u8], file: &str) -> Result<Program, ParseError> {
+    let mut p = Parser::new(src, file);
+    p.units.push(Unit::new(false));
+    p.run()
+}
+
+/// Parse `src` as the code of a string `eval` running where `scope` describes.
+/// The lexicals of `scope` are reached through captures of the main body.
+pub fn parse_eval(src: &[u8], file: &str, scope: &EvalScope) -> Result<Program, ParseError> {
+    let mut p = Parser::new(src, file);
+    if !scope.package.is_empty() {
+        p.package = scope.package.clone();
+    }
+    p.prag = Pragmas {
+        hints: scope.hints,
+        strict_vars: scope.strict_vars,
+        strict_subs: scope.strict_subs,
+        features: scope.features | features::INDIRECT,
+    };
+    let mut outer = Unit::new(scope.in_sub);
+    for (name, slot) in &scope.lexicals {
+        outer.scopes[0].push((name.clone(), Binding::Pad(*slot)));
+    }
+    p.units.push(outer);
+    p.units.push(Unit::new(scope.in_sub));
+    p.main_unit = 1;
+    p.run()
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pragmas {
+    pub hints: u8,
+    pub strict_vars: bool,
+    pub strict_subs: bool,
+    pub features: u32,
+}
+
+/// A saved source buffer (the parser switches to sub-buffers to parse the
+/// code inside interpolated strings and `s///e` replacements).
+pub(crate) struct SavedBuf {
+    src: Vec<u8>,
+    pos: usize,
+    line_starts: Vec<usize>,
+    line_base: u32,
+    skips: Vec<(usize, usize)>,
+    sub_buffer: bool,
+}
+
+pub(crate) struct Parser {
+    // ---- the buffer being scanned
+    pub src: Vec<u8>,
+    pub pos: usize,
+    pub line_starts: Vec<usize>,
+    pub line_base: u32,
+    /// Heredoc bodies already consumed: (start, end) byte ranges that the
+    /// whitespace skipper jumps over when it reaches `start`.
+    pub skips: Vec<(usize, usize)>,
+    /// Scanning the inside of a string or pattern, not the file itself.
+    pub sub_buffer: bool,
+
+    pub file: Arc<str>,
+    pub globals: Vec<String>,
+    pub global_map: HashMap<String, GlobalId>,
+    pub n_patterns: u32,
+    pub n_states: u32,
+    pub subs: Vec<Arc<SubBody>>,
+    pub begin: Vec<Block>,
+    pub end: Vec<Arc<SubBody>>,
+    pub data: Option<(String, Vec<u8>)>,
+
+    pub package: String,
+    pub prag: Pragmas,
+    pub units: Vec<Unit>,
+    pub main_unit: usize,
+    /// `my` declarations of the statement being parsed, per block nesting;
+    /// they become visible at the next statement.
+    pub pending: Vec<Vec<(String, Binding)>>,
+    /// Per open block: whether it directly contains `local`.
+    pub local_flags: Vec<bool>,
+    /// Subs seen so far (fully qualified) with their prototypes.
+    pub known_subs: HashMap<String, Option<String>>,
+    /// Globals declared with `use vars` (pass strict vars).
+    pub declared_globals: HashSet<String>,
+    pub depth: u32,
+    /// `__END__`/`__DATA__` reached.
+    pub finished: bool,
+}
+
+/// Nesting limit: deeper input is an error rather than a stack overflow.
+pub(crate) const MAX_DEPTH: u32 = 120;
+
+pub(crate) type PResult<T> = Result<T, ParseError>;
+
+impl Parser {
+    fn new(src: &[u8], file: &str) -> Parser {
+        let mut p = Parser {
+            src: src.to_vec(),
+            pos: 0,
+            line_starts: Vec::new(),
+            line_base: 1,
+            skips: Vec::new(),
+            sub_buffer: false,
+            file: Arc::from(file),
+            globals: Vec::new(),
+            global_map: HashMap::new(),
+            n_patterns: 0,
+            n_states: 0,
+            subs: Vec::new(),
+            begin: Vec::new(),
+            end: Vec::new(),
+            data: None,
+            package: "main".to_string(),
+            prag: Pragmas {
+                hints: 0,
+                strict_vars: false,
+                strict_subs: false,
+                features: features::INDIRECT,
+            },
+            units: Vec::new(),
+            main_unit: 0,
+            pending: vec![Vec::new()],
+            local_flags: vec![false],
+            known_subs: HashMap::new(),
+            declared_globals: HashSet::new(),
+            depth: 0,
+            finished: false,
+        };
+        p.line_starts = lexer::compute_line_starts(&p.src);
+        for name in ast::well_known::NAMES {
+            p.intern(name);
+        }
+        // A `#!` line may carry `-w`.
+        if p.src.starts_with(b"#!") {
+            let end = p
+                .src
+                .iter()
+                .position(|&c| c == b'\n')
+                .unwrap_or(p.src.len());
+            let line = &p.src[..end];
+            if line.windows(2).any(|w| w == b" -w") || line.windows(3).any(|w| w == b"-w\r") {
+                p.prag.hints |= ast::hints::WARNINGS;
+            }
+        }
+        p
+    }
+
+    fn run(mut self) -> Result<Program, ParseError> {
+        let stmts = self.parse_statements_until_end()?;
+        let has_local = self.local_flags.pop().unwrap_or(false);
+        let unit = self.units.pop().expect("main unit");
+        let main = SubBody {
+            name: None,
+            package: "main".to_string(),
+            body: Block { stmts, has_local },
+            pad: unit.pad,
+            captures: unit.captures,
+            prototype: None,
+            file: self.file.clone(),
+            line: 1,
+        };
+        Ok(Program {
+            main: Arc::new(main),
+            subs: self.subs,
+            begin: self.begin,
+            end: self.end,
+            globals: self.globals,
+            data: self.data,
+            n_patterns: self.n_patterns,
+            n_states: self.n_states,
+            file: self.file,
+        })
+    }
+
+    pub fn intern(&mut self, name: &str) -> GlobalId {
+        if let Some(&id) = self.global_map.get(name) {
+            return id;
+        }
+        let id = self.globals.len() as GlobalId;
+        self.globals.push(name.to_string());
+        self.global_map.insert(name.to_string(), id);
+        id
+    }
+
+    pub fn new_pattern_id(&mut self) -> u32 {
+        self.n_patterns += 1;
+        self.n_patterns - 1
+    }
+
+    pub fn new_state_id(&mut self) -> u32 {
+        self.n_states += 1;
+        self.n_states - 1
+    }
+
+    /// Qualify a name into the current package, forcing perl's special names
+    /// into `main::`.
+    pub fn qualify(&self, name: &str) -> String {
+        if let Some(rest) = name.strip_prefix("::") {
+            return format!("main::{}", rest);
+        }
+        if name.contains("::") {
+            if let Some(rest) = name.strip_prefix("main::") {
+                if rest.is_empty() {
+                    return name.to_string();
+                }
+            }
+            return name.to_string();
+        }
+        if forced_main(name) {
+            return format!("main::{}", name);
+        }
+        format!("{}::{}", self.package, name)
+    }
+
+    pub fn switch_to_buffer(&mut self, src: Vec<u8>, line: u32) -> SavedBuf {
+        let line_starts = lexer::compute_line_starts(&src);
+        SavedBuf {
+            src: std::mem::replace(&mut self.src, src),
+            pos: std::mem::replace(&mut self.pos, 0),
+            line_starts: std::mem::replace(&mut self.line_starts, line_starts),
+            line_base: std::mem::replace(&mut self.line_base, line),
+            skips: std::mem::take(&mut self.skips),
+            sub_buffer: std::mem::replace(&mut self.sub_buffer, true),
+        }
+    }
+
+    pub fn restore_buffer(&mut self, saved: SavedBuf) {
+        self.src = saved.src;
+        self.pos = saved.pos;
+        self.line_starts = saved.line_starts;
+        self.line_base = saved.line_base;
+        self.skips = saved.skips;
+        self.sub_buffer = saved.sub_buffer;
+    }
+
+    pub fn str_expr(&self, s: &str) -> Expr {
+        Expr::Str {
+            bytes: Arc::from(s.as_bytes()),
+            utf8: !s.is_ascii() && self.prag.hints & ast::hints::UTF8 != 0,
+        }
+    }
+}
+
+/// Names perl always puts in `main::`.
+pub(crate) fn forced_main(name: &str) -> bool {
+    matches!(
+        name,
+        "ENV" | "INC" | "ARGV" | "ARGVOUT" | "SIG" | "STDIN" | "STDOUT" | "STDERR" | "_"
+    ) || name.is_empty()
+        || !name.as_bytes()[0].is_ascii_alphabetic() && name.as_bytes()[0] != b'_'
+        || name.as_bytes()[0] == b'^'
+}
+
+pub(crate) fn bytes_str(b: &[u8]) -> Expr {
+    Expr::Str {
+        bytes: Arc::from(b),
+        utf8: false,
+    }
+}
+
+pub(crate) fn plain_str(s: &str) -> Expr {
+    Expr::Str {
+        bytes: Arc::from(s.as_bytes()),
+        utf8: !s.is_ascii(),
+    }
+}

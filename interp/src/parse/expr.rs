@@ -1,0 +1,3048 @@
+//! Expressions: operator precedence (perlop), terms, variables, calls.
+
+use super::lexer::{is_ident_char, is_ident_start, is_op_word};
+use super::scope::Binding;
+use super::{bytes_str, features, plain_str, PResult, Parser};
+use crate::ast::well_known;
+use crate::ast::*;
+use std::sync::Arc;
+
+// Precedence levels, loosest first (perlop).
+pub(crate) const P_LOWOR: u8 = 1;
+pub(crate) const P_LOWAND: u8 = 2;
+pub(crate) const P_LOWNOT: u8 = 3;
+pub(crate) const P_COMMA: u8 = 5;
+pub(crate) const P_ASSIGN: u8 = 6;
+pub(crate) const P_COND: u8 = 7;
+pub(crate) const P_RANGE: u8 = 8;
+pub(crate) const P_OROR: u8 = 9;
+pub(crate) const P_ANDAND: u8 = 10;
+pub(crate) const P_BITOR: u8 = 11;
+pub(crate) const P_BITAND: u8 = 12;
+pub(crate) const P_EQ: u8 = 13;
+pub(crate) const P_REL: u8 = 14;
+pub(crate) const P_ISA: u8 = 15;
+pub(crate) const P_UNI: u8 = 16;
+pub(crate) const P_SHIFT: u8 = 17;
+pub(crate) const P_ADD: u8 = 18;
+pub(crate) const P_MUL: u8 = 19;
+pub(crate) const P_BIND: u8 = 20;
+pub(crate) const P_POW: u8 = 22;
+pub(crate) const P_INC: u8 = 23;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Op {
+    Bin(BinOp),
+    Log(LogOp),
+    Assign,
+    OpAssign(BinOp),
+    LogAssign(LogOp),
+    Comma,
+    Cond,
+    Range(bool),
+    Bind(bool),
+    Repeat,
+    LowOr,
+    LowAnd,
+    LowXor,
+}
+
+/// How a builtin's arguments are parsed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum BK {
+    /// Named unary operator defaulting to `$_`.
+    Uni,
+    /// Named unary operator without a default operand.
+    UniOpt,
+    /// List operator.
+    List,
+    /// List operator defaulting to `$_` (`chomp`, `unlink`).
+    ListDef,
+    /// No operands.
+    Zero,
+    /// `shift`/`pop`: defaults to `@_` or `@ARGV`.
+    ArrayOp,
+    /// Named unary taking a filehandle (`close FH`).
+    UniFh,
+    /// List operator whose first operand may be a bareword filehandle.
+    ListFh,
+}
+
+pub(crate) fn builtin(name: &str) -> Option<(Func, BK)> {
+    use Func::*;
+    use BK::*;
+    Some(match name {
+        "length" => (Length, Uni),
+        "substr" => (Substr, List),
+        "index" => (Index, List),
+        "rindex" => (Rindex, List),
+        "uc" => (Uc, Uni),
+        "lc" => (Lc, Uni),
+        "ucfirst" => (Ucfirst, Uni),
+        "lcfirst" => (Lcfirst, Uni),
+        "chop" => (Chop, ListDef),
+        "chomp" => (Chomp, ListDef),
+        "chr" => (Chr, Uni),
+        "ord" => (Ord, Uni),
+        "reverse" => (Reverse, List),
+        "join" => (Join, List),
+        "sprintf" => (Sprintf, List),
+        "quotemeta" => (Quotemeta, Uni),
+        "hex" => (Hex, Uni),
+        "oct" => (Oct, Uni),
+        "abs" => (Abs, Uni),
+        "int" => (Int, Uni),
+        "sqrt" => (Sqrt, Uni),
+        "sin" => (Sin, Uni),
+        "cos" => (Cos, Uni),
+        "atan2" => (Atan2, List),
+        "exp" => (Exp, Uni),
+        "log" => (Log, Uni),
+        "rand" => (Rand, UniOpt),
+        "srand" => (Srand, UniOpt),
+        "ref" => (Ref, Uni),
+        "bless" => (Bless, List),
+        "die" => (Die, List),
+        "warn" => (Warn, List),
+        "exit" => (Exit, UniOpt),
+        "pos" => (Pos, Uni),
+        "pack" => (Pack, List),
+        "unpack" => (Unpack, List),
+        "vec" => (Vec, List),
+        "fc" => (Fc, Uni),
+        "crypt" => (Crypt, List),
+        "push" => (Push, List),
+        "pop" => (Pop, ArrayOp),
+        "shift" => (Shift, ArrayOp),
+        "unshift" => (Unshift, List),
+        "splice" => (Splice, List),
+        "keys" => (Keys, UniOpt),
+        "values" => (Values, UniOpt),
+        "each" => (Each, UniOpt),
+        "open" => (Open, ListFh),
+        "close" => (Close, UniFh),
+        "binmode" => (Binmode, ListFh),
+        "eof" => (Eof, UniFh),
+        "getc" => (Getc, UniFh),
+        "read" => (Read, ListFh),
+        "sysread" => (Sysread, ListFh),
+        "syswrite" => (Syswrite, ListFh),
+        "seek" => (Seek, ListFh),
+        "sysseek" => (Seek, ListFh),
+        "tell" => (Tell, UniFh),
+        "select" => (Select, ListFh),
+        "fileno" => (Fileno, UniFh),
+        "unlink" => (Unlink, ListDef),
+        "mkdir" => (Mkdir, ListDef),
+        "rmdir" => (Rmdir, Uni),
+        "rename" => (Rename, List),
+        "opendir" => (Opendir, ListFh),
+        "readdir" => (Readdir, UniFh),
+        "closedir" => (Closedir, UniFh),
+        "rewinddir" => (Rewinddir, UniFh),
+        "chdir" => (Chdir, UniOpt),
+        "chmod" => (Chmod, List),
+        "chown" => (Chown, List),
+        "utime" => (Utime, List),
+        "stat" => (Stat, Uni),
+        "lstat" => (Lstat, Uni),
+        "link" => (Link, List),
+        "symlink" => (Symlink, List),
+        "readlink" => (Readlink, Uni),
+        "truncate" => (Truncate, ListFh),
+        "flock" => (Flock, ListFh),
+        "glob" => (Glob, ListDef),
+        "umask" => (Umask, UniOpt),
+        "pipe" => (Pipe, ListFh),
+        "system" => (System, List),
+        "exec" => (Exec, List),
+        "fork" => (Fork, Zero),
+        "wait" => (Wait, Zero),
+        "waitpid" => (Waitpid, List),
+        "kill" => (Kill, List),
+        "sleep" => (Sleep, UniOpt),
+        "time" => (Time, Zero),
+        "times" => (Times, Zero),
+        "localtime" => (Localtime, UniOpt),
+        "gmtime" => (Gmtime, UniOpt),
+        "alarm" => (Alarm, Uni),
+        "getppid" => (Getppid, Zero),
+        "getpwnam" => (Getpwnam, UniOpt),
+        "getpwuid" => (Getpwuid, UniOpt),
+        "getgrgid" => (Getgrgid, UniOpt),
+        "getgrnam" => (Getgrnam, UniOpt),
+        "getlogin" => (Getlogin, Zero),
+        "caller" => (Caller, UniOpt),
+        "lock" => (Lock, UniOpt),
+        "prototype" => (Prototype, Uni),
+        "study" => (Study, Uni),
+        "reset" => (Reset, UniOpt),
+        "dump" => (Dump, UniOpt),
+        "readpipe" => (Readpipe, Uni),
+        "formline" => (Formline, List),
+        "write" => (Write, UniFh),
+        "tie" => (Tie, List),
+        "tied" => (Tied, UniOpt),
+        "untie" => (Untie, UniOpt),
+        "dbmopen" => (Dbmopen, List),
+        _ => return None,
+    })
+}
+
+/// Words handled specially by the term parser (never user-sub calls).
+pub(crate) fn is_keyword(w: &str) -> bool {
+    builtin(w).is_some()
+        || matches!(
+            w,
+            "my" | "our"
+                | "local"
+                | "state"
+                | "sub"
+                | "do"
+                | "eval"
+                | "q"
+                | "qq"
+                | "qw"
+                | "qx"
+                | "m"
+                | "s"
+                | "tr"
+                | "y"
+                | "qr"
+                | "print"
+                | "say"
+                | "printf"
+                | "sort"
+                | "map"
+                | "grep"
+                | "split"
+                | "return"
+                | "last"
+                | "next"
+                | "redo"
+                | "goto"
+                | "defined"
+                | "undef"
+                | "exists"
+                | "delete"
+                | "scalar"
+                | "wantarray"
+                | "require"
+                | "readline"
+                | "if"
+                | "unless"
+                | "while"
+                | "until"
+                | "for"
+                | "foreach"
+                | "not"
+                | "__PACKAGE__"
+                | "__FILE__"
+                | "__LINE__"
+                | "__SUB__"
+                | "__END__"
+                | "__DATA__"
+        )
+}
+
+fn is_modifier_word(w: &str) -> bool {
+    matches!(w, "if" | "unless" | "while" | "until" | "for" | "foreach")
+}
+
+pub(crate) fn list_or_single(mut items: Vec<Expr>) -> Expr {
+    if items.len() == 1 {
+        items.pop().unwrap()
+    } else {
+        Expr::List(items)
+    }
+}
+
+pub(crate) fn underscore() -> Expr {
+    Expr::Global(well_known::UNDERSCORE)
+}
+
+fn is_list_lhs(e: &Expr) -> bool {
+    match e {
+        Expr::MyArray(_)
+        | Expr::MyHash(_)
+        | Expr::GlobalArray(_)
+        | Expr::GlobalHash(_)
+        | Expr::Args
+        | Expr::ArrayDeref(_)
+        | Expr::HashDeref(_)
+        | Expr::Slice { .. }
+        | Expr::HashSlice { .. }
+        | Expr::KvSlice { .. }
+        | Expr::KvHashSlice { .. }
+        | Expr::List(_) => true,
+        Expr::MyDecl { vars, paren } => *paren || vars.iter().any(|(k, _)| *k != PadKind::Scalar),
+        Expr::Local(inner) => is_list_lhs(inner),
+        Expr::Special(SpecialVar::MatchStart | SpecialVar::MatchEnd) => true,
+        _ => false,
+    }
+}
+
+pub(crate) fn array_expr(p: ArrayPlace) -> Expr {
+    match p {
+        ArrayPlace::My(s) => Expr::MyArray(s),
+        ArrayPlace::Global(g) => Expr::GlobalArray(g),
+        ArrayPlace::Args => Expr::Args,
+        ArrayPlace::Deref(e) => match *e {
+            Expr::Ref(inner) if matches!(*inner, Expr::Special(_)) => *inner,
+            other => Expr::ArrayDeref(Box::new(other)),
+        },
+    }
+}
+
+pub(crate) fn hash_expr(p: HashPlace) -> Expr {
+    match p {
+        HashPlace::My(s) => Expr::MyHash(s),
+        HashPlace::Global(g) => Expr::GlobalHash(g),
+        HashPlace::Deref(e) => match *e {
+            Expr::Ref(inner) if matches!(*inner, Expr::Special(_)) => *inner,
+            other => Expr::HashDeref(Box::new(other)),
+        },
+    }
+}
+
+fn special_scalar(name: &str) -> Option<SpecialVar> {
+    use SpecialVar::*;
+    Some(match name {
+        "&" | "^MATCH" => Match,
+        "`" | "^PREMATCH" => PreMatch,
+        "'" | "^POSTMATCH" => PostMatch,
+        "+" => LastParen,
+        "!" => Errno,
+        "?" => ChildStatus,
+        "$" => Pid,
+        "." => InputLine,
+        "]" => PerlVersion,
+        "<" => Uid,
+        ">" => Euid,
+        "(" => Gid,
+        ")" => Egid,
+        "^W" => Warnings,
+        "^V" => PerlVersionV,
+        "^X" => ExecPath,
+        "^O" => OsName,
+        "^T" => BaseTime,
+        "^E" => ExtendedError,
+        _ => {
+            if !name.is_empty() && name.bytes().all(|c| c.is_ascii_digit()) && name != "0" {
+                return Some(Capture(name.parse().unwrap_or(u32::MAX)));
+            }
+            return None;
+        }
+    })
+}
+
+impl Parser {
+    // ------------------------------------------------------------ entry points
+
+    /// A full expression, including the low-precedence `and`/`or`/`not`.
+    pub fn parse_expr(&mut self) -> PResult<Expr> {
+        self.parse_expr_prec(P_LOWOR)
+    }
+
+    /// One element of a list (no commas).
+    pub fn parse_assign_expr(&mut self) -> PResult<Expr> {
+        self.parse_expr_prec(P_ASSIGN)
+    }
+
+    pub fn parse_expr_prec(&mut self, min: u8) -> PResult<Expr> {
+        self.check_depth()?;
+        let r = self.parse_expr_inner(min);
+        self.depth -= 1;
+        r
+    }
+
+    /// Is the next thing something that can start a term? `unary` is the
+    /// stricter test used after named unary operators.
+    pub fn starts_term(&mut self, unary: bool) -> bool {
+        self.skip_ws();
+        let Some(c) = self.peek() else { return false };
+        let n = self.peek_at(1).unwrap_or(0);
+        match c {
+            b'$' | b'@' | b'"' | b'\'' | b'`' | b'\\' | b'(' | b'[' => true,
+            b'0'..=b'9' => true,
+            b'.' => n.is_ascii_digit(),
+            b'%' => {
+                is_ident_start(n)
+                    || matches!(n, b'$' | b'{' | b'+' | b'^' | b':')
+                    || (n == b'-' && !unary)
+            }
+            b'&' => n != b'&' && (is_ident_start(n) || matches!(n, b'$' | b'{' | b':')),
+            b'*' => !unary && (is_ident_start(n) || n == b'{' || n == b'$'),
+            b'{' => !unary,
+            b'-' => {
+                if unary {
+                    is_ident_start(n) || n == b'$' || n.is_ascii_digit()
+                } else {
+                    !matches!(n, b'=' | b'-' | b'>' | b' ' | b'\t' | b'\n')
+                }
+            }
+            b'+' => !unary && !matches!(n, b'=' | b'+' | b' ' | b'\t' | b'\n'),
+            b'!' => n != b'=' && n != b'~',
+            b'~' => n != b'~',
+            b'<' => self.looks_like_readline_or_heredoc(),
+            _ if is_ident_start(c) => {
+                let w = self.peek_word();
+                match w {
+                    Some(w) => !is_op_word(&w) || w == "not",
+                    None => true, // qualified name
+                }
+                .then(|| !self.peek_word().is_some_and(|w| is_modifier_word(&w)))
+                .unwrap_or(false)
+            }
+            _ => false,
+        }
+    }
+
+    fn looks_like_readline_or_heredoc(&self) -> bool {
+        let s = &self.src[self.pos..];
+        if s.starts_with(b"<<") {
+            let r = &s[2..];
+            return r.starts_with(b"\"")
+                || r.starts_with(b"'")
+                || r.starts_with(b"~")
+                || r.starts_with(b">>")
+                || r.first()
+                    .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_');
+        }
+        // `<>`, `<$fh>`, `<FH>`, `<*.c>`: a `>` before the end of the line
+        // without spaces suggesting a comparison.
+        let mut i = 1;
+        while let Some(&c) = s.get(i) {
+            if c == b'>' {
+                return true;
+            }
+            if c == b'\n' || c == b' ' || c == b';' || c == b'=' || c == b'<' || c == b'(' {
+                return false;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    // ------------------------------------------------------------ operators
+
+    fn peek_op(&mut self) -> Option<(Op, usize, u8)> {
+        self.skip_ws();
+        let s = &self.src[self.pos..];
+        let bitwise = self.prag.features & features::BITWISE != 0;
+        macro_rules! m {
+            ($t:expr) => {
+                s.starts_with($t)
+            };
+        }
+        use BinOp::*;
+        let r = match s.first()? {
+            b'*' => {
+                if m!(b"**=") {
+                    (Op::OpAssign(Pow), 3, P_ASSIGN)
+                } else if m!(b"**") {
+                    (Op::Bin(Pow), 2, P_POW)
+                } else if m!(b"*=") {
+                    (Op::OpAssign(Mul), 2, P_ASSIGN)
+                } else {
+                    (Op::Bin(Mul), 1, P_MUL)
+                }
+            }
+            b'/' => {
+                if m!(b"//=") {
+                    (Op::LogAssign(LogOp::Dor), 3, P_ASSIGN)
+                } else if m!(b"//") {
+                    (Op::Log(LogOp::Dor), 2, P_OROR)
+                } else if m!(b"/=") {
+                    (Op::OpAssign(Div), 2, P_ASSIGN)
+                } else {
+                    (Op::Bin(Div), 1, P_MUL)
+                }
+            }
+            b'%' => {
+                if m!(b"%=") {
+                    (Op::OpAssign(Mod), 2, P_ASSIGN)
+                } else {
+                    (Op::Bin(Mod), 1, P_MUL)
+                }
+            }
+            b'+' => {
+                if m!(b"+=") {
+                    (Op::OpAssign(Add), 2, P_ASSIGN)
+                } else if m!(b"++") {
+                    return None;
+                } else {
+                    (Op::Bin(Add), 1, P_ADD)
+                }
+            }
+            b'-' => {
+                if m!(b"-=") {
+                    (Op::OpAssign(Sub), 2, P_ASSIGN)
+                } else if m!(b"--") || m!(b"->") {
+                    return None;
+                } else {
+                    (Op::Bin(Sub), 1, P_ADD)
+                }
+            }
+            b'.' => {
+                if m!(b"...") {
+                    (Op::Range(true), 3, P_RANGE)
+                } else if m!(b"..") {
+                    (Op::Range(false), 2, P_RANGE)
+                } else if m!(b".=") {
+                    (Op::OpAssign(Concat), 2, P_ASSIGN)
+                } else {
+                    (Op::Bin(Concat), 1, P_ADD)
+                }
+            }
+            b'<' => {
+                if m!(b"<<=") {
+                    (Op::OpAssign(ShiftL), 3, P_ASSIGN)
+                } else if m!(b"<=>") {
+                    (Op::Bin(NumCmp), 3, P_EQ)
+                } else if m!(b"<<") {
+                    (Op::Bin(ShiftL), 2, P_SHIFT)
+                } else if m!(b"<=") {
+                    (Op::Bin(NumLe), 2, P_REL)
+                } else {
+                    (Op::Bin(NumLt), 1, P_REL)
+                }
+            }
+            b'>' => {
+                if m!(b">>=") {
+                    (Op::OpAssign(ShiftR), 3, P_ASSIGN)
+                } else if m!(b">>") {
+                    (Op::Bin(ShiftR), 2, P_SHIFT)
+                } else if m!(b">=") {
+                    (Op::Bin(NumGe), 2, P_REL)
+                } else {
+                    (Op::Bin(NumGt), 1, P_REL)
+                }
+            }
+            b'=' => {
+                if m!(b"==") {
+                    (Op::Bin(NumEq), 2, P_EQ)
+                } else if m!(b"=~") {
+                    (Op::Bind(false), 2, P_BIND)
+                } else if m!(b"=>") {
+                    (Op::Comma, 2, P_COMMA)
+                } else {
+                    (Op::Assign, 1, P_ASSIGN)
+                }
+            }
+            b'!' => {
+                if m!(b"!=") {
+                    (Op::Bin(NumNe), 2, P_EQ)
+                } else if m!(b"!~") {
+                    (Op::Bind(true), 2, P_BIND)
+                } else {
+                    return None;
+                }
+            }
+            b'&' => {
+                if m!(b"&&=") {
+                    (Op::LogAssign(LogOp::And), 3, P_ASSIGN)
+                } else if m!(b"&&") {
+                    (Op::Log(LogOp::And), 2, P_ANDAND)
+                } else if bitwise && m!(b"&.=") {
+                    (Op::OpAssign(SBitAnd), 3, P_ASSIGN)
+                } else if bitwise && m!(b"&.") {
+                    (Op::Bin(SBitAnd), 2, P_BITAND)
+                } else if m!(b"&=") {
+                    (Op::OpAssign(BitAnd), 2, P_ASSIGN)
+                } else {
+                    (Op::Bin(BitAnd), 1, P_BITAND)
+                }
+            }
+            b'|' => {
+                if m!(b"||=") {
+                    (Op::LogAssign(LogOp::Or), 3, P_ASSIGN)
+                } else if m!(b"||") {
+                    (Op::Log(LogOp::Or), 2, P_OROR)
+                } else if bitwise && m!(b"|.=") {
+                    (Op::OpAssign(SBitOr), 3, P_ASSIGN)
+                } else if bitwise && m!(b"|.") {
+                    (Op::Bin(SBitOr), 2, P_BITOR)
+                } else if m!(b"|=") {
+                    (Op::OpAssign(BitOr), 2, P_ASSIGN)
+                } else {
+                    (Op::Bin(BitOr), 1, P_BITOR)
+                }
+            }
+            b'^' => {
+                if bitwise && m!(b"^.=") {
+                    (Op::OpAssign(SBitXor), 3, P_ASSIGN)
+                } else if bitwise && m!(b"^.") {
+                    (Op::Bin(SBitXor), 2, P_BITOR)
+                } else if m!(b"^=") {
+                    (Op::OpAssign(BitXor), 2, P_ASSIGN)
+                } else {
+                    (Op::Bin(BitXor), 1, P_BITOR)
+                }
+            }
+            b'?' => (Op::Cond, 1, P_COND),
+            b',' => (Op::Comma, 1, P_COMMA),
+            c if is_ident_start(*c) => {
+                let mut i = 0;
+                while s.get(i).is_some_and(|&c| is_ident_char(c)) {
+                    i += 1;
+                }
+                let w = &s[..i];
+                if s.get(i) == Some(&b':') && s.get(i + 1) == Some(&b':') {
+                    return None;
+                }
+                match w {
+                    b"x" => {
+                        if s.get(1) == Some(&b'=')
+                            && s.get(2) != Some(&b'=')
+                            && s.get(2) != Some(&b'~')
+                        {
+                            (Op::OpAssign(Repeat), 2, P_ASSIGN)
+                        } else {
+                            (Op::Repeat, 1, P_MUL)
+                        }
+                    }
+                    b"lt" => (Op::Bin(StrLt), 2, P_REL),
+                    b"gt" => (Op::Bin(StrGt), 2, P_REL),
+                    b"le" => (Op::Bin(StrLe), 2, P_REL),
+                    b"ge" => (Op::Bin(StrGe), 2, P_REL),
+                    b"eq" => (Op::Bin(StrEq), 2, P_EQ),
+                    b"ne" => (Op::Bin(StrNe), 2, P_EQ),
+                    b"cmp" => (Op::Bin(StrCmp), 3, P_EQ),
+                    b"isa" => (Op::Bin(Isa), 3, P_ISA),
+                    b"and" => (Op::LowAnd, 3, P_LOWAND),
+                    b"or" => (Op::LowOr, 2, P_LOWOR),
+                    b"xor" => (Op::LowXor, 3, P_LOWOR),
+                    _ => {
+                        // `x3` is `x 3`.
+                        if w.len() > 1 && w[0] == b'x' && w[1..].iter().all(|c| c.is_ascii_digit())
+                        {
+                            (Op::Repeat, 1, P_MUL)
+                        } else {
+                            return None;
+                        }
+                    }
+                }
+            }
+            _ => return None,
+        };
+        Some(r)
+    }
+
+    /// After a comma: is there another list element?
+    fn list_continues(&mut self) -> bool {
+        self.skip_ws();
+        match self.peek() {
+            None => false,
+            Some(b')' | b']' | b'}' | b';' | b':') => false,
+            Some(c) if is_ident_start(c) => {
+                let w = self.peek_word();
+                !w.is_some_and(|w| {
+                    is_modifier_word(&w) || matches!(w.as_str(), "or" | "and" | "xor")
+                })
+            }
+            Some(_) => true,
+        }
+    }
+
+    fn parse_expr_inner(&mut self, min: u8) -> PResult<Expr> {
+        let mut lhs = self.parse_unary(min)?;
+        loop {
+            let Some((op, len, prec)) = self.peek_op() else {
+                break;
+            };
+            if prec < min {
+                break;
+            }
+            let op_pos = self.pos;
+            self.pos += len;
+            lhs = match op {
+                Op::Comma => {
+                    let mut items = vec![lhs];
+                    loop {
+                        while self.eat(",") || self.eat("=>") {}
+                        if !self.list_continues() {
+                            break;
+                        }
+                        items.push(self.parse_expr_prec(P_ASSIGN)?);
+                        if !(self.peek_str(",") || self.peek_str("=>")) {
+                            break;
+                        }
+                    }
+                    Expr::List(items)
+                }
+                Op::Assign => {
+                    let rhs = self.parse_expr_prec(P_ASSIGN)?;
+                    self.make_assign(lhs, rhs)
+                }
+                Op::OpAssign(b) => {
+                    let rhs = self.parse_expr_prec(P_ASSIGN)?;
+                    Expr::OpAssign {
+                        op: b,
+                        lhs: Box::new(lhs),
+                        rhs: Box::new(rhs),
+                    }
+                }
+                Op::LogAssign(l) => {
+                    let rhs = self.parse_expr_prec(P_ASSIGN)?;
+                    Expr::LogAssign {
+                        op: l,
+                        lhs: Box::new(lhs),
+                        rhs: Box::new(rhs),
+                    }
+                }
+                Op::Cond => {
+                    let t = self.parse_expr_prec(P_ASSIGN)?;
+                    if !self.eat(":") {
+                        return Err(self.syntax_error());
+                    }
+                    let f = self.parse_expr_prec(P_COND)?;
+                    Expr::Cond {
+                        c: Box::new(lhs),
+                        t: Box::new(t),
+                        f: Box::new(f),
+                    }
+                }
+                Op::Range(three) => {
+                    let r = self.parse_expr_prec(P_RANGE + 1)?;
+                    let state = self.new_state_id();
+                    Expr::Range {
+                        l: Box::new(lhs),
+                        r: Box::new(r),
+                        three_dot: three,
+                        state,
+                    }
+                }
+                Op::Log(l) => {
+                    let r = self.parse_expr_prec(prec + 1)?;
+                    Expr::Logical {
+                        op: l,
+                        l: Box::new(lhs),
+                        r: Box::new(r),
+                    }
+                }
+                Op::LowAnd => {
+                    let r = self.parse_expr_prec(P_LOWAND + 1)?;
+                    Expr::Logical {
+                        op: LogOp::And,
+                        l: Box::new(lhs),
+                        r: Box::new(r),
+                    }
+                }
+                Op::LowOr => {
+                    let r = self.parse_expr_prec(P_LOWOR + 1)?;
+                    Expr::Logical {
+                        op: LogOp::Or,
+                        l: Box::new(lhs),
+                        r: Box::new(r),
+                    }
+                }
+                Op::LowXor => {
+                    let r = self.parse_expr_prec(P_LOWOR + 1)?;
+                    Expr::Xor(Box::new(lhs), Box::new(r))
+                }
+                Op::Repeat => {
+                    // `x3`: the count is glued to the operator.
+                    if self.peek().is_some_and(|c| c.is_ascii_digit())
+                        && self.src[op_pos + 1].is_ascii_digit()
+                    {
+                        let r = self.parse_expr_prec(P_MUL + 1)?;
+                        Expr::Repeat {
+                            list: matches!(lhs, Expr::List(_)),
+                            l: Box::new(lhs),
+                            r: Box::new(r),
+                        }
+                    } else {
+                        let r = self.parse_expr_prec(P_MUL + 1)?;
+                        Expr::Repeat {
+                            list: matches!(lhs, Expr::List(_)),
+                            l: Box::new(lhs),
+                            r: Box::new(r),
+                        }
+                    }
+                }
+                Op::Bind(negate) => {
+                    let r = self.parse_expr_prec(P_BIND + 1)?;
+                    self.make_bind(lhs, r, negate)
+                }
+                Op::Bin(b) => {
+                    let lhs = if matches!(lhs, Expr::List(ref v) if v.len() == 1) {
+                        match lhs {
+                            Expr::List(mut v) => v.pop().unwrap(),
+                            _ => unreachable!(),
+                        }
+                    } else {
+                        lhs
+                    };
+                    match prec {
+                        P_POW => {
+                            let r = self.parse_expr_prec(P_POW - 1)?; // right assoc, binds unary minus on the right
+                            Expr::Binary {
+                                op: b,
+                                l: Box::new(lhs),
+                                r: Box::new(r),
+                            }
+                        }
+                        P_REL | P_EQ if !matches!(b, BinOp::NumCmp | BinOp::StrCmp) => {
+                            let r = self.parse_expr_prec(prec + 1)?;
+                            let mut rest = vec![(b, r)];
+                            while let Some((Op::Bin(b2), l2, p2)) = self.peek_op() {
+                                if p2 != prec || matches!(b2, BinOp::NumCmp | BinOp::StrCmp) {
+                                    break;
+                                }
+                                self.pos += l2;
+                                rest.push((b2, self.parse_expr_prec(prec + 1)?));
+                            }
+                            if rest.len() == 1 {
+                                let (b, r) = rest.pop().unwrap();
+                                Expr::Binary {
+                                    op: b,
+                                    l: Box::new(lhs),
+                                    r: Box::new(r),
+                                }
+                            } else {
+                                Expr::ChainedCmp {
+                                    first: Box::new(lhs),
+                                    rest,
+                                }
+                            }
+                        }
+                        _ => {
+                            let r = self.parse_expr_prec(prec + 1)?;
+                            Expr::Binary {
+                                op: b,
+                                l: Box::new(lhs),
+                                r: Box::new(r),
+                            }
+                        }
+                    }
+                }
+            };
+        }
+        Ok(lhs)
+    }
+
+    pub fn make_assign(&mut self, lhs: Expr, rhs: Expr) -> Expr {
+        let is_state = match &lhs {
+            Expr::MyDecl { vars, .. } => vars.first().is_some_and(|(_, s)| {
+                self.units
+                    .last()
+                    .and_then(|u| u.pad.get(*s as usize))
+                    .is_some_and(|e| e.is_state)
+            }),
+            _ => false,
+        };
+        let e = if is_list_lhs(&lhs) {
+            Expr::ListAssign {
+                lhs: Box::new(lhs),
+                rhs: Box::new(rhs),
+            }
+        } else {
+            Expr::Assign {
+                lhs: Box::new(lhs),
+                rhs: Box::new(rhs),
+            }
+        };
+        if is_state {
+            let state = self.new_state_id();
+            Expr::StateInit {
+                state,
+                assign: Box::new(e),
+            }
+        } else {
+            e
+        }
+    }
+
+    fn make_bind(&mut self, lhs: Expr, r: Expr, negate: bool) -> Expr {
+        match r {
+            Expr::Match {
+                target: None,
+                pat,
+                negate: false,
+            } => Expr::Match {
+                target: Some(Box::new(lhs)),
+                pat,
+                negate,
+            },
+            Expr::Subst {
+                target: None,
+                pat,
+                repl,
+            } => Expr::Subst {
+                target: Some(Box::new(lhs)),
+                pat,
+                repl,
+            },
+            Expr::Trans {
+                target: None,
+                from,
+                to,
+                flags,
+            } => Expr::Trans {
+                target: Some(Box::new(lhs)),
+                from,
+                to,
+                flags,
+            },
+            other => {
+                let id = self.new_pattern_id();
+                Expr::Match {
+                    target: Some(Box::new(lhs)),
+                    pat: Pattern {
+                        src: Box::new(other),
+                        flags: ReFlags::default(),
+                        id,
+                    },
+                    negate,
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ unary
+
+    fn parse_unary(&mut self, min: u8) -> PResult<Expr> {
+        self.skip_ws();
+        let Some(c) = self.peek() else {
+            return Err(self.syntax_error());
+        };
+        let n = self.peek_at(1).unwrap_or(0);
+        match c {
+            b'!' if n != b'~' => {
+                self.pos += 1;
+                let e = self.parse_expr_prec(P_POW)?;
+                Ok(Expr::Not(Box::new(e)))
+            }
+            b'~' => {
+                self.pos += 1;
+                let op = if self.prag.features & features::BITWISE != 0 && self.peek() == Some(b'.')
+                {
+                    self.pos += 1;
+                    UnOp::SBitNot
+                } else {
+                    UnOp::BitNot
+                };
+                let e = self.parse_expr_prec(P_POW)?;
+                Ok(Expr::Unary { op, e: Box::new(e) })
+            }
+            b'\\' => {
+                self.pos += 1;
+                let e = self.parse_expr_prec(P_POW)?;
+                Ok(match e {
+                    Expr::Call {
+                        name,
+                        args: None,
+                        amp: true,
+                    } => Expr::SubRef(name),
+                    e => Expr::Ref(Box::new(e)),
+                })
+            }
+            b'+' if n == b'+' => {
+                self.pos += 2;
+                let e = self.parse_expr_prec(P_INC)?;
+                Ok(Expr::PreInc(Box::new(e)))
+            }
+            b'-' if n == b'-' => {
+                self.pos += 2;
+                let e = self.parse_expr_prec(P_INC)?;
+                Ok(Expr::PreDec(Box::new(e)))
+            }
+            b'+' => {
+                self.pos += 1;
+                self.parse_expr_prec(P_POW)
+            }
+            b'-' => self.parse_minus(),
+            _ if is_ident_start(c) => {
+                if self.peek_word().as_deref() == Some("not")
+                    && !self.next_is_fat_comma(self.pos + 3)
+                {
+                    self.pos += 3;
+                    if self.peek_str(")") || self.peek_str(";") {
+                        return Ok(Expr::Not(Box::new(Expr::List(vec![]))));
+                    }
+                    let e = self.parse_expr_prec(P_LOWNOT.max(min.min(P_LOWNOT)))?;
+                    return Ok(Expr::Not(Box::new(e)));
+                }
+                self.parse_postfix_term()
+            }
+            _ => self.parse_postfix_term(),
+        }
+    }
+
+    fn parse_minus(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        self.pos += 1;
+        let c = self.peek().unwrap_or(0);
+        if is_ident_start(c) {
+            let (w, end) = self.scan_ident_at(self.pos).unwrap_or_default();
+            // file test operators: a single letter not followed by a word char
+            if w.len() == 1
+                && b"erwxoRWXOezsfdlpSbctugkTBAMC".contains(&w.as_bytes()[0])
+                && !self.next_is_fat_comma(end)
+            {
+                let op = w.as_bytes()[0];
+                self.pos = end;
+                let arg = if self.starts_term(true) || self.peek_str("_") {
+                    if self.peek_word().as_deref() == Some("_") {
+                        self.pos += 1;
+                        Some(Box::new(bytes_str(b"_")))
+                    } else {
+                        Some(Box::new(self.parse_expr_prec(P_UNI + 1)?))
+                    }
+                } else if self.peek_str("(") && self.peek_at(1) == Some(b')') {
+                    self.pos += 2;
+                    None
+                } else {
+                    None
+                };
+                let arg = arg.or_else(|| Some(Box::new(underscore())));
+                return Ok(Expr::FileTest { op, arg });
+            }
+            // -bareword is the string "-bareword"
+            if !self.is_known_sub(&w) && builtin(&w).is_none() && !is_keyword(&w) {
+                self.pos = end;
+                if !self.peek_str("(") && !self.peek_str("->") && !self.peek_str("::") {
+                    return Ok(plain_str(&format!("-{}", w)));
+                }
+                self.pos = start + 1;
+            }
+        }
+        let e = self.parse_expr_prec(P_POW)?;
+        Ok(match e {
+            Expr::Int(i) if i != i64::MIN => Expr::Int(-i),
+            Expr::Num(f) => Expr::Num(-f),
+            Expr::Str { bytes, utf8 } if bytes.first().is_some_and(|c| is_ident_start(*c)) => {
+                let mut v = b"-".to_vec();
+                v.extend_from_slice(&bytes);
+                Expr::Str {
+                    bytes: Arc::from(v),
+                    utf8,
+                }
+            }
+            e => Expr::Unary {
+                op: UnOp::Neg,
+                e: Box::new(e),
+            },
+        })
+    }
+
+    // ------------------------------------------------------------ postfix
+
+    pub fn parse_postfix_term(&mut self) -> PResult<Expr> {
+        self.check_depth()?;
+        let r = self.parse_postfix_term_inner();
+        self.depth -= 1;
+        r
+    }
+
+    fn parse_postfix_term_inner(&mut self) -> PResult<Expr> {
+        let (e, subscripted) = self.parse_primary()?;
+        self.parse_postfix(e, subscripted)
+    }
+
+    /// `->` chains, implied arrows between subscripts, postfix `++`/`--`.
+    pub fn parse_postfix(&mut self, mut e: Expr, mut subscripted: bool) -> PResult<Expr> {
+        loop {
+            if subscripted && matches!(self.peek(), Some(b'[') | Some(b'{') | Some(b'(')) {
+                let c = self.peek().unwrap();
+                e = self.parse_arrow_subscript(e, c)?;
+                continue;
+            }
+            self.skip_ws();
+            if self.src[self.pos..].starts_with(b"->") {
+                let save = self.pos;
+                self.pos += 2;
+                self.skip_ws();
+                match self.peek() {
+                    Some(c @ (b'[' | b'{' | b'(')) => {
+                        e = self.parse_arrow_subscript(e, c)?;
+                        subscripted = true;
+                    }
+                    Some(b'@') => {
+                        self.pos += 1;
+                        match self.peek() {
+                            Some(b'*') => {
+                                self.pos += 1;
+                                e = Expr::ArrayDeref(Box::new(e));
+                            }
+                            Some(b'[') => {
+                                self.pos += 1;
+                                let idx = self.parse_bracket_list(b']')?;
+                                e = Expr::Slice {
+                                    array: ArrayPlace::Deref(Box::new(e)),
+                                    indices: Box::new(idx),
+                                };
+                            }
+                            Some(b'{') => {
+                                self.pos += 1;
+                                let k = self.parse_hash_key_inner()?;
+                                e = Expr::HashSlice {
+                                    hash: HashPlace::Deref(Box::new(e)),
+                                    keys: Box::new(k),
+                                };
+                            }
+                            _ => return Err(self.syntax_error()),
+                        }
+                        subscripted = false;
+                    }
+                    Some(b'%') => {
+                        self.pos += 1;
+                        match self.peek() {
+                            Some(b'*') => {
+                                self.pos += 1;
+                                e = Expr::HashDeref(Box::new(e));
+                            }
+                            Some(b'[') => {
+                                self.pos += 1;
+                                let idx = self.parse_bracket_list(b']')?;
+                                e = Expr::KvSlice {
+                                    array: ArrayPlace::Deref(Box::new(e)),
+                                    indices: Box::new(idx),
+                                };
+                            }
+                            Some(b'{') => {
+                                self.pos += 1;
+                                let k = self.parse_hash_key_inner()?;
+                                e = Expr::KvHashSlice {
+                                    hash: HashPlace::Deref(Box::new(e)),
+                                    keys: Box::new(k),
+                                };
+                            }
+                            _ => return Err(self.syntax_error()),
+                        }
+                        subscripted = false;
+                    }
+                    Some(b'$') if self.peek_at(1) == Some(b'*') => {
+                        self.pos += 2;
+                        e = Expr::Deref(Box::new(e));
+                        subscripted = false;
+                    }
+                    Some(b'$')
+                        if self.peek_at(1) == Some(b'#') && self.peek_at(2) == Some(b'*') =>
+                    {
+                        self.pos += 3;
+                        e = Expr::LastIndex(ArrayPlace::Deref(Box::new(e)));
+                        subscripted = false;
+                    }
+                    Some(b'&') if self.peek_at(1) == Some(b'*') => {
+                        self.pos += 2;
+                        e = Expr::CodeDeref(Box::new(e));
+                        subscripted = false;
+                    }
+                    Some(b'*') if self.peek_at(1) == Some(b'*') => {
+                        self.pos += 2;
+                        e = Expr::GlobDeref(Box::new(e));
+                        subscripted = false;
+                    }
+                    Some(b'$') => {
+                        // ->$method(…)
+                        self.pos += 1;
+                        let name_pos = self.pos;
+                        let m = if self.peek() == Some(b'{') {
+                            self.pos -= 1;
+                            self.parse_scalar_term()?
+                        } else {
+                            let (name, end) = self
+                                .scan_ident_at(self.pos)
+                                .ok_or_else(|| self.syntax_error())?;
+                            self.pos = end;
+                            self.scalar_var(&name, name_pos)?
+                        };
+                        let args = self.parse_method_args()?;
+                        let maybe_class = matches!(e, Expr::Str { .. });
+                        e = Expr::Method {
+                            invocant: Box::new(e),
+                            method: MethodName::Dynamic(Box::new(m)),
+                            args,
+                            maybe_class,
+                        };
+                        subscripted = true;
+                    }
+                    Some(c) if is_ident_start(c) => {
+                        let (name, end) = self.scan_ident_at(self.pos).unwrap_or_default();
+                        self.pos = end;
+                        let args = self.parse_method_args()?;
+                        let maybe_class = matches!(e, Expr::Str { .. });
+                        e = Expr::Method {
+                            invocant: Box::new(e),
+                            method: MethodName::Static(name),
+                            args,
+                            maybe_class,
+                        };
+                        subscripted = true;
+                    }
+                    _ => {
+                        self.pos = save;
+                        return Err(self.syntax_error());
+                    }
+                }
+                continue;
+            }
+            if self.src[self.pos..].starts_with(b"++") {
+                self.pos += 2;
+                e = Expr::PostInc(Box::new(e));
+                continue;
+            }
+            if self.src[self.pos..].starts_with(b"--") {
+                self.pos += 2;
+                e = Expr::PostDec(Box::new(e));
+                continue;
+            }
+            return Ok(e);
+        }
+    }
+
+    fn parse_method_args(&mut self) -> PResult<Vec<Expr>> {
+        if self.peek_str("(") {
+            self.pos += 1;
+            let e = self.parse_paren_contents()?;
+            Ok(match e {
+                Expr::List(v) => v,
+                e => vec![e],
+            })
+        } else {
+            Ok(vec![])
+        }
+    }
+
+    /// `[…]`, `{…}` or `(…)` applied to a reference.
+    fn parse_arrow_subscript(&mut self, e: Expr, c: u8) -> PResult<Expr> {
+        self.pos += 1;
+        Ok(match c {
+            b'[' => {
+                let idx = self.parse_bracket_list(b']')?;
+                Expr::Index {
+                    array: ArrayPlace::Deref(Box::new(e)),
+                    index: Box::new(idx),
+                }
+            }
+            b'{' => {
+                let k = self.parse_hash_key_inner()?;
+                Expr::Elem {
+                    hash: HashPlace::Deref(Box::new(e)),
+                    key: Box::new(k),
+                }
+            }
+            _ => {
+                let args = self.parse_paren_contents()?;
+                let args = match args {
+                    Expr::List(v) => v,
+                    e => vec![e],
+                };
+                Expr::CallRef {
+                    target: Box::new(e),
+                    args,
+                }
+            }
+        })
+    }
+
+    /// Contents of `[…]` after the opening bracket.
+    pub fn parse_bracket_list(&mut self, close: u8) -> PResult<Expr> {
+        self.skip_ws();
+        if self.peek() == Some(close) {
+            self.pos += 1;
+            return Ok(Expr::List(vec![]));
+        }
+        let e = self.parse_expr()?;
+        self.skip_ws();
+        if self.peek() != Some(close) {
+            return Err(self.syntax_error());
+        }
+        self.pos += 1;
+        Ok(e)
+    }
+
+    /// Contents of `(…)` after the opening paren, as a `List` when it has
+    /// commas (or is empty).
+    pub fn parse_paren_contents(&mut self) -> PResult<Expr> {
+        self.skip_ws();
+        if self.peek() == Some(b')') {
+            self.pos += 1;
+            return Ok(Expr::List(vec![]));
+        }
+        let e = self.parse_expr()?;
+        if !self.eat(")") {
+            return Err(self.syntax_error());
+        }
+        Ok(e)
+    }
+
+    /// A hash subscript after `{`: a bareword (or `-bareword`) alone is a
+    /// string; several keys are joined with `$;`.
+    pub fn parse_hash_key_inner(&mut self) -> PResult<Expr> {
+        self.skip_ws();
+        let start = self.pos;
+        let neg = self.peek() == Some(b'-');
+        let at = if neg { self.pos + 1 } else { self.pos };
+        if let Some((w, end)) = self.scan_ident_at(at) {
+            let mut i = end;
+            while matches!(self.src.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+                i += 1;
+            }
+            if self.src.get(i) == Some(&b'}') && !w.contains("::") {
+                self.pos = i + 1;
+                let s = if neg { format!("-{}", w) } else { w };
+                return Ok(self.str_expr(&s));
+            }
+        }
+        self.pos = start;
+        let e = self.parse_expr()?;
+        if !self.eat("}") {
+            return Err(self.syntax_error());
+        }
+        Ok(match e {
+            Expr::List(v) if v.len() > 1 => {
+                let mut args = vec![Expr::Global(well_known::SUBSEP)];
+                args.extend(v);
+                Expr::Func {
+                    f: Func::Join,
+                    args,
+                }
+            }
+            e => e,
+        })
+    }
+
+    // ------------------------------------------------------------ variables
+
+    fn strict_error(&self, name: &str, pos: usize) -> super::ParseError {
+        self.error_at(
+            pos,
+            &format!(
+                "Global symbol \"{}\" requires explicit package name (did you forget to declare \"my {}\"?)",
+                name, name
+            ),
+            false,
+        )
+    }
+
+    /// The global for an unqualified/qualified variable name, checking
+    /// strict vars. `sigil` is used for lexical lookup and messages.
+    fn global_for(&mut self, sigil: char, name: &str, pos: usize) -> PResult<GlobalId> {
+        let fq = self.qualify(name);
+        if self.prag.strict_vars
+            && !name.contains("::")
+            && !super::forced_main(name)
+            && !(sigil == '$' && (name == "a" || name == "b"))
+            && !self.declared_globals.contains(&format!("{}{}", sigil, fq))
+        {
+            return Err(self.strict_error(&format!("{}{}", sigil, name), pos));
+        }
+        Ok(self.intern(&fq))
+    }
+
+    pub fn scalar_var(&mut self, name: &str, pos: usize) -> PResult<Expr> {
+        if !name.contains("::") {
+            if let Some(b) = self.lookup(&format!("${}", name)) {
+                return Ok(match b {
+                    Binding::Pad(s) => Expr::My(s),
+                    Binding::Our(q) => Expr::Global(self.intern(&q)),
+                });
+            }
+            if let Some(sv) = special_scalar(name) {
+                return Ok(Expr::Special(sv));
+            }
+        }
+        Ok(Expr::Global(self.global_for('$', name, pos)?))
+    }
+
+    pub fn array_place(&mut self, name: &str, pos: usize) -> PResult<ArrayPlace> {
+        if !name.contains("::") {
+            if name == "_" {
+                return Ok(ArrayPlace::Args);
+            }
+            if let Some(b) = self.lookup(&format!("@{}", name)) {
+                return Ok(match b {
+                    Binding::Pad(s) => ArrayPlace::My(s),
+                    Binding::Our(q) => ArrayPlace::Global(self.intern(&q)),
+                });
+            }
+            if name == "-" || name == "+" {
+                let sv = if name == "-" {
+                    SpecialVar::MatchStart
+                } else {
+                    SpecialVar::MatchEnd
+                };
+                return Ok(ArrayPlace::Deref(Box::new(Expr::Ref(Box::new(
+                    Expr::Special(sv),
+                )))));
+            }
+        }
+        Ok(ArrayPlace::Global(self.global_for('@', name, pos)?))
+    }
+
+    pub fn hash_place(&mut self, name: &str, pos: usize) -> PResult<HashPlace> {
+        if !name.contains("::") {
+            if let Some(b) = self.lookup(&format!("%{}", name)) {
+                return Ok(match b {
+                    Binding::Pad(s) => HashPlace::My(s),
+                    Binding::Our(q) => HashPlace::Global(self.intern(&q)),
+                });
+            }
+            if name == "+" || name == "-" {
+                let sv = if name == "+" {
+                    SpecialVar::NamedCaptures
+                } else {
+                    SpecialVar::NamedCaptureLists
+                };
+                return Ok(HashPlace::Deref(Box::new(Expr::Ref(Box::new(
+                    Expr::Special(sv),
+                )))));
+            }
+        }
+        Ok(HashPlace::Global(self.global_for('%', name, pos)?))
+    }
+
+    /// The name after a sigil: identifier, `^X`, `{^NAME}`, digits or a
+    /// punctuation character. Returns None when there is no name.
+    pub fn scan_var_name(&mut self, allow_punct: bool) -> Option<String> {
+        let c = self.peek()?;
+        if c == b':'
+            && self.peek_at(1) == Some(b':')
+            && !self.peek_at(2).is_some_and(is_ident_start)
+        {
+            // `$::{…}`-ish stash access: treat `$::x` handled below; `::` alone is main::
+            self.pos += 2;
+            return Some("main::".to_string());
+        }
+        if let Some((name, end)) = self.scan_ident_at(self.pos) {
+            self.pos = end;
+            return Some(name);
+        }
+        if c.is_ascii_digit() {
+            let start = self.pos;
+            while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                self.pos += 1;
+            }
+            return Some(String::from_utf8_lossy(&self.src[start..self.pos]).into_owned());
+        }
+        if c == b'^'
+            && self
+                .peek_at(1)
+                .is_some_and(|c| c.is_ascii_uppercase() || c == b'_' || c == b'[' || c == b']')
+        {
+            let n = self.peek_at(1).unwrap();
+            self.pos += 2;
+            return Some(format!("^{}", n as char));
+        }
+        if c == b'{' && self.peek_at(1) == Some(b'^') {
+            let start = self.pos + 2;
+            let mut i = start;
+            while self.src.get(i).is_some_and(|&c| is_ident_char(c)) {
+                i += 1;
+            }
+            if self.src.get(i) == Some(&b'}') {
+                let n = String::from_utf8_lossy(&self.src[start..i]).into_owned();
+                self.pos = i + 1;
+                return Some(format!("^{}", n));
+            }
+            return None;
+        }
+        if allow_punct && b"&`'+!@/\\,;.<>()[]?|\"$-:^~=%0".contains(&c) {
+            self.pos += 1;
+            return Some((c as char).to_string());
+        }
+        None
+    }
+
+    /// `${ … }` / `@{ … }` block contents (after `{`): an identifier alone is
+    /// the variable name, anything else an expression yielding a reference.
+    fn parse_deref_block(&mut self) -> PResult<Result<String, Expr>> {
+        self.skip_ws();
+        let start = self.pos;
+        if let Some((name, end)) = self.scan_ident_at(self.pos) {
+            let mut i = end;
+            while matches!(self.src.get(i), Some(b' ' | b'\t')) {
+                i += 1;
+            }
+            if self.src.get(i) == Some(&b'}') {
+                self.pos = i + 1;
+                return Ok(Ok(name));
+            }
+        }
+        self.pos = start;
+        let block = self.parse_block_body_until_brace()?;
+        Ok(Err(block))
+    }
+
+    /// Statements up to `}` (consumed), as an expression: the single
+    /// expression itself, or a `do` block.
+    pub fn parse_block_body_until_brace(&mut self) -> PResult<Expr> {
+        let block = self.parse_block_after_open()?;
+        Ok(block_to_expr(block))
+    }
+
+    /// `$…` in a term position.
+    pub fn parse_scalar_term(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        self.pos += 1; // `$`
+        let c = self.peek().unwrap_or(0);
+        // $#array, $#{expr}, $#$ref
+        if c == b'#' {
+            let n = self.peek_at(1).unwrap_or(0);
+            if n == b'{' {
+                self.pos += 2;
+                let place = match self.parse_deref_block()? {
+                    Ok(name) => self.array_place(&name, start)?,
+                    Err(e) => ArrayPlace::Deref(Box::new(e)),
+                };
+                return Ok(Expr::LastIndex(place));
+            }
+            if n == b'$' {
+                self.pos += 1;
+                let inner = self.parse_scalar_term()?;
+                return Ok(Expr::LastIndex(ArrayPlace::Deref(Box::new(inner))));
+            }
+            if let Some((name, end)) = self.scan_ident_at(self.pos + 1) {
+                self.pos = end;
+                let place = self.array_place(&name, start)?;
+                return Ok(Expr::LastIndex(place));
+            }
+            return Err(self.syntax_error_at(start));
+        }
+        // $$ref, $$ref[0], $$ref{k}
+        if c == b'$' {
+            let n = self.peek_at(1).unwrap_or(0);
+            if is_ident_start(n) || n == b'$' || n == b'{' || n == b':' {
+                let inner = self.parse_scalar_term_simple()?;
+                return self.scalar_subscripts_of_ref(inner);
+            }
+            self.pos += 1;
+            return Ok(Expr::Special(SpecialVar::Pid));
+        }
+        if c == b'{' && self.peek_at(1) != Some(b'^') {
+            self.pos += 1;
+            return match self.parse_deref_block()? {
+                Ok(name) => self.finish_named_scalar(&name, start),
+                Err(e) => self.scalar_subscripts_of_ref(e),
+            };
+        }
+        let name = self
+            .scan_var_name(true)
+            .ok_or_else(|| self.syntax_error_at(start))?;
+        self.finish_named_scalar(&name, start)
+    }
+
+    /// `$name` possibly followed by `[…]` / `{…}` (an element of `@name` /
+    /// `%name`).
+    fn finish_named_scalar(&mut self, name: &str, start: usize) -> PResult<Expr> {
+        match self.peek() {
+            Some(b'[') if name != "main::" => {
+                self.pos += 1;
+                let array = self.array_place(name, start)?;
+                let idx = self.parse_bracket_list(b']')?;
+                Ok(Expr::Index {
+                    array,
+                    index: Box::new(idx),
+                })
+            }
+            Some(b'{') => {
+                self.pos += 1;
+                let hash = self.hash_place(name, start)?;
+                let key = self.parse_hash_key_inner()?;
+                Ok(Expr::Elem {
+                    hash,
+                    key: Box::new(key),
+                })
+            }
+            _ => self.scalar_var(name, start),
+        }
+    }
+
+    /// `$` + something yielding a reference, without subscripts: `$$r`,
+    /// `${…}`, `$r` (used for the inner part of `$$r[0]`).
+    fn parse_scalar_term_simple(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        self.pos += 1;
+        match self.peek() {
+            Some(b'$')
+                if self
+                    .peek_at(1)
+                    .is_some_and(|n| is_ident_start(n) || n == b'$' || n == b'{' || n == b':') =>
+            {
+                let inner = self.parse_scalar_term_simple()?;
+                Ok(Expr::Deref(Box::new(inner)))
+            }
+            Some(b'{') => {
+                self.pos += 1;
+                match self.parse_deref_block()? {
+                    Ok(name) => self.scalar_var(&name, start),
+                    Err(e) => Ok(Expr::Deref(Box::new(e))),
+                }
+            }
+            _ => {
+                let name = self
+                    .scan_var_name(false)
+                    .ok_or_else(|| self.syntax_error_at(start))?;
+                self.scalar_var(&name, start)
+            }
+        }
+    }
+
+    /// After `$` + REF: `[…]` / `{…}` subscripts the referenced container;
+    /// nothing means a scalar deref.
+    fn scalar_subscripts_of_ref(&mut self, r: Expr) -> PResult<Expr> {
+        match self.peek() {
+            Some(b'[') => {
+                self.pos += 1;
+                let idx = self.parse_bracket_list(b']')?;
+                Ok(Expr::Index {
+                    array: ArrayPlace::Deref(Box::new(r)),
+                    index: Box::new(idx),
+                })
+            }
+            Some(b'{') => {
+                self.pos += 1;
+                let key = self.parse_hash_key_inner()?;
+                Ok(Expr::Elem {
+                    hash: HashPlace::Deref(Box::new(r)),
+                    key: Box::new(key),
+                })
+            }
+            _ => Ok(Expr::Deref(Box::new(r))),
+        }
+    }
+
+    /// `@…` in a term position.
+    pub fn parse_array_term(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        self.pos += 1;
+        let place = match self.peek() {
+            Some(b'{') => {
+                self.pos += 1;
+                match self.parse_deref_block()? {
+                    Ok(name) => self.array_or_hash_for_slice(&name, start)?,
+                    Err(e) => Err(e),
+                }
+            }
+            Some(b'$') => Err(self.parse_scalar_term_simple()?),
+            _ => {
+                let name = self.scan_var_name(false).or_else(|| {
+                    if matches!(self.peek(), Some(b'-' | b'+')) {
+                        self.pos += 1;
+                        Some((self.src[self.pos - 1] as char).to_string())
+                    } else {
+                        None
+                    }
+                });
+                let name = name.ok_or_else(|| self.syntax_error_at(start))?;
+                self.array_or_hash_for_slice(&name, start)?
+            }
+        };
+        // place: Ok(name) for a named container, Err(expr) for a reference
+        match self.peek() {
+            Some(b'[') => {
+                self.pos += 1;
+                let array = match place {
+                    Ok(name) => self.array_place(&name, start)?,
+                    Err(e) => ArrayPlace::Deref(Box::new(e)),
+                };
+                let idx = self.parse_bracket_list(b']')?;
+                Ok(Expr::Slice {
+                    array,
+                    indices: Box::new(idx),
+                })
+            }
+            Some(b'{') => {
+                self.pos += 1;
+                let hash = match place {
+                    Ok(name) => self.hash_place(&name, start)?,
+                    Err(e) => HashPlace::Deref(Box::new(e)),
+                };
+                let k = self.parse_hash_key_inner()?;
+                Ok(Expr::HashSlice {
+                    hash,
+                    keys: Box::new(k),
+                })
+            }
+            _ => Ok(match place {
+                Ok(name) => array_expr(self.array_place(&name, start)?),
+                Err(e) => Expr::ArrayDeref(Box::new(e)),
+            }),
+        }
+    }
+
+    fn array_or_hash_for_slice(
+        &mut self,
+        name: &str,
+        _start: usize,
+    ) -> PResult<Result<String, Expr>> {
+        Ok(Ok(name.to_string()))
+    }
+
+    /// `%…` in a term position.
+    pub fn parse_hash_term(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        self.pos += 1;
+        let place: Result<String, Expr> = match self.peek() {
+            Some(b'{') => {
+                self.pos += 1;
+                self.parse_deref_block()?
+            }
+            Some(b'$') => Err(self.parse_scalar_term_simple()?),
+            Some(c @ (b'+' | b'-')) => {
+                self.pos += 1;
+                Ok((c as char).to_string())
+            }
+            _ => Ok(self
+                .scan_var_name(false)
+                .ok_or_else(|| self.syntax_error_at(start))?),
+        };
+        match self.peek() {
+            Some(b'[') => {
+                self.pos += 1;
+                let array = match place {
+                    Ok(name) => self.array_place(&name, start)?,
+                    Err(e) => ArrayPlace::Deref(Box::new(e)),
+                };
+                let idx = self.parse_bracket_list(b']')?;
+                Ok(Expr::KvSlice {
+                    array,
+                    indices: Box::new(idx),
+                })
+            }
+            Some(b'{') => {
+                self.pos += 1;
+                let hash = match place {
+                    Ok(name) => self.hash_place(&name, start)?,
+                    Err(e) => HashPlace::Deref(Box::new(e)),
+                };
+                let k = self.parse_hash_key_inner()?;
+                Ok(Expr::KvHashSlice {
+                    hash,
+                    keys: Box::new(k),
+                })
+            }
+            _ => Ok(match place {
+                Ok(name) => hash_expr(self.hash_place(&name, start)?),
+                Err(e) => Expr::HashDeref(Box::new(e)),
+            }),
+        }
+    }
+
+    /// `&name`, `&$code`, `&{…}`, with or without `(…)`.
+    fn parse_amp_term(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        self.pos += 1;
+        self.skip_ws();
+        let target = match self.peek() {
+            Some(b'$') => self.parse_scalar_term_simple()?,
+            Some(b'{') => {
+                self.pos += 1;
+                self.parse_block_body_until_brace()?
+            }
+            _ => {
+                let (name, end) = self
+                    .scan_ident_at(self.pos)
+                    .ok_or_else(|| self.syntax_error_at(start))?;
+                self.pos = end;
+                let fq = self.qualify_sub(&name);
+                if self.peek_str("(") {
+                    self.pos += 1;
+                    let args = self.parse_paren_contents()?;
+                    let args = match args {
+                        Expr::List(v) => v,
+                        e => vec![e],
+                    };
+                    return Ok(Expr::Call {
+                        name: fq,
+                        args: Some(args),
+                        amp: true,
+                    });
+                }
+                return Ok(Expr::Call {
+                    name: fq,
+                    args: None,
+                    amp: true,
+                });
+            }
+        };
+        if self.peek_str("(") {
+            self.pos += 1;
+            let args = self.parse_paren_contents()?;
+            let args = match args {
+                Expr::List(v) => v,
+                e => vec![e],
+            };
+            return Ok(Expr::CallRef {
+                target: Box::new(target),
+                args,
+            });
+        }
+        Ok(Expr::CodeDeref(Box::new(target)))
+    }
+
+    /// `*name`, `*{"name"}`, `*$fh`.
+    fn parse_glob_term(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        self.pos += 1;
+        match self.peek() {
+            Some(b'{') => {
+                self.pos += 1;
+                match self.parse_deref_block()? {
+                    Ok(name) => Ok(Expr::Glob(self.intern(&self.qualify(&name)))),
+                    Err(e) => Ok(Expr::GlobDeref(Box::new(e))),
+                }
+            }
+            Some(b'$') => {
+                let e = self.parse_scalar_term_simple()?;
+                Ok(Expr::GlobDeref(Box::new(e)))
+            }
+            _ => {
+                let name = self
+                    .scan_var_name(false)
+                    .ok_or_else(|| self.syntax_error_at(start))?;
+                let fq = self.qualify(&name);
+                Ok(Expr::Glob(self.intern(&fq)))
+            }
+        }
+    }
+
+    pub fn qualify_sub(&self, name: &str) -> String {
+        if let Some(rest) = name.strip_prefix("::") {
+            return format!("main::{}", rest);
+        }
+        if name.contains("::") {
+            return name.to_string();
+        }
+        format!("{}::{}", self.package, name)
+    }
+
+    pub fn is_known_sub(&self, name: &str) -> bool {
+        self.known_subs.contains_key(&self.qualify_sub(name))
+    }
+
+    // ------------------------------------------------------------ primary
+
+    /// A term. The flag says whether it ends in a subscript (so a following
+    /// `[`/`{` is an implied arrow).
+    fn parse_primary(&mut self) -> PResult<(Expr, bool)> {
+        self.skip_ws();
+        let start = self.pos;
+        let Some(c) = self.peek() else {
+            return Err(self.syntax_error());
+        };
+        let n = self.peek_at(1).unwrap_or(0);
+        let e = match c {
+            b'$' => {
+                let e = self.parse_scalar_term()?;
+                let sub = matches!(e, Expr::Index { .. } | Expr::Elem { .. });
+                return Ok((e, sub));
+            }
+            b'@' => self.parse_array_term()?,
+            b'%' => self.parse_hash_term()?,
+            b'&' => {
+                let e = self.parse_amp_term()?;
+                let sub = matches!(e, Expr::CallRef { .. });
+                return Ok((e, sub));
+            }
+            b'*' => self.parse_glob_term()?,
+            b'0'..=b'9' => self.scan_number()?,
+            b'.' if n.is_ascii_digit() => self.scan_number()?,
+            b'\'' => {
+                self.pos += 1;
+                self.parse_q_string(b'\'')?
+            }
+            b'"' => {
+                self.pos += 1;
+                self.parse_qq_string(b'"')?
+            }
+            b'`' => {
+                self.pos += 1;
+                let s = self.parse_qq_string(b'`')?;
+                Expr::Func {
+                    f: Func::Readpipe,
+                    args: vec![s],
+                }
+            }
+            b'(' => {
+                self.pos += 1;
+                let inner = self.parse_paren_contents()?;
+                let list = match inner {
+                    Expr::List(v) => v,
+                    e => vec![e],
+                };
+                // (LIST)[…] is a list slice
+                self.skip_ws();
+                if self.peek() == Some(b'[') {
+                    self.pos += 1;
+                    let idx = self.parse_bracket_list(b']')?;
+                    return Ok((
+                        Expr::ListSlice {
+                            list: Box::new(Expr::List(list)),
+                            indices: Box::new(idx),
+                        },
+                        false,
+                    ));
+                }
+                let keep = list.len() != 1 || {
+                    let next = self.peek_op();
+                    matches!(next, Some((Op::Assign, _, _)) | Some((Op::Repeat, _, _)))
+                };
+                if keep {
+                    Expr::List(list)
+                } else {
+                    list.into_iter().next().unwrap()
+                }
+            }
+            b'[' => {
+                self.pos += 1;
+                let e = self.parse_bracket_list(b']')?;
+                Expr::AnonArray(match e {
+                    Expr::List(v) => v,
+                    e => vec![e],
+                })
+            }
+            b'{' => {
+                self.pos += 1;
+                let e = self.parse_bracket_list(b'}')?;
+                Expr::AnonHash(match e {
+                    Expr::List(v) => v,
+                    e => vec![e],
+                })
+            }
+            b'<' => self.parse_angle()?,
+            b'/' => {
+                self.pos += 1;
+                self.parse_match(b'/', false)?
+            }
+            b'?' => return Err(self.syntax_error()),
+            _ if is_ident_start(c) || (c == b':' && n == b':') => return self.parse_word_term(),
+            _ => return Err(self.syntax_error_at(start)),
+        };
+        Ok((e, false))
+    }
+
+    /// `<FH>`, `<$fh>`, `<>`, `<<>>`, `<*.c>`, or a heredoc.
+    fn parse_angle(&mut self) -> PResult<Expr> {
+        let s = &self.src[self.pos..];
+        if s.starts_with(b"<<>>") {
+            self.pos += 4;
+            return Ok(Expr::ReadLine {
+                fh: None,
+                double: true,
+            });
+        }
+        if s.starts_with(b"<<") {
+            self.pos += 2;
+            return self.parse_heredoc();
+        }
+        self.pos += 1;
+        let start = self.pos;
+        let end = self.src[start..]
+            .iter()
+            .position(|&c| c == b'>' || c == b'\n')
+            .map(|e| start + e);
+        let Some(end) = end.filter(|&e| self.src[e] == b'>') else {
+            return Err(self.syntax_error_at(start - 1));
+        };
+        let inner = self.src[start..end].to_vec();
+        self.pos = end + 1;
+        if inner.is_empty() {
+            return Ok(Expr::ReadLine {
+                fh: None,
+                double: false,
+            });
+        }
+        if inner == b"STDIN"
+            || inner == b"ARGV"
+            || (inner.iter().all(|&c| is_ident_char(c) || c == b':') && is_ident_start(inner[0]))
+        {
+            let name = String::from_utf8_lossy(&inner).into_owned();
+            let id = self.intern(&self.qualify(&name));
+            if name == "ARGV" {
+                return Ok(Expr::ReadLine {
+                    fh: None,
+                    double: false,
+                });
+            }
+            return Ok(Expr::ReadLine {
+                fh: Some(Box::new(Expr::Handle(id))),
+                double: false,
+            });
+        }
+        if inner[0] == b'$' && inner[1..].iter().all(|&c| is_ident_char(c)) && inner.len() > 1 {
+            let name = String::from_utf8_lossy(&inner[1..]).into_owned();
+            let v = self.scalar_var(&name, start)?;
+            return Ok(Expr::ReadLine {
+                fh: Some(Box::new(v)),
+                double: false,
+            });
+        }
+        let line = self.line_of(start);
+        let pat = self.interpolate(&inner, line, super::quote::Mode::Dq, None)?;
+        Ok(Expr::GlobPat(Box::new(pat)))
+    }
+
+    /// Barewords, keywords, builtins and sub calls.
+    fn parse_word_term(&mut self) -> PResult<(Expr, bool)> {
+        let start = self.pos;
+        let (word, end) = self
+            .scan_ident_at(self.pos)
+            .ok_or_else(|| self.syntax_error())?;
+        self.pos = end;
+        // `word =>` is a string
+        if self.next_is_fat_comma(end) {
+            return Ok((self.str_expr(&word), false));
+        }
+        // `Foo::` is the string "Foo"
+        if let Some(stripped) = word.strip_suffix("::") {
+            return Ok((self.str_expr(stripped), false));
+        }
+        let word = word
+            .strip_prefix("CORE::")
+            .map(|s| s.to_string())
+            .unwrap_or(word);
+        let word = if word.starts_with("CORE::GLOBAL::") {
+            word[14..].to_string()
+        } else {
+            word
+        };
+
+        // A user sub shadows nothing here except when explicitly known and not a keyword.
+        match word.as_str() {
+            "my" | "our" | "state" => return Ok((self.parse_my(&word)?, false)),
+            "local" => {
+                let e = self.parse_postfix_term()?;
+                if let Some(f) = self.local_flags.last_mut() {
+                    *f = true;
+                }
+                return Ok((Expr::Local(Box::new(e)), false));
+            }
+            "sub" => {
+                let body = self.parse_sub_body(None, start)?;
+                return Ok((Expr::AnonSub(Arc::new(body)), false));
+            }
+            "do" => return self.parse_do(),
+            "eval" => return Ok((self.parse_eval_kw()?, false)),
+            "q" | "qq" | "qw" | "qx" | "m" | "s" | "tr" | "y" | "qr" => {
+                if let Some(e) = self.parse_quote_like(&word)? {
+                    return Ok((e, false));
+                }
+            }
+            "print" | "printf" => {
+                return Ok((
+                    self.parse_print(if word == "print" {
+                        PrintKind::Print
+                    } else {
+                        PrintKind::Printf
+                    })?,
+                    false,
+                ))
+            }
+            "say" if self.prag.features & features::SAY != 0 => {
+                return Ok((self.parse_print(PrintKind::Say)?, false))
+            }
+            "sort" => return Ok((self.parse_sort()?, false)),
+            "map" | "grep" => return Ok((self.parse_map_grep(word == "map")?, false)),
+            "split" => return Ok((self.parse_split()?, false)),
+            "return" => {
+                let e = if self.starts_term(false) {
+                    let l = self.parse_expr_prec(P_COMMA)?;
+                    Some(Box::new(l))
+                } else {
+                    None
+                };
+                return Ok((Expr::Return(e), false));
+            }
+            "last" | "next" | "redo" => {
+                let kind = match word.as_str() {
+                    "last" => LoopCtlKind::Last,
+                    "next" => LoopCtlKind::Next,
+                    _ => LoopCtlKind::Redo,
+                };
+                let label = match self.peek_word() {
+                    Some(w)
+                        if !is_modifier_word(&w)
+                            && !is_op_word(&w)
+                            && w.bytes().all(|c| {
+                                c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_'
+                            }) =>
+                    {
+                        self.pos += w.len();
+                        Some(Arc::from(w.as_str()))
+                    }
+                    _ => None,
+                };
+                return Ok((Expr::LoopCtl { kind, label }, false));
+            }
+            "goto" => {
+                self.skip_ws();
+                if self.peek() == Some(b'&') {
+                    let target = self.parse_postfix_term()?;
+                    let target = match target {
+                        Expr::Call {
+                            name,
+                            args: None,
+                            amp: true,
+                        } => Expr::SubRef(name),
+                        Expr::CodeDeref(e) => *e,
+                        e => e,
+                    };
+                    return Ok((Expr::GotoSub(Box::new(target)), false));
+                }
+                return Err(self.error_at(start, "goto LABEL is not supported", false));
+            }
+            "wantarray" => {
+                self.eat_empty_parens();
+                return Ok((Expr::Wantarray, false));
+            }
+            "__SUB__" => {
+                self.eat_empty_parens();
+                return Ok((Expr::CurrentSub, false));
+            }
+            "__PACKAGE__" => return Ok((self.str_expr(&self.package.clone()), false)),
+            "__FILE__" => return Ok((self.str_expr(&self.file.to_string()), false)),
+            "__LINE__" => return Ok((Expr::Int(self.line_of(start) as i64), false)),
+            "defined" => return Ok((self.parse_defined()?, false)),
+            "undef" => return Ok((self.parse_undef()?, false)),
+            "exists" | "delete" => {
+                let paren = self.eat("(");
+                let e = self.parse_expr_prec(P_SHIFT)?;
+                if paren {
+                    self.expect(")")?;
+                }
+                let e = match e {
+                    Expr::Call {
+                        name,
+                        args: None,
+                        amp: true,
+                    } if word == "exists" => {
+                        return Ok((
+                            Expr::Func {
+                                f: Func::ExistsSub,
+                                args: vec![Expr::SubRef(name)],
+                            },
+                            false,
+                        ))
+                    }
+                    e => e,
+                };
+                let f = if word == "exists" {
+                    Func::Exists
+                } else {
+                    Func::Delete
+                };
+                return Ok((Expr::Func { f, args: vec![e] }, false));
+            }
+            "scalar" => {
+                let paren = self.eat("(");
+                let e = if paren {
+                    self.parse_expr()?
+                } else {
+                    self.parse_expr_prec(P_SHIFT)?
+                };
+                if paren {
+                    self.expect(")")?;
+                }
+                return Ok((
+                    Expr::Func {
+                        f: Func::Scalar,
+                        args: vec![e],
+                    },
+                    false,
+                ));
+            }
+            "require" => return Ok((self.parse_require()?, false)),
+            "readline" => {
+                let paren = self.eat("(");
+                let fh = if paren && self.peek_str(")") {
+                    None
+                } else {
+                    Some(Box::new(self.parse_fh_or_expr(true)?))
+                };
+                if paren {
+                    self.expect(")")?;
+                }
+                return Ok((Expr::ReadLine { fh, double: false }, false));
+            }
+            "fc" if self.prag.features & features::FC == 0 && self.is_known_sub("fc") => {}
+            "__END__" | "__DATA__" => return Err(self.syntax_error_at(start)),
+            "STDIN" | "STDOUT" | "STDERR" if !self.peek_str("(") && !self.peek_str("->") => {
+                let id = self.intern(&format!("main::{}", word));
+                return Ok((Expr::Handle(id), false));
+            }
+            _ => {}
+        }
+        if let Some((f, kind)) = builtin(&word) {
+            if !(self.is_known_sub(&word) && matches!(word.as_str(), "dump" | "lock")) {
+                return Ok((self.parse_builtin(f, kind)?, false));
+            }
+        }
+        // v-strings
+        if word.len() > 1 && word.starts_with('v') && word[1..].bytes().all(|c| c.is_ascii_digit())
+        {
+            return Ok((self.parse_vstring(&word)?, false));
+        }
+        // indirect object syntax, only for `new Class(…)`
+        if word == "new"
+            && self.prag.features & features::INDIRECT != 0
+            && !self.is_known_sub("new")
+        {
+            if let Some(class) = self.peek_ident() {
+                if class.as_bytes()[0].is_ascii_uppercase() && !is_keyword(&class) {
+                    self.pos += class.len();
+                    let args = self.parse_method_args()?;
+                    let e = Expr::Method {
+                        invocant: Box::new(self.str_expr(&class)),
+                        method: MethodName::Static("new".into()),
+                        args,
+                        maybe_class: true,
+                    };
+                    return Ok((e, true));
+                }
+            }
+        }
+        self.parse_user_call_or_bareword(&word, start)
+    }
+
+    fn eat_empty_parens(&mut self) {
+        let save = self.pos;
+        if self.eat("(") && !self.eat(")") {
+            self.pos = save;
+        }
+    }
+
+    fn parse_vstring(&mut self, word: &str) -> PResult<Expr> {
+        let mut cps: Vec<u32> = vec![word[1..].parse().unwrap_or(0)];
+        while self.peek() == Some(b'.') && self.peek_at(1).is_some_and(|c| c.is_ascii_digit()) {
+            self.pos += 1;
+            let s = self.pos;
+            while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                self.pos += 1;
+            }
+            cps.push(
+                String::from_utf8_lossy(&self.src[s..self.pos])
+                    .parse()
+                    .unwrap_or(0),
+            );
+        }
+        Ok(super::quote::cps_to_str(&cps, false))
+    }
+
+    fn parse_user_call_or_bareword(&mut self, word: &str, start: usize) -> PResult<(Expr, bool)> {
+        let fq = self.qualify_sub(word);
+        let proto = self.known_subs.get(&fq).cloned();
+        self.skip_ws();
+        if self.peek() == Some(b'(') {
+            self.pos += 1;
+            let args = self.parse_paren_contents()?;
+            let mut args = match args {
+                Expr::List(v) => v,
+                e => vec![e],
+            };
+            if let Some(Some(p)) = &proto {
+                apply_proto_refs(p, &mut args);
+            }
+            return Ok((
+                Expr::Call {
+                    name: fq,
+                    args: Some(args),
+                    amp: false,
+                },
+                true,
+            ));
+        }
+        // Class->method
+        if self.src[self.pos..].starts_with(b"->") && proto.is_none() {
+            return Ok((self.str_expr(word), false));
+        }
+        if let Some(proto) = proto {
+            let args = match proto.as_deref() {
+                Some("") => vec![],
+                Some(p) if p.starts_with('&') && self.peek() == Some(b'{') => {
+                    let body = self.parse_sub_body_block_only(start)?;
+                    let mut args = vec![Expr::AnonSub(Arc::new(body))];
+                    self.eat(",");
+                    if self.starts_term(false) {
+                        args.extend(self.parse_call_list()?);
+                    }
+                    args
+                }
+                Some("$") | Some("_") | Some(";$") => {
+                    if self.starts_term(true) {
+                        vec![self.parse_expr_prec(P_UNI + 1)?]
+                    } else {
+                        vec![]
+                    }
+                }
+                _ => {
+                    if self.starts_term(false) {
+                        self.parse_call_list()?
+                    } else {
+                        vec![]
+                    }
+                }
+            };
+            let mut args = args;
+            if let Some(p) = &proto {
+                apply_proto_refs(p, &mut args);
+            }
+            return Ok((
+                Expr::Call {
+                    name: fq,
+                    args: Some(args),
+                    amp: false,
+                },
+                false,
+            ));
+        }
+        // Unknown word followed by a term: a call to a sub defined later or imported.
+        if self.starts_term(false)
+            && !self.peek_str("{")
+            && !self.peek_str("<")
+            && !self.peek_str("[")
+            && !word.contains("::")
+            || (word.contains("::")
+                && self.starts_term(false)
+                && matches!(self.peek(), Some(b'$' | b'"' | b'\'' | b'@')))
+        {
+            let args = self.parse_call_list()?;
+            return Ok((
+                Expr::Call {
+                    name: fq,
+                    args: Some(args),
+                    amp: false,
+                },
+                false,
+            ));
+        }
+        // A bareword.
+        if word.contains("::")
+            || word.as_bytes()[0].is_ascii_uppercase()
+                && word
+                    .bytes()
+                    .all(|c| c.is_ascii_uppercase() || c == b'_' || c.is_ascii_digit())
+                && self.is_fh_context()
+        {
+            return Ok((self.str_expr(word), false));
+        }
+        if self.prag.strict_subs {
+            return Err(self.error_at(
+                start,
+                &format!(
+                    "Bareword \"{}\" not allowed while \"strict subs\" in use",
+                    word
+                ),
+                false,
+            ));
+        }
+        Ok((self.str_expr(word), false))
+    }
+
+    fn is_fh_context(&self) -> bool {
+        false
+    }
+
+    /// Comma-separated arguments of a list operator without parens.
+    pub fn parse_call_list(&mut self) -> PResult<Vec<Expr>> {
+        let e = self.parse_expr_prec(P_COMMA)?;
+        Ok(match e {
+            Expr::List(v) => v,
+            e => vec![e],
+        })
+    }
+
+    /// Arguments of a builtin: `(…)` or a bare list / operand.
+    fn parse_builtin(&mut self, f: Func, kind: BK) -> PResult<Expr> {
+        self.skip_ws();
+        let paren = self.peek() == Some(b'(');
+        let mut args: Vec<Expr> = Vec::new();
+        if paren {
+            self.pos += 1;
+            self.skip_ws();
+            if self.peek() != Some(b')') {
+                if matches!(kind, BK::ListFh | BK::UniFh) {
+                    args.push(self.parse_fh_or_expr(false)?);
+                    if self.eat(",") {
+                        args.extend(self.parse_call_list()?);
+                    }
+                } else {
+                    args = match self.parse_expr()? {
+                        Expr::List(v) => v,
+                        e => vec![e],
+                    };
+                }
+            }
+            self.expect(")")?;
+        } else {
+            match kind {
+                BK::Zero => {}
+                BK::Uni | BK::UniOpt | BK::ArrayOp => {
+                    if self.starts_term(true) {
+                        args.push(self.parse_expr_prec(P_UNI + 1)?);
+                    }
+                }
+                BK::UniFh => {
+                    if self.starts_term(true) {
+                        args.push(self.parse_fh_or_expr(true)?);
+                    }
+                }
+                BK::List | BK::ListDef => {
+                    if self.starts_term(false) {
+                        args = self.parse_call_list()?;
+                    }
+                }
+                BK::ListFh => {
+                    if self.starts_term(false) {
+                        args.push(self.parse_fh_or_expr(false)?);
+                        if self.eat(",") {
+                            args.extend(self.parse_call_list()?);
+                        }
+                    }
+                }
+            }
+        }
+        if args.is_empty() {
+            match kind {
+                BK::Uni | BK::ListDef => {
+                    if !(f == Func::Glob) {
+                        args.push(underscore());
+                    }
+                }
+                BK::ArrayOp => args.push(if self.in_sub() {
+                    Expr::Args
+                } else {
+                    Expr::GlobalArray(well_known::ARGV)
+                }),
+                _ => {}
+            }
+            if matches!(f, Func::Mkdir | Func::Unlink | Func::Chomp | Func::Chop) && args.is_empty()
+            {
+                args.push(underscore());
+            }
+        }
+        if f == Func::Eof && paren && args.is_empty() {
+            args.push(Expr::Handle(well_known::ARGV));
+        }
+        if f == Func::Readpipe {
+            return Ok(Expr::Func { f, args });
+        }
+        Ok(Expr::Func { f, args })
+    }
+
+    /// A filehandle operand: a bareword is `Handle`, otherwise an expression.
+    fn parse_fh_or_expr(&mut self, unary: bool) -> PResult<Expr> {
+        self.skip_ws();
+        if let Some((w, end)) = self.scan_ident_at(self.pos) {
+            if !is_keyword(&w) && !self.is_known_sub(&w) && !self.next_is_fat_comma(end) {
+                let mut i = end;
+                while matches!(self.src.get(i), Some(b' ' | b'\t')) {
+                    i += 1;
+                }
+                if !matches!(self.src.get(i), Some(b'(') | Some(b'-'))
+                    || self.src.get(i + 1) != Some(&b'>') && self.src.get(i) != Some(&b'(')
+                {
+                    self.pos = end;
+                    let fq = self.qualify(&w);
+                    return Ok(Expr::Handle(self.intern(&fq)));
+                }
+            }
+        }
+        if unary {
+            self.parse_expr_prec(P_UNI + 1)
+        } else {
+            self.parse_expr_prec(P_ASSIGN)
+        }
+    }
+
+    fn parse_defined(&mut self) -> PResult<Expr> {
+        let paren = self.eat("(");
+        if paren && self.eat(")") {
+            return Ok(Expr::Func {
+                f: Func::Defined,
+                args: vec![underscore()],
+            });
+        }
+        if !paren && !self.starts_term(true) {
+            return Ok(Expr::Func {
+                f: Func::Defined,
+                args: vec![underscore()],
+            });
+        }
+        let e = if paren {
+            self.parse_expr()?
+        } else {
+            self.parse_expr_prec(P_UNI + 1)?
+        };
+        if paren {
+            self.expect(")")?;
+        }
+        Ok(match e {
+            Expr::Call {
+                name,
+                args: None,
+                amp: true,
+            } => Expr::Func {
+                f: Func::DefinedSub,
+                args: vec![Expr::SubRef(name)],
+            },
+            e => Expr::Func {
+                f: Func::Defined,
+                args: vec![e],
+            },
+        })
+    }
+
+    fn parse_undef(&mut self) -> PResult<Expr> {
+        let save = self.pos;
+        let paren = self.eat("(");
+        if paren && self.eat(")") {
+            return Ok(Expr::Undef);
+        }
+        self.skip_ws();
+        if !matches!(self.peek(), Some(b'$' | b'@' | b'%' | b'&' | b'*')) {
+            self.pos = save;
+            return Ok(Expr::Undef);
+        }
+        let e = self.parse_expr_prec(P_UNI + 1)?;
+        if paren {
+            self.expect(")")?;
+        }
+        let e = match e {
+            Expr::Call {
+                name,
+                args: None,
+                amp: true,
+            } => Expr::SubRef(name),
+            e => e,
+        };
+        Ok(Expr::Func {
+            f: Func::Undef,
+            args: vec![e],
+        })
+    }
+
+    fn parse_require(&mut self) -> PResult<Expr> {
+        self.skip_ws();
+        if let Some((w, end)) = self.scan_ident_at(self.pos) {
+            if !self.next_is_fat_comma(end)
+                && !is_keyword(&w)
+                && !(w.starts_with('v') && w[1..].bytes().all(|c| c.is_ascii_digit()))
+            {
+                self.pos = end;
+                let path = format!("{}.pm", w.replace("::", "/"));
+                return Ok(Expr::Func {
+                    f: Func::Require,
+                    args: vec![self.str_expr(&path)],
+                });
+            }
+        }
+        if self.peek().is_some_and(|c| c.is_ascii_digit()) || self.peek() == Some(b'v') {
+            // version check: always satisfied
+            let _ = self.parse_expr_prec(P_UNI + 1)?;
+            return Ok(Expr::Int(1));
+        }
+        let arg = if self.starts_term(true) {
+            self.parse_expr_prec(P_UNI + 1)?
+        } else {
+            underscore()
+        };
+        Ok(Expr::Func {
+            f: Func::Require,
+            args: vec![arg],
+        })
+    }
+
+    fn parse_do(&mut self) -> PResult<(Expr, bool)> {
+        self.skip_ws();
+        if self.peek() == Some(b'{') {
+            let block = self.parse_block()?;
+            return Ok((Expr::DoBlock(Box::new(block)), false));
+        }
+        let e = self.parse_expr_prec(P_UNI + 1)?;
+        Ok((
+            Expr::Func {
+                f: Func::DoFile,
+                args: vec![e],
+            },
+            false,
+        ))
+    }
+
+    fn parse_eval_kw(&mut self) -> PResult<Expr> {
+        self.skip_ws();
+        if self.peek() == Some(b'{') {
+            let block = self.parse_block()?;
+            return Ok(Expr::EvalBlock(Box::new(block)));
+        }
+        let paren = self.eat("(");
+        let code = if paren {
+            if self.peek_str(")") {
+                underscore()
+            } else {
+                self.parse_expr()?
+            }
+        } else if self.starts_term(true) {
+            self.parse_expr_prec(P_UNI + 1)?
+        } else {
+            underscore()
+        };
+        if paren {
+            self.expect(")")?;
+        }
+        let scope = Arc::new(self.visible_lexicals());
+        Ok(Expr::EvalStr {
+            code: Box::new(code),
+            scope,
+            package: self.package.clone(),
+        })
+    }
+
+    /// `my $x`, `my ($a, @b)`, `our …`, `state …`.
+    fn parse_my(&mut self, kw: &str) -> PResult<Expr> {
+        self.skip_ws();
+        // `my Class $x` typed declarations: skip the class
+        if let Some((w, end)) = self.scan_ident_at(self.pos) {
+            if w.as_bytes()[0].is_ascii_uppercase() {
+                self.pos = end;
+                self.skip_ws();
+            }
+        }
+        let paren = self.eat("(");
+        let mut items: Vec<Expr> = Vec::new();
+        let mut vars: Vec<(PadKind, Slot)> = Vec::new();
+        let mut has_undef = false;
+        loop {
+            self.skip_ws();
+            let vstart = self.pos;
+            if paren && self.eat_word("undef") {
+                has_undef = true;
+                items.push(Expr::Undef);
+            } else {
+                let sigil = self.peek().ok_or_else(|| self.syntax_error())?;
+                if !matches!(sigil, b'$' | b'@' | b'%') {
+                    return Err(self.syntax_error());
+                }
+                self.pos += 1;
+                let (name, end) = self
+                    .scan_ident_at(self.pos)
+                    .ok_or_else(|| self.syntax_error_at(vstart))?;
+                if name.contains("::") {
+                    return Err(self.error_at(
+                        vstart,
+                        &format!(
+                            "\"{}\" variable {}{} can't be in a package",
+                            kw, sigil as char, name
+                        ),
+                        false,
+                    ));
+                }
+                self.pos = end;
+                let full = format!("{}{}", sigil as char, name);
+                if kw == "our" {
+                    let fq = format!("{}::{}", self.package, name);
+                    let fq = if super::forced_main(&name) {
+                        format!("main::{}", name)
+                    } else {
+                        fq
+                    };
+                    let id = self.intern(&fq);
+                    self.bind_now(&full, Binding::Our(fq));
+                    items.push(match sigil {
+                        b'$' => Expr::Global(id),
+                        b'@' => Expr::GlobalArray(id),
+                        _ => Expr::GlobalHash(id),
+                    });
+                } else {
+                    let slot = self.declare_my(&full, kw == "state");
+                    let k = super::scope::kind_of(&full);
+                    vars.push((k, slot));
+                    items.push(Expr::MyDecl {
+                        vars: vec![(k, slot)],
+                        paren: false,
+                    });
+                }
+            }
+            if !paren {
+                break;
+            }
+            if self.eat(",") {
+                if self.eat(")") {
+                    break;
+                }
+                continue;
+            }
+            self.expect(")")?;
+            break;
+        }
+        // attributes like `:shared`
+        while self.peek_str(":") && !self.peek_str("::") {
+            let save = self.pos;
+            self.pos += 1;
+            if self.take_ident().is_none() {
+                self.pos = save;
+                break;
+            }
+        }
+        if kw == "our" {
+            return Ok(if paren {
+                Expr::List(items)
+            } else {
+                items.pop().unwrap_or(Expr::Undef)
+            });
+        }
+        if has_undef {
+            return Ok(Expr::List(items));
+        }
+        Ok(Expr::MyDecl { vars, paren })
+    }
+
+    // ------------------------------------------------------------ print, sort, map
+
+    fn parse_print(&mut self, kind: PrintKind) -> PResult<Expr> {
+        self.skip_ws();
+        let paren = self.peek() == Some(b'(');
+        if paren {
+            self.pos += 1;
+        }
+        let mut fh: Option<Box<Expr>> = None;
+        self.skip_ws();
+        if self.peek() == Some(b'{') {
+            self.pos += 1;
+            fh = Some(Box::new(self.parse_block_body_until_brace()?));
+        } else if let Some((w, end)) = self.scan_ident_at(self.pos) {
+            let mut i = end;
+            while matches!(self.src.get(i), Some(b' ' | b'\t')) {
+                i += 1;
+            }
+            let next = self.src.get(i).copied().unwrap_or(b';');
+            let next2 = self.src.get(i + 1).copied().unwrap_or(0);
+            let is_fh = !is_keyword(&w)
+                && !self.is_known_sub(&w)
+                && !matches!(
+                    next,
+                    b'(' | b',' | b'.' | b'=' | b'-' | b'x' | b'?' | b':' | b'[' | b'{'
+                )
+                && !(next == b'-' && next2 == b'>');
+            if is_fh
+                && (w.bytes().all(|c| {
+                    c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_' || c == b':'
+                }) || next != b';')
+            {
+                self.pos = end;
+                let fq = self.qualify(&w);
+                fh = Some(Box::new(Expr::Handle(self.intern(&fq))));
+            }
+        } else if self.peek() == Some(b'$') && self.peek_at(1).is_some_and(is_ident_start) {
+            // `print $fh LIST`: a simple scalar followed by a term without comma
+            let (_, end) = self.scan_ident_at(self.pos + 1).unwrap_or_default();
+            let mut i = end;
+            let mut ws = false;
+            while matches!(self.src.get(i), Some(b' ' | b'\t')) {
+                i += 1;
+                ws = true;
+            }
+            let next = self.src.get(i).copied().unwrap_or(0);
+            let next2 = self.src.get(i + 1).copied().unwrap_or(0);
+            let term_next = match next {
+                b'"' | b'\'' | b'$' | b'@' | b'\\' | b'`' => true,
+                b'0'..=b'9' => ws,
+                b'<' => {
+                    next2 == b'<'
+                        && self.src.get(i + 2).is_some_and(|&c| {
+                            c == b'"' || c == b'\'' || c == b'~' || c.is_ascii_uppercase()
+                        })
+                }
+                c if is_ident_start(c) => {
+                    let mut j = i;
+                    while self.src.get(j).is_some_and(|&c| is_ident_char(c)) {
+                        j += 1;
+                    }
+                    let w = String::from_utf8_lossy(&self.src[i..j]).into_owned();
+                    ws && !is_op_word(&w) && !is_modifier_word(&w)
+                }
+                _ => false,
+            };
+            if term_next {
+                let name_pos = self.pos;
+                let (name, end) = self.scan_ident_at(self.pos + 1).unwrap_or_default();
+                self.pos = end;
+                fh = Some(Box::new(self.scalar_var(&name, name_pos)?));
+            }
+        }
+        let mut args = Vec::new();
+        if paren {
+            self.skip_ws();
+            if self.peek() != Some(b')') {
+                args = self.parse_call_list()?;
+            }
+            self.expect(")")?;
+        } else if self.starts_term(false) {
+            args = self.parse_call_list()?;
+        }
+        if args.is_empty() && kind != PrintKind::Printf {
+            args.push(underscore());
+        }
+        let e = Expr::Print { kind, fh, args };
+        Ok(e)
+    }
+
+    /// Is the `{` at the cursor (after `map`/`grep`) a block rather than an
+    /// anonymous hash? perl's guess: a hash when the first thing inside is a
+    /// string or bareword followed by `,` or `=>`.
+    fn brace_is_block(&self) -> bool {
+        let mut i = self.pos + 1;
+        let skip = |i: &mut usize| {
+            while matches!(self.src.get(*i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+                *i += 1;
+            }
+        };
+        skip(&mut i);
+        match self.src.get(i) {
+            Some(b'}') => return false,
+            Some(b';') => return true,
+            Some(&q @ (b'"' | b'\'')) => {
+                i += 1;
+                while let Some(&c) = self.src.get(i) {
+                    if c == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    i += 1;
+                    if c == q {
+                        break;
+                    }
+                }
+            }
+            Some(&c) if c.is_ascii_lowercase() || c.is_ascii_uppercase() || c == b'_' => {
+                while self.src.get(i).is_some_and(|&c| is_ident_char(c)) {
+                    i += 1;
+                }
+            }
+            _ => return true,
+        }
+        skip(&mut i);
+        let a = self.src.get(i).copied();
+        let b = self.src.get(i + 1).copied();
+        !(a == Some(b',') || (a == Some(b'=') && b == Some(b'>')))
+    }
+
+    fn parse_map_grep(&mut self, is_map: bool) -> PResult<Expr> {
+        let paren = self.eat("(");
+        self.skip_ws();
+        let body: Block;
+        if self.peek() == Some(b'{') && self.brace_is_block() {
+            body = self.parse_block()?;
+            self.eat(",");
+        } else {
+            let e = self.parse_expr_prec(P_ASSIGN)?;
+            if !self.eat(",") && !self.eat("=>") {
+                return Err(self.syntax_error());
+            }
+            body = Block {
+                stmts: vec![Statement {
+                    line: self.cur_line(),
+                    hints: self.prag.hints,
+                    kind: Stmt::Expr(e),
+                }],
+                has_local: false,
+            };
+        }
+        let list = if self.starts_term(false) {
+            list_or_single(self.parse_call_list()?)
+        } else {
+            Expr::List(vec![])
+        };
+        let list = match list {
+            Expr::List(v) => Expr::List(v),
+            e => e,
+        };
+        if paren {
+            self.expect(")")?;
+        }
+        Ok(if is_map {
+            Expr::Map {
+                body: Box::new(body),
+                list: Box::new(list),
+            }
+        } else {
+            Expr::Grep {
+                body: Box::new(body),
+                list: Box::new(list),
+            }
+        })
+    }
+
+    fn parse_sort(&mut self) -> PResult<Expr> {
+        let paren = self.eat("(");
+        self.skip_ws();
+        let a = self.intern(&format!("{}::a", self.package));
+        let b = self.intern(&format!("{}::b", self.package));
+        let mut cmp = SortCmp::None;
+        if self.peek() == Some(b'{') {
+            let block = self.parse_block()?;
+            cmp = fast_sort(&block, a, b)
+                .map(SortCmp::Fast)
+                .unwrap_or(SortCmp::Block(Box::new(block)));
+            self.eat(",");
+        } else if let Some((w, end)) = self.scan_ident_at(self.pos) {
+            if !is_keyword(&w) && !self.next_is_fat_comma(end) {
+                let mut i = end;
+                while matches!(self.src.get(i), Some(b' ' | b'\t' | b'\n')) {
+                    i += 1;
+                }
+                if !matches!(
+                    self.src.get(i),
+                    Some(b'(') | Some(b',') | Some(b')') | Some(b';')
+                ) {
+                    self.pos = end;
+                    cmp = SortCmp::Sub(Box::new(Expr::SubRef(self.qualify_sub(&w))));
+                }
+            }
+        } else if self.peek() == Some(b'$') && self.peek_at(1).is_some_and(is_ident_start) {
+            let (name, end) = self.scan_ident_at(self.pos + 1).unwrap_or_default();
+            let mut i = end;
+            while matches!(self.src.get(i), Some(b' ' | b'\t')) {
+                i += 1;
+            }
+            if i > end && matches!(self.src.get(i), Some(b'@') | Some(b'$'))
+                || self.src.get(end) == Some(&b' ') && matches!(self.src.get(i), Some(b'('))
+            {
+                let p = self.pos;
+                self.pos = end;
+                cmp = SortCmp::Sub(Box::new(self.scalar_var(&name, p)?));
+            }
+        }
+        let list = if paren {
+            if self.peek_str(")") {
+                Expr::List(vec![])
+            } else {
+                self.parse_expr()?
+            }
+        } else if self.starts_term(false) {
+            list_or_single(self.parse_call_list()?)
+        } else {
+            Expr::List(vec![])
+        };
+        if paren {
+            self.expect(")")?;
+        }
+        Ok(Expr::Sort {
+            cmp,
+            list: Box::new(list),
+            a,
+            b,
+        })
+    }
+
+    fn parse_split(&mut self) -> PResult<Expr> {
+        let paren = self.eat("(");
+        let mut args: Vec<Expr> = if paren {
+            if self.peek_str(")") {
+                vec![]
+            } else {
+                match self.parse_expr()? {
+                    Expr::List(v) => v,
+                    e => vec![e],
+                }
+            }
+        } else if self.starts_term(false) || self.peek_str("/") {
+            if self.peek_str("/") {
+                self.pos += 1;
+                let first = self.parse_match(b'/', false)?;
+                let mut v = vec![first];
+                if self.eat(",") {
+                    v.extend(self.parse_call_list()?);
+                }
+                v
+            } else {
+                self.parse_call_list()?
+            }
+        } else {
+            vec![]
+        };
+        if paren {
+            self.expect(")")?;
+        }
+        let mut it = args.drain(..);
+        let pat = match it.next() {
+            None => SplitPat::Whitespace,
+            Some(Expr::Match {
+                target: None,
+                pat,
+                negate: false,
+            }) => SplitPat::Regex(pat),
+            Some(Expr::Qr(pat)) => SplitPat::Regex(pat),
+            Some(Expr::Str { bytes, .. }) if &*bytes == b" " => SplitPat::Whitespace,
+            Some(s @ Expr::Str { .. }) => {
+                let id = self.new_pattern_id();
+                SplitPat::Regex(Pattern {
+                    src: Box::new(s),
+                    flags: ReFlags::default(),
+                    id,
+                })
+            }
+            Some(e) => SplitPat::Expr(Box::new(e)),
+        };
+        let expr = Some(Box::new(it.next().unwrap_or_else(underscore)));
+        let limit = it.next().map(Box::new);
+        Ok(Expr::Split { pat, expr, limit })
+    }
+}
+
+/// `{ $a <=> $b }` and friends.
+fn fast_sort(block: &Block, a: GlobalId, b: GlobalId) -> Option<FastSort> {
+    if block.stmts.len() != 1 {
+        return None;
+    }
+    let Stmt::Expr(Expr::Binary { op, l, r }) = &block.stmts[0].kind else {
+        return None;
+    };
+    let (Expr::Global(x), Expr::Global(y)) = (&**l, &**r) else {
+        return None;
+    };
+    let asc = *x == a && *y == b;
+    let desc = *x == b && *y == a;
+    match (op, asc, desc) {
+        (BinOp::NumCmp, true, _) => Some(FastSort::NumAsc),
+        (BinOp::NumCmp, _, true) => Some(FastSort::NumDesc),
+        (BinOp::StrCmp, true, _) => Some(FastSort::StrAsc),
+        (BinOp::StrCmp, _, true) => Some(FastSort::StrDesc),
+        _ => None,
+    }
+}
+
+/// Prototype `\@`, `\%`, `\$`, `\[…]` arguments are passed by reference.
+fn apply_proto_refs(proto: &str, args: &mut [Expr]) {
+    let mut i = 0;
+    let b = proto.as_bytes();
+    let mut k = 0;
+    while k < b.len() && i < args.len() {
+        match b[k] {
+            b';' | b' ' => {
+                k += 1;
+                continue;
+            }
+            b'\\' => {
+                k += 1;
+                if b.get(k) == Some(&b'[') {
+                    while k < b.len() && b[k] != b']' {
+                        k += 1;
+                    }
+                }
+                let a = std::mem::replace(&mut args[i], Expr::Undef);
+                args[i] = Expr::Ref(Box::new(a));
+            }
+            b'@' | b'%' => return,
+            _ => {}
+        }
+        k += 1;
+        i += 1;
+    }
+}
+
+pub(crate) fn block_to_expr(block: Block) -> Expr {
+    if block.stmts.len() == 1 && !block.has_local {
+        if let Stmt::Expr(_) = &block.stmts[0].kind {
+            let mut b = block;
+            if let Stmt::Expr(e) = b.stmts.pop().unwrap().kind {
+                return e;
+            }
+            unreachable!()
+        }
+    }
+    Expr::DoBlock(Box::new(block))
+}

@@ -1,0 +1,457 @@
+//! Byte-level scanning: whitespace, comments, POD, identifiers, numbers.
+
+use super::{PResult, ParseError, Parser};
+use crate::ast::Expr;
+
+pub(crate) fn compute_line_starts(src: &[u8]) -> Vec<usize> {
+    let mut v = vec![0];
+    for (i, &c) in src.iter().enumerate() {
+        if c == b'\n' {
+            v.push(i + 1);
+        }
+    }
+    v
+}
+
+pub(crate) fn is_ident_start(c: u8) -> bool {
+    c.is_ascii_alphabetic() || c == b'_' || c >= 0x80
+}
+
+pub(crate) fn is_ident_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+}
+
+/// Words that are operators when an operator is expected.
+pub(crate) fn is_op_word(w: &str) -> bool {
+    matches!(
+        w,
+        "x" | "lt"
+            | "gt"
+            | "le"
+            | "ge"
+            | "eq"
+            | "ne"
+            | "cmp"
+            | "and"
+            | "or"
+            | "xor"
+            | "not"
+            | "isa"
+    )
+}
+
+impl Parser {
+    pub fn line_of(&self, pos: usize) -> u32 {
+        let idx = match self.line_starts.binary_search(&pos) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        self.line_base + idx as u32
+    }
+
+    pub fn cur_line(&self) -> u32 {
+        self.line_of(self.pos)
+    }
+
+    fn line_text(&self, pos: usize) -> (String, u32) {
+        let pos = pos.min(self.src.len());
+        let idx = match self.line_starts.binary_search(&pos) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self
+            .line_starts
+            .get(idx)
+            .copied()
+            .unwrap_or(0)
+            .min(self.src.len());
+        let end = self.src[start..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map(|e| start + e)
+            .unwrap_or(self.src.len());
+        (
+            String::from_utf8_lossy(&self.src[start..end]).into_owned(),
+            (pos - start) as u32 + 1,
+        )
+    }
+
+    pub fn error_at(&self, pos: usize, msg: &str, near: bool) -> ParseError {
+        let (source_line, col) = self.line_text(pos);
+        let near = if near {
+            let pos = pos.min(self.src.len());
+            let mut end = self.src[pos..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map(|e| pos + e + 1)
+                .unwrap_or(self.src.len());
+            if end == pos + 1 || end == pos {
+                // perl shows the next line when the error is at a line end.
+                if let Some(e2) = self
+                    .src
+                    .get(end..)
+                    .and_then(|r| r.iter().position(|&c| c == b'\n'))
+                {
+                    end += e2 + 1;
+                } else {
+                    end = self.src.len();
+                }
+            }
+            Some(String::from_utf8_lossy(&self.src[pos..end]).into_owned())
+        } else {
+            None
+        };
+        ParseError {
+            file: self.file.to_string(),
+            line: self.line_of(pos),
+            col,
+            message: msg.to_string(),
+            source_line,
+            near,
+        }
+    }
+
+    /// An error with perl's `at FILE line N.` form.
+    pub fn error_msg(&self, msg: &str) -> ParseError {
+        self.error_at(self.pos, msg, false)
+    }
+
+    /// `syntax error at … near "…"`.
+    pub fn syntax_error(&self) -> ParseError {
+        self.error_at(self.pos, "syntax error", true)
+    }
+
+    pub fn syntax_error_at(&self, pos: usize) -> ParseError {
+        self.error_at(pos, "syntax error", true)
+    }
+
+    pub fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    pub fn peek_at(&self, off: usize) -> Option<u8> {
+        self.src.get(self.pos + off).copied()
+    }
+
+    pub fn byte_at(&self, i: usize) -> u8 {
+        self.src.get(i).copied().unwrap_or(0)
+    }
+
+    pub fn at_eof(&self) -> bool {
+        self.pos >= self.src.len()
+    }
+
+    fn after_newline(&mut self) {
+        // Jump over heredoc bodies that start right after this newline.
+        let mut again = true;
+        while again {
+            again = false;
+            for &(s, e) in &self.skips {
+                if s == self.pos && e > self.pos {
+                    self.pos = e;
+                    again = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Skip whitespace, comments and POD.
+    pub fn skip_ws(&mut self) {
+        loop {
+            let Some(c) = self.peek() else { return };
+            match c {
+                b' ' | b'\t' | b'\r' | 0x0c => self.pos += 1,
+                b'\n' => {
+                    self.pos += 1;
+                    self.after_newline();
+                    if !self.sub_buffer
+                        && self.peek() == Some(b'=')
+                        && self.peek_at(1).is_some_and(|c| c.is_ascii_alphabetic())
+                    {
+                        self.skip_pod();
+                    }
+                }
+                b'#' => {
+                    while let Some(c) = self.peek() {
+                        if c == b'\n' {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                }
+                b'=' if self.pos == 0
+                    && !self.sub_buffer
+                    && self.peek_at(1).is_some_and(|c| c.is_ascii_alphabetic()) =>
+                {
+                    self.skip_pod();
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn skip_pod(&mut self) {
+        // From a `=word` line through the `=cut` line.
+        loop {
+            let line_start = self.pos;
+            let end = self.src[self.pos..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map(|e| self.pos + e + 1)
+                .unwrap_or(self.src.len());
+            self.pos = end;
+            let line = &self.src[line_start..end];
+            if line.starts_with(b"=cut") && line.get(4).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+                return;
+            }
+            if self.pos >= self.src.len() {
+                return;
+            }
+        }
+    }
+
+    /// Scan an identifier (with `::` package separators) starting at `at`.
+    pub fn scan_ident_at(&self, at: usize) -> Option<(String, usize)> {
+        let mut i = at;
+        let src = &self.src;
+        let mut s = String::new();
+        if src.get(i) == Some(&b':')
+            && src.get(i + 1) == Some(&b':')
+            && src.get(i + 2).is_some_and(|&c| is_ident_start(c))
+        {
+            s.push_str("::");
+            i += 2;
+        }
+        if !src.get(i).is_some_and(|&c| is_ident_start(c)) {
+            return None;
+        }
+        loop {
+            while let Some(&c) = src.get(i) {
+                if is_ident_char(c) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            if src.get(i) == Some(&b':') && src.get(i + 1) == Some(&b':') {
+                i += 2;
+                continue;
+            }
+            if src.get(i) == Some(&b'\'')
+                && src.get(i + 1).is_some_and(|&c| is_ident_start(c))
+                && i > at
+            {
+                // old-style `Foo'bar` package separator: not supported; stop.
+            }
+            break;
+        }
+        s = if s.is_empty() {
+            String::from_utf8_lossy(&src[at..i]).into_owned()
+        } else {
+            String::from_utf8_lossy(&src[at..i]).into_owned()
+        };
+        Some((s, i))
+    }
+
+    /// The identifier at the cursor (after whitespace), not consumed.
+    pub fn peek_ident(&mut self) -> Option<String> {
+        self.skip_ws();
+        self.scan_ident_at(self.pos).map(|(s, _)| s)
+    }
+
+    pub fn take_ident(&mut self) -> Option<String> {
+        self.skip_ws();
+        let (s, e) = self.scan_ident_at(self.pos)?;
+        self.pos = e;
+        Some(s)
+    }
+
+    /// A plain word (no `::`) at the cursor, not consumed.
+    pub fn peek_word(&mut self) -> Option<String> {
+        self.skip_ws();
+        let start = self.pos;
+        if !self.peek().is_some_and(is_ident_start) {
+            return None;
+        }
+        let mut i = start;
+        while self.src.get(i).is_some_and(|&c| is_ident_char(c)) {
+            i += 1;
+        }
+        if self.src.get(i) == Some(&b':') && self.src.get(i + 1) == Some(&b':') {
+            return None;
+        }
+        Some(String::from_utf8_lossy(&self.src[start..i]).into_owned())
+    }
+
+    /// Consume word `w` if it is the next token.
+    pub fn eat_word(&mut self, w: &str) -> bool {
+        if self.peek_word().as_deref() == Some(w) {
+            self.pos += w.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Does punctuation `s` come next (after whitespace)?
+    pub fn peek_str(&mut self, s: &str) -> bool {
+        self.skip_ws();
+        self.src[self.pos..].starts_with(s.as_bytes())
+    }
+
+    pub fn eat(&mut self, s: &str) -> bool {
+        if self.peek_str(s) {
+            self.pos += s.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn expect(&mut self, s: &str) -> PResult<()> {
+        if self.eat(s) {
+            Ok(())
+        } else {
+            Err(self.syntax_error())
+        }
+    }
+
+    /// After optional whitespace, is the next thing `=>`?
+    pub fn next_is_fat_comma(&self, mut i: usize) -> bool {
+        while let Some(&c) = self.src.get(i) {
+            if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        self.src.get(i) == Some(&b'=') && self.src.get(i + 1) == Some(&b'>')
+    }
+
+    /// Scan a numeric literal at the cursor.
+    pub fn scan_number(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        let src = &self.src;
+        let c0 = src[start];
+        if c0 == b'0' && start + 1 < src.len() {
+            let (radix, skip) = match src[start + 1] {
+                b'x' | b'X' => (16, 2),
+                b'b' | b'B' => (2, 2),
+                b'o' | b'O' => (8, 2),
+                b'0'..=b'9' | b'_' => (8, 1),
+                _ => (0, 0),
+            };
+            if radix != 0 {
+                let mut i = start + skip;
+                let mut v: u128 = 0;
+                let mut overflow = false;
+                while let Some(&c) = src.get(i) {
+                    let d = match c {
+                        b'_' => {
+                            i += 1;
+                            continue;
+                        }
+                        b'0'..=b'9' => (c - b'0') as u32,
+                        b'a'..=b'f' => (c - b'a' + 10) as u32,
+                        b'A'..=b'F' => (c - b'A' + 10) as u32,
+                        _ => break,
+                    };
+                    if d >= radix {
+                        if radix == 8 && d < 10 {
+                            self.pos = i;
+                            return Err(
+                                self.error_msg(&format!("Illegal octal digit '{}'", c as char))
+                            );
+                        }
+                        if radix == 2 && d < 10 {
+                            self.pos = i;
+                            return Err(
+                                self.error_msg(&format!("Illegal binary digit '{}'", c as char))
+                            );
+                        }
+                        break;
+                    }
+                    v = v.saturating_mul(radix as u128).saturating_add(d as u128);
+                    if v > u64::MAX as u128 {
+                        overflow = true;
+                    }
+                    i += 1;
+                }
+                self.pos = i;
+                return Ok(if overflow || v > i64::MAX as u128 {
+                    Expr::Num(v as f64)
+                } else {
+                    Expr::Int(v as i64)
+                });
+            }
+        }
+        let mut i = start;
+        let mut text = String::new();
+        let mut is_float = false;
+        while let Some(&c) = src.get(i) {
+            if c.is_ascii_digit() {
+                text.push(c as char);
+            } else if c != b'_' {
+                break;
+            }
+            i += 1;
+        }
+        if src.get(i) == Some(&b'.') && src.get(i + 1) != Some(&b'.') {
+            // `1.` is a number, but `1.method`-like things do not exist; `1..2` is a range.
+            is_float = true;
+            text.push('.');
+            i += 1;
+            while let Some(&c) = src.get(i) {
+                if c.is_ascii_digit() {
+                    text.push(c as char);
+                } else if c != b'_' {
+                    break;
+                }
+                i += 1;
+            }
+        }
+        if matches!(src.get(i), Some(b'e') | Some(b'E')) {
+            let mut j = i + 1;
+            if matches!(src.get(j), Some(b'+') | Some(b'-')) {
+                j += 1;
+            }
+            if src.get(j).is_some_and(|c| c.is_ascii_digit()) {
+                is_float = true;
+                text.push('e');
+                if src[i + 1] == b'-' {
+                    text.push('-');
+                }
+                i = j;
+                while let Some(&c) = src.get(i) {
+                    if c.is_ascii_digit() {
+                        text.push(c as char);
+                    } else if c != b'_' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+        }
+        self.pos = i;
+        if text == "." || text.is_empty() {
+            return Err(self.syntax_error_at(start));
+        }
+        if !is_float {
+            if let Ok(v) = text.parse::<i64>() {
+                return Ok(Expr::Int(v));
+            }
+        }
+        let t = if text.starts_with('.') {
+            format!("0{}", text)
+        } else {
+            text
+        };
+        let t = if t.ends_with('.') {
+            format!("{}0", t)
+        } else {
+            t
+        };
+        Ok(Expr::Num(t.parse::<f64>().unwrap_or(0.0)))
+    }
+}

@@ -1,0 +1,1335 @@
+//! Statements, blocks, sub definitions, `use`/`no`, formats.
+
+use super::expr::{block_to_expr, builtin, is_keyword, underscore, P_ASSIGN};
+use super::lexer::{is_ident_char, is_ident_start};
+use super::scope::Binding;
+use super::{features, plain_str, PResult, Parser};
+use crate::ast::well_known;
+use crate::ast::*;
+use std::sync::Arc;
+
+/// Imported functions that take a block first (`first { … } @list`).
+const BLOCK_SUBS: &[&str] = &[
+    "first",
+    "any",
+    "all",
+    "none",
+    "notall",
+    "reduce",
+    "reductions",
+    "pairmap",
+    "pairgrep",
+    "pairfirst",
+    "max_by",
+    "min_by",
+    "sort_by",
+    "nsort_by",
+    "uniq_by",
+    "firstidx",
+    "first_index",
+    "lastidx",
+    "last_index",
+    "indexes",
+    "firstval",
+    "first_value",
+    "lastval",
+    "last_value",
+    "true",
+    "false",
+    "part",
+    "apply",
+    "after",
+    "before",
+    "bsearch",
+];
+/// Imported functions with a `$` prototype (named-unary parsing).
+const UNARY_SUBS: &[&str] = &[
+    "blessed",
+    "reftype",
+    "looks_like_number",
+    "refaddr",
+    "weaken",
+    "readonly",
+    "unweaken",
+    "isweak",
+    "tainted",
+    "openhandle",
+];
+
+fn is_while_readish(e: &Expr) -> bool {
+    matches!(e, Expr::ReadLine { .. } | Expr::GlobPat(_))
+        || matches!(
+            e,
+            Expr::Func {
+                f: Func::Readdir | Func::Readline | Func::Glob | Func::Each | Func::Shift,
+                ..
+            }
+        )
+}
+
+/// `while (<FH>)` means `while (defined($_ = <FH>))`.
+fn fix_while_cond(cond: Expr) -> Expr {
+    if is_while_readish(&cond) {
+        if matches!(
+            cond,
+            Expr::Func {
+                f: Func::Each | Func::Shift,
+                ..
+            }
+        ) {
+            return cond;
+        }
+        let assign = Expr::Assign {
+            lhs: Box::new(underscore()),
+            rhs: Box::new(cond),
+        };
+        return Expr::Func {
+            f: Func::Defined,
+            args: vec![assign],
+        };
+    }
+    match cond {
+        Expr::Assign { lhs, rhs } if is_while_readish(&rhs) => Expr::Func {
+            f: Func::Defined,
+            args: vec![Expr::Assign { lhs, rhs }],
+        },
+        c => c,
+    }
+}
+
+/// The string constants of a `use` argument list.
+fn const_strings(e: &Expr, out: &mut Vec<String>) {
+    match e {
+        Expr::Str { bytes, .. } => out.push(String::from_utf8_lossy(bytes).into_owned()),
+        Expr::List(v) | Expr::AnonArray(v) => {
+            for x in v {
+                const_strings(x, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+impl Parser {
+    fn stmt(&self, line: u32, kind: Stmt) -> Statement {
+        Statement {
+            line,
+            hints: self.prag.hints,
+            kind,
+        }
+    }
+
+    fn block_of(&self, line: u32, e: Expr) -> Block {
+        Block {
+            stmts: vec![self.stmt(line, Stmt::Expr(e))],
+            has_local: false,
+        }
+    }
+
+    /// Statements to the end of the buffer.
+    pub fn parse_statements_until_end(&mut self) -> PResult<Vec<Statement>> {
+        let mut v = Vec::new();
+        loop {
+            self.skip_ws();
+            if self.at_eof() || self.finished {
+                break;
+            }
+            if self.peek() == Some(b'}') {
+                return Err(self.error_msg("Unmatched right curly bracket"));
+            }
+            if let Some(s) = self.parse_statement()? {
+                v.push(s);
+            }
+        }
+        Ok(v)
+    }
+
+    pub fn parse_block(&mut self) -> PResult<Block> {
+        self.skip_ws();
+        if self.peek() != Some(b'{') {
+            return Err(self.syntax_error());
+        }
+        self.pos += 1;
+        self.parse_block_after_open()
+    }
+
+    /// A block's statements after its `{`, through the `}`.
+    pub fn parse_block_after_open(&mut self) -> PResult<Block> {
+        self.check_depth()?;
+        let saved_prag = self.prag;
+        let saved_pkg = self.package.clone();
+        self.push_scope();
+        self.pending.push(Vec::new());
+        self.local_flags.push(false);
+        let open_pos = self.pos;
+        let mut stmts = Vec::new();
+        let r: PResult<()> = loop {
+            self.skip_ws();
+            if self.at_eof() || self.finished {
+                break Err(self.error_at(
+                    open_pos.saturating_sub(1),
+                    "Missing right curly or square bracket",
+                    false,
+                ));
+            }
+            if self.peek() == Some(b'}') {
+                self.pos += 1;
+                break Ok(());
+            }
+            match self.parse_statement() {
+                Ok(Some(s)) => stmts.push(s),
+                Ok(None) => {}
+                Err(e) => break Err(e),
+            }
+        };
+        let has_local = self.local_flags.pop().unwrap_or(false);
+        self.pending.pop();
+        self.pop_scope();
+        self.prag = saved_prag;
+        self.package = saved_pkg;
+        self.depth -= 1;
+        r?;
+        Ok(Block { stmts, has_local })
+    }
+
+    fn parse_statement(&mut self) -> PResult<Option<Statement>> {
+        self.skip_ws();
+        let r = self.parse_statement_inner();
+        self.flush_pending();
+        r
+    }
+
+    fn end_statement(&mut self) -> PResult<()> {
+        self.skip_ws();
+        if self.eat(";") || self.at_eof() || self.peek() == Some(b'}') {
+            return Ok(());
+        }
+        Err(self.syntax_error())
+    }
+
+    fn parse_statement_inner(&mut self) -> PResult<Option<Statement>> {
+        let line = self.cur_line();
+        if self.eat(";") {
+            return Ok(None);
+        }
+        if self.peek() == Some(b'{') {
+            let body = self.parse_block()?;
+            return Ok(Some(self.stmt(line, Stmt::Block { label: None, body })));
+        }
+        // label
+        let mut label: Option<Arc<str>> = None;
+        if let Some((w, end)) = self.scan_ident_at(self.pos) {
+            let mut i = end;
+            while matches!(self.src.get(i), Some(b' ' | b'\t')) {
+                i += 1;
+            }
+            if self.src.get(i) == Some(&b':')
+                && self.src.get(i + 1) != Some(&b':')
+                && !w.contains("::")
+                && !is_keyword(&w)
+                && w != "default"
+                && !self.is_known_sub(&w)
+            {
+                self.pos = i + 1;
+                label = Some(Arc::from(w.as_str()));
+                self.skip_ws();
+                if self.peek() == Some(b'{') {
+                    let body = self.parse_block()?;
+                    return Ok(Some(self.stmt(line, Stmt::Block { label, body })));
+                }
+            }
+        }
+        let word = self.peek_word();
+        let line = self.cur_line();
+        if let Some(w) = word.as_deref() {
+            if self.next_is_fat_comma(self.pos + w.len()) {
+                return self.parse_expr_statement(line);
+            }
+            match w {
+                "if" | "unless" => {
+                    self.pos += w.len();
+                    return Ok(Some(self.parse_if(w == "unless", line)?));
+                }
+                "while" | "until" => {
+                    self.pos += w.len();
+                    return Ok(Some(self.parse_while(w == "until", label, line)?));
+                }
+                "for" | "foreach" => {
+                    self.pos += w.len();
+                    return Ok(Some(self.parse_for(label, line)?));
+                }
+                "sub" => {
+                    let save = self.pos;
+                    self.pos += 3;
+                    self.skip_ws();
+                    if let Some((name, end)) = self.scan_ident_at(self.pos) {
+                        self.pos = end;
+                        let fq = self.qualify_sub(&name);
+                        self.parse_named_sub(fq, line)?;
+                        return Ok(None);
+                    }
+                    self.pos = save;
+                }
+                "package" => {
+                    self.pos += 7;
+                    return self.parse_package(line);
+                }
+                "use" | "no" => {
+                    self.pos += w.len();
+                    self.parse_use(w == "use", line)?;
+                    return Ok(None);
+                }
+                "BEGIN" | "END" | "INIT" | "CHECK" | "UNITCHECK" => {
+                    let save = self.pos;
+                    self.pos += w.len();
+                    if self.peek_str("{") {
+                        if w == "END" {
+                            let body = self.parse_sub_body_block_only(save)?;
+                            self.end.push(Arc::new(body));
+                        } else {
+                            let b = self.parse_block()?;
+                            self.begin.push(b);
+                        }
+                        return Ok(None);
+                    }
+                    self.pos = save;
+                }
+                "format" => {
+                    let save = self.pos;
+                    self.pos += 6;
+                    if let Some(s) = self.parse_format(line)? {
+                        return Ok(Some(s));
+                    }
+                    self.pos = save;
+                }
+                "__END__" | "__DATA__" => {
+                    let end = self.src[self.pos..]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .map(|e| self.pos + e + 1)
+                        .unwrap_or(self.src.len());
+                    let pkg = if w == "__END__" {
+                        "main".to_string()
+                    } else {
+                        self.package.clone()
+                    };
+                    if !self.sub_buffer {
+                        self.data = Some((pkg, self.src[end..].to_vec()));
+                    }
+                    self.pos = self.src.len();
+                    self.finished = true;
+                    return Ok(None);
+                }
+                _ => {}
+            }
+        }
+        if label.is_some() {
+            return Err(self.syntax_error());
+        }
+        self.parse_expr_statement(line)
+    }
+
+    fn parse_expr_statement(&mut self, line: u32) -> PResult<Option<Statement>> {
+        let e = self.parse_expr()?;
+        let kind = self.parse_modifiers(e, line)?;
+        self.end_statement()?;
+        Ok(Some(self.stmt(line, kind)))
+    }
+
+    fn parse_modifiers(&mut self, e: Expr, line: u32) -> PResult<Stmt> {
+        let Some(w) = self.peek_word() else {
+            return Ok(Stmt::Expr(e));
+        };
+        if !matches!(
+            w.as_str(),
+            "if" | "unless" | "while" | "until" | "for" | "foreach"
+        ) {
+            return Ok(Stmt::Expr(e));
+        }
+        self.pos += w.len();
+        let cond = self.parse_expr()?;
+        Ok(match w.as_str() {
+            "if" => Stmt::If {
+                conds: vec![(cond, self.block_of(line, e))],
+                otherwise: None,
+            },
+            "unless" => Stmt::If {
+                conds: vec![(Expr::Not(Box::new(cond)), self.block_of(line, e))],
+                otherwise: None,
+            },
+            "while" | "until" => {
+                let until = w == "until";
+                let cond = fix_while_cond(cond);
+                match e {
+                    Expr::DoBlock(body) => Stmt::DoWhile {
+                        body: *body,
+                        cond,
+                        until,
+                    },
+                    e => {
+                        let cond = if until {
+                            Expr::Not(Box::new(cond))
+                        } else {
+                            cond
+                        };
+                        Stmt::While {
+                            label: None,
+                            cond: Some(cond),
+                            body: self.block_of(line, e),
+                            cont: None,
+                        }
+                    }
+                }
+            }
+            _ => Stmt::Foreach {
+                label: None,
+                var: LoopVar::Global(well_known::UNDERSCORE),
+                list: cond,
+                body: self.block_of(line, e),
+                cont: None,
+            },
+        })
+    }
+
+    /// A scope around a compound statement, for `my` in its condition.
+    fn open_stmt_scope(&mut self) {
+        self.push_scope();
+        self.pending.push(Vec::new());
+    }
+
+    fn close_stmt_scope(&mut self) {
+        self.pending.pop();
+        self.pop_scope();
+    }
+
+    fn paren_cond(&mut self) -> PResult<Expr> {
+        self.expect("(")?;
+        let c = self.parse_expr()?;
+        self.expect(")")?;
+        self.flush_pending();
+        Ok(c)
+    }
+
+    fn parse_if(&mut self, unless: bool, line: u32) -> PResult<Statement> {
+        self.open_stmt_scope();
+        let r = (|| {
+            let c = self.paren_cond()?;
+            let c = if unless { Expr::Not(Box::new(c)) } else { c };
+            let b = self.parse_block()?;
+            let mut conds = vec![(c, b)];
+            let mut otherwise = None;
+            loop {
+                if self.eat_word("elsif") {
+                    let c = self.paren_cond()?;
+                    let b = self.parse_block()?;
+                    conds.push((c, b));
+                } else if self.eat_word("else") {
+                    if self.peek_word().as_deref() == Some("if") {
+                        return Err(self.syntax_error());
+                    }
+                    otherwise = Some(self.parse_block()?);
+                    break;
+                } else {
+                    break;
+                }
+            }
+            Ok(self.stmt(line, Stmt::If { conds, otherwise }))
+        })();
+        self.close_stmt_scope();
+        r
+    }
+
+    fn parse_while(
+        &mut self,
+        until: bool,
+        label: Option<Arc<str>>,
+        line: u32,
+    ) -> PResult<Statement> {
+        self.open_stmt_scope();
+        let r = (|| {
+            self.expect("(")?;
+            let cond = if self.peek_str(")") {
+                None
+            } else {
+                Some(self.parse_expr()?)
+            };
+            self.expect(")")?;
+            self.flush_pending();
+            let cond = cond.map(fix_while_cond);
+            let cond = if until {
+                cond.map(|c| Expr::Not(Box::new(c)))
+            } else {
+                cond
+            };
+            let body = self.parse_block()?;
+            let cont = if self.eat_word("continue") {
+                Some(self.parse_block()?)
+            } else {
+                None
+            };
+            Ok(self.stmt(
+                line,
+                Stmt::While {
+                    label,
+                    cond,
+                    body,
+                    cont,
+                },
+            ))
+        })();
+        self.close_stmt_scope();
+        r
+    }
+
+    fn parse_for(&mut self, label: Option<Arc<str>>, line: u32) -> PResult<Statement> {
+        self.open_stmt_scope();
+        let r = self.parse_for_inner(label, line);
+        self.close_stmt_scope();
+        r
+    }
+
+    fn parse_for_inner(&mut self, label: Option<Arc<str>>, line: u32) -> PResult<Statement> {
+        self.skip_ws();
+        let mut var: Option<LoopVar> = None;
+        let mut bind: Option<(String, Slot)> = None;
+        if let Some(w) = self.peek_word() {
+            if w == "my" || w == "our" || w == "state" {
+                self.pos += w.len();
+                self.skip_ws();
+                let vpos = self.pos;
+                if !self.eat("$") {
+                    return Err(self.syntax_error());
+                }
+                let (name, end) = self
+                    .scan_ident_at(self.pos)
+                    .ok_or_else(|| self.syntax_error_at(vpos))?;
+                self.pos = end;
+                if w == "our" {
+                    let fq = format!("{}::{}", self.package, name);
+                    let id = self.intern(&fq);
+                    self.bind_now(&format!("${}", name), Binding::Our(fq));
+                    var = Some(LoopVar::Global(id));
+                } else {
+                    let full = format!("${}", name);
+                    let slot = self.alloc_slot(&full, false);
+                    bind = Some((full, slot));
+                    var = Some(LoopVar::My(slot));
+                }
+            }
+        }
+        if var.is_none() && self.peek() == Some(b'$') {
+            let vpos = self.pos;
+            self.pos += 1;
+            let name = self
+                .scan_var_name(false)
+                .ok_or_else(|| self.syntax_error_at(vpos))?;
+            var = Some(match self.scalar_var(&name, vpos)? {
+                Expr::My(s) => LoopVar::Lexical(s),
+                Expr::Global(g) => LoopVar::Global(g),
+                _ => return Err(self.syntax_error_at(vpos)),
+            });
+        }
+        self.expect("(")?;
+        if var.is_none() {
+            // C-style?
+            let init = if self.peek_str(";") {
+                None
+            } else {
+                Some(self.parse_expr()?)
+            };
+            if self.eat(";") {
+                self.flush_pending();
+                let cond = if self.peek_str(";") {
+                    None
+                } else {
+                    Some(self.parse_expr()?)
+                };
+                self.expect(";")?;
+                let step = if self.peek_str(")") {
+                    None
+                } else {
+                    Some(self.parse_expr()?)
+                };
+                self.expect(")")?;
+                self.flush_pending();
+                let cond = cond.map(fix_while_cond);
+                let body = self.parse_block()?;
+                return Ok(self.stmt(
+                    line,
+                    Stmt::ForC {
+                        label,
+                        init,
+                        cond,
+                        step,
+                        body,
+                    },
+                ));
+            }
+            self.expect(")")?;
+            let list = init.unwrap_or(Expr::List(vec![]));
+            self.flush_pending();
+            let body = self.parse_block()?;
+            let cont = if self.eat_word("continue") {
+                Some(self.parse_block()?)
+            } else {
+                None
+            };
+            return Ok(self.stmt(
+                line,
+                Stmt::Foreach {
+                    label,
+                    var: LoopVar::Global(well_known::UNDERSCORE),
+                    list,
+                    body,
+                    cont,
+                },
+            ));
+        }
+        let list = if self.peek_str(")") {
+            Expr::List(vec![])
+        } else {
+            self.parse_expr()?
+        };
+        self.expect(")")?;
+        self.flush_pending();
+        if let Some((n, s)) = bind {
+            self.bind_now(&n, Binding::Pad(s));
+        }
+        let body = self.parse_block()?;
+        let cont = if self.eat_word("continue") {
+            Some(self.parse_block()?)
+        } else {
+            None
+        };
+        Ok(self.stmt(
+            line,
+            Stmt::Foreach {
+                label,
+                var: var.unwrap(),
+                list,
+                body,
+                cont,
+            },
+        ))
+    }
+
+    fn parse_package(&mut self, line: u32) -> PResult<Option<Statement>> {
+        let name = self.take_ident().ok_or_else(|| self.syntax_error())?;
+        self.skip_ws();
+        // optional version
+        if self.peek().is_some_and(|c| c.is_ascii_digit() || c == b'v')
+            && self.peek_word().is_none_or(|w| w.starts_with('v'))
+        {
+            let _ = self.parse_expr_prec(P_ASSIGN + 10)?;
+        }
+        if self.peek_str("{") {
+            let saved = std::mem::replace(&mut self.package, name.clone());
+            let r = self.parse_block();
+            self.package = saved;
+            let block = r?;
+            return Ok(Some(self.stmt(
+                line,
+                Stmt::Package {
+                    name,
+                    block: Some(block),
+                },
+            )));
+        }
+        self.end_statement()?;
+        self.package = name.clone();
+        Ok(Some(self.stmt(line, Stmt::Package { name, block: None })))
+    }
+
+    // ------------------------------------------------------------ subs
+
+    fn parse_named_sub(&mut self, fq: String, line: u32) -> PResult<()> {
+        let start = self.pos;
+        match self.parse_sub_common(Some(fq.clone()), start, line)? {
+            Some(body) => {
+                self.subs.push(Arc::new(body));
+            }
+            None => {
+                self.end_statement()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `sub …` as an expression (anonymous sub); the cursor is after `sub`.
+    pub fn parse_sub_body(&mut self, name: Option<String>, start: usize) -> PResult<SubBody> {
+        let line = self.line_of(start);
+        match self.parse_sub_common(name, start, line)? {
+            Some(b) => Ok(b),
+            None => Err(self.syntax_error()),
+        }
+    }
+
+    /// A bare block passed to a `&`-prototyped sub, or an `END` block.
+    pub fn parse_sub_body_block_only(&mut self, start: usize) -> PResult<SubBody> {
+        let line = self.line_of(start);
+        self.begin_unit(true);
+        let r = self.parse_block();
+        let unit = self.end_unit();
+        let body = r?;
+        Ok(SubBody {
+            name: None,
+            package: self.package.clone(),
+            body,
+            pad: unit.pad,
+            captures: unit.captures,
+            prototype: None,
+            file: self.file.clone(),
+            line,
+        })
+    }
+
+    fn parse_attributes(&mut self, proto: &mut Option<String>) -> PResult<()> {
+        loop {
+            self.skip_ws();
+            if !(self.peek() == Some(b':') && self.peek_at(1) != Some(b':')) {
+                return Ok(());
+            }
+            self.pos += 1;
+            self.skip_ws();
+            let Some((attr, end)) = self.scan_ident_at(self.pos) else {
+                continue;
+            };
+            self.pos = end;
+            if self.peek() == Some(b'(') {
+                self.pos += 1;
+                let raw = self.read_delimited(b'(')?;
+                if attr == "prototype" {
+                    *proto = Some(
+                        String::from_utf8_lossy(&raw)
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .collect(),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Prototype/signature, attributes and body. None for a forward
+    /// declaration (`sub foo;`).
+    fn parse_sub_common(
+        &mut self,
+        name: Option<String>,
+        _start: usize,
+        line: u32,
+    ) -> PResult<Option<SubBody>> {
+        let mut proto: Option<String> = None;
+        self.begin_unit(true);
+        let r = (|| -> PResult<Option<(Block, Vec<Statement>)>> {
+            self.parse_attributes(&mut proto)?;
+            let mut prelude = Vec::new();
+            self.skip_ws();
+            if self.peek() == Some(b'(') {
+                self.pos += 1;
+                if self.prag.features & features::SIGNATURES != 0 {
+                    prelude = self.parse_signature(line)?;
+                } else {
+                    let raw = self.read_delimited(b'(')?;
+                    proto = Some(
+                        String::from_utf8_lossy(&raw)
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .collect(),
+                    );
+                }
+            }
+            self.parse_attributes(&mut proto)?;
+            if let Some(n) = &name {
+                self.known_subs.insert(n.clone(), proto.clone());
+            }
+            self.skip_ws();
+            if self.peek() != Some(b'{') {
+                if name.is_some() && (self.peek() == Some(b';') || self.at_eof()) {
+                    return Ok(None);
+                }
+                return Err(self.syntax_error());
+            }
+            let block = self.parse_block()?;
+            Ok(Some((block, prelude)))
+        })();
+        let unit = self.end_unit();
+        let Some((mut block, prelude)) = r? else {
+            return Ok(None);
+        };
+        if !prelude.is_empty() {
+            let mut stmts = prelude;
+            stmts.append(&mut block.stmts);
+            block.stmts = stmts;
+        }
+        Ok(Some(SubBody {
+            name,
+            package: self.package.clone(),
+            body: block,
+            pad: unit.pad,
+            captures: unit.captures,
+            prototype: proto,
+            file: self.file.clone(),
+            line,
+        }))
+    }
+
+    /// `($x, $y = 1, @rest)` after `(`: desugared into an arity check and
+    /// assignments from `@_`.
+    fn parse_signature(&mut self, line: u32) -> PResult<Vec<Statement>> {
+        let mut items: Vec<Expr> = Vec::new();
+        let mut decls: Vec<(PadKind, Slot)> = Vec::new();
+        let mut has_placeholder = false;
+        let mut defaults: Vec<(usize, Option<Slot>, Expr)> = Vec::new();
+        let mut mandatory = 0u32;
+        let mut count = 0u32;
+        let mut slurpy = false;
+        loop {
+            self.skip_ws();
+            if self.eat(")") {
+                break;
+            }
+            let ppos = self.pos;
+            let sigil = self.peek().ok_or_else(|| self.syntax_error())?;
+            if !matches!(sigil, b'$' | b'@' | b'%') || slurpy {
+                return Err(self.syntax_error());
+            }
+            self.pos += 1;
+            let name = self.scan_ident_at(self.pos).map(|(n, e)| {
+                self.pos = e;
+                n
+            });
+            let slot = name.as_ref().map(|n| {
+                let full = format!("{}{}", sigil as char, n);
+                let s = self.alloc_slot(&full, false);
+                self.bind_now(&full, Binding::Pad(s));
+                s
+            });
+            match (slot, sigil) {
+                (Some(s), _) => {
+                    let k = super::scope::kind_of(&(sigil as char).to_string());
+                    decls.push((k, s));
+                    items.push(Expr::MyDecl {
+                        vars: vec![(k, s)],
+                        paren: false,
+                    });
+                }
+                (None, _) => {
+                    has_placeholder = true;
+                    items.push(Expr::Undef);
+                }
+            }
+            if sigil == b'$' {
+                self.skip_ws();
+                let has_default = if self.eat("//=") || self.eat("||=") {
+                    true
+                } else if self.peek() == Some(b'=') && self.peek_at(1) != Some(b'=') {
+                    self.pos += 1;
+                    true
+                } else {
+                    false
+                };
+                if has_default {
+                    self.skip_ws();
+                    if self.peek() == Some(b',') || self.peek() == Some(b')') {
+                        // `$=`: optional, no default
+                    } else {
+                        let d = self.parse_expr_prec(P_ASSIGN)?;
+                        defaults.push((count as usize, slot, d));
+                    }
+                } else {
+                    if !defaults.is_empty() || mandatory < count {
+                        return Err(self.error_at(
+                            ppos,
+                            "Mandatory parameter follows optional parameter",
+                            false,
+                        ));
+                    }
+                    mandatory += 1;
+                }
+                count += 1;
+            } else {
+                slurpy = true;
+            }
+            self.skip_ws();
+            if self.eat(",") {
+                continue;
+            }
+            self.expect(")")?;
+            break;
+        }
+        let mut out = Vec::new();
+        let max = if slurpy { None } else { Some(count) };
+        out.push(self.stmt(
+            line,
+            Stmt::Expr(Expr::SigCheck {
+                min: mandatory,
+                max,
+            }),
+        ));
+        if !items.is_empty() {
+            let lhs = if has_placeholder {
+                Expr::List(items)
+            } else {
+                Expr::MyDecl {
+                    vars: decls,
+                    paren: true,
+                }
+            };
+            out.push(self.stmt(
+                line,
+                Stmt::Expr(Expr::ListAssign {
+                    lhs: Box::new(lhs),
+                    rhs: Box::new(Expr::Args),
+                }),
+            ));
+        }
+        for (idx, slot, d) in defaults {
+            let Some(slot) = slot else { continue };
+            let cond = Expr::Binary {
+                op: BinOp::NumLt,
+                l: Box::new(Expr::Func {
+                    f: Func::Scalar,
+                    args: vec![Expr::Args],
+                }),
+                r: Box::new(Expr::Int(idx as i64 + 1)),
+            };
+            let assign = Expr::Assign {
+                lhs: Box::new(Expr::My(slot)),
+                rhs: Box::new(d),
+            };
+            out.push(self.stmt(
+                line,
+                Stmt::Expr(Expr::Logical {
+                    op: LogOp::And,
+                    l: Box::new(cond),
+                    r: Box::new(assign),
+                }),
+            ));
+        }
+        Ok(out)
+    }
+
+    // ------------------------------------------------------------ use / no
+
+    fn apply_version_bundle(&mut self, minor: u32) {
+        if minor >= 10 {
+            self.prag.features |= features::SAY | features::STATE;
+        }
+        if minor >= 12 {
+            self.prag.strict_vars = true;
+            self.prag.strict_subs = true;
+            self.prag.hints |= hints::STRICT_REFS;
+        }
+        if minor >= 16 {
+            self.prag.features |= features::CURRENT_SUB | features::FC | features::EVALBYTES;
+        }
+        if minor >= 24 {
+            self.prag.features |= features::POSTDEREF_QQ;
+        }
+        if minor >= 28 {
+            self.prag.features |= features::BITWISE;
+        }
+        if minor >= 36 {
+            self.prag.features |= features::SIGNATURES | features::ISA;
+            self.prag.features &= !features::INDIRECT;
+            self.prag.hints |= hints::WARNINGS;
+        }
+    }
+
+    /// A version literal after `use`: returns the minor version of 5.x.
+    fn scan_use_version(&mut self) -> Option<u32> {
+        self.skip_ws();
+        let start = self.pos;
+        let s = &self.src[self.pos..];
+        let v = s.first() == Some(&b'v');
+        let mut i = if v { 1 } else { 0 };
+        if !s.get(i).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        while s
+            .get(i)
+            .is_some_and(|c| c.is_ascii_digit() || *c == b'.' || *c == b'_')
+        {
+            i += 1;
+        }
+        if s.get(i).is_some_and(|&c| is_ident_char(c)) {
+            return None;
+        }
+        let text = String::from_utf8_lossy(&s[if v { 1 } else { 0 }..i]).into_owned();
+        self.pos = start + i;
+        let parts: Vec<&str> = text.split('.').collect();
+        let minor = if v || parts.len() > 2 {
+            parts.get(1).and_then(|p| p.parse().ok()).unwrap_or(0)
+        } else {
+            let frac = parts.get(1).copied().unwrap_or("").replace('_', "");
+            let mut f3: String = frac.chars().take(3).collect();
+            while f3.len() < 3 {
+                f3.push('0');
+            }
+            f3.parse().unwrap_or(0)
+        };
+        Some(minor)
+    }
+
+    fn parse_use(&mut self, is_use: bool, line: u32) -> PResult<()> {
+        self.skip_ws();
+        let kw_pos = self.pos;
+        if let Some(minor) = self.scan_use_version() {
+            if is_use {
+                if minor > 36 && minor < 1000 {
+                    return Err(self.error_at(
+                        kw_pos,
+                        &format!(
+                            "Perl v5.{}.0 required--this is only v5.36.0, stopped",
+                            minor
+                        ),
+                        false,
+                    ));
+                }
+                self.apply_version_bundle(minor);
+            }
+            return self.end_statement();
+        }
+        let module = self.take_ident().ok_or_else(|| self.syntax_error())?;
+        // optional module version
+        self.skip_ws();
+        if self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            let save = self.pos;
+            let _ = self.scan_number();
+            self.skip_ws();
+            if self.peek() == Some(b',') || self.peek_str("=>") {
+                self.pos = save;
+            }
+        }
+        self.skip_ws();
+        let mut args: Option<Expr> = None;
+        let mut empty_parens = false;
+        if self.peek() != Some(b';') && !self.at_eof() && self.peek() != Some(b'}') {
+            let save = self.pos;
+            if self.eat("(") && self.eat(")") {
+                empty_parens = true;
+            } else {
+                self.pos = save;
+                args = Some(self.parse_expr()?);
+            }
+        }
+        self.end_statement()?;
+        let mut names = Vec::new();
+        if let Some(a) = &args {
+            const_strings(a, &mut names);
+        }
+        let all = names.is_empty();
+        match module.as_str() {
+            "strict" => {
+                let v = is_use;
+                if all || names.iter().any(|n| n == "vars") {
+                    self.prag.strict_vars = v;
+                }
+                if all || names.iter().any(|n| n == "subs") {
+                    self.prag.strict_subs = v;
+                }
+                if all || names.iter().any(|n| n == "refs") {
+                    if v {
+                        self.prag.hints |= hints::STRICT_REFS;
+                    } else {
+                        self.prag.hints &= !hints::STRICT_REFS;
+                    }
+                }
+                return Ok(());
+            }
+            "warnings" => {
+                if is_use {
+                    self.prag.hints |= hints::WARNINGS;
+                } else if all
+                    || names
+                        .iter()
+                        .any(|n| matches!(n.as_str(), "all" | "uninitialized" | "numeric"))
+                {
+                    self.prag.hints &= !hints::WARNINGS;
+                }
+                return Ok(());
+            }
+            "feature" | "experimental" => {
+                for n in &names {
+                    let bits = match n.as_str() {
+                        "say" => features::SAY,
+                        "signatures" => features::SIGNATURES,
+                        "current_sub" => features::CURRENT_SUB,
+                        "fc" => features::FC,
+                        "bitwise" => features::BITWISE,
+                        "isa" => features::ISA,
+                        "postderef_qq" => features::POSTDEREF_QQ,
+                        "state" => features::STATE,
+                        "evalbytes" => features::EVALBYTES,
+                        "indirect" => features::INDIRECT,
+                        ":all" => features::ALL,
+                        b if b.starts_with(":5.") => {
+                            let minor: u32 = b[3..]
+                                .split('.')
+                                .next()
+                                .and_then(|x| x.parse().ok())
+                                .unwrap_or(0);
+                            if is_use {
+                                let saved = (
+                                    self.prag.strict_vars,
+                                    self.prag.strict_subs,
+                                    self.prag.hints,
+                                );
+                                self.apply_version_bundle(minor);
+                                (
+                                    self.prag.strict_vars,
+                                    self.prag.strict_subs,
+                                    self.prag.hints,
+                                ) = saved;
+                            }
+                            0
+                        }
+                        _ => 0,
+                    };
+                    if is_use {
+                        self.prag.features |= bits;
+                    } else {
+                        self.prag.features &= !bits;
+                    }
+                }
+                if !is_use && all && module == "feature" {
+                    self.prag.features = features::INDIRECT;
+                }
+                return Ok(());
+            }
+            "utf8" => {
+                if is_use {
+                    self.prag.hints |= hints::UTF8;
+                } else {
+                    self.prag.hints &= !hints::UTF8;
+                }
+                return Ok(());
+            }
+            "integer" => {
+                if is_use {
+                    self.prag.hints |= hints::INTEGER;
+                } else {
+                    self.prag.hints &= !hints::INTEGER;
+                }
+                return Ok(());
+            }
+            "vars" => {
+                for n in &names {
+                    if n.len() > 1 {
+                        let (sigil, name) = n.split_at(1);
+                        let fq = self.qualify(name);
+                        self.intern(&fq);
+                        self.declared_globals.insert(format!("{}{}", sigil, fq));
+                    }
+                }
+                return Ok(());
+            }
+            "diagnostics" | "less" | "sort" | "filetest" | "vmsish" | "autodie" | "bytes"
+            | "locale" | "open" | "re" | "subs" | "mro" => {
+                if module == "subs" {
+                    for n in &names {
+                        let fq = self.qualify_sub(n);
+                        self.known_subs.insert(fq, None);
+                    }
+                }
+                return Ok(());
+            }
+            "constant" if is_use => {
+                let mut cnames = Vec::new();
+                match &args {
+                    Some(Expr::AnonHash(items)) => {
+                        for (i, it) in items.iter().enumerate() {
+                            if i % 2 == 0 {
+                                if let Expr::Str { bytes, .. } = it {
+                                    cnames.push(String::from_utf8_lossy(bytes).into_owned());
+                                }
+                            }
+                        }
+                    }
+                    Some(Expr::List(items)) => {
+                        if let Some(Expr::Str { bytes, .. }) = items.first() {
+                            cnames.push(String::from_utf8_lossy(bytes).into_owned());
+                        }
+                    }
+                    Some(Expr::Str { bytes, .. }) => {
+                        cnames.push(String::from_utf8_lossy(bytes).into_owned())
+                    }
+                    _ => {}
+                }
+                for n in cnames {
+                    let fq = self.qualify_sub(&n);
+                    self.known_subs.insert(fq, Some(String::new()));
+                }
+                let call = self.import_call("constant", "import", args);
+                self.begin.push(Block {
+                    stmts: vec![self.stmt(line, Stmt::Expr(call))],
+                    has_local: false,
+                });
+                return Ok(());
+            }
+            "parent" | "base" | "lib" => {
+                let call =
+                    self.import_call(&module, if is_use { "import" } else { "unimport" }, args);
+                self.begin.push(Block {
+                    stmts: vec![self.stmt(line, Stmt::Expr(call))],
+                    has_local: false,
+                });
+                return Ok(());
+            }
+            _ => {}
+        }
+        // imported names become known subs
+        if is_use {
+            for n in &names {
+                if n.bytes().next().is_some_and(is_ident_start) && n.bytes().all(is_ident_char) {
+                    let fq = self.qualify_sub(n);
+                    let proto = if BLOCK_SUBS.contains(&n.as_str()) {
+                        Some("&@".to_string())
+                    } else if UNARY_SUBS.contains(&n.as_str()) {
+                        Some("$".to_string())
+                    } else {
+                        None
+                    };
+                    if builtin(n).is_none() {
+                        self.known_subs.entry(fq).or_insert(proto);
+                    }
+                }
+            }
+        }
+        let path = format!("{}.pm", module.replace("::", "/"));
+        let mut stmts = vec![self.stmt(
+            line,
+            Stmt::Expr(Expr::Func {
+                f: Func::Require,
+                args: vec![plain_str(&path)],
+            }),
+        )];
+        if !empty_parens {
+            let call = self.import_call(&module, if is_use { "import" } else { "unimport" }, args);
+            stmts.push(self.stmt(line, Stmt::Expr(call)));
+        }
+        self.begin.push(Block {
+            stmts,
+            has_local: false,
+        });
+        Ok(())
+    }
+
+    fn import_call(&self, module: &str, method: &str, args: Option<Expr>) -> Expr {
+        let args = match args {
+            None => vec![],
+            Some(Expr::List(v)) => v,
+            Some(e) => vec![e],
+        };
+        Expr::Method {
+            invocant: Box::new(plain_str(module)),
+            method: MethodName::Static(method.to_string()),
+            args,
+            maybe_class: true,
+        }
+    }
+
+    // ------------------------------------------------------------ format
+
+    fn parse_format(&mut self, line: u32) -> PResult<Option<Statement>> {
+        self.skip_ws();
+        let name = if self.peek() == Some(b'=') {
+            "STDOUT".to_string()
+        } else {
+            match self.take_ident() {
+                Some(n) => n,
+                None => return Ok(None),
+            }
+        };
+        self.skip_ws();
+        if self.peek() != Some(b'=') {
+            return Ok(None);
+        }
+        self.pos += 1;
+        // the rest of the line must be blank
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\r')) {
+            self.pos += 1;
+        }
+        if self.peek() != Some(b'\n') {
+            return Err(self.syntax_error());
+        }
+        self.pos += 1;
+        let mut lines = Vec::new();
+        loop {
+            if self.at_eof() {
+                return Err(self.error_msg("Format not terminated"));
+            }
+            let ls = self.pos;
+            let le = self.src[ls..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map(|e| ls + e)
+                .unwrap_or(self.src.len());
+            self.pos = (le + 1).min(self.src.len());
+            let text = self.src[ls..le].to_vec();
+            let trimmed: Vec<u8> = text.iter().copied().filter(|c| *c != b'\r').collect();
+            if trimmed
+                .iter()
+                .copied()
+                .collect::<Vec<u8>>()
+                .trim_ascii_end()
+                == b"."
+            {
+                break;
+            }
+            if trimmed.first() == Some(&b'#') {
+                continue;
+            }
+            let has_field = trimmed.windows(2).any(|w| {
+                (w[0] == b'@' || w[0] == b'^')
+                    && matches!(w[1], b'<' | b'>' | b'|' | b'#' | b'*' | b'0'..=b'9')
+            }) || trimmed.ends_with(b"@")
+                || trimmed.ends_with(b"^");
+            if !has_field {
+                lines.push(FormatLine::Literal(text));
+                continue;
+            }
+            // argument line
+            let als = self.pos;
+            let ale = self.src[als..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map(|e| als + e)
+                .unwrap_or(self.src.len());
+            self.pos = (ale + 1).min(self.src.len());
+            let arg_src = self.src[als..ale].to_vec();
+            let aline = self.line_of(als);
+            let saved = self.switch_to_buffer(arg_src, aline);
+            let r = (|| {
+                self.skip_ws();
+                if self.at_eof() {
+                    return Ok(vec![]);
+                }
+                let inner = if self.peek() == Some(b'{') {
+                    self.pos += 1;
+                    let e = self.parse_bracket_list(b'}')?;
+                    e
+                } else {
+                    self.parse_expr()?
+                };
+                Ok(match inner {
+                    Expr::List(v) => v,
+                    e => vec![e],
+                })
+            })();
+            self.restore_buffer(saved);
+            lines.push(FormatLine::Picture {
+                picture: text,
+                args: r?,
+            });
+        }
+        let fq = self.qualify(&name);
+        let id = self.intern(&fq);
+        Ok(Some(self.stmt(line, Stmt::Format { name: id, lines })))
+    }
+}
+
+#[allow(dead_code)]
+fn _block_expr(b: Block) -> Expr {
+    block_to_expr(b)
+}
