@@ -67,6 +67,9 @@ fn run(opts: cli::Options) -> i32 {
             return 255;
         }
     };
+    if std::env::var_os("PSH_DUMP_AST").is_some() {
+        eprintln!("{:#?}", prog.main.body);
+    }
     if opts.check_only {
         eprintln!("{file} syntax OK");
         return 0;

@@ -1436,6 +1436,36 @@ impl Interp {
 
 // ---------------------------------------------------------------- helpers
 
+/// Builtins that produce a list in list context (they push into `out`
+/// themselves); the rest yield one scalar.
+pub fn returns_list(f: Func) -> bool {
+    matches!(
+        f,
+        Func::Reverse
+            | Func::Splice
+            | Func::Keys
+            | Func::Values
+            | Func::Each
+            | Func::Delete
+            | Func::Readline
+            | Func::Readdir
+            | Func::Stat
+            | Func::Lstat
+            | Func::Localtime
+            | Func::Gmtime
+            | Func::Glob
+            | Func::Readpipe
+            | Func::Caller
+            | Func::Times
+            | Func::DoFile
+            | Func::Unpack
+            | Func::Getpwnam
+            | Func::Getpwuid
+            | Func::Getgrgid
+            | Func::Getgrnam
+    )
+}
+
 pub fn ref_type(v: &Value) -> Value {
     if let Some(b) = v.blessed() {
         return Value::from_str(&b);

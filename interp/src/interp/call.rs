@@ -400,6 +400,12 @@ impl Interp {
             package: package.to_string(),
             lexicals: scope.as_ref().clone(),
             hints: self.hints,
+            // The enclosing features are not recorded in the tree yet; a
+            // string eval sees all of them.
+            features: u32::MAX,
+            strict_vars: false,
+            strict_subs: false,
+            in_sub: !self.frames.is_empty(),
         };
         let prog = match crate::parse::parse_eval(&src, &file, &es) {
             Ok(p) => p,

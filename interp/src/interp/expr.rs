@@ -382,6 +382,17 @@ impl Interp {
                 }
             }
             Expr::Die(msg) => return Err(self.die_msg(msg)),
+            Expr::GotoSub(target) => {
+                let t = self.sv(target)?;
+                let cv = self.code_of(&t)?;
+                let args = self.args.clone();
+                let want = self.want;
+                let mut out = Vec::new();
+                let v = self.call_with_av(&cv, args, want, &mut out)?;
+                self.ret_list = out;
+                self.ret_val = v;
+                return Err(Flow::Return);
+            }
         })
     }
 
@@ -541,7 +552,12 @@ impl Interp {
                 self.call_expr(e, Want::List, out)?;
             }
             Expr::Func { f, args } => {
-                self.func(*f, args, Want::List, out)?;
+                if super::builtins::returns_list(*f) {
+                    self.func(*f, args, Want::List, out)?;
+                } else {
+                    let v = self.func(*f, args, Want::Scalar, out)?;
+                    out.push(v);
+                }
             }
             Expr::Sort { cmp, list, a, b } => self.sort(cmp, list, *a, *b, out)?,
             Expr::Map { body, list } => self.map(body, list, out)?,
