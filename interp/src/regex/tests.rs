@@ -580,6 +580,15 @@ fn tr_like_perl() {
         ("a", "\u{263a}", "cd", "abé".as_bytes(), true),
         ("ab", "ba", "r", b"abab", false),
         ("x", "y", "", b"", false),
+        ("abc", "", "cs", b"aaxxbyyc", false),
+        ("\u{100}\u{101}", "\u{263a}", "", "a\u{100}\u{101}b".as_bytes(), true),
+        ("\u{100}\u{101}", "", "d", "a\u{100}\u{101}b".as_bytes(), true),
+        ("abc", "XYZ", "c", "a\u{263a}\u{263b}b\u{1}".as_bytes(), true),
+        ("abc", "XYZ", "cs", "dd\u{263a}\u{263a}b".as_bytes(), true),
+        ("é", "É", "", b"caf\xe9", false),
+        ("é", "\u{263a}", "s", b"\xe9\xe9\xe9", false),
+        ("ab", "", "s", b"aabbab", false),
+        ("a", "b", "cd", b"", false),
     ];
     if !perl_available() {
         return;
@@ -683,11 +692,151 @@ fn show_errors() {
 fn probe() {
     let pats = std::env::var("PROBE").unwrap_or_default();
     for p in pats.split('\t') {
-        let b = pcre2::bytes::RegexBuilder::new()
-            .ucp(true)
-            .build(p)
-            .err()
-            .map(|e| e.to_string());
-        println!("{p:?} -> {b:?}");
+        let b = pcre2::bytes::RegexBuilder::new().build(p);
+        match b {
+            Err(e) => println!("{p:?} -> {e}"),
+            Ok(re) => {
+                let r: Vec<_> = [
+                    &b"\xe9"[..],
+                    b"\xc9",
+                    b"\xa0",
+                    b"\xb5",
+                    b"\xff",
+                    b"\xdf",
+                    b"ss",
+                ]
+                .iter()
+                .map(|s| re.is_match(s).unwrap())
+                .collect();
+                println!("{p:?} -> e9 c9 a0 b5 ff df ss {r:?}");
+            }
+        }
+    }
+}
+
+/// Random patterns and subjects must never panic (errors are fine).
+#[test]
+fn random_patterns_never_panic() {
+    let atoms: &[&[u8]] = &[
+        b"(",
+        b")",
+        b"[",
+        b"]",
+        b"{",
+        b"}",
+        b"\\",
+        b"?",
+        b"*",
+        b"+",
+        b"|",
+        b"^",
+        b"$",
+        b".",
+        b"a",
+        b"b",
+        b"-",
+        b",",
+        b"1",
+        b"2",
+        b":",
+        b"#",
+        b"<",
+        b">",
+        b"'",
+        b"=",
+        b"!",
+        b"&",
+        b"P",
+        b"x",
+        b"N",
+        b"U",
+        b"p",
+        b"k",
+        b"g",
+        b"c",
+        b"o",
+        b"Q",
+        b"E",
+        b"\n",
+        b" ",
+        b"\xe9",
+        "é".as_bytes(),
+        "\u{263a}".as_bytes(),
+        b"\xff",
+        b"\xc3",
+        b"(?",
+        b"(*",
+        b"[:",
+        b":]",
+        b"\\x{",
+        b"\\N{U+",
+        b"\\p{",
+        b"\\b{",
+        b"(?^",
+        b"(?<n>",
+        b"\\k<n>",
+        b"\\G",
+        b"\\K",
+    ];
+    let mut seed: u64 = 0x9E3779B97F4A7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..20000 {
+        let n = (next() % 12) as usize;
+        let mut p = Vec::new();
+        for _ in 0..n {
+            p.extend_from_slice(atoms[(next() % atoms.len() as u64) as usize]);
+        }
+        let mut subj = Vec::new();
+        for _ in 0..(next() % 8) {
+            subj.extend_from_slice(atoms[(next() % atoms.len() as u64) as usize]);
+        }
+        let r = next();
+        let mut f = ReFlags::default();
+        f.x = r & 1 != 0;
+        f.i = r & 2 != 0;
+        f.a = r & 4 != 0;
+        let pu = r & 8 != 0;
+        let su = r & 16 != 0;
+        let _ = stringify_qr(&p, pu, &f);
+        let _ = quotemeta(&p, pu);
+        if let Ok(re) = compile(&p, pu, &f) {
+            for start in 0..=subj.len() + 1 {
+                let _ = re.try_find_at(&subj, su, start, r & 32 != 0);
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn bench_global_match() {
+    let mut s = Vec::new();
+    for i in 0..200_000 {
+        s.extend_from_slice(format!("word{} ", i).as_bytes());
+    }
+    s.push(0xe9);
+    let su = upgrade_latin1(&s);
+    for (p, pu, subj, sutf) in [
+        (&b"\\w+"[..], false, &s, false),
+        ("\\w+é?".as_bytes(), true, &s, false),
+        ("\\w+é?".as_bytes(), true, &su, true),
+        ("\\w+\\x{100}?".as_bytes(), false, &su, true),
+        ("\\w+\\x{100}?".as_bytes(), false, &s, false),
+    ] {
+        let s = subj;
+        let re = compile(p, pu, &ReFlags::default()).unwrap();
+        let t = std::time::Instant::now();
+        let mut pos = 0;
+        let mut n = 0;
+        while let Some(m) = re.find_at(s, sutf, pos) {
+            n += 1;
+            pos = m.end().max(pos + 1);
+        }
+        println!("{} matches in {:?}", n, t.elapsed());
     }
 }
