@@ -73,8 +73,8 @@ while (my $l = <STDIN>) {
     my ($p, $pu, $fl, $s, $su, $start) = split / /, $l;
     $fl = "" if $fl eq "-";
     for ($p, $s) { $_ = $_ eq "-" ? "" : pack("H*", $_) }
-    utf8::decode($p) if $pu;
-    utf8::decode($s) if $su;
+    if ($pu) { utf8::decode($p); utf8::upgrade($p) }
+    if ($su) { utf8::decode($s); utf8::upgrade($s) }
     my $re = eval "qr/\$p/$fl";
     if (!defined $re) { print "ERR\n"; next }
     my $cstart = $start;
@@ -393,6 +393,23 @@ fn more_syntax_like_perl() {
         (b"(?<a>.)(?<b>.)?", false, "", b"x", false, 0),
         (b"a\\Eb", false, "", b"aEb", false, 0),
         (b"\\G", false, "", b"abc", false, 3),
+        (b"\\w", true, "", b"\xe9", false, 0),
+        (b"(?aa)k", false, "i", "\u{212a}".as_bytes(), true, 0),
+        (b"(?a)k", false, "i", "\u{212a}".as_bytes(), true, 0),
+        (b"(?^aa:k)", false, "i", "\u{212a}".as_bytes(), true, 0),
+        (b"^a{ 2 }$", false, "", b"aa", false, 0),
+        (b"a{1", false, "", b"a{1", false, 0),
+        (b"a{2,3", false, "", b"a{2,3", false, 0),
+        (b"{", false, "", b"x{", false, 0),
+        (b"\\p{InGreek}", false, "", b"ab", false, 0),
+        (
+            b"\\p{InLatin1Supplement}+",
+            false,
+            "",
+            b"a\xe9\xe8",
+            false,
+            0,
+        ),
     ];
     check_against_perl(&cases);
 }
@@ -581,9 +598,27 @@ fn tr_like_perl() {
         ("ab", "ba", "r", b"abab", false),
         ("x", "y", "", b"", false),
         ("abc", "", "cs", b"aaxxbyyc", false),
-        ("\u{100}\u{101}", "\u{263a}", "", "a\u{100}\u{101}b".as_bytes(), true),
-        ("\u{100}\u{101}", "", "d", "a\u{100}\u{101}b".as_bytes(), true),
-        ("abc", "XYZ", "c", "a\u{263a}\u{263b}b\u{1}".as_bytes(), true),
+        (
+            "\u{100}\u{101}",
+            "\u{263a}",
+            "",
+            "a\u{100}\u{101}b".as_bytes(),
+            true,
+        ),
+        (
+            "\u{100}\u{101}",
+            "",
+            "d",
+            "a\u{100}\u{101}b".as_bytes(),
+            true,
+        ),
+        (
+            "abc",
+            "XYZ",
+            "c",
+            "a\u{263a}\u{263b}b\u{1}".as_bytes(),
+            true,
+        ),
         ("abc", "XYZ", "cs", "dd\u{263a}\u{263a}b".as_bytes(), true),
         ("é", "É", "", b"caf\xe9", false),
         ("é", "\u{263a}", "s", b"\xe9\xe9\xe9", false),
@@ -796,10 +831,12 @@ fn random_patterns_never_panic() {
             subj.extend_from_slice(atoms[(next() % atoms.len() as u64) as usize]);
         }
         let r = next();
-        let mut f = ReFlags::default();
-        f.x = r & 1 != 0;
-        f.i = r & 2 != 0;
-        f.a = r & 4 != 0;
+        let f = ReFlags {
+            x: r & 1 != 0,
+            i: r & 2 != 0,
+            a: r & 4 != 0,
+            ..Default::default()
+        };
         let pu = r & 8 != 0;
         let su = r & 16 != 0;
         let _ = stringify_qr(&p, pu, &f);
@@ -839,4 +876,29 @@ fn bench_global_match() {
         }
         println!("{} matches in {:?}", n, t.elapsed());
     }
+}
+
+#[test]
+fn types_are_thread_safe() {
+    fn check<T: Send + Sync>() {}
+    check::<Regex>();
+    check::<Trans>();
+    check::<Captures>();
+}
+
+#[test]
+fn unicode_rules_option() {
+    let f = ReFlags::default();
+    let native = compile(b"\\w", false, &f).unwrap();
+    assert!(native.find_at(b"\xe9", false, 0).is_none());
+    let uni = compile_with(b"\\w", false, &f, true).unwrap();
+    assert_eq!(
+        uni.find_at(b"\xe9", false, 0).map(|m| m.get(0)),
+        Some(Some((0, 1)))
+    );
+    let e = compile(b"(?{ 1 })", false, &f).unwrap_err();
+    assert_eq!(
+        e,
+        "Eval-group (?{ ... }) is not supported in regex m/(?{ 1 })/"
+    );
 }

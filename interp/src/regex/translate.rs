@@ -354,7 +354,7 @@ impl<'a> Tr<'a> {
             }
             if self.peek(j - self.i) == Some(0x7B) {
                 return Err(TransError {
-                    msg: "Eval-group (*{ … }) is not supported in regex".into(),
+                    msg: "Eval-group (*{ ... }) is not supported".into(),
                     at: None,
                 });
             }
@@ -403,13 +403,13 @@ impl<'a> Tr<'a> {
             }
             Some(0x7B) => {
                 return Err(TransError {
-                    msg: "Eval-group (?{ … }) is not supported in regex".into(),
+                    msg: "Eval-group (?{ ... }) is not supported".into(),
                     at: None,
                 })
             }
             Some(0x3F) if self.peek_is(3, '{') => {
                 return Err(TransError {
-                    msg: "Eval-group (??{ … }) is not supported in regex".into(),
+                    msg: "Eval-group (??{ ... }) is not supported".into(),
                     at: None,
                 })
             }
