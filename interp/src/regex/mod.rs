@@ -286,6 +286,11 @@ impl Regex {
         )
     }
 
+    /// Whether the pattern matches anywhere in `subject`.
+    pub fn is_match(&self, subject: &[u8], utf8_subject: bool) -> bool {
+        self.find_at(subject, utf8_subject, 0).is_some()
+    }
+
     /// Searches from byte offset `start` (where `\G` anchors).
     pub fn find_at(&self, subject: &[u8], utf8_subject: bool, start: usize) -> Option<Captures> {
         self.try_find_at(subject, utf8_subject, start, false)

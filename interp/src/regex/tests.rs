@@ -695,62 +695,6 @@ fn tr_count_only_returns_none() {
 }
 
 #[test]
-#[ignore]
-fn show_errors() {
-    for p in [
-        "(",
-        ")",
-        "a**",
-        "*",
-        "a{2}*+",
-        "[a",
-        "\\1",
-        "[z-a]",
-        "[a-\\d]",
-        "(?<n>a)\\k<m>",
-        "(?<=a+)b",
-        "[[:foo:]]",
-        "\\p{Foo}",
-        "(?z)",
-        "a\\",
-        "(?<=a*)b",
-    ] {
-        println!(
-            "{p:?} -> {:?}",
-            compile(p.as_bytes(), false, &ReFlags::default()).err()
-        );
-    }
-}
-
-#[test]
-#[ignore]
-fn probe() {
-    let pats = std::env::var("PROBE").unwrap_or_default();
-    for p in pats.split('\t') {
-        let b = pcre2::bytes::RegexBuilder::new().build(p);
-        match b {
-            Err(e) => println!("{p:?} -> {e}"),
-            Ok(re) => {
-                let r: Vec<_> = [
-                    &b"\xe9"[..],
-                    b"\xc9",
-                    b"\xa0",
-                    b"\xb5",
-                    b"\xff",
-                    b"\xdf",
-                    b"ss",
-                ]
-                .iter()
-                .map(|s| re.is_match(s).unwrap())
-                .collect();
-                println!("{p:?} -> e9 c9 a0 b5 ff df ss {r:?}");
-            }
-        }
-    }
-}
-
-/// Random patterns and subjects must never panic (errors are fine).
-#[test]
 fn random_patterns_never_panic() {
     let atoms: &[&[u8]] = &[
         b"(",

@@ -297,7 +297,6 @@ impl<'a> Tr<'a> {
     /// A `{` in the main context: a quantifier with min > max never matches
     /// in perl (it only warns), whereas PCRE2 rejects it.
     fn brace(&mut self) {
-        let start = self.i;
         let mut j = self.i + 1;
         let mut nums: [Option<u64>; 2] = [None, None];
         let mut k = 0;
@@ -333,7 +332,6 @@ impl<'a> Tr<'a> {
                 }
             }
         }
-        let _ = start;
         self.out.push('{');
         self.i += 1;
     }
@@ -649,7 +647,6 @@ impl<'a> Tr<'a> {
     }
 
     fn escape(&mut self, in_class: bool) -> Result<(), TransError> {
-        let bs = self.i;
         let Some(c) = self.peek(1) else {
             return Err(TransError {
                 msg: "Trailing \\".into(),
@@ -847,7 +844,6 @@ impl<'a> Tr<'a> {
             }
             _ => self.emit_cp_escaped(c),
         }
-        let _ = bs;
         Ok(())
     }
 
