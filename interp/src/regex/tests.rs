@@ -394,6 +394,7 @@ fn more_syntax_like_perl() {
         (b"a\\Eb", false, "", b"aEb", false, 0),
         (b"\\G", false, "", b"abc", false, 3),
         (b"\\w", true, "", b"\xe9", false, 0),
+        ("(?<é>x)\\k<é>".as_bytes(), true, "", b"axx", false, 0),
         (b"(?aa)k", false, "i", "\u{212a}".as_bytes(), true, 0),
         (b"(?a)k", false, "i", "\u{212a}".as_bytes(), true, 0),
         (b"(?^aa:k)", false, "i", "\u{212a}".as_bytes(), true, 0),
@@ -445,6 +446,8 @@ fn capture_names_and_counts() {
     assert_eq!(m.get(4), Some((0, 1)));
     assert_eq!(m.get(1), None);
     assert_eq!(m.last_paren(), Some(4));
+    let re = compile("(?<é>x)".as_bytes(), true, &ReFlags::default()).unwrap();
+    assert_eq!(re.capture_names(), &[("é".to_string(), vec![1])]);
 }
 
 #[test]

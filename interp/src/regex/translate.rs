@@ -276,6 +276,11 @@ impl<'a> Tr<'a> {
                 _ if c >= 0x80 => {
                     if self.xmode() && is_pattern_ws_wide(c) {
                         self.out.push(' ');
+                    } else if self.in_group_name() {
+                        // PCRE2 reads names literally (UTF mode allows
+                        // Unicode letters in them).
+                        self.force_utf = true;
+                        self.emit_comment_char(c);
                     } else {
                         self.emit_cp_escaped(c);
                     }
@@ -428,6 +433,21 @@ impl<'a> Tr<'a> {
         self.i += 2;
         self.push_group(start, self.xmode());
         Ok(())
+    }
+
+    /// The output ends inside a group name (`(?<name`, `\k<name`, …).
+    fn in_group_name(&self) -> bool {
+        let b = self.out.as_bytes();
+        let mut k = b.len();
+        while k > 0 && (b[k - 1].is_ascii_alphanumeric() || b[k - 1] == b'_' || b[k - 1] >= 0x80) {
+            k -= 1;
+        }
+        let head = &self.out[..k];
+        [
+            "(?<", "(?'", "(?P<", "\\k<", "\\k'", "\\k{", "\\g{", "(?&", "(?P=", "(?P>", "(?(",
+        ]
+        .iter()
+        .any(|p| head.ends_with(p))
     }
 
     fn push_group(&mut self, src_idx: usize, x: bool) {
