@@ -1,11 +1,16 @@
 //! Perl regular expressions on top of PCRE2, plus `tr///` and `quotemeta`.
 //!
 //! A pattern is translated once (see `translate`) and compiled lazily in up
-//! to four PCRE2 variants: byte mode or UTF mode, each optionally with the
+//! to six PCRE2 variants, one per matching mode, each optionally with the
 //! "not empty at the start offset" restriction that perl's `//g` needs after
-//! a zero-length match.  Byte mode gives perl's native 8-bit semantics (ASCII
-//! rules for `\w`, `/i` …); UTF mode with UCP gives perl's Unicode rules and
-//! is used as soon as the pattern or the subject is utf8.
+//! a zero-length match:
+//! - byte mode: perl's native 8-bit semantics (ASCII rules for `\w`, `/i` …
+//!   on bytes above 0x7F), for an 8-bit pattern against an 8-bit subject;
+//! - Latin-1 mode (byte mode with UCP): Unicode rules on an 8-bit subject,
+//!   when the pattern asks for them (utf8 pattern, `/a`, `(?u)` …) but names
+//!   no character above 0xFF, so the subject needs no upgrade;
+//! - UTF mode with UCP: for utf8 subjects, and for patterns with characters
+//!   above 0xFF (an 8-bit subject is then upgraded and offsets mapped back).
 
 mod blocks;
 pub mod tr;
@@ -25,10 +30,10 @@ pub use tr::Trans;
 /// where perl would succeed.
 const JIT_STACK_MAX: usize = 64 << 20;
 
-/// Variant indices into `Regex::variants`.
-const V_BYTE: usize = 0;
-const V_UNI: usize = 1;
-const V_NOTEMPTY: usize = 2;
+/// Matching modes; a variant's index is `mode * 2 + notempty`.
+const M_BYTE: usize = 0;
+const M_LATIN: usize = 1;
+const M_UNI: usize = 2;
 
 struct Variant {
     re: PcreRegex,
@@ -135,12 +140,14 @@ pub struct Regex {
     flags: ReFlags,
     /// Pattern requires Unicode rules whatever the subject.
     unicode: bool,
+    /// Pattern can only be compiled in UTF mode.
+    needs_utf: bool,
     /// The pattern contains a character above 0xFF.
     wide: bool,
     body: String,
     posmap: Vec<(usize, usize)>,
-    /// byte, uni, byte+notempty, uni+notempty.
-    variants: [OnceLock<Result<Variant, String>>; 4],
+    /// Indexed by `mode * 2 + notempty`.
+    variants: [OnceLock<Result<Variant, String>>; 6],
     ncaps: usize,
     names: Vec<(String, Vec<usize>)>,
     upgrade: Mutex<Option<Upgrade>>,
@@ -216,6 +223,7 @@ pub fn compile_with(
         src_utf8: utf8,
         flags: *flags,
         unicode,
+        needs_utf: tr.wide || tr.force_utf,
         wide: tr.wide,
         body: tr.body,
         posmap: tr.posmap,
@@ -224,7 +232,13 @@ pub fn compile_with(
         names: Vec::new(),
         upgrade: Mutex::new(None),
     };
-    let primary = if unicode { V_UNI } else { V_BYTE };
+    let primary = if utf8 || tr.wide || tr.force_utf {
+        M_UNI
+    } else if unicode {
+        M_LATIN
+    } else {
+        M_BYTE
+    } * 2;
     let v = re.variant(primary)?;
     let names = v.re.capture_names();
     let ncaps = v.re.captures_len().saturating_sub(1);
@@ -272,6 +286,11 @@ impl Regex {
         )
     }
 
+    /// Whether the pattern matches anywhere in `subject`.
+    pub fn is_match(&self, subject: &[u8], utf8_subject: bool) -> bool {
+        self.find_at(subject, utf8_subject, 0).is_some()
+    }
+
     /// Searches from byte offset `start` (where `\G` anchors).
     pub fn find_at(&self, subject: &[u8], utf8_subject: bool, start: usize) -> Option<Captures> {
         self.try_find_at(subject, utf8_subject, start, false)
@@ -294,15 +313,26 @@ impl Regex {
         if start > subject.len() {
             return Ok(None);
         }
-        let uni = self.unicode || utf8_subject;
-        let idx =
-            if uni { V_UNI } else { V_BYTE } + if not_empty_at_start { V_NOTEMPTY } else { 0 };
-        let v = self.variant(idx)?;
-        if !uni || utf8_subject || subject.is_ascii() {
+        let mode = if utf8_subject || self.needs_utf {
+            M_UNI
+        } else if self.unicode {
+            M_LATIN
+        } else {
+            M_BYTE
+        };
+        let v = self.variant(mode * 2 + not_empty_at_start as usize)?;
+        if mode != M_UNI || utf8_subject {
             return run(v, subject, start, self.ncaps);
         }
+        // An 8-bit subject against a pattern with wide characters: match
+        // its UTF-8 upgrade.  Like perl, this costs O(length) per call; the
+        // cache at least saves re-encoding during a `//g` loop.
         let mut guard = self.upgrade.lock().unwrap_or_else(|e| e.into_inner());
         if guard.as_ref().is_none_or(|u| u.orig != subject) {
+            if subject.is_ascii() {
+                drop(guard);
+                return run(v, subject, start, self.ncaps);
+            }
             *guard = Some(Upgrade::new(subject));
         }
         let up = guard.as_ref().expect("just filled");
@@ -322,10 +352,14 @@ impl Regex {
     }
 
     fn build(&self, idx: usize) -> Result<Variant, String> {
-        let uni = idx & 1 == V_UNI;
-        let notempty = idx & V_NOTEMPTY != 0;
+        let mode = idx / 2;
+        let uni = mode == M_UNI;
+        let notempty = idx % 2 == 1;
         let f = &self.flags;
-        let mut pat = String::with_capacity(self.body.len() + 24);
+        let mut pat = String::with_capacity(self.body.len() + 32);
+        if mode == M_LATIN {
+            pat.push_str("(*UCP)");
+        }
         // Perl allows the same name on several groups; PCRE2 needs (?J).
         pat.push_str("(?J");
         for (on, c) in [(f.i, "i"), (f.m, "m"), (f.s, "s"), (f.n, "n")] {
@@ -338,7 +372,7 @@ impl Regex {
         } else if f.x {
             pat.push('x');
         }
-        if f.a && uni {
+        if f.a && mode != M_BYTE {
             pat.push('a');
         }
         pat.push(')');

@@ -73,8 +73,8 @@ while (my $l = <STDIN>) {
     my ($p, $pu, $fl, $s, $su, $start) = split / /, $l;
     $fl = "" if $fl eq "-";
     for ($p, $s) { $_ = $_ eq "-" ? "" : pack("H*", $_) }
-    utf8::decode($p) if $pu;
-    utf8::decode($s) if $su;
+    if ($pu) { utf8::decode($p); utf8::upgrade($p) }
+    if ($su) { utf8::decode($s); utf8::upgrade($s) }
     my $re = eval "qr/\$p/$fl";
     if (!defined $re) { print "ERR\n"; next }
     my $cstart = $start;
@@ -393,6 +393,24 @@ fn more_syntax_like_perl() {
         (b"(?<a>.)(?<b>.)?", false, "", b"x", false, 0),
         (b"a\\Eb", false, "", b"aEb", false, 0),
         (b"\\G", false, "", b"abc", false, 3),
+        (b"\\w", true, "", b"\xe9", false, 0),
+        ("(?<é>x)\\k<é>".as_bytes(), true, "", b"axx", false, 0),
+        (b"(?aa)k", false, "i", "\u{212a}".as_bytes(), true, 0),
+        (b"(?a)k", false, "i", "\u{212a}".as_bytes(), true, 0),
+        (b"(?^aa:k)", false, "i", "\u{212a}".as_bytes(), true, 0),
+        (b"^a{ 2 }$", false, "", b"aa", false, 0),
+        (b"a{1", false, "", b"a{1", false, 0),
+        (b"a{2,3", false, "", b"a{2,3", false, 0),
+        (b"{", false, "", b"x{", false, 0),
+        (b"\\p{InGreek}", false, "", b"ab", false, 0),
+        (
+            b"\\p{InLatin1Supplement}+",
+            false,
+            "",
+            b"a\xe9\xe8",
+            false,
+            0,
+        ),
     ];
     check_against_perl(&cases);
 }
@@ -428,6 +446,8 @@ fn capture_names_and_counts() {
     assert_eq!(m.get(4), Some((0, 1)));
     assert_eq!(m.get(1), None);
     assert_eq!(m.last_paren(), Some(4));
+    let re = compile("(?<é>x)".as_bytes(), true, &ReFlags::default()).unwrap();
+    assert_eq!(re.capture_names(), &[("é".to_string(), vec![1])]);
 }
 
 #[test]
@@ -580,6 +600,33 @@ fn tr_like_perl() {
         ("a", "\u{263a}", "cd", "abé".as_bytes(), true),
         ("ab", "ba", "r", b"abab", false),
         ("x", "y", "", b"", false),
+        ("abc", "", "cs", b"aaxxbyyc", false),
+        (
+            "\u{100}\u{101}",
+            "\u{263a}",
+            "",
+            "a\u{100}\u{101}b".as_bytes(),
+            true,
+        ),
+        (
+            "\u{100}\u{101}",
+            "",
+            "d",
+            "a\u{100}\u{101}b".as_bytes(),
+            true,
+        ),
+        (
+            "abc",
+            "XYZ",
+            "c",
+            "a\u{263a}\u{263b}b\u{1}".as_bytes(),
+            true,
+        ),
+        ("abc", "XYZ", "cs", "dd\u{263a}\u{263a}b".as_bytes(), true),
+        ("é", "É", "", b"caf\xe9", false),
+        ("é", "\u{263a}", "s", b"\xe9\xe9\xe9", false),
+        ("ab", "", "s", b"aabbab", false),
+        ("a", "b", "cd", b"", false),
     ];
     if !perl_available() {
         return;
@@ -651,43 +698,154 @@ fn tr_count_only_returns_none() {
 }
 
 #[test]
-#[ignore]
-fn show_errors() {
-    for p in [
-        "(",
-        ")",
-        "a**",
-        "*",
-        "a{2}*+",
-        "[a",
-        "\\1",
-        "[z-a]",
-        "[a-\\d]",
-        "(?<n>a)\\k<m>",
-        "(?<=a+)b",
-        "[[:foo:]]",
-        "\\p{Foo}",
-        "(?z)",
-        "a\\",
-        "(?<=a*)b",
-    ] {
-        println!(
-            "{p:?} -> {:?}",
-            compile(p.as_bytes(), false, &ReFlags::default()).err()
-        );
+fn random_patterns_never_panic() {
+    let atoms: &[&[u8]] = &[
+        b"(",
+        b")",
+        b"[",
+        b"]",
+        b"{",
+        b"}",
+        b"\\",
+        b"?",
+        b"*",
+        b"+",
+        b"|",
+        b"^",
+        b"$",
+        b".",
+        b"a",
+        b"b",
+        b"-",
+        b",",
+        b"1",
+        b"2",
+        b":",
+        b"#",
+        b"<",
+        b">",
+        b"'",
+        b"=",
+        b"!",
+        b"&",
+        b"P",
+        b"x",
+        b"N",
+        b"U",
+        b"p",
+        b"k",
+        b"g",
+        b"c",
+        b"o",
+        b"Q",
+        b"E",
+        b"\n",
+        b" ",
+        b"\xe9",
+        "é".as_bytes(),
+        "\u{263a}".as_bytes(),
+        b"\xff",
+        b"\xc3",
+        b"(?",
+        b"(*",
+        b"[:",
+        b":]",
+        b"\\x{",
+        b"\\N{U+",
+        b"\\p{",
+        b"\\b{",
+        b"(?^",
+        b"(?<n>",
+        b"\\k<n>",
+        b"\\G",
+        b"\\K",
+    ];
+    let mut seed: u64 = 0x9E3779B97F4A7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..20000 {
+        let n = (next() % 12) as usize;
+        let mut p = Vec::new();
+        for _ in 0..n {
+            p.extend_from_slice(atoms[(next() % atoms.len() as u64) as usize]);
+        }
+        let mut subj = Vec::new();
+        for _ in 0..(next() % 8) {
+            subj.extend_from_slice(atoms[(next() % atoms.len() as u64) as usize]);
+        }
+        let r = next();
+        let f = ReFlags {
+            x: r & 1 != 0,
+            i: r & 2 != 0,
+            a: r & 4 != 0,
+            ..Default::default()
+        };
+        let pu = r & 8 != 0;
+        let su = r & 16 != 0;
+        let _ = stringify_qr(&p, pu, &f);
+        let _ = quotemeta(&p, pu);
+        if let Ok(re) = compile(&p, pu, &f) {
+            for start in 0..=subj.len() + 1 {
+                let _ = re.try_find_at(&subj, su, start, r & 32 != 0);
+            }
+        }
     }
 }
 
 #[test]
 #[ignore]
-fn probe() {
-    let pats = std::env::var("PROBE").unwrap_or_default();
-    for p in pats.split('\t') {
-        let b = pcre2::bytes::RegexBuilder::new()
-            .ucp(true)
-            .build(p)
-            .err()
-            .map(|e| e.to_string());
-        println!("{p:?} -> {b:?}");
+fn bench_global_match() {
+    let mut s = Vec::new();
+    for i in 0..200_000 {
+        s.extend_from_slice(format!("word{} ", i).as_bytes());
     }
+    s.push(0xe9);
+    let su = upgrade_latin1(&s);
+    for (p, pu, subj, sutf) in [
+        (&b"\\w+"[..], false, &s, false),
+        ("\\w+é?".as_bytes(), true, &s, false),
+        ("\\w+é?".as_bytes(), true, &su, true),
+        ("\\w+\\x{100}?".as_bytes(), false, &su, true),
+        ("\\w+\\x{100}?".as_bytes(), false, &s, false),
+    ] {
+        let s = subj;
+        let re = compile(p, pu, &ReFlags::default()).unwrap();
+        let t = std::time::Instant::now();
+        let mut pos = 0;
+        let mut n = 0;
+        while let Some(m) = re.find_at(s, sutf, pos) {
+            n += 1;
+            pos = m.end().max(pos + 1);
+        }
+        println!("{} matches in {:?}", n, t.elapsed());
+    }
+}
+
+#[test]
+fn types_are_thread_safe() {
+    fn check<T: Send + Sync>() {}
+    check::<Regex>();
+    check::<Trans>();
+    check::<Captures>();
+}
+
+#[test]
+fn unicode_rules_option() {
+    let f = ReFlags::default();
+    let native = compile(b"\\w", false, &f).unwrap();
+    assert!(native.find_at(b"\xe9", false, 0).is_none());
+    let uni = compile_with(b"\\w", false, &f, true).unwrap();
+    assert_eq!(
+        uni.find_at(b"\xe9", false, 0).map(|m| m.get(0)),
+        Some(Some((0, 1)))
+    );
+    let e = compile(b"(?{ 1 })", false, &f).unwrap_err();
+    assert_eq!(
+        e,
+        "Eval-group (?{ ... }) is not supported in regex m/(?{ 1 })/"
+    );
 }

@@ -276,6 +276,11 @@ impl<'a> Tr<'a> {
                 _ if c >= 0x80 => {
                     if self.xmode() && is_pattern_ws_wide(c) {
                         self.out.push(' ');
+                    } else if self.in_group_name() {
+                        // PCRE2 reads names literally (UTF mode allows
+                        // Unicode letters in them).
+                        self.force_utf = true;
+                        self.emit_comment_char(c);
                     } else {
                         self.emit_cp_escaped(c);
                     }
@@ -297,7 +302,6 @@ impl<'a> Tr<'a> {
     /// A `{` in the main context: a quantifier with min > max never matches
     /// in perl (it only warns), whereas PCRE2 rejects it.
     fn brace(&mut self) {
-        let start = self.i;
         let mut j = self.i + 1;
         let mut nums: [Option<u64>; 2] = [None, None];
         let mut k = 0;
@@ -333,7 +337,6 @@ impl<'a> Tr<'a> {
                 }
             }
         }
-        let _ = start;
         self.out.push('{');
         self.i += 1;
     }
@@ -354,7 +357,7 @@ impl<'a> Tr<'a> {
             }
             if self.peek(j - self.i) == Some(0x7B) {
                 return Err(TransError {
-                    msg: "Eval-group (*{ … }) is not supported in regex".into(),
+                    msg: "Eval-group (*{ ... }) is not supported".into(),
                     at: None,
                 });
             }
@@ -403,13 +406,13 @@ impl<'a> Tr<'a> {
             }
             Some(0x7B) => {
                 return Err(TransError {
-                    msg: "Eval-group (?{ … }) is not supported in regex".into(),
+                    msg: "Eval-group (?{ ... }) is not supported".into(),
                     at: None,
                 })
             }
             Some(0x3F) if self.peek_is(3, '{') => {
                 return Err(TransError {
-                    msg: "Eval-group (??{ … }) is not supported in regex".into(),
+                    msg: "Eval-group (??{ ... }) is not supported".into(),
                     at: None,
                 })
             }
@@ -430,6 +433,21 @@ impl<'a> Tr<'a> {
         self.i += 2;
         self.push_group(start, self.xmode());
         Ok(())
+    }
+
+    /// The output ends inside a group name (`(?<name`, `\k<name`, …).
+    fn in_group_name(&self) -> bool {
+        let b = self.out.as_bytes();
+        let mut k = b.len();
+        while k > 0 && (b[k - 1].is_ascii_alphanumeric() || b[k - 1] == b'_' || b[k - 1] >= 0x80) {
+            k -= 1;
+        }
+        let head = &self.out[..k];
+        [
+            "(?<", "(?'", "(?P<", "\\k<", "\\k'", "\\k{", "\\g{", "(?&", "(?P=", "(?P>", "(?(",
+        ]
+        .iter()
+        .any(|p| head.ends_with(p))
     }
 
     fn push_group(&mut self, src_idx: usize, x: bool) {
@@ -649,7 +667,6 @@ impl<'a> Tr<'a> {
     }
 
     fn escape(&mut self, in_class: bool) -> Result<(), TransError> {
-        let bs = self.i;
         let Some(c) = self.peek(1) else {
             return Err(TransError {
                 msg: "Trailing \\".into(),
@@ -847,7 +864,6 @@ impl<'a> Tr<'a> {
             }
             _ => self.emit_cp_escaped(c),
         }
-        let _ = bs;
         Ok(())
     }
 
