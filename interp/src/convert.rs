@@ -12,7 +12,10 @@ use crate::value::{PStr, Value};
 pub fn to_pstr(v: &Value) -> Cow<'_, PStr> {
     match v {
         Value::Str(s) => Cow::Borrowed(&**s),
-        _ => Cow::Owned(PStr { bytes: to_bytes_owned(v), utf8: is_utf8(v) }),
+        _ => Cow::Owned(PStr {
+            bytes: to_bytes_owned(v),
+            utf8: is_utf8(v),
+        }),
     }
 }
 
@@ -207,13 +210,19 @@ pub fn chars_of(s: &PStr) -> Vec<u32> {
 
 /// Decode UTF-8, mapping malformed bytes to U+FFFD rather than failing.
 pub fn decode_utf8_lossy(b: &[u8]) -> Vec<u32> {
-    String::from_utf8_lossy(b).chars().map(|c| c as u32).collect()
+    String::from_utf8_lossy(b)
+        .chars()
+        .map(|c| c as u32)
+        .collect()
 }
 
 /// Build a string from code points: Latin-1 bytes when all fit, else UTF-8.
 pub fn from_chars(cs: &[u32]) -> PStr {
     if cs.iter().all(|&c| c < 0x100) {
-        PStr { bytes: cs.iter().map(|&c| c as u8).collect(), utf8: false }
+        PStr {
+            bytes: cs.iter().map(|&c| c as u8).collect(),
+            utf8: false,
+        }
     } else {
         let mut bytes = Vec::with_capacity(cs.len() * 2);
         for &c in cs {

@@ -13,7 +13,11 @@ pub fn expand(word: &str) -> Vec<Vec<u8>> {
             out.push(w.into_bytes());
             continue;
         }
-        let opts = glob::MatchOptions { case_sensitive: true, require_literal_separator: true, require_literal_leading_dot: true };
+        let opts = glob::MatchOptions {
+            case_sensitive: true,
+            require_literal_separator: true,
+            require_literal_leading_dot: true,
+        };
         let mut found: Vec<Vec<u8>> = match glob::glob_with(&w, opts) {
             Ok(paths) => paths
                 .filter_map(|p| p.ok())
@@ -44,7 +48,9 @@ fn tilde(w: &str) -> String {
 /// `a{b,c}d` → `abd`, `acd` (nested braces supported).
 fn braces(w: &str) -> Vec<String> {
     let b = w.as_bytes();
-    let Some(open) = b.iter().position(|&c| c == b'{') else { return vec![w.to_string()] };
+    let Some(open) = b.iter().position(|&c| c == b'{') else {
+        return vec![w.to_string()];
+    };
     let mut depth = 0;
     let mut close = None;
     let mut commas = Vec::new();
@@ -62,11 +68,16 @@ fn braces(w: &str) -> Vec<String> {
             _ => {}
         }
     }
-    let Some(close) = close else { return vec![w.to_string()] };
+    let Some(close) = close else {
+        return vec![w.to_string()];
+    };
     if commas.is_empty() {
         // `{}` or `{x}` is literal.
         let head = &w[..close + 1];
-        return braces(&w[close + 1..]).into_iter().map(|t| format!("{head}{t}")).collect();
+        return braces(&w[close + 1..])
+            .into_iter()
+            .map(|t| format!("{head}{t}"))
+            .collect();
     }
     let pre = &w[..open];
     let post = &w[close + 1..];

@@ -59,16 +59,30 @@ fn caller_package(it: &Interp) -> String {
     it.package.to_string()
 }
 
-fn constant_import(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+fn constant_import(
+    it: &mut Interp,
+    args: &[Elem],
+    _: Want,
+    _: &mut Vec<Value>,
+) -> Result<Value, Flow> {
     let pkg = caller_package(it);
     let vals: Vec<Value> = args.iter().skip(1).map(Elem::get).collect();
-    let Some(first) = vals.first() else { return Ok(Value::Undef) };
+    let Some(first) = vals.first() else {
+        return Ok(Value::Undef);
+    };
     let mut define = |it: &mut Interp, name: &str, v: Vec<Value>| {
         let g = it.glob(&format!("{pkg}::{name}"));
-        g.set_code(Some(Code::new(CodeKind::Const(v), Some(Rc::from(format!("{pkg}::{name}").as_str())))));
+        g.set_code(Some(Code::new(
+            CodeKind::Const(v),
+            Some(Rc::from(format!("{pkg}::{name}").as_str())),
+        )));
     };
     if let Value::HashRef(h) = first {
-        let pairs: Vec<(String, Value)> = h.with(|m| m.iter().map(|(k, v)| (String::from_utf8_lossy(&k.0.bytes).into_owned(), v.get())).collect());
+        let pairs: Vec<(String, Value)> = h.with(|m| {
+            m.iter()
+                .map(|(k, v)| (String::from_utf8_lossy(&k.0.bytes).into_owned(), v.get()))
+                .collect()
+        });
         for (k, v) in pairs {
             define(it, &k, vec![v]);
         }
@@ -80,7 +94,12 @@ fn constant_import(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) 
     Ok(Value::Undef)
 }
 
-fn parent_import(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+fn parent_import(
+    it: &mut Interp,
+    args: &[Elem],
+    _: Want,
+    _: &mut Vec<Value>,
+) -> Result<Value, Flow> {
     let pkg = caller_package(it);
     let mut norequire = false;
     let isa = it.glob(&format!("{pkg}::ISA")).av();
@@ -95,12 +114,20 @@ fn parent_import(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) ->
             let mut out = Vec::new();
             let req = crate::ast::Expr::Func {
                 f: crate::ast::Func::Require,
-                args: vec![crate::ast::Expr::Str { bytes: file.as_bytes().into(), utf8: false }],
+                args: vec![crate::ast::Expr::Str {
+                    bytes: file.as_bytes().into(),
+                    utf8: false,
+                }],
             };
-            it.func(crate::ast::Func::Require, match &req {
-                crate::ast::Expr::Func { args, .. } => args,
-                _ => unreachable!(),
-            }, Want::Scalar, &mut out)?;
+            it.func(
+                crate::ast::Func::Require,
+                match &req {
+                    crate::ast::Expr::Func { args, .. } => args,
+                    _ => unreachable!(),
+                },
+                Want::Scalar,
+                &mut out,
+            )?;
         }
         if !isa.values().iter().any(|v| str_of(v) == c) {
             isa.push(Value::string(c));
@@ -132,7 +159,12 @@ fn lib_import(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Re
     Ok(Value::Undef)
 }
 
-fn universal_isa(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+fn universal_isa(
+    it: &mut Interp,
+    args: &[Elem],
+    _: Want,
+    _: &mut Vec<Value>,
+) -> Result<Value, Flow> {
     let obj = args.first().map(Elem::get).unwrap_or_default();
     let target = args.get(1).map(|a| str_of(&a.get())).unwrap_or_default();
     let class = match obj.blessed() {
@@ -146,7 +178,12 @@ fn universal_isa(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) ->
     Ok(crate::interp::bool_value(it.isa(&class, &target)))
 }
 
-fn universal_can(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+fn universal_can(
+    it: &mut Interp,
+    args: &[Elem],
+    _: Want,
+    _: &mut Vec<Value>,
+) -> Result<Value, Flow> {
     let obj = args.first().map(Elem::get).unwrap_or_default();
     let m = args.get(1).map(|a| str_of(&a.get())).unwrap_or_default();
     let class = match obj.blessed() {

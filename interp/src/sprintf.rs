@@ -6,6 +6,10 @@ pub trait FormatArg {
     fn to_bytes(&self) -> Cow<'_, [u8]>;
     fn is_utf8(&self) -> bool;
 }
-pub fn sprintf(fmt: &[u8], fmt_utf8: bool, _args: &[&dyn FormatArg]) -> (Vec<u8>, bool, Vec<String>) {
+pub fn sprintf(
+    fmt: &[u8],
+    fmt_utf8: bool,
+    _args: &[&dyn FormatArg],
+) -> (Vec<u8>, bool, Vec<String>) {
     (fmt.to_vec(), fmt_utf8, vec![])
 }

@@ -109,14 +109,23 @@ impl Value {
     }
     #[inline]
     pub fn bytes(b: &[u8]) -> Value {
-        Value::Str(Rc::new(PStr { bytes: b.to_vec(), utf8: false }))
+        Value::Str(Rc::new(PStr {
+            bytes: b.to_vec(),
+            utf8: false,
+        }))
     }
     pub fn string(s: String) -> Value {
         let utf8 = !s.is_ascii();
-        Value::Str(Rc::new(PStr { bytes: s.into_bytes(), utf8 }))
+        Value::Str(Rc::new(PStr {
+            bytes: s.into_bytes(),
+            utf8,
+        }))
     }
     pub fn from_str(s: &str) -> Value {
-        Value::Str(Rc::new(PStr { bytes: s.as_bytes().to_vec(), utf8: !s.is_ascii() }))
+        Value::Str(Rc::new(PStr {
+            bytes: s.as_bytes().to_vec(),
+            utf8: !s.is_ascii(),
+        }))
     }
     #[inline]
     pub fn is_undef(&self) -> bool {
@@ -204,7 +213,10 @@ pub type Sv = Rc<Scalar>;
 impl Scalar {
     #[inline]
     pub fn new(v: Value) -> Sv {
-        Rc::new(Scalar { v: UnsafeCell::new(v), meta: UnsafeCell::new(None) })
+        Rc::new(Scalar {
+            v: UnsafeCell::new(v),
+            meta: UnsafeCell::new(None),
+        })
     }
     #[inline]
     pub fn get(&self) -> Value {
@@ -230,7 +242,12 @@ impl Scalar {
         unsafe {
             match &mut *self.meta.get() {
                 Some(m) => m.pos = p,
-                None if p.is_some() => *self.meta.get() = Some(Box::new(Meta { pos: p, ..Default::default() })),
+                None if p.is_some() => {
+                    *self.meta.get() = Some(Box::new(Meta {
+                        pos: p,
+                        ..Default::default()
+                    }))
+                }
                 None => {}
             }
         }
@@ -254,7 +271,11 @@ impl Scalar {
         unsafe { (*self.meta.get()).as_ref().and_then(|m| m.blessed.clone()) }
     }
     pub fn bless(&self, pkg: Rc<str>) {
-        unsafe { (*self.meta.get()).get_or_insert_with(Default::default).blessed = Some(pkg) }
+        unsafe {
+            (*self.meta.get())
+                .get_or_insert_with(Default::default)
+                .blessed = Some(pkg)
+        }
     }
 }
 
@@ -265,7 +286,11 @@ impl Drop for Scalar {
                 let v = std::mem::take(self.v.get_mut());
                 let again = Scalar::new(v);
                 unsafe {
-                    *again.meta.get() = Some(Box::new(Meta { blessed: Some(pkg), destroyed: true, pos: None }));
+                    *again.meta.get() = Some(Box::new(Meta {
+                        blessed: Some(pkg),
+                        destroyed: true,
+                        pos: None,
+                    }));
                 }
                 crate::destroy::defer(Value::ScalarRef(again));
             }
@@ -339,10 +364,16 @@ pub type Av = Rc<Array>;
 
 impl Array {
     pub fn new() -> Av {
-        Rc::new(Array { v: UnsafeCell::new(Vec::new()), meta: UnsafeCell::new(None) })
+        Rc::new(Array {
+            v: UnsafeCell::new(Vec::new()),
+            meta: UnsafeCell::new(None),
+        })
     }
     pub fn from_elems(v: Vec<Elem>) -> Av {
-        Rc::new(Array { v: UnsafeCell::new(v), meta: UnsafeCell::new(None) })
+        Rc::new(Array {
+            v: UnsafeCell::new(v),
+            meta: UnsafeCell::new(None),
+        })
     }
     pub fn from_values(v: Vec<Value>) -> Av {
         Array::from_elems(v.into_iter().map(Elem::V).collect())
@@ -426,7 +457,11 @@ impl Array {
         unsafe { (*self.meta.get()).as_ref().and_then(|m| m.blessed.clone()) }
     }
     pub fn bless(&self, pkg: Rc<str>) {
-        unsafe { (*self.meta.get()).get_or_insert_with(Default::default).blessed = Some(pkg) }
+        unsafe {
+            (*self.meta.get())
+                .get_or_insert_with(Default::default)
+                .blessed = Some(pkg)
+        }
     }
 }
 
@@ -437,7 +472,11 @@ impl Drop for Array {
                 let v = std::mem::take(self.v.get_mut());
                 let again = Array::from_elems(v);
                 unsafe {
-                    *again.meta.get() = Some(Box::new(Meta { blessed: Some(pkg), destroyed: true, pos: None }));
+                    *again.meta.get() = Some(Box::new(Meta {
+                        blessed: Some(pkg),
+                        destroyed: true,
+                        pos: None,
+                    }));
                 }
                 crate::destroy::defer(Value::ArrayRef(again));
             }
@@ -545,7 +584,11 @@ impl Hash {
         unsafe { (*self.meta.get()).as_ref().and_then(|m| m.blessed.clone()) }
     }
     pub fn bless(&self, pkg: Rc<str>) {
-        unsafe { (*self.meta.get()).get_or_insert_with(Default::default).blessed = Some(pkg) }
+        unsafe {
+            (*self.meta.get())
+                .get_or_insert_with(Default::default)
+                .blessed = Some(pkg)
+        }
     }
 }
 
@@ -557,7 +600,11 @@ impl Drop for Hash {
                 let again = Rc::new(Hash {
                     m: UnsafeCell::new(map),
                     iter: Cell::new(0),
-                    meta: UnsafeCell::new(Some(Box::new(Meta { blessed: Some(pkg), destroyed: true, pos: None }))),
+                    meta: UnsafeCell::new(Some(Box::new(Meta {
+                        blessed: Some(pkg),
+                        destroyed: true,
+                        pos: None,
+                    }))),
                 });
                 crate::destroy::defer(Value::HashRef(again));
             }
@@ -569,11 +616,20 @@ impl Drop for Hash {
 pub fn make_key(bytes: &[u8], utf8: bool) -> Key {
     if utf8 && !bytes.is_ascii() {
         if let Some(d) = downgrade(bytes) {
-            return Key(Rc::new(PStr { bytes: d, utf8: false }));
+            return Key(Rc::new(PStr {
+                bytes: d,
+                utf8: false,
+            }));
         }
-        return Key(Rc::new(PStr { bytes: bytes.to_vec(), utf8: true }));
+        return Key(Rc::new(PStr {
+            bytes: bytes.to_vec(),
+            utf8: true,
+        }));
     }
-    Key(Rc::new(PStr { bytes: bytes.to_vec(), utf8: false }))
+    Key(Rc::new(PStr {
+        bytes: bytes.to_vec(),
+        utf8: false,
+    }))
 }
 
 /// UTF-8 to Latin-1 when every character is below 0x100.
@@ -656,7 +712,11 @@ impl Code {
         unsafe { (*self.meta.get()).as_ref().and_then(|m| m.blessed.clone()) }
     }
     pub fn bless(&self, pkg: Rc<str>) {
-        unsafe { (*self.meta.get()).get_or_insert_with(Default::default).blessed = Some(pkg) }
+        unsafe {
+            (*self.meta.get())
+                .get_or_insert_with(Default::default)
+                .blessed = Some(pkg)
+        }
     }
     pub fn body(&self) -> Option<&Arc<SubBody>> {
         match &self.kind {

@@ -79,7 +79,9 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
                         i += 1;
                         match argv.get(i) {
                             Some(t) => t.as_bytes().to_vec(),
-                            None => return Err(format!("No code specified for -{}.", a[j] as char)),
+                            None => {
+                                return Err(format!("No code specified for -{}.", a[j] as char))
+                            }
                         }
                     };
                     let c = code.get_or_insert_with(Vec::new);
@@ -97,13 +99,20 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
                         String::from_utf8_lossy(rest).into_owned()
                     } else {
                         i += 1;
-                        argv.get(i).map(|t| t.to_string_lossy().into_owned()).unwrap_or_default()
+                        argv.get(i)
+                            .map(|t| t.to_string_lossy().into_owned())
+                            .unwrap_or_default()
                     };
                     includes.push(dir);
                     j = a.len();
                     continue;
                 }
-                other => return Err(format!("Unrecognized switch: -{}  (-h will show valid options).", other as char)),
+                other => {
+                    return Err(format!(
+                        "Unrecognized switch: -{}  (-h will show valid options).",
+                        other as char
+                    ))
+                }
             }
             j += 1;
         }
@@ -123,8 +132,18 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
             None => Source::Stdin,
         },
     };
-    let args = argv[i.min(argv.len())..].iter().map(|a| a.as_bytes().to_vec()).collect();
-    Ok(Options { source, args, warnings, check_only, includes, immediate_output: None })
+    let args = argv[i.min(argv.len())..]
+        .iter()
+        .map(|a| a.as_bytes().to_vec())
+        .collect();
+    Ok(Options {
+        source,
+        args,
+        warnings,
+        check_only,
+        includes,
+        immediate_output: None,
+    })
 }
 
 fn immediate(text: String) -> Options {

@@ -27,7 +27,10 @@ fn main() {
         .name("psh-interp".into())
         .stack_size(INTERP_STACK)
         .spawn(move || run(opts))
-        .and_then(|h| h.join().map_err(|_| std::io::Error::other("interpreter thread panicked")))
+        .and_then(|h| {
+            h.join()
+                .map_err(|_| std::io::Error::other("interpreter thread panicked"))
+        })
         .unwrap_or_else(|e| {
             eprintln!("psh: internal error: {e}");
             255

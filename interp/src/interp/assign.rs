@@ -85,7 +85,11 @@ impl Interp {
     }
 
     fn deref_av_expr(&mut self, e: &Expr, autoviv: bool) -> R<Av> {
-        let v = if autoviv { self.autoviv(e, RefKind::Array)? } else { self.sv(e)? };
+        let v = if autoviv {
+            self.autoviv(e, RefKind::Array)?
+        } else {
+            self.sv(e)?
+        };
         if v.is_undef() && !autoviv {
             if self.hints & ast::hints::STRICT_REFS != 0 {
                 return Err(self.die_msg("Can't use an undefined value as an ARRAY reference"));
@@ -96,7 +100,11 @@ impl Interp {
     }
 
     fn deref_hv_expr(&mut self, e: &Expr, autoviv: bool) -> R<Hv> {
-        let v = if autoviv { self.autoviv(e, RefKind::Hash)? } else { self.sv(e)? };
+        let v = if autoviv {
+            self.autoviv(e, RefKind::Hash)?
+        } else {
+            self.sv(e)?
+        };
         if v.is_undef() && !autoviv {
             if self.hints & ast::hints::STRICT_REFS != 0 {
                 return Err(self.die_msg("Can't use an undefined value as a HASH reference"));
@@ -170,8 +178,10 @@ impl Interp {
         if name.contains('\'') {
             return name.replace('\'', "::");
         }
-        let forced = matches!(name, "ENV" | "INC" | "ARGV" | "ARGVOUT" | "SIG" | "STDIN" | "STDOUT" | "STDERR" | "_")
-            || !name.starts_with(|c: char| c.is_alphabetic() || c == '_');
+        let forced = matches!(
+            name,
+            "ENV" | "INC" | "ARGV" | "ARGVOUT" | "SIG" | "STDIN" | "STDOUT" | "STDERR" | "_"
+        ) || !name.starts_with(|c: char| c.is_alphabetic() || c == '_');
         if forced {
             format!("main::{name}")
         } else {
@@ -215,7 +225,11 @@ impl Interp {
                 if v.is_undef() {
                     let n = fresh();
                     if !av.set(i, n.clone()) {
-                        return Err(self.die_msg("Modification of non-creatable array value attempted, subscript ".to_string() + &i.to_string()));
+                        return Err(self.die_msg(
+                            "Modification of non-creatable array value attempted, subscript "
+                                .to_string()
+                                + &i.to_string(),
+                        ));
                     }
                     return Ok(n);
                 }
@@ -307,7 +321,9 @@ impl Interp {
                     None => Err(self.die_msg(format!("Undefined subroutine &{full} called"))),
                 }
             }
-            Value::Undef => Err(self.die_msg("Can't use an undefined value as a subroutine reference")),
+            Value::Undef => {
+                Err(self.die_msg("Can't use an undefined value as a subroutine reference"))
+            }
             _ => {
                 if let Some(r) = self.overload_deref(v, "&{}")? {
                     return self.code_of(&r);
@@ -402,7 +418,11 @@ impl Interp {
                     let i = convert::to_i64(&i);
                     match av.elem_container(i) {
                         Some(sv) => out.push(sv),
-                        None => return Err(self.die_msg("Modification of non-creatable array value attempted")),
+                        None => {
+                            return Err(
+                                self.die_msg("Modification of non-creatable array value attempted")
+                            )
+                        }
                     }
                 }
             }
@@ -500,7 +520,10 @@ impl Interp {
                 };
                 self.glob_assign(&g, v)
             }
-            Expr::Func { f: ast::Func::Substr, args } => self.substr_assign(args, v),
+            Expr::Func {
+                f: ast::Func::Substr,
+                args,
+            } => self.substr_assign(args, v),
             Expr::Special(sp) => self.special_set(*sp, v),
             _ => {
                 let sv = self.lv_sv(lhs)?;
@@ -598,7 +621,11 @@ impl Interp {
                 let sv = self.pad_sv(*s);
                 let done = sv.with_mut(|v| {
                     if let Value::Int(x) = v {
-                        let n = if op == BinOp::Add { x.checked_add(y) } else { x.checked_sub(y) };
+                        let n = if op == BinOp::Add {
+                            x.checked_add(y)
+                        } else {
+                            x.checked_sub(y)
+                        };
                         if let Some(n) = n {
                             *x = n;
                             return true;
@@ -616,7 +643,9 @@ impl Interp {
             return Ok(res);
         }
         match lhs {
-            Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) if op == BinOp::Repeat => {
+            Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_)
+                if op == BinOp::Repeat =>
+            {
                 let av = self.array_of(lhs, true)?;
                 let items = av.values();
                 let n = convert::to_i64(&self.sv(rhs)?);
@@ -632,13 +661,21 @@ impl Interp {
         let sv = self.lv_sv(lhs)?;
         let r = self.sv(rhs)?;
         let cur = sv.get();
-        if cur.is_undef() && self.warnings_on() && !matches!(op, BinOp::Concat | BinOp::Add | BinOp::Sub | BinOp::BitOr | BinOp::BitXor) {
+        if cur.is_undef()
+            && self.warnings_on()
+            && !matches!(
+                op,
+                BinOp::Concat | BinOp::Add | BinOp::Sub | BinOp::BitOr | BinOp::BitXor
+            )
+        {
             self.warn_uninit(lhs, super::expr::opname(op));
         }
         // `.=`, `+=`, `-=`, `|=`, `^=` on undef do not warn in perl.
         let cur_for_op = if cur.is_undef() && matches!(op, BinOp::Concat) {
             Value::bytes(b"")
-        } else if cur.is_undef() && matches!(op, BinOp::Add | BinOp::Sub | BinOp::BitOr | BinOp::BitXor) {
+        } else if cur.is_undef()
+            && matches!(op, BinOp::Add | BinOp::Sub | BinOp::BitOr | BinOp::BitXor)
+        {
             Value::Int(0)
         } else {
             cur
@@ -744,7 +781,10 @@ impl Interp {
                 Expr::Local(inner) => {
                     self.localize(inner)?;
                     match &**inner {
-                        Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::MyHash(_) | Expr::GlobalHash(_) => {
+                        Expr::MyArray(_)
+                        | Expr::GlobalArray(_)
+                        | Expr::MyHash(_)
+                        | Expr::GlobalHash(_) => {
                             let rest: Vec<Value> = it.by_ref().collect();
                             self.assign_list_values(inner, rest)?;
                         }
@@ -804,8 +844,13 @@ impl Interp {
                 let hv = self.hash_place(hash, true)?;
                 let k = self.sv(key)?;
                 let key = key_of(&k);
-                let old = if hv.exists(&key.0.bytes) { Some(hv.get(&key.0.bytes)) } else { None };
-                self.savestack.push(Saved::HashElem(hv.clone(), key.clone(), old));
+                let old = if hv.exists(&key.0.bytes) {
+                    Some(hv.get(&key.0.bytes))
+                } else {
+                    None
+                };
+                self.savestack
+                    .push(Saved::HashElem(hv.clone(), key.clone(), old));
                 // The element gets a new container so aliases of the old
                 // value are unaffected.
                 hv.with(|m| m.insert(key, Elem::V(Value::Undef)));
@@ -880,7 +925,10 @@ impl Interp {
     }
 
     pub fn num_add_one(&self, v: &Value) -> Value {
-        num_to_value(arith(BinOp::Add, convert::to_num(v), crate::numeric::Num::Int(1)).unwrap_or(crate::numeric::Num::Int(0)))
+        num_to_value(
+            arith(BinOp::Add, convert::to_num(v), crate::numeric::Num::Int(1))
+                .unwrap_or(crate::numeric::Num::Int(0)),
+        )
     }
 }
 

@@ -34,7 +34,10 @@ fn os(b: &[u8]) -> &std::ffi::OsStr {
 impl Interp {
     pub fn sprintf_values(&mut self, fmt: &Value, vals: &[Value]) -> R<PStr> {
         let f = convert::to_pstr(fmt).into_owned();
-        let args: Vec<&dyn crate::sprintf::FormatArg> = vals.iter().map(|v| v as &dyn crate::sprintf::FormatArg).collect();
+        let args: Vec<&dyn crate::sprintf::FormatArg> = vals
+            .iter()
+            .map(|v| v as &dyn crate::sprintf::FormatArg)
+            .collect();
         let (bytes, utf8, warnings) = crate::sprintf::sprintf(&f.bytes, f.utf8, &args);
         if self.warnings_on() {
             for w in warnings {
@@ -147,7 +150,10 @@ impl Interp {
                         }
                         let mut ns = convert::from_chars(&cs);
                         if s.utf8 && !ns.utf8 {
-                            ns = PStr { bytes: upgrade(&ns.bytes), utf8: true };
+                            ns = PStr {
+                                bytes: upgrade(&ns.bytes),
+                                utf8: true,
+                            };
                         }
                         sv.set(Value::Str(Rc::new(ns)));
                     }
@@ -189,7 +195,11 @@ impl Interp {
             Func::Chr => {
                 let v = self.arg_sv(args, 0)?;
                 let n = to_f64(&v);
-                let c = if n < 0.0 || n.is_nan() { 0xFFFD } else { n as u32 };
+                let c = if n < 0.0 || n.is_nan() {
+                    0xFFFD
+                } else {
+                    n as u32
+                };
                 Value::Str(Rc::new(convert::from_chars(&[c])))
             }
             Func::Ord => {
@@ -197,7 +207,12 @@ impl Interp {
                 if s.bytes.is_empty() {
                     Value::Int(0)
                 } else if s.utf8 {
-                    Value::Int(convert::decode_utf8_lossy(&s.bytes[..s.bytes.len().min(4)]).first().copied().unwrap_or(0) as i64)
+                    Value::Int(
+                        convert::decode_utf8_lossy(&s.bytes[..s.bytes.len().min(4)])
+                            .first()
+                            .copied()
+                            .unwrap_or(0) as i64,
+                    )
                 } else {
                     Value::Int(s.bytes[0] as i64)
                 }
@@ -209,7 +224,11 @@ impl Interp {
                     out.extend(vals);
                     Value::Undef
                 } else {
-                    let vals = if args.is_empty() { vec![self.gv(wk::UNDERSCORE).sv().get()] } else { vals };
+                    let vals = if args.is_empty() {
+                        vec![self.gv(wk::UNDERSCORE).sv().get()]
+                    } else {
+                        vals
+                    };
                     let mut s = PStr::default();
                     for v in &vals {
                         convert::concat_into(&mut s, &to_bytes(v), convert::is_utf8(v));
@@ -218,7 +237,10 @@ impl Interp {
                     cs.reverse();
                     let mut r = convert::from_chars(&cs);
                     if s.utf8 && !r.utf8 {
-                        r = PStr { bytes: upgrade(&r.bytes), utf8: true };
+                        r = PStr {
+                            bytes: upgrade(&r.bytes),
+                            utf8: true,
+                        };
                     }
                     Value::Str(Rc::new(r))
                 }
@@ -245,7 +267,11 @@ impl Interp {
             }
             Func::Hex | Func::Oct => {
                 let s = self.arg_str(args, 0)?;
-                let (n, warns) = if f == Func::Hex { crate::numeric::hex(&s.bytes) } else { crate::numeric::oct(&s.bytes) };
+                let (n, warns) = if f == Func::Hex {
+                    crate::numeric::hex(&s.bytes)
+                } else {
+                    crate::numeric::oct(&s.bytes)
+                };
                 if self.warnings_on() {
                     for w in warns {
                         self.warn_str(&w);
@@ -298,11 +324,13 @@ impl Interp {
             Func::Srand => {
                 let seed = match args.first() {
                     Some(e) => to_i64(&self.sv(e)?) as u64,
-                    None => std::time::SystemTime::now()
-                        .duration_since(std::time::UNIX_EPOCH)
-                        .map(|d| d.as_nanos() as u64)
-                        .unwrap_or(42)
-                        & 0xFFFF_FFFF,
+                    None => {
+                        std::time::SystemTime::now()
+                            .duration_since(std::time::UNIX_EPOCH)
+                            .map(|d| d.as_nanos() as u64)
+                            .unwrap_or(42)
+                            & 0xFFFF_FFFF
+                    }
                 };
                 self.seed_rand(seed);
                 Value::Int(seed as i64)
@@ -337,14 +365,23 @@ impl Interp {
                 None => bool_val(false),
             },
             Func::ExistsSub => match args.first() {
-                Some(Expr::SubRef(name)) => bool_val(self.symbols.get(name.as_str()).and_then(|g| g.code()).is_some()),
+                Some(Expr::SubRef(name)) => bool_val(
+                    self.symbols
+                        .get(name.as_str())
+                        .and_then(|g| g.code())
+                        .is_some(),
+                ),
                 _ => bool_val(false),
             },
             Func::Undef => {
                 if let Some(a) = args.first() {
                     match a {
-                        Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) => self.array_of(a, true)?.clear(),
-                        Expr::MyHash(_) | Expr::GlobalHash(_) | Expr::HashDeref(_) => self.hash_of(a, true)?.clear(),
+                        Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) => {
+                            self.array_of(a, true)?.clear()
+                        }
+                        Expr::MyHash(_) | Expr::GlobalHash(_) | Expr::HashDeref(_) => {
+                            self.hash_of(a, true)?.clear()
+                        }
                         Expr::SubRef(name) => {
                             if let Some(g) = self.glob_opt(name) {
                                 g.set_code(None);
@@ -433,7 +470,15 @@ impl Interp {
                     Some(a) => self.array_of(a, true)?,
                     None => self.args.clone(),
                 };
-                let e = av.with(|a| if f == Func::Pop { a.pop() } else if a.is_empty() { None } else { Some(a.remove(0)) });
+                let e = av.with(|a| {
+                    if f == Func::Pop {
+                        a.pop()
+                    } else if a.is_empty() {
+                        None
+                    } else {
+                        Some(a.remove(0))
+                    }
+                });
                 e.map(|e| e.get()).unwrap_or_default()
             }
             Func::Splice => {
@@ -443,7 +488,11 @@ impl Interp {
                     Some(e) => to_i64(&self.sv(e)?),
                     None => 0,
                 };
-                let off = if off < 0 { (len + off).max(0) } else { off.min(len) } as usize;
+                let off = if off < 0 {
+                    (len + off).max(0)
+                } else {
+                    off.min(len)
+                } as usize;
                 let cnt = match args.get(2) {
                     Some(e) => {
                         let c = to_i64(&self.sv(e)?);
@@ -456,10 +505,16 @@ impl Interp {
                     None => len as usize - off,
                 };
                 let repl = self.all_args(args.get(3..).unwrap_or(&[]))?;
-                let removed: Vec<Value> = av.with(|a| a.splice(off..off + cnt, repl.into_iter().map(Elem::V)).map(|e| e.get()).collect());
+                let removed: Vec<Value> = av.with(|a| {
+                    a.splice(off..off + cnt, repl.into_iter().map(Elem::V))
+                        .map(|e| e.get())
+                        .collect()
+                });
                 self.ret_list(removed, want, out)
             }
-            Func::Keys | Func::Values | Func::Each => return self.keys_values(f, &args[0], want, out),
+            Func::Keys | Func::Values | Func::Each => {
+                return self.keys_values(f, &args[0], want, out)
+            }
             Func::Delete => return self.delete(&args[0], want, out),
             Func::Exists => match &args[0] {
                 Expr::Elem { hash, key } => {
@@ -472,9 +527,22 @@ impl Interp {
                     let i = self.index_value(index)?;
                     bool_val(av.resolve(i).is_some_and(|j| j < av.len()))
                 }
-                Expr::SubRef(name) => bool_val(self.symbols.get(name.as_str()).and_then(|g| g.code()).is_some()),
-                Expr::Call { name, .. } => bool_val(self.symbols.get(name.as_str()).and_then(|g| g.code()).is_some()),
-                _ => return Err(self.die_msg("exists argument is not a HASH or ARRAY element or a subroutine")),
+                Expr::SubRef(name) => bool_val(
+                    self.symbols
+                        .get(name.as_str())
+                        .and_then(|g| g.code())
+                        .is_some(),
+                ),
+                Expr::Call { name, .. } => bool_val(
+                    self.symbols
+                        .get(name.as_str())
+                        .and_then(|g| g.code())
+                        .is_some(),
+                ),
+                _ => {
+                    return Err(self
+                        .die_msg("exists argument is not a HASH or ARRAY element or a subroutine"))
+                }
             },
             Func::Open => return self.open(args),
             Func::Close => {
@@ -503,7 +571,9 @@ impl Interp {
                     None => b":raw".to_vec(),
                 };
                 if let Some(h) = h {
-                    let utf8 = layer.windows(4).any(|w| w.eq_ignore_ascii_case(b"utf8") || w.eq_ignore_ascii_case(b"UTF-")) ;
+                    let utf8 = layer.windows(4).any(|w| {
+                        w.eq_ignore_ascii_case(b"utf8") || w.eq_ignore_ascii_case(b"UTF-")
+                    });
                     h.io.borrow_mut().utf8 = utf8;
                     bool_val(true)
                 } else {
@@ -683,7 +753,12 @@ impl Interp {
                     use std::os::unix::fs::PermissionsExt;
                     let m = to_i64(mode) as u32;
                     for f in files {
-                        if std::fs::set_permissions(os(&to_bytes(f)), std::fs::Permissions::from_mode(m)).is_ok() {
+                        if std::fs::set_permissions(
+                            os(&to_bytes(f)),
+                            std::fs::Permissions::from_mode(m),
+                        )
+                        .is_ok()
+                        {
                             n += 1;
                         }
                     }
@@ -696,7 +771,10 @@ impl Interp {
                     Ok(rd) => {
                         use std::os::unix::ffi::OsStrExt;
                         let mut names: Vec<Vec<u8>> = vec![b".".to_vec(), b"..".to_vec()];
-                        names.extend(rd.filter_map(|e| e.ok()).map(|e| e.file_name().as_bytes().to_vec()));
+                        names.extend(
+                            rd.filter_map(|e| e.ok())
+                                .map(|e| e.file_name().as_bytes().to_vec()),
+                        );
                         let h = Handle::new(Backend::Dir(names), false, false, "DIR");
                         self.bind_handle(&args[0], h)?;
                         bool_val(true)
@@ -718,7 +796,11 @@ impl Interp {
                 };
                 if want == Want::List {
                     io.dir_pos = names.len();
-                    out.extend(names[pos.min(names.len())..].iter().map(|n| Value::str_from(n.clone(), false)));
+                    out.extend(
+                        names[pos.min(names.len())..]
+                            .iter()
+                            .map(|n| Value::str_from(n.clone(), false)),
+                    );
                     Value::Undef
                 } else if pos < names.len() {
                     io.dir_pos += 1;
@@ -744,7 +826,11 @@ impl Interp {
             Func::Stat | Func::Lstat => {
                 let v = self.arg_sv(args, 0)?;
                 let p = to_bytes(&v).into_owned();
-                let m = if f == Func::Lstat { std::fs::symlink_metadata(os(&p)) } else { std::fs::metadata(os(&p)) };
+                let m = if f == Func::Lstat {
+                    std::fs::symlink_metadata(os(&p))
+                } else {
+                    std::fs::metadata(os(&p))
+                };
                 match m {
                     Ok(m) => {
                         use std::os::unix::fs::MetadataExt;
@@ -809,7 +895,10 @@ impl Interp {
                 self.ret_list(v, want, out)
             }
             Func::Time => Value::Int(
-                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0),
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_secs() as i64)
+                    .unwrap_or(0),
             ),
             Func::Times => {
                 let mut t: libc::tms = unsafe { std::mem::zeroed() };
@@ -841,15 +930,28 @@ impl Interp {
                     }
                 }
                 if want == Want::List {
-                    out.extend([
-                        tm.tm_sec, tm.tm_min, tm.tm_hour, tm.tm_mday, tm.tm_mon, tm.tm_year, tm.tm_wday, tm.tm_yday, tm.tm_isdst,
-                    ]
-                    .iter()
-                    .map(|&x| Value::Int(x as i64)));
+                    out.extend(
+                        [
+                            tm.tm_sec,
+                            tm.tm_min,
+                            tm.tm_hour,
+                            tm.tm_mday,
+                            tm.tm_mon,
+                            tm.tm_year,
+                            tm.tm_wday,
+                            tm.tm_yday,
+                            tm.tm_isdst,
+                        ]
+                        .iter()
+                        .map(|&x| Value::Int(x as i64)),
+                    );
                     Value::Undef
                 } else {
                     const D: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-                    const M: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+                    const M: [&str; 12] = [
+                        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                        "Nov", "Dec",
+                    ];
                     Value::string(format!(
                         "{} {} {:2} {:02}:{:02}:{:02} {}",
                         D[tm.tm_wday as usize % 7],
@@ -875,7 +977,11 @@ impl Interp {
             Func::Readpipe => {
                 let cmd = self.arg_str(args, 0)?;
                 self.flush_all();
-                let o = std::process::Command::new("/bin/sh").arg("-c").arg(os(&cmd.bytes)).stderr(std::process::Stdio::inherit()).output();
+                let o = std::process::Command::new("/bin/sh")
+                    .arg("-c")
+                    .arg(os(&cmd.bytes))
+                    .stderr(std::process::Stdio::inherit())
+                    .output();
                 match o {
                     Ok(o) => {
                         use std::os::unix::process::ExitStatusExt;
@@ -923,7 +1029,9 @@ impl Interp {
             }
             Func::Kill => {
                 let vals = self.all_args(args)?;
-                let Some((sig, pids)) = vals.split_first() else { return Ok(Value::Int(0)) };
+                let Some((sig, pids)) = vals.split_first() else {
+                    return Ok(Value::Int(0));
+                };
                 let signo = signal_number(sig);
                 let mut n = 0;
                 for p in pids {
@@ -939,12 +1047,28 @@ impl Interp {
             Func::DoFile => return self.do_file(args, want, out),
             Func::Umask => Value::Int(0o022),
             Func::Lock | Func::Study | Func::Dump | Func::Reset | Func::Prototype => Value::Undef,
-            Func::Utime | Func::Chown | Func::Truncate | Func::Flock | Func::Alarm | Func::Pipe | Func::Crypt => {
+            Func::Utime
+            | Func::Chown
+            | Func::Truncate
+            | Func::Flock
+            | Func::Alarm
+            | Func::Pipe
+            | Func::Crypt => {
                 self.all_args(args)?;
                 bool_val(true)
             }
-            Func::Getpwnam | Func::Getpwuid | Func::Getgrgid | Func::Getgrnam | Func::Getlogin => Value::Undef,
-            Func::Pack | Func::Unpack | Func::Vec | Func::Formline | Func::Write | Func::Tie | Func::Tied | Func::Untie | Func::Dbmopen => {
+            Func::Getpwnam | Func::Getpwuid | Func::Getgrgid | Func::Getgrnam | Func::Getlogin => {
+                Value::Undef
+            }
+            Func::Pack
+            | Func::Unpack
+            | Func::Vec
+            | Func::Formline
+            | Func::Write
+            | Func::Tie
+            | Func::Tied
+            | Func::Untie
+            | Func::Dbmopen => {
                 return Err(self.die_msg(format!("{f:?} is not supported yet")));
             }
         })
@@ -983,7 +1107,10 @@ impl Interp {
     }
 
     fn keys_values(&mut self, f: Func, e: &Expr, want: Want, out: &mut Vec<Value>) -> R<Value> {
-        let is_array = matches!(e, Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) | Expr::Args);
+        let is_array = matches!(
+            e,
+            Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) | Expr::Args
+        );
         if is_array {
             let av = self.array_of(e, true)?;
             let n = av.len();
@@ -1001,7 +1128,10 @@ impl Interp {
         match f {
             Func::Each => {
                 let i = hv.iter.get();
-                let kv = hv.with(|m| m.get_index(i).map(|(k, v)| (Value::Str(k.0.clone()), v.get())));
+                let kv = hv.with(|m| {
+                    m.get_index(i)
+                        .map(|(k, v)| (Value::Str(k.0.clone()), v.get()))
+                });
                 match kv {
                     Some((k, v)) => {
                         hv.iter.set(i + 1);
@@ -1051,7 +1181,10 @@ impl Interp {
                 let hv = self.hash_place(hash, true)?;
                 let mut ks = Vec::new();
                 self.list(keys, &mut ks)?;
-                let vals: Vec<Value> = ks.iter().map(|k| hv.delete(&key_of(k).0.bytes).unwrap_or_default()).collect();
+                let vals: Vec<Value> = ks
+                    .iter()
+                    .map(|k| hv.delete(&key_of(k).0.bytes).unwrap_or_default())
+                    .collect();
                 Ok(self.ret_list(vals, want, out))
             }
             Expr::Index { array, index } => {
@@ -1112,11 +1245,16 @@ impl Interp {
     }
 
     fn open(&mut self, args: &[Expr]) -> R<Value> {
-        let Some(target) = args.first() else { return Ok(bool_val(false)) };
+        let Some(target) = args.first() else {
+            return Ok(bool_val(false));
+        };
         let (mode, spec): (String, Value) = if args.len() >= 3 {
             let m = self.sv(&args[1])?;
             let spec = self.sv(&args[2])?;
-            (String::from_utf8_lossy(&to_bytes(&m)).trim().to_string(), spec)
+            (
+                String::from_utf8_lossy(&to_bytes(&m)).trim().to_string(),
+                spec,
+            )
         } else if args.len() == 2 {
             let s = self.sv(&args[1])?;
             let s = String::from_utf8_lossy(&to_bytes(&s)).trim().to_string();
@@ -1250,7 +1388,10 @@ impl Interp {
                 c.arg("-c").arg(os(w));
                 c
             } else {
-                let parts: Vec<&[u8]> = w.split(|b| *b == b' ' || *b == b'\t').filter(|p| !p.is_empty()).collect();
+                let parts: Vec<&[u8]> = w
+                    .split(|b| *b == b' ' || *b == b'\t')
+                    .filter(|p| !p.is_empty())
+                    .collect();
                 if parts.is_empty() {
                     return Ok(Value::Int(-1));
                 }
@@ -1291,7 +1432,11 @@ impl Interp {
         let level = n.unwrap_or(0);
         let len = self.frames.len();
         if level >= len {
-            return Ok(if want == Want::List { Value::Undef } else { Value::Undef });
+            return Ok(if want == Want::List {
+                Value::Undef
+            } else {
+                Value::Undef
+            });
         }
         let fr = self.frames[len - 1 - level].clone();
         if want != Want::List {
@@ -1302,7 +1447,11 @@ impl Interp {
         out.push(Value::Int(fr.line as i64));
         if n.is_some() {
             out.push(Value::from_str(&fr.sub));
-            out.push(if fr.is_eval { Value::Int(0) } else { Value::Int(fr.has_args as i64) });
+            out.push(if fr.is_eval {
+                Value::Int(0)
+            } else {
+                Value::Int(fr.has_args as i64)
+            });
             out.push(match fr.want {
                 Want::List => Value::Int(1),
                 Want::Scalar => Value::bytes(b""),
@@ -1315,24 +1464,37 @@ impl Interp {
     /// `require Module` / `require "file.pl"` / `require VERSION`.
     fn require(&mut self, args: &[Expr]) -> R<Value> {
         let v = self.arg_sv(args, 0)?;
-        if matches!(v, Value::Int(_) | Value::Num(_)) || matches!(&v, Value::Str(s) if s.bytes.first() == Some(&5)) {
+        if matches!(v, Value::Int(_) | Value::Num(_))
+            || matches!(&v, Value::Str(s) if s.bytes.first() == Some(&5))
+        {
             return Ok(Value::Int(1));
         }
         let name = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
         if crate::native::is_builtin_module(&name) {
             let inc = self.gv(wk::INC).hv();
-            inc.set(make_key(name.as_bytes(), false), Value::from_str(&format!("(psh)/{name}")));
+            inc.set(
+                make_key(name.as_bytes(), false),
+                Value::from_str(&format!("(psh)/{name}")),
+            );
             return Ok(Value::Int(1));
         }
         let inc = self.gv(wk::INC).hv();
         if inc.exists(name.as_bytes()) {
             return Ok(Value::Int(1));
         }
-        let dirs: Vec<String> = self.gv(wk::INC).av().values().iter().map(|d| String::from_utf8_lossy(&to_bytes(d)).into_owned()).collect();
+        let dirs: Vec<String> = self
+            .gv(wk::INC)
+            .av()
+            .values()
+            .iter()
+            .map(|d| String::from_utf8_lossy(&to_bytes(d)).into_owned())
+            .collect();
         let path = if name.starts_with('/') || name.starts_with("./") {
             Some(name.clone())
         } else {
-            dirs.iter().map(|d| format!("{d}/{name}")).find(|p| std::path::Path::new(p).is_file())
+            dirs.iter()
+                .map(|d| format!("{d}/{name}"))
+                .find(|p| std::path::Path::new(p).is_file())
         };
         let Some(path) = path else {
             let module = name.strip_suffix(".pm").map(|m| m.replace('/', "::"));
@@ -1345,7 +1507,10 @@ impl Interp {
                 dirs.join(" ")
             )));
         };
-        inc.set(make_key(name.as_bytes(), false), Value::string(path.clone()));
+        inc.set(
+            make_key(name.as_bytes(), false),
+            Value::string(path.clone()),
+        );
         let mut out = Vec::new();
         let r = self.run_file(&path, Want::Scalar, &mut out)?;
         if !r.truthy() && !name.ends_with(".pm") {
@@ -1424,7 +1589,8 @@ impl Interp {
                 .unwrap_or(1);
             self.seed_rand(seed & 0xFFFF_FFFF);
         }
-        self.rand_state = (self.rand_state.wrapping_mul(0x5DEE_CE66D).wrapping_add(0xB)) & ((1u64 << 48) - 1);
+        self.rand_state =
+            (self.rand_state.wrapping_mul(0x5DEE_CE66D).wrapping_add(0xB)) & ((1u64 << 48) - 1);
         self.rand_state as f64 / (1u64 << 48) as f64
     }
 
@@ -1560,18 +1726,31 @@ pub fn substr_range(s: &PStr, off: i64, len: Option<i64>) -> Option<(usize, usiz
 }
 
 fn char_byte_offsets(b: &[u8]) -> Vec<usize> {
-    let mut v: Vec<usize> = b.iter().enumerate().filter(|(_, &c)| (c & 0xC0) != 0x80).map(|(i, _)| i).collect();
+    let mut v: Vec<usize> = b
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| (c & 0xC0) != 0x80)
+        .map(|(i, _)| i)
+        .collect();
     v.push(b.len());
     v
 }
 
 /// 4-argument substr / lvalue substr: the new whole string and the part
 /// replaced.
-pub fn substr_replace(cur: &Value, off: i64, len: Option<i64>, repl: &Value) -> Option<(Value, Value)> {
+pub fn substr_replace(
+    cur: &Value,
+    off: i64,
+    len: Option<i64>,
+    repl: &Value,
+) -> Option<(Value, Value)> {
     let s = convert::to_pstr(cur).into_owned();
     let (a, b) = substr_range(&s, off, len)?;
     let old = Value::str_from(s.bytes[a..b].to_vec(), s.utf8);
-    let mut ns = PStr { bytes: s.bytes[..a].to_vec(), utf8: s.utf8 };
+    let mut ns = PStr {
+        bytes: s.bytes[..a].to_vec(),
+        utf8: s.utf8,
+    };
     convert::concat_into(&mut ns, &to_bytes(repl), convert::is_utf8(repl));
     let tail = &s.bytes[b..];
     if ns.utf8 && !s.utf8 {
@@ -1590,10 +1769,30 @@ fn str_index(s: &PStr, t: &PStr, pos: Option<i64>, rev: bool) -> i64 {
         _ => (Cow::Borrowed(&s.bytes), Cow::Borrowed(&t.bytes)),
     };
     let utf8 = s.utf8 || t.utf8;
-    let offs = if utf8 { char_byte_offsets(&sb) } else { Vec::new() };
-    let nchars = if utf8 { offs.len() as i64 - 1 } else { sb.len() as i64 };
-    let to_byte = |c: i64| -> usize { if utf8 { offs[c as usize] } else { c as usize } };
-    let to_char = |b: usize| -> i64 { if utf8 { offs.iter().position(|&o| o == b).unwrap_or(0) as i64 } else { b as i64 } };
+    let offs = if utf8 {
+        char_byte_offsets(&sb)
+    } else {
+        Vec::new()
+    };
+    let nchars = if utf8 {
+        offs.len() as i64 - 1
+    } else {
+        sb.len() as i64
+    };
+    let to_byte = |c: i64| -> usize {
+        if utf8 {
+            offs[c as usize]
+        } else {
+            c as usize
+        }
+    };
+    let to_char = |b: usize| -> i64 {
+        if utf8 {
+            offs.iter().position(|&o| o == b).unwrap_or(0) as i64
+        } else {
+            b as i64
+        }
+    };
     if !rev {
         let p = pos.unwrap_or(0).clamp(0, nchars);
         let from = to_byte(p);
@@ -1638,7 +1837,10 @@ fn case_map(s: &PStr, f: Func) -> PStr {
                 }
             }
         }
-        return PStr { bytes: b, utf8: false };
+        return PStr {
+            bytes: b,
+            utf8: false,
+        };
     }
     let st = String::from_utf8_lossy(&s.bytes);
     let r: String = match f {
@@ -1649,7 +1851,11 @@ fn case_map(s: &PStr, f: Func) -> PStr {
             let mut c = st.chars();
             match c.next() {
                 Some(first) => {
-                    let t: String = if first == 'ß' { "Ss".into() } else { first.to_uppercase().collect() };
+                    let t: String = if first == 'ß' {
+                        "Ss".into()
+                    } else {
+                        first.to_uppercase().collect()
+                    };
                     t + c.as_str()
                 }
                 None => String::new(),
@@ -1663,5 +1869,8 @@ fn case_map(s: &PStr, f: Func) -> PStr {
             }
         }
     };
-    PStr { bytes: r.into_bytes(), utf8: true }
+    PStr {
+        bytes: r.into_bytes(),
+        utf8: true,
+    }
 }

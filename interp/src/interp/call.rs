@@ -37,7 +37,9 @@ impl Interp {
                     None => match self.autoload_for(name) {
                         Some(cv) => cv,
                         None => {
-                            return Err(self.die_msg(format!("Undefined subroutine &{name} called")));
+                            return Err(
+                                self.die_msg(format!("Undefined subroutine &{name} called"))
+                            );
                         }
                     },
                 };
@@ -66,13 +68,20 @@ impl Interp {
                 let args = self.args.clone();
                 self.call_with_av(&cv, args, want, out)
             }
-            Expr::Method { invocant, method, args, maybe_class } => {
+            Expr::Method {
+                invocant,
+                method,
+                args,
+                maybe_class,
+            } => {
                 let inv = self.sv(invocant)?;
                 let mut argv = Vec::with_capacity(args.len() + 1);
                 argv.push(Elem::V(inv.clone()));
                 self.push_call_args(args, &mut argv)?;
                 match method {
-                    MethodName::Static(name) => self.call_method(&inv, name, argv, want, out, *maybe_class),
+                    MethodName::Static(name) => {
+                        self.call_method(&inv, name, argv, want, out, *maybe_class)
+                    }
                     MethodName::Dynamic(m) => {
                         let mv = self.sv(m)?;
                         if let Value::CodeRef(cv) = &mv {
@@ -127,7 +136,13 @@ impl Interp {
         Ok(())
     }
 
-    pub fn call_sub(&mut self, cv: &Cv, args: Vec<Elem>, want: Want, out: &mut Vec<Value>) -> R<Value> {
+    pub fn call_sub(
+        &mut self,
+        cv: &Cv,
+        args: Vec<Elem>,
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> R<Value> {
         match &cv.kind {
             CodeKind::Native(f) => {
                 let f = *f;
@@ -158,9 +173,19 @@ impl Interp {
     }
 
     /// Call with a given `@_` array (shared for `&foo;` and `goto &foo`).
-    pub fn call_with_av(&mut self, cv: &Cv, args: Av, want: Want, out: &mut Vec<Value>) -> R<Value> {
+    pub fn call_with_av(
+        &mut self,
+        cv: &Cv,
+        args: Av,
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> R<Value> {
         let (body, captured, unit) = match &cv.kind {
-            CodeKind::Perl { body, captured, unit } => (body, captured, unit),
+            CodeKind::Perl {
+                body,
+                captured,
+                unit,
+            } => (body, captured, unit),
             _ => {
                 let elems = args.with(|a| a.clone());
                 return self.call_sub(cv, elems, want, out);
@@ -209,7 +234,10 @@ impl Interp {
         let saved_pkg = if *self.package == *body.package {
             None
         } else {
-            Some(std::mem::replace(&mut self.package, Rc::from(body.package.as_str())))
+            Some(std::mem::replace(
+                &mut self.package,
+                Rc::from(body.package.as_str()),
+            ))
         };
         let saved_line = self.line;
         let saved_hints = self.hints;
@@ -261,7 +289,12 @@ impl Interp {
         r
     }
 
-    fn block_value_inner(&mut self, stmts: &[Statement], want: Want, out: &mut Vec<Value>) -> R<Value> {
+    fn block_value_inner(
+        &mut self,
+        stmts: &[Statement],
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> R<Value> {
         let Some((last, init)) = stmts.split_last() else {
             return Ok(Value::Undef);
         };
@@ -464,7 +497,11 @@ impl Interp {
     /// A signature's arity check.
     pub fn sig_check(&mut self, min: u32, max: Option<u32>) -> R<()> {
         let n = self.args.len();
-        let name = self.frames.last().map(|f| f.sub.to_string()).unwrap_or_else(|| "main::__ANON__".into());
+        let name = self
+            .frames
+            .last()
+            .map(|f| f.sub.to_string())
+            .unwrap_or_else(|| "main::__ANON__".into());
         if n < min as usize {
             let caller = self.frames.last().map(|f| (f.file.clone(), f.line));
             let (file, line) = caller.unwrap_or((self.file.clone(), self.line));
@@ -562,7 +599,9 @@ impl Interp {
             return Ok(c);
         }
         match inv {
-            Value::Undef => Err(self.die_msg(format!("Can't call method \"{method}\" on an undefined value"))),
+            Value::Undef => Err(self.die_msg(format!(
+                "Can't call method \"{method}\" on an undefined value"
+            ))),
             Value::Str(s) if s.bytes.is_empty() => Err(self.die_msg(format!(
                 "Can't call method \"{method}\" without a package or object reference"
             ))),
@@ -581,7 +620,9 @@ impl Interp {
                 let _ = g;
                 Ok(Rc::from("IO::File"))
             }
-            _ => Err(self.die_msg(format!("Can't call method \"{method}\" on unblessed reference"))),
+            _ => Err(self.die_msg(format!(
+                "Can't call method \"{method}\" on unblessed reference"
+            ))),
         }
     }
 
@@ -628,7 +669,10 @@ impl Interp {
             return Ok(r);
         }
         if let Some(al) = self.find_method(&start_class, "AUTOLOAD") {
-            let owner = al.name.as_deref().and_then(|n| n.rsplit_once("::").map(|(p, _)| p.to_string()));
+            let owner = al
+                .name
+                .as_deref()
+                .and_then(|n| n.rsplit_once("::").map(|(p, _)| p.to_string()));
             let owner = owner.unwrap_or_else(|| start_class.clone());
             let g = self.glob(&format!("{owner}::AUTOLOAD"));
             g.sv().set(Value::string(format!("{class}::{meth}")));
@@ -660,7 +704,9 @@ impl Interp {
         want: Want,
         out: &mut Vec<Value>,
     ) -> R<Option<Value>> {
-        let arg1 = args.get(1).map(|a| String::from_utf8_lossy(&to_bytes(&a.get())).into_owned());
+        let arg1 = args
+            .get(1)
+            .map(|a| String::from_utf8_lossy(&to_bytes(&a.get())).into_owned());
         let r = match meth {
             "isa" | "DOES" => {
                 let t = arg1.unwrap_or_default();

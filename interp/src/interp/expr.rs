@@ -12,8 +12,13 @@ impl Interp {
     /// Evaluate in void context.
     pub fn void(&mut self, e: &Expr) -> R<()> {
         match e {
-            Expr::Assign { .. } | Expr::OpAssign { .. } | Expr::PreInc(_) | Expr::PostInc(_)
-            | Expr::PreDec(_) | Expr::PostDec(_) | Expr::Print { .. } => {
+            Expr::Assign { .. }
+            | Expr::OpAssign { .. }
+            | Expr::PreInc(_)
+            | Expr::PostInc(_)
+            | Expr::PreDec(_)
+            | Expr::PostDec(_)
+            | Expr::Print { .. } => {
                 self.sv(e)?;
             }
             Expr::ListAssign { lhs, rhs } => {
@@ -71,7 +76,10 @@ impl Interp {
             Expr::Undef => Value::Undef,
             Expr::Int(i) => Value::Int(*i),
             Expr::Num(n) => Value::Num(*n),
-            Expr::Str { bytes, utf8 } => Value::Str(Rc::new(PStr { bytes: bytes.to_vec(), utf8: *utf8 })),
+            Expr::Str { bytes, utf8 } => Value::Str(Rc::new(PStr {
+                bytes: bytes.to_vec(),
+                utf8: *utf8,
+            })),
             Expr::Interp(parts) => self.interp_string(parts)?,
             Expr::JoinList(inner) => {
                 let mut items = Vec::new();
@@ -245,7 +253,12 @@ impl Interp {
                     self.sv(f)?
                 }
             }
-            Expr::Range { l, r, three_dot, state } => self.flip_flop(l, r, *three_dot, *state)?,
+            Expr::Range {
+                l,
+                r,
+                three_dot,
+                state,
+            } => self.flip_flop(l, r, *three_dot, *state)?,
             Expr::Repeat { l, r, list } => {
                 if *list {
                     let mut out = Vec::new();
@@ -328,7 +341,11 @@ impl Interp {
                 let mut out = Vec::new();
                 self.eval_block(b, Want::Scalar, &mut out)?
             }
-            Expr::EvalStr { code, scope, package } => {
+            Expr::EvalStr {
+                code,
+                scope,
+                package,
+            } => {
                 let mut out = Vec::new();
                 self.eval_string(code, scope, package, Want::Scalar, &mut out)?
             }
@@ -347,7 +364,11 @@ impl Interp {
                 Want::Void => Value::Undef,
             },
             Expr::CurrentSub => match &self.cur_sub {
-                Some(cv) if cv.body().is_some_and(|b| b.name.is_some() || !self.frames.is_empty()) => {
+                Some(cv)
+                    if cv
+                        .body()
+                        .is_some_and(|b| b.name.is_some() || !self.frames.is_empty()) =>
+                {
                     Value::CodeRef(cv.clone())
                 }
                 _ => Value::Undef,
@@ -360,9 +381,24 @@ impl Interp {
                 out.into_iter().next().unwrap_or_default()
             }
             Expr::Handle(id) => Value::Glob(self.gv(*id).clone()),
-            Expr::Match { target, pat, negate } => self.do_match(target.as_deref(), pat, *negate, Want::Scalar, &mut Vec::new())?,
+            Expr::Match {
+                target,
+                pat,
+                negate,
+            } => self.do_match(
+                target.as_deref(),
+                pat,
+                *negate,
+                Want::Scalar,
+                &mut Vec::new(),
+            )?,
             Expr::Subst { target, pat, repl } => self.do_subst(target.as_deref(), pat, repl)?,
-            Expr::Trans { target, from, to, flags } => self.do_trans(target.as_deref(), from, to, *flags)?,
+            Expr::Trans {
+                target,
+                from,
+                to,
+                flags,
+            } => self.do_trans(target.as_deref(), from, to, *flags)?,
             Expr::Qr(pat) => self.make_qr(pat)?,
             Expr::Split { .. } => {
                 let mut out = Vec::new();
@@ -432,14 +468,21 @@ impl Interp {
                 let hv = self.hash_of(e, false)?;
                 hash_pairs(&hv, out);
             }
-            Expr::Special(ast::SpecialVar::MatchStart) | Expr::Special(ast::SpecialVar::MatchEnd) => {
+            Expr::Special(ast::SpecialVar::MatchStart)
+            | Expr::Special(ast::SpecialVar::MatchEnd) => {
                 let start = matches!(e, Expr::Special(ast::SpecialVar::MatchStart));
                 let offs = self.last_match.offs.clone();
                 let subj = self.last_match.subject.clone();
-                let n = offs.iter().rposition(|o| o.is_some()).map(|i| i + 1).unwrap_or(0);
+                let n = offs
+                    .iter()
+                    .rposition(|o| o.is_some())
+                    .map(|i| i + 1)
+                    .unwrap_or(0);
                 for o in offs.iter().take(n) {
                     out.push(match o {
-                        Some((s, e)) => Value::Int(char_offset(&subj, if start { *s } else { *e }) as i64),
+                        Some((s, e)) => {
+                            Value::Int(char_offset(&subj, if start { *s } else { *e }) as i64)
+                        }
                         None => Value::Undef,
                     });
                 }
@@ -492,7 +535,11 @@ impl Interp {
                 for i in idx {
                     let i = convert::to_i64(&i);
                     let j = if i < 0 { i + n } else { i };
-                    out.push(if j >= 0 && j < n { items[j as usize].clone() } else { Value::Undef });
+                    out.push(if j >= 0 && j < n {
+                        items[j as usize].clone()
+                    } else {
+                        Value::Undef
+                    });
                 }
             }
             Expr::MyDecl { vars, .. } => {
@@ -568,12 +615,20 @@ impl Interp {
             Expr::EvalBlock(b) => {
                 self.eval_block(b, Want::List, out)?;
             }
-            Expr::EvalStr { code, scope, package } => {
+            Expr::EvalStr {
+                code,
+                scope,
+                package,
+            } => {
                 self.eval_string(code, scope, package, Want::List, out)?;
             }
             Expr::ReadLine { fh, double } => self.readline_list(fh.as_deref(), *double, out)?,
             Expr::GlobPat(p) => self.glob_list(p, out)?,
-            Expr::Match { target, pat, negate } => {
+            Expr::Match {
+                target,
+                pat,
+                negate,
+            } => {
                 self.do_match(target.as_deref(), pat, *negate, Want::List, out)?;
             }
             Expr::Split { .. } => self.do_split(e, out)?,
@@ -738,8 +793,14 @@ impl Interp {
                     NumNe => bool_val(ord != Some(std::cmp::Ordering::Equal)),
                     NumLt => bool_val(ord == Some(std::cmp::Ordering::Less)),
                     NumGt => bool_val(ord == Some(std::cmp::Ordering::Greater)),
-                    NumLe => bool_val(matches!(ord, Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal))),
-                    NumGe => bool_val(matches!(ord, Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal))),
+                    NumLe => bool_val(matches!(
+                        ord,
+                        Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+                    )),
+                    NumGe => bool_val(matches!(
+                        ord,
+                        Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)
+                    )),
                     _ => match ord {
                         Some(o) => Value::Int(o as i64),
                         None => Value::Undef,
@@ -870,7 +931,11 @@ impl Interp {
                 let (n, ok) = crate::numeric::parse_number(&s.bytes);
                 if !ok && self.warnings_on() {
                     let shown = display_for_warning(s);
-                    self.warn_str(&format!("Argument \"{}\" isn't numeric in {}", shown, opname(op)));
+                    self.warn_str(&format!(
+                        "Argument \"{}\" isn't numeric in {}",
+                        shown,
+                        opname(op)
+                    ));
                 }
                 n
             }
@@ -890,8 +955,15 @@ impl Interp {
                         let mut out = b"-".to_vec();
                         out.extend_from_slice(b);
                         Value::str_from(out, s.utf8)
-                    } else if (b[0] == b'-' || b[0] == b'+') && b.len() > 1 && !crate::numeric::looks_like_number(b) {
-                        let mut out = if b[0] == b'-' { b"+".to_vec() } else { b"-".to_vec() };
+                    } else if (b[0] == b'-' || b[0] == b'+')
+                        && b.len() > 1
+                        && !crate::numeric::looks_like_number(b)
+                    {
+                        let mut out = if b[0] == b'-' {
+                            b"+".to_vec()
+                        } else {
+                            b"-".to_vec()
+                        };
                         out.extend_from_slice(&b[1..]);
                         Value::str_from(out, s.utf8)
                     } else {
@@ -950,7 +1022,11 @@ impl Interp {
             if let PadSlot::Scalar(sv) = &self.pad[*s as usize] {
                 let fast = sv.with_mut(|v| {
                     if let Value::Int(i) = v {
-                        let n = if inc { i.checked_add(1) } else { i.checked_sub(1) };
+                        let n = if inc {
+                            i.checked_add(1)
+                        } else {
+                            i.checked_sub(1)
+                        };
                         if let Some(n) = n {
                             let old = *i;
                             *i = n;
@@ -968,7 +1044,11 @@ impl Interp {
         let old = sv.get();
         let new = match &old {
             Value::Int(i) => {
-                let r = if inc { i.checked_add(1) } else { i.checked_sub(1) };
+                let r = if inc {
+                    i.checked_add(1)
+                } else {
+                    i.checked_sub(1)
+                };
                 match r {
                     Some(r) => Value::Int(r),
                     None => Value::Num(*i as f64 + if inc { 1.0 } else { -1.0 }),
@@ -980,7 +1060,9 @@ impl Interp {
                 }
                 Value::Int(if inc { 1 } else { -1 })
             }
-            Value::Str(s) if inc && !s.bytes.is_empty() && !crate::numeric::looks_like_number(&s.bytes) => {
+            Value::Str(s)
+                if inc && !s.bytes.is_empty() && !crate::numeric::looks_like_number(&s.bytes) =>
+            {
                 match crate::numeric::magic_increment(&s.bytes) {
                     Some(b) => Value::str_from(b, false),
                     None => {
@@ -994,7 +1076,10 @@ impl Interp {
                     r
                 } else {
                     let n = to_num(&old);
-                    num_to_value(arith(if inc { BinOp::Add } else { BinOp::Sub }, n, Num::Int(1)).unwrap_or(Num::Int(0)))
+                    num_to_value(
+                        arith(if inc { BinOp::Add } else { BinOp::Sub }, n, Num::Int(1))
+                            .unwrap_or(Num::Int(0)),
+                    )
                 }
             }
         };
@@ -1064,7 +1149,10 @@ impl Interp {
             if s.bytes.is_empty() {
                 return matches!(r, Value::Str(_)) && looks(r) || !matches!(r, Value::Str(_));
             }
-            if s.bytes.len() > 1 && s.bytes[0] == b'0' && crate::numeric::looks_like_number(&s.bytes) {
+            if s.bytes.len() > 1
+                && s.bytes[0] == b'0'
+                && crate::numeric::looks_like_number(&s.bytes)
+            {
                 // "01".."03" is a string range.
                 return !matches!(r, Value::Str(_));
             }
@@ -1114,7 +1202,9 @@ impl Interp {
                     match i {
                         Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) => {
                             let av = self.array_of(i, true)?;
-                            av.with(|v| out.extend(v.iter_mut().map(|x| Value::ScalarRef(x.container()))));
+                            av.with(|v| {
+                                out.extend(v.iter_mut().map(|x| Value::ScalarRef(x.container())))
+                            });
                         }
                         _ => self.make_refs(i, out)?,
                     }
@@ -1189,7 +1279,12 @@ impl Interp {
 
     pub fn op_state(&self, i: u32) -> bool {
         match &self.cur_sub {
-            Some(cv) => unsafe { (&*cv.opstate.get()).get(i as usize * 2).copied().unwrap_or(false) },
+            Some(cv) => unsafe {
+                (&*cv.opstate.get())
+                    .get(i as usize * 2)
+                    .copied()
+                    .unwrap_or(false)
+            },
             None => false,
         }
     }
@@ -1265,13 +1360,23 @@ impl Interp {
         for (k, s) in vars {
             let slot = &mut self.pad[*s as usize];
             match (k, &*slot) {
-                (ast::PadKind::Scalar, PadSlot::Scalar(sv)) if Rc::strong_count(sv) == 1 && sv.blessed().is_none() => {
+                (ast::PadKind::Scalar, PadSlot::Scalar(sv))
+                    if Rc::strong_count(sv) == 1 && sv.blessed().is_none() =>
+                {
                     sv.set(Value::Undef)
                 }
                 (ast::PadKind::Scalar, _) => *slot = PadSlot::Scalar(Scalar::new(Value::Undef)),
-                (ast::PadKind::Array, PadSlot::Array(av)) if Rc::strong_count(av) == 1 && av.blessed().is_none() => av.clear(),
+                (ast::PadKind::Array, PadSlot::Array(av))
+                    if Rc::strong_count(av) == 1 && av.blessed().is_none() =>
+                {
+                    av.clear()
+                }
                 (ast::PadKind::Array, _) => *slot = PadSlot::Array(Array::new()),
-                (ast::PadKind::Hash, PadSlot::Hash(hv)) if Rc::strong_count(hv) == 1 && hv.blessed().is_none() => hv.clear(),
+                (ast::PadKind::Hash, PadSlot::Hash(hv))
+                    if Rc::strong_count(hv) == 1 && hv.blessed().is_none() =>
+                {
+                    hv.clear()
+                }
                 (ast::PadKind::Hash, _) => *slot = PadSlot::Hash(Hash::new()),
             }
         }
@@ -1294,7 +1399,12 @@ impl Interp {
                 None => Value::Undef,
             },
             LastParen => {
-                let n = self.last_match.offs.iter().rposition(|o| o.is_some()).unwrap_or(0);
+                let n = self
+                    .last_match
+                    .offs
+                    .iter()
+                    .rposition(|o| o.is_some())
+                    .unwrap_or(0);
                 if n == 0 {
                     Value::Undef
                 } else {
@@ -1353,7 +1463,16 @@ impl Interp {
         if let Some((h, name)) = &self.last_read {
             let n = h.io.borrow().lines;
             if n > 0 {
-                s.push_str(&format!(", <{}> {} {}", name, if self.is_chunk_mode() { "chunk" } else { "line" }, n));
+                s.push_str(&format!(
+                    ", <{}> {} {}",
+                    name,
+                    if self.is_chunk_mode() {
+                        "chunk"
+                    } else {
+                        "line"
+                    },
+                    n
+                ));
             }
         }
         s
@@ -1399,7 +1518,10 @@ pub fn key_of(v: &Value) -> Key {
     match v {
         Value::Str(s) if !s.utf8 || s.bytes.is_ascii() => {
             if s.utf8 {
-                Key(Rc::new(PStr { bytes: s.bytes.clone(), utf8: false }))
+                Key(Rc::new(PStr {
+                    bytes: s.bytes.clone(),
+                    utf8: false,
+                }))
             } else {
                 Key(s.clone())
             }
@@ -1490,8 +1612,16 @@ pub fn num_cmp(x: Num, y: Num) -> Option<std::cmp::Ordering> {
     match (x, y) {
         (Num::Int(a), Num::Int(b)) => Some(a.cmp(&b)),
         (Num::UInt(a), Num::UInt(b)) => Some(a.cmp(&b)),
-        (Num::Int(a), Num::UInt(b)) => Some(if a < 0 { std::cmp::Ordering::Less } else { (a as u64).cmp(&b) }),
-        (Num::UInt(a), Num::Int(b)) => Some(if b < 0 { std::cmp::Ordering::Greater } else { a.cmp(&(b as u64)) }),
+        (Num::Int(a), Num::UInt(b)) => Some(if a < 0 {
+            std::cmp::Ordering::Less
+        } else {
+            (a as u64).cmp(&b)
+        }),
+        (Num::UInt(a), Num::Int(b)) => Some(if b < 0 {
+            std::cmp::Ordering::Greater
+        } else {
+            a.cmp(&(b as u64))
+        }),
         _ => convert::num_f64(x).partial_cmp(&convert::num_f64(y)),
     }
 }
@@ -1602,7 +1732,13 @@ pub fn arith(op: BinOp, x: Num, y: Num) -> Result<Num, &'static str> {
                     }
                     if ok && (b <= 200 || a.abs() <= 1) {
                         if a.abs() <= 1 {
-                            let r = if a == -1 && b % 2 == 1 { -1 } else if a == 0 && b > 0 { 0 } else { 1 };
+                            let r = if a == -1 && b % 2 == 1 {
+                                -1
+                            } else if a == 0 && b > 0 {
+                                0
+                            } else {
+                                1
+                            };
                             return Ok(Num::Int(if a == 1 { 1 } else { r }));
                         }
                         return Ok(Num::Int(acc as i64));

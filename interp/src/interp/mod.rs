@@ -284,9 +284,17 @@ impl Interp {
         let prog = Arc::new(prog);
         let globals: Vec<Gv> = prog.globals.iter().map(|n| self.glob(n)).collect();
         let n_pat = prog.n_patterns as usize;
-        let unit = Rc::new(Unit { globals, patterns: RefCell::new(vec![None; n_pat]), program: prog.clone() });
+        let unit = Rc::new(Unit {
+            globals,
+            patterns: RefCell::new(vec![None; n_pat]),
+            program: prog.clone(),
+        });
         let main = Code::new(
-            CodeKind::Perl { body: prog.main.clone(), captured: vec![], unit: unit.clone() },
+            CodeKind::Perl {
+                body: prog.main.clone(),
+                captured: vec![],
+                unit: unit.clone(),
+            },
             None,
         );
         (unit, main)
@@ -298,7 +306,12 @@ impl Interp {
         let file = prog.file.clone();
         self.file = file;
         if let Some((pkg, data)) = &prog.data {
-            let h = Handle::new(Backend::Mem(Scalar::new(Value::bytes(data))), true, false, "DATA");
+            let h = Handle::new(
+                Backend::Mem(Scalar::new(Value::bytes(data))),
+                true,
+                false,
+                "DATA",
+            );
             let g = self.glob(&format!("{pkg}::DATA"));
             g.set_io(Some(h));
         }
@@ -350,7 +363,11 @@ impl Interp {
             Err(Flow::Return) => 0,
             Err(Flow::Next) | Err(Flow::Last) | Err(Flow::Redo) => {
                 let kind = "last";
-                let label = self.flow_label.as_deref().map(|l| format!(" \"{l}\"")).unwrap_or_default();
+                let label = self
+                    .flow_label
+                    .as_deref()
+                    .map(|l| format!(" \"{l}\""))
+                    .unwrap_or_default();
                 let msg = format!("Can't \"{kind}\" outside a loop block{label}");
                 let _ = label;
                 self.stderr.io.borrow_mut().write(msg.as_bytes());
@@ -397,10 +414,19 @@ impl Interp {
         let captured = body
             .captures
             .iter()
-            .map(|c| (c.inner, self.pad.get(c.outer as usize).cloned().unwrap_or_default()))
+            .map(|c| {
+                (
+                    c.inner,
+                    self.pad.get(c.outer as usize).cloned().unwrap_or_default(),
+                )
+            })
             .collect();
         Code::new(
-            CodeKind::Perl { body: body.clone(), captured, unit: unit.clone() },
+            CodeKind::Perl {
+                body: body.clone(),
+                captured,
+                unit: unit.clone(),
+            },
             body.name.as_deref().map(Rc::from),
         )
     }
@@ -457,29 +483,32 @@ impl Interp {
                     return self.exec_block(b);
                 }
             }
-            Stmt::While { label, cond, body, cont } => {
-                'outer: loop {
-                    if let Some(c) = cond {
-                        self.line = s.line;
-                        if !self.cond(c)? {
-                            break;
-                        }
-                    }
-                    loop {
-                        match self.exec_block(body) {
-                            Ok(()) => break,
-                            Err(f) => match self.loop_flow(f, label)? {
-                                LoopAction::Next => break,
-                                LoopAction::Last => break 'outer,
-                                LoopAction::Redo => continue,
-                            },
-                        }
-                    }
-                    if let Some(c) = cont {
-                        self.exec_block(c)?;
+            Stmt::While {
+                label,
+                cond,
+                body,
+                cont,
+            } => 'outer: loop {
+                if let Some(c) = cond {
+                    self.line = s.line;
+                    if !self.cond(c)? {
+                        break;
                     }
                 }
-            }
+                loop {
+                    match self.exec_block(body) {
+                        Ok(()) => break,
+                        Err(f) => match self.loop_flow(f, label)? {
+                            LoopAction::Next => break,
+                            LoopAction::Last => break 'outer,
+                            LoopAction::Redo => continue,
+                        },
+                    }
+                }
+                if let Some(c) = cont {
+                    self.exec_block(c)?;
+                }
+            },
             Stmt::DoWhile { body, cond, until } => loop {
                 self.exec_block(body)?;
                 self.line = s.line;
@@ -487,7 +516,13 @@ impl Interp {
                     break;
                 }
             },
-            Stmt::ForC { label, init, cond, step, body } => {
+            Stmt::ForC {
+                label,
+                init,
+                cond,
+                step,
+                body,
+            } => {
                 if let Some(i) = init {
                     self.void(i)?;
                 }
@@ -512,7 +547,13 @@ impl Interp {
                     }
                 }
             }
-            Stmt::Foreach { label, var, list, body, cont } => {
+            Stmt::Foreach {
+                label,
+                var,
+                list,
+                body,
+                cont,
+            } => {
                 self.foreach(label, var, list, body, cont.as_ref())?;
             }
             Stmt::Block { label, body } => match self.exec_block(body) {
@@ -607,7 +648,12 @@ impl Interp {
 
     /// Run one iteration; true means `last`.
     #[inline]
-    fn loop_body(&mut self, label: &Option<Arc<str>>, body: &Block, cont: Option<&Block>) -> R<bool> {
+    fn loop_body(
+        &mut self,
+        label: &Option<Arc<str>>,
+        body: &Block,
+        cont: Option<&Block>,
+    ) -> R<bool> {
         loop {
             match self.exec_block(body) {
                 Ok(()) => break,
@@ -634,7 +680,9 @@ impl Interp {
     #[inline]
     fn loop_var_bind(&mut self, var: &ast::LoopVar, sv: Sv) {
         match var {
-            ast::LoopVar::My(s) | ast::LoopVar::Lexical(s) => self.pad[*s as usize] = PadSlot::Scalar(sv),
+            ast::LoopVar::My(s) | ast::LoopVar::Lexical(s) => {
+                self.pad[*s as usize] = PadSlot::Scalar(sv)
+            }
             ast::LoopVar::Global(id) => {
                 self.gv(*id).set_sv(sv);
             }
@@ -694,7 +742,9 @@ impl Interp {
         while crate::destroy::pending() {
             for obj in crate::destroy::take() {
                 let Some(class) = obj.blessed() else { continue };
-                let Some(cv) = self.find_method(&class, "DESTROY") else { continue };
+                let Some(cv) = self.find_method(&class, "DESTROY") else {
+                    continue;
+                };
                 let saved_die = std::mem::take(&mut self.die_value);
                 let saved_line = self.line;
                 let saved_err = self.gv(wk::EVAL_ERROR).sv().get();

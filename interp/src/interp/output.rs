@@ -84,14 +84,20 @@ impl Interp {
     /// `$a[2]`), when it can be told statically.
     pub fn var_name(&mut self, e: &Expr) -> Option<String> {
         let body = self.cur_sub.as_ref().and_then(|c| c.body().cloned());
-        let pad_name = |s: u32| body.as_ref().and_then(|b| b.pad.get(s as usize).map(|p| p.name.clone()));
+        let pad_name = |s: u32| {
+            body.as_ref()
+                .and_then(|b| b.pad.get(s as usize).map(|p| p.name.clone()))
+        };
         match e {
             Expr::My(s) => pad_name(*s),
             Expr::Global(id) => {
                 let n = &self.unit.program.globals[*id as usize];
                 Some(format!("${}", n.strip_prefix("main::").unwrap_or(n)))
             }
-            Expr::Index { array: ast::ArrayPlace::My(s), index } => {
+            Expr::Index {
+                array: ast::ArrayPlace::My(s),
+                index,
+            } => {
                 let n = pad_name(*s)?;
                 let i = match &**index {
                     Expr::Int(i) => *i,
@@ -103,7 +109,10 @@ impl Interp {
                 };
                 Some(format!("${}[{}]", &n[1..], i))
             }
-            Expr::Elem { hash: ast::HashPlace::My(s), key } => {
+            Expr::Elem {
+                hash: ast::HashPlace::My(s),
+                key,
+            } => {
                 let n = pad_name(*s)?;
                 let k = match &**key {
                     Expr::Str { bytes, .. } => String::from_utf8_lossy(bytes).into_owned(),
@@ -212,14 +221,19 @@ impl Interp {
                 let name = self
                     .cur_sub
                     .as_ref()
-                    .and_then(|c| c.body().and_then(|b| b.pad.get(*s as usize).map(|p| p.name.clone())))
+                    .and_then(|c| {
+                        c.body()
+                            .and_then(|b| b.pad.get(*s as usize).map(|p| p.name.clone()))
+                    })
                     .unwrap_or_else(|| "$fh".into());
                 Ok((self.handle_of(&v), Rc::from(name.as_str())))
             }
             _ => {
                 let v = self.sv(e)?;
                 let name = match &v {
-                    Value::Glob(g) | Value::GlobRef(g) => g.name.rsplit("::").next().unwrap_or("").to_string(),
+                    Value::Glob(g) | Value::GlobRef(g) => {
+                        g.name.rsplit("::").next().unwrap_or("").to_string()
+                    }
                     _ => String::from_utf8_lossy(&to_bytes(&v)).into_owned(),
                 };
                 Ok((self.handle_of(&v), Rc::from(name.as_str())))
@@ -259,15 +273,28 @@ impl Interp {
                         convert::concat_into(&mut buf, &to_bytes(&ofs), convert::is_utf8(&ofs));
                     }
                     match v {
-                        Value::Str(s) if !s.utf8 && !buf.utf8 => buf.bytes.extend_from_slice(&s.bytes),
+                        Value::Str(s) if !s.utf8 && !buf.utf8 => {
+                            buf.bytes.extend_from_slice(&s.bytes)
+                        }
                         Value::Int(i) => crate::numeric::format_int(*i, &mut buf.bytes),
                         Value::Undef => {
                             if self.warnings_on() {
-                                let n = if args.len() == 1 { self.var_name(&args[0]) } else { None };
-                                let op = if kind == PrintKind::Say { "say" } else { "print" };
+                                let n = if args.len() == 1 {
+                                    self.var_name(&args[0])
+                                } else {
+                                    None
+                                };
+                                let op = if kind == PrintKind::Say {
+                                    "say"
+                                } else {
+                                    "print"
+                                };
                                 match n {
-                                    Some(n) => self.warn_str(&format!("Use of uninitialized value {n} in {op}")),
-                                    None => self.warn_str(&format!("Use of uninitialized value in {op}")),
+                                    Some(n) => self.warn_str(&format!(
+                                        "Use of uninitialized value {n} in {op}"
+                                    )),
+                                    None => self
+                                        .warn_str(&format!("Use of uninitialized value in {op}")),
                                 }
                             }
                         }
@@ -437,7 +464,12 @@ impl Interp {
         }
     }
 
-    pub fn readline_list(&mut self, fh: Option<&Expr>, double: bool, out: &mut Vec<Value>) -> R<()> {
+    pub fn readline_list(
+        &mut self,
+        fh: Option<&Expr>,
+        double: bool,
+        out: &mut Vec<Value>,
+    ) -> R<()> {
         loop {
             let v = self.readline_scalar(fh, double)?;
             if v.is_undef() {
@@ -455,14 +487,21 @@ impl Interp {
             Some(e) => self.sv(e)?,
             None => self.gv(wk::UNDERSCORE).sv().get(),
         };
-        let meta = if let Some(h) = self.handle_of(&target).filter(|_| matches!(target, Value::Glob(_) | Value::GlobRef(_))) {
+        let meta = if let Some(h) = self
+            .handle_of(&target)
+            .filter(|_| matches!(target, Value::Glob(_) | Value::GlobRef(_)))
+        {
             let fd = h.io.borrow().fileno();
             match fd {
                 Some(fd) => {
                     if op == b't' {
                         return Ok(super::expr::bool_val(unsafe { libc::isatty(fd) } == 1));
                     }
-                    let f = unsafe { std::mem::ManuallyDrop::new(<std::fs::File as std::os::unix::io::FromRawFd>::from_raw_fd(fd)) };
+                    let f = unsafe {
+                        std::mem::ManuallyDrop::new(
+                            <std::fs::File as std::os::unix::io::FromRawFd>::from_raw_fd(fd),
+                        )
+                    };
                     f.metadata()
                 }
                 None => return Ok(Value::Undef),
@@ -541,10 +580,17 @@ impl Interp {
                 let data = std::fs::read(std::ffi::OsStr::from_bytes(&path)).unwrap_or_default();
                 let head = &data[..data.len().min(512)];
                 let binary = head.contains(&0) || {
-                    let odd = head.iter().filter(|&&b| b < 32 && !matches!(b, b'\n' | b'\r' | b'\t' | 8 | 12 | 27)).count();
+                    let odd = head
+                        .iter()
+                        .filter(|&&b| b < 32 && !matches!(b, b'\n' | b'\r' | b'\t' | 8 | 12 | 27))
+                        .count();
                     odd * 3 > head.len()
                 };
-                super::expr::bool_val(if op == b'T' { !binary } else { binary || head.is_empty() })
+                super::expr::bool_val(if op == b'T' {
+                    !binary
+                } else {
+                    binary || head.is_empty()
+                })
             }
             _ => no,
         })

@@ -30,7 +30,8 @@ impl Interp {
             if parts.len() == 1 {
                 let v = self.sv(&parts[0])?;
                 if let Value::Regex(q) = &v {
-                    if pat.flags == Default::default() || same_match_flags(&pat.flags, q.re.flags()) {
+                    if pat.flags == Default::default() || same_match_flags(&pat.flags, q.re.flags())
+                    {
                         return Ok(q.re.clone());
                     }
                 }
@@ -75,7 +76,11 @@ impl Interp {
 
     /// The subject string and (for `//g` in scalar context and `s///`) the
     /// container it lives in.
-    fn subject(&mut self, target: Option<&Expr>, need_container: bool) -> R<(Rc<PStr>, Option<Sv>)> {
+    fn subject(
+        &mut self,
+        target: Option<&Expr>,
+        need_container: bool,
+    ) -> R<(Rc<PStr>, Option<Sv>)> {
         let (v, sv) = match target {
             None => {
                 let sv = self.gv(wk::UNDERSCORE).sv();
@@ -192,14 +197,26 @@ impl Interp {
     }
 
     fn pos_was_empty(&self, sv: &Sv, start: usize) -> bool {
-        self.empty_match_at.as_ref().is_some_and(|(p, at)| Rc::ptr_eq(p, sv) && *at == start)
+        self.empty_match_at
+            .as_ref()
+            .is_some_and(|(p, at)| Rc::ptr_eq(p, sv) && *at == start)
     }
 
     fn mark_empty_pos(&mut self, sv: &Sv, empty: bool) {
-        self.empty_match_at = if empty { Some((sv.clone(), sv.pos().unwrap_or(0))) } else { None };
+        self.empty_match_at = if empty {
+            Some((sv.clone(), sv.pos().unwrap_or(0)))
+        } else {
+            None
+        };
     }
 
-    fn find(&mut self, re: &Regex, subj: &PStr, start: usize, not_empty: bool) -> R<Option<Captures>> {
+    fn find(
+        &mut self,
+        re: &Regex,
+        subj: &PStr,
+        start: usize,
+        not_empty: bool,
+    ) -> R<Option<Captures>> {
         match re.try_find_at(&subj.bytes, subj.utf8, start, not_empty) {
             Ok(c) => Ok(c),
             Err(msg) => Err(self.die_msg(msg)),
@@ -218,7 +235,10 @@ impl Interp {
             Value::Str(s) => s,
             other => Rc::new(convert::to_pstr(&other).into_owned()),
         };
-        let mut out = PStr { bytes: Vec::with_capacity(subj.bytes.len()), utf8: subj.utf8 };
+        let mut out = PStr {
+            bytes: Vec::with_capacity(subj.bytes.len()),
+            utf8: subj.utf8,
+        };
         let mut pos = 0usize;
         let mut copied = 0usize;
         let mut count = 0i64;
@@ -257,13 +277,21 @@ impl Interp {
             return Ok(newv);
         }
         match target {
-            Some(e) if !matches!(e, Expr::My(_) | Expr::Global(_)) => self.assign_container(e, &sv, newv)?,
+            Some(e) if !matches!(e, Expr::My(_) | Expr::Global(_)) => {
+                self.assign_container(e, &sv, newv)?
+            }
             _ => sv.set(newv),
         }
         Ok(Value::Int(count))
     }
 
-    pub fn do_trans(&mut self, target: Option<&Expr>, from: &std::sync::Arc<[u32]>, to: &std::sync::Arc<[u32]>, flags: TrFlags) -> R<Value> {
+    pub fn do_trans(
+        &mut self,
+        target: Option<&Expr>,
+        from: &std::sync::Arc<[u32]>,
+        to: &std::sync::Arc<[u32]>,
+        flags: TrFlags,
+    ) -> R<Value> {
         let key = std::sync::Arc::as_ptr(from) as *const u32 as usize;
         let tr = match self.tr_cache.get(&key) {
             Some(t) => t.clone(),
@@ -296,11 +324,17 @@ impl Interp {
     pub fn make_qr(&mut self, pat: &Pattern) -> R<Value> {
         let re = self.regex_for(pat)?;
         let (s, u) = re.stringify();
-        Ok(Value::Regex(Rc::new(QrValue { re, stringified: PStr { bytes: s, utf8: u }, blessed: None })))
+        Ok(Value::Regex(Rc::new(QrValue {
+            re,
+            stringified: PStr { bytes: s, utf8: u },
+            blessed: None,
+        })))
     }
 
     pub fn do_split(&mut self, e: &Expr, out: &mut Vec<Value>) -> R<()> {
-        let Expr::Split { pat, expr, limit } = e else { return Ok(()) };
+        let Expr::Split { pat, expr, limit } = e else {
+            return Ok(());
+        };
         let sv = match expr {
             Some(x) => self.sv(x)?,
             None => self.gv(wk::UNDERSCORE).sv().get(),
@@ -388,7 +422,9 @@ impl Interp {
                         break;
                     }
                     // A match may not be empty where the current field starts.
-                    let Some(c) = self.find(&re, &subj, pos, pos == field_start)? else { break };
+                    let Some(c) = self.find(&re, &subj, pos, pos == field_start)? else {
+                        break;
+                    };
                     let (s, e) = c.get(0).unwrap_or((pos, pos));
                     if s == e && s >= bytes.len() {
                         break;

@@ -9,7 +9,14 @@ use crate::convert;
 use crate::value::*;
 
 impl Interp {
-    pub fn sort(&mut self, cmp: &SortCmp, list: &Expr, a: GlobalId, b: GlobalId, out: &mut Vec<Value>) -> R<()> {
+    pub fn sort(
+        &mut self,
+        cmp: &SortCmp,
+        list: &Expr,
+        a: GlobalId,
+        b: GlobalId,
+        out: &mut Vec<Value>,
+    ) -> R<()> {
         let mut items = Vec::new();
         self.list(list, &mut items)?;
         match cmp {
@@ -19,8 +26,10 @@ impl Interp {
                 FastSort::StrDesc => items.sort_by(|x, y| str_cmp(y, x)),
                 FastSort::NumAsc | FastSort::NumDesc => {
                     // Convert once, then sort the numbers with their values.
-                    let mut keyed: Vec<(crate::numeric::Num, Value)> =
-                        items.into_iter().map(|v| (convert::to_num(&v), v)).collect();
+                    let mut keyed: Vec<(crate::numeric::Num, Value)> = items
+                        .into_iter()
+                        .map(|v| (convert::to_num(&v), v))
+                        .collect();
                     if *f == FastSort::NumAsc {
                         keyed.sort_by(|x, y| num_cmp(x.0, y.0).unwrap_or(Ordering::Equal));
                     } else {
@@ -65,12 +74,17 @@ impl Interp {
                         let full = self.qualify(&name);
                         match self.find_sub(&full) {
                             Some(c) => c,
-                            None => return Err(self.die_msg(format!("Undefined subroutine in sort"))),
+                            None => {
+                                return Err(self.die_msg(format!("Undefined subroutine in sort")))
+                            }
                         }
                     }
                 };
                 // $a/$b of the package the comparator was compiled in.
-                let pkg = cv.body().map(|b| b.package.clone()).unwrap_or_else(|| "main".into());
+                let pkg = cv
+                    .body()
+                    .map(|b| b.package.clone())
+                    .unwrap_or_else(|| "main".into());
                 let ga = self.glob(&format!("{pkg}::a"));
                 let gb = self.glob(&format!("{pkg}::b"));
                 let proto_two = cv.body().and_then(|b| b.prototype.as_deref()) == Some("$$");
