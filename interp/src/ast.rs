@@ -170,6 +170,10 @@ pub struct Block {
     /// The block contains `local` (directly, not in a nested block): the
     /// interpreter records the save-stack height on entry and restores on exit.
     pub has_local: bool,
+    /// Slots of the `my` variables declared directly in this block (not
+    /// `state`): released when the block exits, as perl does at scope end, so
+    /// `DESTROY` runs then and closures made in a loop get fresh variables.
+    pub my_slots: Vec<Slot>,
 }
 
 #[derive(Debug, Clone)]

@@ -244,7 +244,7 @@ impl Interp {
         let mark = self.savestack.len();
         self.depth += 1;
         let start = out.len();
-        let r = self.block_value(&body.body, want, out);
+        let r = self.body_value(&body.body, want, out);
         self.depth -= 1;
         self.unwind(mark);
         self.pad = saved_pad;
@@ -281,6 +281,20 @@ impl Interp {
     /// Run a block and yield the value of its last statement in `want`
     /// context (a sub's implicit return value, `do BLOCK`).
     pub fn block_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        let mark = self.savestack.len();
+        let r = self.block_value_inner(&b.stmts, want, out);
+        if !b.my_slots.is_empty() {
+            self.release_my(&b.my_slots);
+        }
+        if b.has_local {
+            self.unwind(mark);
+        }
+        r
+    }
+
+    /// A sub body: its pad is dropped on return, so its `my` variables need
+    /// no release.
+    fn body_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
         let mark = self.savestack.len();
         let r = self.block_value_inner(&b.stmts, want, out);
         if b.has_local {

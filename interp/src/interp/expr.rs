@@ -1354,28 +1354,37 @@ impl Interp {
         }
     }
 
-    /// `my`: give each slot a fresh container unless nobody else holds the
-    /// current one (then it is just cleared, saving an allocation).
+    /// `my`: reset the slots. perl abandons a container at scope exit when
+    /// something else still holds it (a closure, a reference) and gives the
+    /// slot a new one; we decide at the next `my` instead. A container that
+    /// is shared but still empty is kept: that is the first `my` of a
+    /// file-level variable a named sub captured before it ran.
     pub fn intro_my(&mut self, vars: &[(ast::PadKind, u32)]) {
         for (k, s) in vars {
             let slot = &mut self.pad[*s as usize];
             match (k, &*slot) {
-                (ast::PadKind::Scalar, PadSlot::Scalar(sv))
-                    if Rc::strong_count(sv) == 1 && sv.blessed().is_none() =>
-                {
-                    sv.set(Value::Undef)
+                (ast::PadKind::Scalar, PadSlot::Scalar(sv)) => {
+                    if Rc::strong_count(sv) == 1 && sv.blessed().is_none() {
+                        sv.set(Value::Undef);
+                    } else if !sv.peek(|v| v.is_undef()) || sv.blessed().is_some() {
+                        *slot = PadSlot::Scalar(Scalar::new(Value::Undef));
+                    }
                 }
                 (ast::PadKind::Scalar, _) => *slot = PadSlot::Scalar(Scalar::new(Value::Undef)),
-                (ast::PadKind::Array, PadSlot::Array(av))
-                    if Rc::strong_count(av) == 1 && av.blessed().is_none() =>
-                {
-                    av.clear()
+                (ast::PadKind::Array, PadSlot::Array(av)) => {
+                    if Rc::strong_count(av) == 1 && av.blessed().is_none() {
+                        av.clear();
+                    } else if !av.is_empty() || av.blessed().is_some() {
+                        *slot = PadSlot::Array(Array::new());
+                    }
                 }
                 (ast::PadKind::Array, _) => *slot = PadSlot::Array(Array::new()),
-                (ast::PadKind::Hash, PadSlot::Hash(hv))
-                    if Rc::strong_count(hv) == 1 && hv.blessed().is_none() =>
-                {
-                    hv.clear()
+                (ast::PadKind::Hash, PadSlot::Hash(hv)) => {
+                    if Rc::strong_count(hv) == 1 && hv.blessed().is_none() {
+                        hv.clear();
+                    } else if !hv.is_empty() || hv.blessed().is_some() {
+                        *slot = PadSlot::Hash(Hash::new());
+                    }
                 }
                 (ast::PadKind::Hash, _) => *slot = PadSlot::Hash(Hash::new()),
             }

@@ -444,13 +444,50 @@ impl Interp {
     // ------------------------------------------------------------ statements
 
     pub fn exec_block(&mut self, b: &Block) -> R<()> {
+        let mark = self.savestack.len();
+        let r = self.exec_stmts(&b.stmts);
+        if !b.my_slots.is_empty() {
+            self.release_my(&b.my_slots);
+        }
         if b.has_local {
-            let mark = self.savestack.len();
-            let r = self.exec_stmts(&b.stmts);
             self.unwind(mark);
-            r
-        } else {
-            self.exec_stmts(&b.stmts)
+        }
+        r
+    }
+
+    /// Scope exit for `my` variables: a container nobody else holds is
+    /// emptied in place (its old value dropped, so DESTROY runs now); one
+    /// that a closure or reference still holds is left to them and the slot
+    /// gets a new container.
+    pub fn release_my(&mut self, slots: &[ast::Slot]) {
+        for &s in slots {
+            let Some(slot) = self.pad.get_mut(s as usize) else { continue };
+            match slot {
+                PadSlot::Scalar(sv) => {
+                    if Rc::strong_count(sv) == 1 && sv.blessed().is_none() {
+                        let old = sv.take();
+                        sv.set_pos(None);
+                        drop(old);
+                    } else {
+                        *slot = PadSlot::Scalar(Scalar::new(Value::Undef));
+                    }
+                }
+                PadSlot::Array(av) => {
+                    if Rc::strong_count(av) == 1 && av.blessed().is_none() {
+                        av.clear();
+                    } else {
+                        *slot = PadSlot::Array(Array::new());
+                    }
+                }
+                PadSlot::Hash(hv) => {
+                    if Rc::strong_count(hv) == 1 && hv.blessed().is_none() {
+                        hv.clear();
+                    } else {
+                        *slot = PadSlot::Hash(Hash::new());
+                    }
+                }
+                PadSlot::Empty => {}
+            }
         }
     }
 

@@ -1076,7 +1076,7 @@ impl Parser {
                             }
                             Some(b'{') => {
                                 self.pos += 1;
-                                let k = self.parse_hash_key_inner()?;
+                                let k = self.parse_slice_keys_inner()?;
                                 e = Expr::HashSlice {
                                     hash: HashPlace::Deref(Box::new(e)),
                                     keys: Box::new(k),
@@ -1103,7 +1103,7 @@ impl Parser {
                             }
                             Some(b'{') => {
                                 self.pos += 1;
-                                let k = self.parse_hash_key_inner()?;
+                                let k = self.parse_slice_keys_inner()?;
                                 e = Expr::KvHashSlice {
                                     hash: HashPlace::Deref(Box::new(e)),
                                     keys: Box::new(k),
@@ -1272,6 +1272,15 @@ impl Parser {
     /// A hash subscript after `{`: a bareword (or `-bareword`) alone is a
     /// string; several keys are joined with `$;`.
     pub fn parse_hash_key_inner(&mut self) -> PResult<Expr> {
+        self.parse_key_inner(true)
+    }
+
+    /// The keys of a hash slice (`@h{…}`, `%h{…}`): a list, never joined.
+    pub fn parse_slice_keys_inner(&mut self) -> PResult<Expr> {
+        self.parse_key_inner(false)
+    }
+
+    fn parse_key_inner(&mut self, join: bool) -> PResult<Expr> {
         self.skip_ws();
         let start = self.pos;
         let neg = self.peek() == Some(b'-');
@@ -1293,7 +1302,7 @@ impl Parser {
             return Err(self.syntax_error());
         }
         Ok(match e {
-            Expr::List(v) if v.len() > 1 => {
+            Expr::List(v) if join && v.len() > 1 => {
                 let mut args = vec![Expr::Global(well_known::SUBSEP)];
                 args.extend(v);
                 Expr::Func {
@@ -1651,7 +1660,7 @@ impl Parser {
                     Ok(name) => self.hash_place(&name, start)?,
                     Err(e) => HashPlace::Deref(Box::new(e)),
                 };
-                let k = self.parse_hash_key_inner()?;
+                let k = self.parse_slice_keys_inner()?;
                 Ok(Expr::HashSlice {
                     hash,
                     keys: Box::new(k),
@@ -1709,7 +1718,7 @@ impl Parser {
                     Ok(name) => self.hash_place(&name, start)?,
                     Err(e) => HashPlace::Deref(Box::new(e)),
                 };
-                let k = self.parse_hash_key_inner()?;
+                let k = self.parse_slice_keys_inner()?;
                 Ok(Expr::KvHashSlice {
                     hash,
                     keys: Box::new(k),
@@ -2839,6 +2848,7 @@ impl Parser {
                     kind: Stmt::Expr(e),
                 }],
                 has_local: false,
+                my_slots: Vec::new(),
             };
         }
         let list = if self.starts_term(false) {

@@ -23,6 +23,8 @@ pub(crate) struct Unit {
     pub cap_map: HashMap<Slot, Slot>,
     /// A real sub (so `shift` defaults to `@_`).
     pub is_sub: bool,
+    /// Per scope, the `my` slots declared in it (for `Block::my_slots`).
+    pub decls: Vec<Vec<Slot>>,
 }
 
 impl Unit {
@@ -33,6 +35,7 @@ impl Unit {
             scopes: vec![Vec::new()],
             cap_map: HashMap::new(),
             is_sub,
+            decls: vec![Vec::new()],
         }
     }
 }
@@ -89,19 +92,33 @@ impl Parser {
             None => return,
         };
         for (n, b) in items {
+            if let Binding::Pad(slot) = b {
+                let u = self.cur_unit();
+                let is_state = u.pad.get(slot as usize).is_some_and(|p| p.is_state);
+                if !is_state {
+                    if let Some(d) = u.decls.last_mut() {
+                        d.push(slot);
+                    }
+                }
+            }
             self.bind_now(&n, b);
         }
     }
 
     pub fn push_scope(&mut self) {
-        self.cur_unit().scopes.push(Vec::new());
+        let u = self.cur_unit();
+        u.scopes.push(Vec::new());
+        u.decls.push(Vec::new());
     }
 
-    pub fn pop_scope(&mut self) {
+    /// Close a scope, returning the `my` slots declared in it.
+    pub fn pop_scope(&mut self) -> Vec<Slot> {
         let u = self.cur_unit();
         if u.scopes.len() > 1 {
             u.scopes.pop();
+            return u.decls.pop().unwrap_or_default();
         }
+        Vec::new()
     }
 
     /// Start compiling a sub body.

@@ -123,6 +123,7 @@ impl Parser {
         Block {
             stmts: vec![self.stmt(line, Stmt::Expr(e))],
             has_local: false,
+            my_slots: Vec::new(),
         }
     }
 
@@ -184,12 +185,12 @@ impl Parser {
         };
         let has_local = self.local_flags.pop().unwrap_or(false);
         self.pending.pop();
-        self.pop_scope();
+        let my_slots = self.pop_scope();
         self.prag = saved_prag;
         self.package = saved_pkg;
         self.depth -= 1;
         r?;
-        Ok(Block { stmts, has_local })
+        Ok(Block { stmts, has_local, my_slots })
     }
 
     fn parse_statement(&mut self) -> PResult<Option<Statement>> {
@@ -1164,6 +1165,7 @@ impl Parser {
                 self.begin.push(Block {
                     stmts: vec![self.stmt(line, Stmt::Expr(call))],
                     has_local: false,
+                    my_slots: Vec::new(),
                 });
                 return Ok(());
             }
@@ -1173,6 +1175,7 @@ impl Parser {
                 self.begin.push(Block {
                     stmts: vec![self.stmt(line, Stmt::Expr(call))],
                     has_local: false,
+                    my_slots: Vec::new(),
                 });
                 return Ok(());
             }
@@ -1211,6 +1214,7 @@ impl Parser {
         self.begin.push(Block {
             stmts,
             has_local: false,
+            my_slots: Vec::new(),
         });
         Ok(())
     }
