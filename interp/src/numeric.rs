@@ -202,9 +202,9 @@ fn string_double(f: f64) -> Num {
     if f.fract() != 0.0 || f.is_nan() || (f == 0.0 && f.is_sign_negative()) {
         return Num::Float(f);
     }
-    if f >= -IV_MAX_P1 && f < IV_MAX_P1 {
+    if (-IV_MAX_P1..IV_MAX_P1).contains(&f) {
         Num::Int(f as i64)
-    } else if f >= IV_MAX_P1 && f < UV_MAX_P1 {
+    } else if (IV_MAX_P1..UV_MAX_P1).contains(&f) {
         Num::UInt(f as u64)
     } else {
         Num::Float(f)
@@ -251,7 +251,7 @@ pub fn parse_number(s: &[u8]) -> (Num, bool) {
         if let Some((v, ok)) = parse_infnan(&s[num_start..], neg) {
             return (Num::Float(v), ok);
         }
-        let zero_but_true = &s[..] == b"0 but true";
+        let zero_but_true = s == b"0 but true";
         return (Num::Int(0), zero_but_true);
     }
     let mut has_exp = false;
@@ -275,7 +275,7 @@ pub fn parse_number(s: &[u8]) -> (Num, bool) {
     while j < s.len() && is_space(s[j]) {
         j += 1;
     }
-    let looks = j == s.len() || &s[..] == b"0 but true";
+    let looks = j == s.len() || s == b"0 but true";
     if !has_point && !has_exp {
         let mut v: u64 = 0;
         let mut overflow = false;
@@ -343,7 +343,7 @@ pub fn format_float(f: f64, out: &mut Vec<u8>) {
             libc::snprintf(
                 buf.as_mut_ptr() as *mut libc::c_char,
                 buf.len(),
-                b"%.15g\0".as_ptr() as *const libc::c_char,
+                c"%.15g".as_ptr(),
                 f,
             )
         };
@@ -501,7 +501,7 @@ fn scan_oct(s: &[u8], w: &mut Vec<String>) -> Num {
     scan_radix(s, 3, "octal", "Octal", "037777777777", w)
 }
 
-fn strip_prefix_fold<'a>(s: &'a [u8], c: u8) -> Option<&'a [u8]> {
+fn strip_prefix_fold(s: &[u8], c: u8) -> Option<&[u8]> {
     match s.first() {
         Some(&x) if x.to_ascii_lowercase() == c => Some(&s[1..]),
         _ => None,
@@ -961,7 +961,7 @@ mod tests {
             libc::snprintf(
                 buf.as_mut_ptr() as *mut libc::c_char,
                 64,
-                b"%.17g\0".as_ptr() as *const libc::c_char,
+                c"%.17g".as_ptr(),
                 f,
             )
         };
@@ -1310,7 +1310,9 @@ mod tests {
         "1e19",
     ];
 
-    fn binops() -> Vec<(&'static str, fn(Num, Num) -> Result<Num, &'static str>)> {
+    type BinOp = fn(Num, Num) -> Result<Num, &'static str>;
+
+    fn binops() -> Vec<(&'static str, BinOp)> {
         vec![
             ("+", |a, b| Ok(add(a, b))),
             ("-", |a, b| Ok(sub(a, b))),
