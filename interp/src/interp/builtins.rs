@@ -32,19 +32,30 @@ fn os(b: &[u8]) -> &std::ffi::OsStr {
 }
 
 impl Interp {
-    pub fn sprintf_values(&mut self, fmt: &Value, vals: &[Value]) -> R<PStr> {
+    pub fn sprintf_values(&mut self, fmt: &Value, vals: &[Value], name: &str) -> R<PStr> {
         let f = convert::to_pstr(fmt).into_owned();
         let args: Vec<&dyn crate::sprintf::FormatArg> = vals
             .iter()
             .map(|v| v as &dyn crate::sprintf::FormatArg)
             .collect();
-        let (bytes, utf8, warnings) = crate::sprintf::sprintf(&f.bytes, f.utf8, &args);
-        if self.warnings_on() {
-            for w in warnings {
-                self.warn_str(&w);
+        match crate::sprintf::sprintf_named(&f.bytes, f.utf8, &args, name) {
+            Ok((bytes, utf8, warnings)) => {
+                if self.warnings_on() {
+                    for w in warnings {
+                        self.warn_str(&w);
+                    }
+                }
+                Ok(PStr { bytes, utf8 })
+            }
+            Err(e) => {
+                if self.warnings_on() {
+                    for w in e.warnings {
+                        self.warn_str(&w);
+                    }
+                }
+                Err(self.die_msg(e.message))
             }
         }
-        Ok(PStr { bytes, utf8 })
     }
 
     fn arg_sv(&mut self, args: &[Expr], i: usize) -> R<Value> {
@@ -259,7 +270,7 @@ impl Interp {
                     return Ok(Value::bytes(b""));
                 }
                 let fmt = vals.remove(0);
-                Value::Str(Rc::new(self.sprintf_values(&fmt, &vals)?))
+                Value::Str(Rc::new(self.sprintf_values(&fmt, &vals, "sprintf")?))
             }
             Func::Quotemeta => {
                 let s = self.arg_str(args, 0)?;

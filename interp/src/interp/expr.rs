@@ -842,28 +842,16 @@ impl Interp {
                 if both_str && !matches!(op, ShiftL | ShiftR) {
                     return Ok(str_bitop(op, a, b));
                 }
-                let x = convert::num_u64(self.num_operand(a, op));
-                let y = convert::num_u64(self.num_operand(b, op));
-                let r = match op {
-                    BitAnd => x & y,
-                    BitOr => x | y,
-                    BitXor => x ^ y,
-                    ShiftL => {
-                        if y >= 64 {
-                            0
-                        } else {
-                            x << y
-                        }
-                    }
-                    _ => {
-                        if y >= 64 {
-                            0
-                        } else {
-                            x >> y
-                        }
-                    }
-                };
-                num_to_value(Num::UInt(r))
+                let x = self.num_operand(a, op);
+                let y = self.num_operand(b, op);
+                use crate::numeric as n;
+                num_to_value(match op {
+                    BitAnd => n::bit_and(x, y),
+                    BitOr => n::bit_or(x, y),
+                    BitXor => n::bit_xor(x, y),
+                    ShiftL => n::shl(x, y),
+                    _ => n::shr(x, y),
+                })
             }
             SBitAnd | SBitOr | SBitXor => str_bitop(
                 match op {
@@ -993,7 +981,7 @@ impl Interp {
                 if self.hints & ast::hints::INTEGER != 0 {
                     return Ok(Value::Int(!convert::to_i64(v)));
                 }
-                num_to_value(Num::UInt(!convert::num_u64(to_num(v))))
+                num_to_value(crate::numeric::bit_not(to_num(v)))
             }
             UnOp::SBitNot => {
                 let b = to_bytes(v);
@@ -1601,161 +1589,23 @@ fn str_bitop(op: BinOp, a: &Value, b: &Value) -> Value {
 }
 
 pub fn neg_num(n: Num) -> Value {
-    match n {
-        Num::Int(i) => match i.checked_neg() {
-            Some(r) => Value::Int(r),
-            None => Value::Num(-(i as f64)),
-        },
-        Num::UInt(u) => {
-            if u == 1u64 << 63 {
-                Value::Int(i64::MIN)
-            } else {
-                Value::Num(-(u as f64))
-            }
-        }
-        Num::Float(f) => Value::Num(-f),
-    }
+    num_to_value(crate::numeric::neg(n))
 }
 
 pub fn num_cmp(x: Num, y: Num) -> Option<std::cmp::Ordering> {
-    match (x, y) {
-        (Num::Int(a), Num::Int(b)) => Some(a.cmp(&b)),
-        (Num::UInt(a), Num::UInt(b)) => Some(a.cmp(&b)),
-        (Num::Int(a), Num::UInt(b)) => Some(if a < 0 {
-            std::cmp::Ordering::Less
-        } else {
-            (a as u64).cmp(&b)
-        }),
-        (Num::UInt(a), Num::Int(b)) => Some(if b < 0 {
-            std::cmp::Ordering::Greater
-        } else {
-            a.cmp(&(b as u64))
-        }),
-        _ => convert::num_f64(x).partial_cmp(&convert::num_f64(y)),
-    }
+    crate::numeric::num_cmp(x, y)
 }
 
-/// Perl arithmetic on numbers: integers while exact, floats otherwise.
+/// Perl arithmetic on numbers (integers while exact, floats otherwise).
 pub fn arith(op: BinOp, x: Num, y: Num) -> Result<Num, &'static str> {
-    use BinOp::*;
-    let as_i128 = |n: Num| -> Option<i128> {
-        match n {
-            Num::Int(i) => Some(i as i128),
-            Num::UInt(u) => Some(u as i128),
-            Num::Float(_) => None,
-        }
-    };
-    let fit = |r: i128| -> Option<Num> {
-        if r >= i64::MIN as i128 && r <= i64::MAX as i128 {
-            Some(Num::Int(r as i64))
-        } else if r >= 0 && r <= u64::MAX as i128 {
-            Some(Num::UInt(r as u64))
-        } else {
-            None
-        }
-    };
-    let fx = convert::num_f64(x);
-    let fy = convert::num_f64(y);
+    use crate::numeric as n;
     Ok(match op {
-        Add | Sub | Mul => {
-            if let (Some(a), Some(b)) = (as_i128(x), as_i128(y)) {
-                let r = match op {
-                    Add => a + b,
-                    Sub => a - b,
-                    _ => a.checked_mul(b).unwrap_or(i128::MAX),
-                };
-                if let Some(n) = fit(r) {
-                    return Ok(n);
-                }
-            }
-            Num::Float(match op {
-                Add => fx + fy,
-                Sub => fx - fy,
-                _ => fx * fy,
-            })
-        }
-        Div => {
-            if fy == 0.0 {
-                return Err("Illegal division by zero");
-            }
-            if let (Some(a), Some(b)) = (as_i128(x), as_i128(y)) {
-                if b != 0 && a % b == 0 {
-                    if let Some(n) = fit(a / b) {
-                        return Ok(n);
-                    }
-                }
-            }
-            Num::Float(fx / fy)
-        }
-        Mod => {
-            // Operands are used as integers; floats too big for an integer
-            // fall back to fmod-like behaviour.
-            let ai = match x {
-                Num::Float(f) if f.is_finite() && f.abs() < 1.8e19 => Some(f.trunc() as i128),
-                Num::Float(_) => None,
-                _ => as_i128(x),
-            };
-            let bi = match y {
-                Num::Float(f) if f.is_finite() && f.abs() < 1.8e19 => Some(f.trunc() as i128),
-                Num::Float(_) => None,
-                _ => as_i128(y),
-            };
-            match (ai, bi) {
-                (Some(a), Some(b)) => {
-                    if b == 0 {
-                        return Err("Illegal modulus zero");
-                    }
-                    let mut r = a % b;
-                    if r != 0 && ((r < 0) != (b < 0)) {
-                        r += b;
-                    }
-                    fit(r).unwrap_or(Num::Float(r as f64))
-                }
-                _ => {
-                    if fy == 0.0 {
-                        return Err("Illegal modulus zero");
-                    }
-                    let mut r = fx % fy;
-                    if r != 0.0 && ((r < 0.0) != (fy < 0.0)) {
-                        r += fy;
-                    }
-                    Num::Float(r)
-                }
-            }
-        }
-        Pow => {
-            if let (Some(a), Some(b)) = (as_i128(x), as_i128(y)) {
-                if b >= 0 {
-                    // Integer result when it fits in 53 bits, as perl does
-                    // (it computes in integers only while exact in a double).
-                    let mut acc: i128 = 1;
-                    let mut ok = true;
-                    for _ in 0..b.min(200) {
-                        acc = match acc.checked_mul(a) {
-                            Some(v) if v.abs() < (1i128 << 53) => v,
-                            _ => {
-                                ok = false;
-                                break;
-                            }
-                        };
-                    }
-                    if ok && (b <= 200 || a.abs() <= 1) {
-                        if a.abs() <= 1 {
-                            let r = if a == -1 && b % 2 == 1 {
-                                -1
-                            } else if a == 0 && b > 0 {
-                                0
-                            } else {
-                                1
-                            };
-                            return Ok(Num::Int(if a == 1 { 1 } else { r }));
-                        }
-                        return Ok(Num::Int(acc as i64));
-                    }
-                }
-            }
-            Num::Float(fx.powf(fy))
-        }
+        BinOp::Add => n::add(x, y),
+        BinOp::Sub => n::sub(x, y),
+        BinOp::Mul => n::mul(x, y),
+        BinOp::Div => n::div(x, y)?,
+        BinOp::Mod => n::modulo(x, y)?,
+        BinOp::Pow => n::pow(x, y),
         _ => Num::Int(0),
     })
 }

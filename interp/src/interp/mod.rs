@@ -461,7 +461,9 @@ impl Interp {
     /// gets a new container.
     pub fn release_my(&mut self, slots: &[ast::Slot]) {
         for &s in slots {
-            let Some(slot) = self.pad.get_mut(s as usize) else { continue };
+            let Some(slot) = self.pad.get_mut(s as usize) else {
+                continue;
+            };
             match slot {
                 PadSlot::Scalar(sv) => {
                     if Rc::strong_count(sv) == 1 && sv.blessed().is_none() {

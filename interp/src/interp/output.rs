@@ -259,7 +259,7 @@ impl Interp {
                     return Ok(Value::Int(1));
                 }
                 let fmt = vals.remove(0);
-                let s = self.sprintf_values(&fmt, &vals)?;
+                let s = self.sprintf_values(&fmt, &vals, "printf")?;
                 buf = s;
             }
             _ => {

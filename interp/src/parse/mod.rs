@@ -209,7 +209,11 @@ impl Parser {
         let main = SubBody {
             name: None,
             package: "main".to_string(),
-            body: Block { stmts, has_local, my_slots: Vec::new() },
+            body: Block {
+                stmts,
+                has_local,
+                my_slots: Vec::new(),
+            },
             pad: unit.pad,
             captures: unit.captures,
             prototype: None,

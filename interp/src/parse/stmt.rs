@@ -190,7 +190,11 @@ impl Parser {
         self.package = saved_pkg;
         self.depth -= 1;
         r?;
-        Ok(Block { stmts, has_local, my_slots })
+        Ok(Block {
+            stmts,
+            has_local,
+            my_slots,
+        })
     }
 
     fn parse_statement(&mut self) -> PResult<Option<Statement>> {
