@@ -822,5 +822,36 @@ pub enum Func {
     ExistsSub,
     /// `defined &sub`
     DefinedSub,
+    // Added by the parser for builtins the first list lacked.
+    Sysopen,
+    Sysseek,
+    Socket,
+    Socketpair,
+    Bind,
+    Connect,
+    Listen,
+    Accept,
+    Shutdown,
+    Setsockopt,
+    Getsockopt,
+    Send,
+    Recv,
+    Getpeername,
+    Getsockname,
+    Gethostbyname,
+    Getprotobyname,
+    Getservbyname,
+    Fcntl,
+    Ioctl,
+    Chroot,
+    Getpgrp,
+    Setpgrp,
+    Getpriority,
+    Setpriority,
+    Syscall,
+    /// `exec { PROG } LIST` / `system { PROG } LIST`: first argument is the
+    /// program, the rest is argv (including argv[0]).
+    ExecProg,
+    SystemProg,
 }
 

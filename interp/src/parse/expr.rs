@@ -128,7 +128,7 @@ pub(crate) fn builtin(name: &str) -> Option<(Func, BK)> {
         "sysread" => (Sysread, ListFh),
         "syswrite" => (Syswrite, ListFh),
         "seek" => (Seek, ListFh),
-        "sysseek" => (Seek, ListFh),
+        "sysseek" => (Sysseek, ListFh),
         "tell" => (Tell, UniFh),
         "select" => (Select, ListFh),
         "fileno" => (Fileno, UniFh),
@@ -185,6 +185,31 @@ pub(crate) fn builtin(name: &str) -> Option<(Func, BK)> {
         "tied" => (Tied, UniOpt),
         "untie" => (Untie, UniOpt),
         "dbmopen" => (Dbmopen, List),
+        "sysopen" => (Sysopen, ListFh),
+        "socket" => (Socket, ListFh),
+        "socketpair" => (Socketpair, ListFh),
+        "bind" => (Bind, ListFh),
+        "connect" => (Connect, ListFh),
+        "listen" => (Listen, ListFh),
+        "accept" => (Accept, ListFh),
+        "shutdown" => (Shutdown, ListFh),
+        "setsockopt" => (Setsockopt, ListFh),
+        "getsockopt" => (Getsockopt, ListFh),
+        "send" => (Send, ListFh),
+        "recv" => (Recv, ListFh),
+        "getpeername" => (Getpeername, UniFh),
+        "getsockname" => (Getsockname, UniFh),
+        "gethostbyname" => (Gethostbyname, UniOpt),
+        "getprotobyname" => (Getprotobyname, UniOpt),
+        "getservbyname" => (Getservbyname, List),
+        "fcntl" => (Fcntl, ListFh),
+        "ioctl" => (Ioctl, ListFh),
+        "chroot" => (Chroot, Uni),
+        "getpgrp" => (Getpgrp, UniOpt),
+        "setpgrp" => (Setpgrp, List),
+        "getpriority" => (Getpriority, List),
+        "setpriority" => (Setpriority, List),
+        "syscall" => (Syscall, List),
         _ => return None,
     })
 }
@@ -344,11 +369,6 @@ impl Parser {
         self.parse_expr_prec(P_LOWOR)
     }
 
-    /// One element of a list (no commas).
-    pub fn parse_assign_expr(&mut self) -> PResult<Expr> {
-        self.parse_expr_prec(P_ASSIGN)
-    }
-
     pub fn parse_expr_prec(&mut self, min: u8) -> PResult<Expr> {
         self.check_depth()?;
         let r = self.parse_expr_inner(min);
@@ -365,6 +385,7 @@ impl Parser {
         match c {
             b'$' | b'@' | b'"' | b'\'' | b'`' | b'\\' | b'(' | b'[' => true,
             b'0'..=b'9' => true,
+            b'+' | b'-' if n == c => true,
             b'.' => n.is_ascii_digit(),
             b'%' => {
                 is_ident_start(n)
@@ -381,7 +402,7 @@ impl Parser {
                     !matches!(n, b'=' | b'-' | b'>' | b' ' | b'\t' | b'\n')
                 }
             }
-            b'+' => !unary && !matches!(n, b'=' | b'+' | b' ' | b'\t' | b'\n'),
+            b'+' => !unary && !matches!(n, b'=' | b' ' | b'\t' | b'\n'),
             b'!' => n != b'=' && n != b'~',
             b'~' => n != b'~',
             b'<' => self.looks_like_readline_or_heredoc(),
@@ -2019,6 +2040,17 @@ impl Parser {
             "eval" => return Ok((self.parse_eval_kw()?, false)),
             "q" | "qq" | "qw" | "qx" | "m" | "s" | "tr" | "y" | "qr" => {
                 if let Some(e) = self.parse_quote_like(&word)? {
+                    if word == "qw" && self.peek_str("[") {
+                        self.pos += 1;
+                        let idx = self.parse_bracket_list(b']')?;
+                        return Ok((
+                            Expr::ListSlice {
+                                list: Box::new(e),
+                                indices: Box::new(idx),
+                            },
+                            false,
+                        ));
+                    }
                     return Ok((e, false));
                 }
             }
@@ -2165,6 +2197,47 @@ impl Parser {
                 return Ok((Expr::Handle(id), false));
             }
             _ => {}
+        }
+        if matches!(word.as_str(), "exec" | "system") {
+            let save = self.pos;
+            let paren = self.eat("(");
+            if self.peek_str("{") {
+                self.pos += 1;
+                let prog = self.parse_block_body_until_brace()?;
+                let mut args = vec![prog];
+                if !(paren && self.peek_str(")")) {
+                    args.extend(self.parse_call_list()?);
+                }
+                if paren {
+                    self.expect(")")?;
+                }
+                let f = if word == "exec" {
+                    Func::ExecProg
+                } else {
+                    Func::SystemProg
+                };
+                return Ok((Expr::Func { f, args }, false));
+            }
+            self.pos = save;
+        }
+        if matches!(word.as_str(), "stat" | "lstat") {
+            let save = self.pos;
+            let paren = self.eat("(");
+            if self.eat_word("_") && (!paren || self.eat(")")) {
+                let f = if word == "stat" {
+                    Func::Stat
+                } else {
+                    Func::Lstat
+                };
+                return Ok((
+                    Expr::Func {
+                        f,
+                        args: vec![bytes_str(b"_")],
+                    },
+                    false,
+                ));
+            }
+            self.pos = save;
         }
         if let Some((f, kind)) = builtin(&word) {
             if !(self.is_known_sub(&word) && matches!(word.as_str(), "dump" | "lock")) {
@@ -2320,14 +2393,32 @@ impl Parser {
             return Ok((self.str_expr(word), false));
         }
         if self.prag.strict_subs {
-            return Err(self.error_at(
-                start,
-                &format!(
-                    "Bareword \"{}\" not allowed while \"strict subs\" in use",
-                    word
-                ),
-                false,
-            ));
+            let msg = format!(
+                "Bareword \"{}\" not allowed while \"strict subs\" in use",
+                word
+            );
+            if self.imported_modules {
+                // Possibly a constant exported by a module we cannot see
+                // into: call it if it exists at run time, else die as perl
+                // would have at compile time.
+                let text = self.error_at(start, &msg, false).to_string();
+                let c = Expr::Func {
+                    f: Func::DefinedSub,
+                    args: vec![Expr::SubRef(fq.clone())],
+                };
+                let t = Expr::Call {
+                    name: fq,
+                    args: Some(vec![]),
+                    amp: false,
+                };
+                let e = Expr::Cond {
+                    c: Box::new(c),
+                    t: Box::new(t),
+                    f: Box::new(Expr::Die(text)),
+                };
+                return Ok((e, false));
+            }
+            return Err(self.error_at(start, &msg, false));
         }
         Ok((self.str_expr(word), false))
     }
@@ -2739,7 +2830,7 @@ impl Parser {
             let next2 = self.src.get(i + 1).copied().unwrap_or(0);
             let term_next = match next {
                 b'"' | b'\'' | b'$' | b'@' | b'\\' | b'`' => true,
-                b'0'..=b'9' => ws,
+                b'0'..=b'9' | b'(' => ws,
                 b'<' => {
                     next2 == b'<'
                         && self.src.get(i + 2).is_some_and(|&c| {

@@ -142,6 +142,9 @@ pub(crate) struct Parser {
     pub depth: u32,
     /// `__END__`/`__DATA__` reached.
     pub finished: bool,
+    /// A module (not a pragma) was `use`d: unknown barewords may be
+    /// constants it exports.
+    pub imported_modules: bool,
 }
 
 /// Nesting limit: deeper input is an error rather than a stack overflow.
@@ -182,6 +185,7 @@ impl Parser {
             declared_globals: HashSet::new(),
             depth: 0,
             finished: false,
+            imported_modules: false,
         };
         p.line_starts = lexer::compute_line_starts(&p.src);
         for name in ast::well_known::NAMES {

@@ -28,8 +28,368 @@ fn first_expr(p: &Program) -> &Expr {
     }
 }
 
-fn dbg(src: &str) -> String {
-    format!("{:?}", parse(src).main.body.stmts)
+/// A compact rendering of a tree, for assertions.
+pub(crate) fn sx(e: &Expr) -> String {
+    fn l(v: &[Expr]) -> String {
+        v.iter().map(sx).collect::<Vec<_>>().join(" ")
+    }
+    fn ap(a: &ArrayPlace) -> String {
+        match a {
+            ArrayPlace::My(s) => format!("@my{}", s),
+            ArrayPlace::Global(g) => format!("@g{}", g),
+            ArrayPlace::Args => "@_".into(),
+            ArrayPlace::Deref(e) => format!("@{{{}}}", sx(e)),
+        }
+    }
+    fn hp(h: &HashPlace) -> String {
+        match h {
+            HashPlace::My(s) => format!("%my{}", s),
+            HashPlace::Global(g) => format!("%g{}", g),
+            HashPlace::Deref(e) => format!("%{{{}}}", sx(e)),
+        }
+    }
+    match e {
+        Expr::Undef => "undef".into(),
+        Expr::Int(i) => i.to_string(),
+        Expr::Num(f) => format!("{}f", f),
+        Expr::Str { bytes, utf8 } => {
+            format!(
+                "{}{:?}",
+                if *utf8 { "u" } else { "" },
+                String::from_utf8_lossy(bytes)
+            )
+        }
+        Expr::Interp(v) => format!("(interp {})", l(v)),
+        Expr::JoinList(e) => format!("(join {})", sx(e)),
+        Expr::My(s) => format!("$my{}", s),
+        Expr::MyArray(s) => format!("@my{}", s),
+        Expr::MyHash(s) => format!("%my{}", s),
+        Expr::Global(g) => format!("$g{}", g),
+        Expr::GlobalArray(g) => format!("@g{}", g),
+        Expr::GlobalHash(g) => format!("%g{}", g),
+        Expr::Args => "@_".into(),
+        Expr::Special(s) => format!("{:?}", s),
+        Expr::Deref(e) => format!("${{{}}}", sx(e)),
+        Expr::ArrayDeref(e) => format!("@{{{}}}", sx(e)),
+        Expr::HashDeref(e) => format!("%{{{}}}", sx(e)),
+        Expr::CodeDeref(e) => format!("&{{{}}}", sx(e)),
+        Expr::Glob(g) => format!("*g{}", g),
+        Expr::GlobDeref(e) => format!("*{{{}}}", sx(e)),
+        Expr::LastIndex(a) => format!("$#{}", ap(a)),
+        Expr::Index { array, index } => format!("(idx {} {})", ap(array), sx(index)),
+        Expr::Elem { hash, key } => format!("(elem {} {})", hp(hash), sx(key)),
+        Expr::Slice { array, indices } => format!("(slice {} {})", ap(array), sx(indices)),
+        Expr::HashSlice { hash, keys } => format!("(hslice {} {})", hp(hash), sx(keys)),
+        Expr::KvHashSlice { hash, keys } => format!("(kvhslice {} {})", hp(hash), sx(keys)),
+        Expr::KvSlice { array, indices } => format!("(kvslice {} {})", ap(array), sx(indices)),
+        Expr::ListSlice { list, indices } => format!("(lslice {} {})", sx(list), sx(indices)),
+        Expr::MyDecl { vars, paren } => format!(
+            "(my{} {})",
+            if *paren { "()" } else { "" },
+            vars.iter()
+                .map(|(k, s)| format!("{:?}{}", k, s))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        Expr::Local(e) => format!("(local {})", sx(e)),
+        Expr::Assign { lhs, rhs } => format!("(= {} {})", sx(lhs), sx(rhs)),
+        Expr::ListAssign { lhs, rhs } => format!("(l= {} {})", sx(lhs), sx(rhs)),
+        Expr::OpAssign { op, lhs, rhs } => format!("({:?}= {} {})", op, sx(lhs), sx(rhs)),
+        Expr::LogAssign { op, lhs, rhs } => format!("({:?}= {} {})", op, sx(lhs), sx(rhs)),
+        Expr::Binary { op, l, r } => format!("({:?} {} {})", op, sx(l), sx(r)),
+        Expr::Logical { op, l, r } => format!("({:?} {} {})", op, sx(l), sx(r)),
+        Expr::Unary { op, e } => format!("({:?} {})", op, sx(e)),
+        Expr::Not(e) => format!("(! {})", sx(e)),
+        Expr::Xor(a, b) => format!("(xor {} {})", sx(a), sx(b)),
+        Expr::PreInc(e) => format!("(++ {})", sx(e)),
+        Expr::PreDec(e) => format!("(-- {})", sx(e)),
+        Expr::PostInc(e) => format!("({} ++)", sx(e)),
+        Expr::PostDec(e) => format!("({} --)", sx(e)),
+        Expr::ChainedCmp { first, rest } => format!(
+            "(chain {} {})",
+            sx(first),
+            rest.iter()
+                .map(|(o, e)| format!("{:?} {}", o, sx(e)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        Expr::Cond { c, t, f } => format!("(? {} {} {})", sx(c), sx(t), sx(f)),
+        Expr::Range {
+            l, r, three_dot, ..
+        } => {
+            format!(
+                "({} {} {})",
+                if *three_dot { "..." } else { ".." },
+                sx(l),
+                sx(r)
+            )
+        }
+        Expr::Repeat { l, r, list } => {
+            format!("(x{} {} {})", if *list { "L" } else { "" }, sx(l), sx(r))
+        }
+        Expr::List(v) => format!("(list {})", l(v)),
+        Expr::Ref(e) => format!("(\\ {})", sx(e)),
+        Expr::AnonArray(v) => format!("[{}]", l(v)),
+        Expr::AnonHash(v) => format!("{{{}}}", l(v)),
+        Expr::AnonSub(b) => format!("(sub {})", blk(&b.body)),
+        Expr::SubRef(n) => format!("\\&{}", n),
+        Expr::Call { name, args, amp } => format!(
+            "({}{} {})",
+            if *amp { "&" } else { "call " },
+            name,
+            args.as_ref().map(|a| l(a)).unwrap_or_else(|| "@_".into())
+        ),
+        Expr::CallRef { target, args } => format!("(callref {} {})", sx(target), l(args)),
+        Expr::Method {
+            invocant,
+            method,
+            args,
+            ..
+        } => format!(
+            "(-> {} {} {})",
+            sx(invocant),
+            match method {
+                MethodName::Static(s) => s.clone(),
+                MethodName::Dynamic(e) => sx(e),
+            },
+            l(args)
+        ),
+        Expr::Func { f, args } => format!("({:?} {})", f, l(args)),
+        Expr::Print { kind, fh, args } => format!(
+            "({:?}{} {})",
+            kind,
+            fh.as_ref()
+                .map(|f| format!(" {{{}}}", sx(f)))
+                .unwrap_or_default(),
+            l(args)
+        ),
+        Expr::Sort { cmp, list, .. } => format!(
+            "(sort {} {})",
+            match cmp {
+                SortCmp::None => "-".to_string(),
+                SortCmp::Block(b) => blk(b),
+                SortCmp::Fast(f) => format!("{:?}", f),
+                SortCmp::Sub(e) => sx(e),
+            },
+            sx(list)
+        ),
+        Expr::Map { body, list } => format!("(map {} {})", blk(body), sx(list)),
+        Expr::Grep { body, list } => format!("(grep {} {})", blk(body), sx(list)),
+        Expr::DoBlock(b) => format!("(do {})", blk(b)),
+        Expr::EvalBlock(b) => format!("(eval {})", blk(b)),
+        Expr::EvalStr { code, .. } => format!("(evalstr {})", sx(code)),
+        Expr::Return(e) => format!(
+            "(return{})",
+            e.as_ref()
+                .map(|e| format!(" {}", sx(e)))
+                .unwrap_or_default()
+        ),
+        Expr::LoopCtl { kind, label } => format!(
+            "({:?}{})",
+            kind,
+            label
+                .as_ref()
+                .map(|l| format!(" {}", l))
+                .unwrap_or_default()
+        ),
+        Expr::Wantarray => "wantarray".into(),
+        Expr::CurrentSub => "__SUB__".into(),
+        Expr::FileTest { op, arg } => format!(
+            "(-{} {})",
+            *op as char,
+            arg.as_ref().map(|a| sx(a)).unwrap_or_default()
+        ),
+        Expr::ReadLine { fh, double } => format!(
+            "(readline{} {})",
+            if *double { "2" } else { "" },
+            fh.as_ref().map(|f| sx(f)).unwrap_or_else(|| "ARGV".into())
+        ),
+        Expr::GlobPat(e) => format!("(glob {})", sx(e)),
+        Expr::Handle(g) => format!("fh{}", g),
+        Expr::Match {
+            target,
+            pat,
+            negate,
+        } => format!(
+            "(m{} {} {}{})",
+            if *negate { "!" } else { "" },
+            target.as_ref().map(|t| sx(t)).unwrap_or_else(|| "-".into()),
+            sx(&pat.src),
+            flags(&pat.flags)
+        ),
+        Expr::Subst { target, pat, repl } => format!(
+            "(s {} {} {}{})",
+            target.as_ref().map(|t| sx(t)).unwrap_or_else(|| "-".into()),
+            sx(&pat.src),
+            sx(repl),
+            flags(&pat.flags)
+        ),
+        Expr::Trans {
+            target,
+            from,
+            to,
+            flags,
+        } => format!(
+            "(tr {} {:?} {:?} {:?})",
+            target.as_ref().map(|t| sx(t)).unwrap_or_else(|| "-".into()),
+            from.iter()
+                .map(|&c| char::from_u32(c).unwrap_or('?'))
+                .collect::<String>(),
+            to.iter()
+                .map(|&c| char::from_u32(c).unwrap_or('?'))
+                .collect::<String>(),
+            flags
+        ),
+        Expr::Qr(p) => format!("(qr {}{})", sx(&p.src), flags(&p.flags)),
+        Expr::Split { pat, expr, limit } => format!(
+            "(split {} {}{})",
+            match pat {
+                SplitPat::Whitespace => "' '".to_string(),
+                SplitPat::Regex(p) => format!("/{}/", sx(&p.src)),
+                SplitPat::Expr(e) => sx(e),
+            },
+            expr.as_ref().map(|e| sx(e)).unwrap_or_default(),
+            limit
+                .as_ref()
+                .map(|e| format!(" {}", sx(e)))
+                .unwrap_or_default()
+        ),
+        Expr::SigCheck { min, max } => format!("(sigcheck {} {:?})", min, max),
+        Expr::StateInit { assign, .. } => format!("(stateinit {})", sx(assign)),
+        Expr::Die(m) => format!("(die {:?})", m),
+        Expr::GotoSub(e) => format!("(goto {})", sx(e)),
+    }
+}
+
+fn flags(f: &ReFlags) -> String {
+    let mut s = String::new();
+    for (b, c) in [
+        (f.i, 'i'),
+        (f.m, 'm'),
+        (f.s, 's'),
+        (f.x, 'x'),
+        (f.g, 'g'),
+        (f.r, 'r'),
+    ] {
+        if b {
+            s.push(c);
+        }
+    }
+    for _ in 0..f.e {
+        s.push('e');
+    }
+    if s.is_empty() {
+        s
+    } else {
+        format!(" /{}", s)
+    }
+}
+
+pub(crate) fn stmt_sx(s: &Statement) -> String {
+    match &s.kind {
+        Stmt::Expr(e) => sx(e),
+        Stmt::If { conds, otherwise } => format!(
+            "(if {}{})",
+            conds
+                .iter()
+                .map(|(c, b)| format!("{} {}", sx(c), blk(b)))
+                .collect::<Vec<_>>()
+                .join(" elsif "),
+            otherwise
+                .as_ref()
+                .map(|b| format!(" else {}", blk(b)))
+                .unwrap_or_default()
+        ),
+        Stmt::While {
+            label,
+            cond,
+            body,
+            cont,
+        } => format!(
+            "({}while {} {}{})",
+            label
+                .as_ref()
+                .map(|l| format!("{}: ", l))
+                .unwrap_or_default(),
+            cond.as_ref().map(sx).unwrap_or_default(),
+            blk(body),
+            cont.as_ref()
+                .map(|b| format!(" continue {}", blk(b)))
+                .unwrap_or_default()
+        ),
+        Stmt::DoWhile { body, cond, until } => format!(
+            "(do {} {} {})",
+            blk(body),
+            if *until { "until" } else { "while" },
+            sx(cond)
+        ),
+        Stmt::ForC {
+            init,
+            cond,
+            step,
+            body,
+            ..
+        } => format!(
+            "(for {}; {}; {} {})",
+            init.as_ref().map(sx).unwrap_or_default(),
+            cond.as_ref().map(sx).unwrap_or_default(),
+            step.as_ref().map(sx).unwrap_or_default(),
+            blk(body)
+        ),
+        Stmt::Foreach {
+            label,
+            var,
+            list,
+            body,
+            ..
+        } => format!(
+            "({}foreach {:?} {} {})",
+            label
+                .as_ref()
+                .map(|l| format!("{}: ", l))
+                .unwrap_or_default(),
+            var,
+            sx(list),
+            blk(body)
+        ),
+        Stmt::Block { label, body } => format!(
+            "({}block {})",
+            label
+                .as_ref()
+                .map(|l| format!("{}: ", l))
+                .unwrap_or_default(),
+            blk(body)
+        ),
+        Stmt::Package { name, block } => format!(
+            "(package {}{})",
+            name,
+            block
+                .as_ref()
+                .map(|b| format!(" {}", blk(b)))
+                .unwrap_or_default()
+        ),
+        Stmt::Format { name, lines } => format!("(format {} {})", name, lines.len()),
+        Stmt::Nop => "nop".into(),
+    }
+}
+
+pub(crate) fn blk(b: &Block) -> String {
+    format!(
+        "{{{}}}",
+        b.stmts.iter().map(stmt_sx).collect::<Vec<_>>().join("; ")
+    )
+}
+
+/// The main body, rendered.
+fn p(src: &str) -> String {
+    let prog = parse(src);
+    prog.main
+        .body
+        .stmts
+        .iter()
+        .map(stmt_sx)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[test]
@@ -45,14 +405,37 @@ fn dump() {
     let src = std::env::var("PSH_PARSE_SRC").unwrap_or_default();
     match parse_program(src.as_bytes(), "-e") {
         Ok(p) => {
-            println!("{:#?}", p.main.body.stmts);
+            for s in &p.main.body.stmts {
+                println!("{}: {}", s.line, stmt_sx(s));
+            }
+            println!(
+                "main pad={:?}",
+                p.main
+                    .pad
+                    .iter()
+                    .map(|e| e.name.clone())
+                    .collect::<Vec<_>>()
+            );
             for s in &p.subs {
                 println!(
-                    "SUB {:?} pad={:?} caps={:?}\n{:#?}",
-                    s.name, s.pad, s.captures, s.body.stmts
+                    "SUB {:?} proto={:?} pad={:?} caps={:?} {}",
+                    s.name,
+                    s.prototype,
+                    s.pad.iter().map(|e| e.name.clone()).collect::<Vec<_>>(),
+                    s.captures,
+                    blk(&s.body)
                 );
             }
-            println!("BEGIN {:#?}", p.begin);
+            for b in &p.begin {
+                println!("BEGIN {}", blk(b));
+            }
+            println!(
+                "globals {:?}",
+                &p.globals[crate::ast::well_known::NAMES.len()..]
+            );
+            if let Some(d) = &p.data {
+                println!("DATA {} {:?}", d.0, String::from_utf8_lossy(&d.1));
+            }
         }
         Err(e) => print!("ERROR: {}", e),
     }
