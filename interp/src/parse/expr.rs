@@ -1097,7 +1097,7 @@ impl Parser {
                             }
                             Some(b'{') => {
                                 self.pos += 1;
-                                let k = self.parse_hash_key_inner()?;
+                                let k = self.parse_slice_keys_inner()?;
                                 e = Expr::HashSlice {
                                     hash: HashPlace::Deref(Box::new(e)),
                                     keys: Box::new(k),
@@ -1124,7 +1124,7 @@ impl Parser {
                             }
                             Some(b'{') => {
                                 self.pos += 1;
-                                let k = self.parse_hash_key_inner()?;
+                                let k = self.parse_slice_keys_inner()?;
                                 e = Expr::KvHashSlice {
                                     hash: HashPlace::Deref(Box::new(e)),
                                     keys: Box::new(k),
@@ -1293,6 +1293,15 @@ impl Parser {
     /// A hash subscript after `{`: a bareword (or `-bareword`) alone is a
     /// string; several keys are joined with `$;`.
     pub fn parse_hash_key_inner(&mut self) -> PResult<Expr> {
+        self.hash_key_impl(true)
+    }
+
+    /// The keys of a hash slice after `{` (a list, never joined).
+    pub fn parse_slice_keys_inner(&mut self) -> PResult<Expr> {
+        self.hash_key_impl(false)
+    }
+
+    fn hash_key_impl(&mut self, join: bool) -> PResult<Expr> {
         self.skip_ws();
         let start = self.pos;
         let neg = self.peek() == Some(b'-');
@@ -1314,7 +1323,7 @@ impl Parser {
             return Err(self.syntax_error());
         }
         Ok(match e {
-            Expr::List(v) if v.len() > 1 => {
+            Expr::List(v) if v.len() > 1 && join => {
                 let mut args = vec![Expr::Global(well_known::SUBSEP)];
                 args.extend(v);
                 Expr::Func {
@@ -1672,7 +1681,7 @@ impl Parser {
                     Ok(name) => self.hash_place(&name, start)?,
                     Err(e) => HashPlace::Deref(Box::new(e)),
                 };
-                let k = self.parse_hash_key_inner()?;
+                let k = self.parse_slice_keys_inner()?;
                 Ok(Expr::HashSlice {
                     hash,
                     keys: Box::new(k),
@@ -1730,7 +1739,7 @@ impl Parser {
                     Ok(name) => self.hash_place(&name, start)?,
                     Err(e) => HashPlace::Deref(Box::new(e)),
                 };
-                let k = self.parse_hash_key_inner()?;
+                let k = self.parse_slice_keys_inner()?;
                 Ok(Expr::KvHashSlice {
                     hash,
                     keys: Box::new(k),

@@ -941,7 +941,7 @@ impl Parser {
                 Some(b'{') if self.interp_brace_is_subscript(mode) => {
                     self.pos += 1;
                     let hash = self.hash_place(&name, start)?;
-                    let k = self.parse_hash_key_inner()?;
+                    let k = self.parse_slice_keys_inner()?;
                     Expr::HashSlice {
                         hash,
                         keys: Box::new(k),

@@ -461,3 +461,127 @@ fn corpus() {
     }
     println!("ok={} bad={}", ok, bad);
 }
+
+/// `PSH_PARSE_LIST=file`: print `p()` of each line (for writing tests).
+#[test]
+#[ignore]
+fn show() {
+    let list = std::env::var("PSH_PARSE_LIST").unwrap_or_default();
+    let list = std::fs::read_to_string(list).unwrap_or_default();
+    for l in list.lines() {
+        let l = l.replace("\\n", "\n");
+        match parse_program(l.as_bytes(), "-e") {
+            Ok(prog) => println!(
+                "{:?} => {:?}",
+                l,
+                prog.main.body.stmts.iter().map(stmt_sx).collect::<Vec<_>>().join("; ")
+            ),
+            Err(e) => println!("{:?} => ERR {:?}", l, e.to_string()),
+        }
+    }
+}
+
+const SAMPLE: &str = r#"#!/usr/bin/perl
+use strict;
+use warnings;
+my %h = (a => 1, b => [1, 2, { c => "x$0" }]);
+my @list = sort { $a <=> $b } map { $_ * 2 } grep { /\d/ } (1 .. 10);
+sub f { my ($x, @r) = @_; return wantarray ? @r : $x; }
+print STDERR <<"EOT", f(1, 2), "\n";
+text $h{a} @{[ scalar @list ]}
+EOT
+for my $i (0 .. $#list) { next unless $list[$i] =~ s/(\d)/<$1>/g; print "$i: $list[$i]\n"; }
+my $s = sprintf("%-5s|", 'ab'); $s =~ tr/a-z/A-Z/;
+while (my ($k, $v) = each %h) { printf "%s=%s\n", $k, ref $v ? 'ref' : $v; }
+my $code = sub { my $n = shift; $n <= 1 ? 1 : $n * __SUB__->($n - 1) };
+eval { die { code => 42 } }; print $@->{code} if ref $@;
+open(my $fh, '<', \$s) or die "no: $!"; my @l = <$fh>; close $fh;
+format STDOUT =
+@<<< @>>>
+$s, $s
+.
+__DATA__
+data here
+"#;
+
+fn no_panic(src: &[u8]) {
+    let _ = parse_program(src, "fuzz");
+    let scope = EvalScope { package: "main".into(), lexicals: vec![("$x".into(), 0)], ..Default::default() };
+    let _ = parse_eval(src, "fuzz", &scope);
+}
+
+#[test]
+fn robust_random_bytes_and_truncations() {
+    let mut seed: u64 = 0x9E3779B97F4A7C15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    // every prefix of a valid program
+    let bytes = SAMPLE.as_bytes();
+    for n in 0..bytes.len() {
+        no_panic(&bytes[..n]);
+    }
+    // random bytes, biased towards perl punctuation
+    let alphabet = b"$@%&*(){}[]<>/\\'\"`#=~!?:;,.-+^|x qwsmy0123456789abcEOT\n\t\x80\xff";
+    for _ in 0..3000 {
+        let len = (next() % 64) as usize;
+        let v: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+        no_panic(&v);
+    }
+    for _ in 0..500 {
+        let len = (next() % 64) as usize;
+        let v: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+        no_panic(&v);
+    }
+    // random splices of the sample
+    for _ in 0..1000 {
+        let a = (next() as usize) % bytes.len();
+        let b = (next() as usize) % bytes.len();
+        let mut v = bytes[..a.min(b)].to_vec();
+        v.extend_from_slice(&bytes[a.max(b)..]);
+        no_panic(&v);
+    }
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    for open in ["(", "[", "{", "-", "!", "\\", "$x->{", "do {", "sub {", "\"@{[", "${\\ "] {
+        let src = open.repeat(5000);
+        no_panic(src.as_bytes());
+    }
+    let src = format!("{}1{}", "(".repeat(50), ")".repeat(50));
+    parse(&src);
+    let src = "if (1) { ".repeat(40) + &"}".repeat(40);
+    parse(&src);
+}
+
+#[test]
+fn sample_parses() {
+    let p = parse(SAMPLE);
+    assert_eq!(p.data.as_ref().map(|d| d.1.clone()), Some(b"data here\n".to_vec()));
+    assert!(p.subs.iter().any(|s| s.name.as_deref() == Some("main::f")));
+}
+#[test]
+#[ignore]
+fn stack_probe() {
+    for open in ["(", "[", "{", "-", "!", "\\", "$x->{", "do {", "sub {", "\"@{[", "${\\ ", "1?", "if(1){", "$x=", "f(", "-e "] {
+        let src = open.repeat(100);
+        let r = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || {
+                let x = 0u8;
+                let base = &x as *const u8 as usize;
+                let _ = parse_program(src.as_bytes(), "x");
+                let min = super::scope::MINSP.with(|m| m.get());
+                let d = super::scope::MAXD.with(|m| m.get());
+                (base - min, d)
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        println!("{:?} bytes={} depth={} per={}", open, r.0, r.1, r.0 / r.1.max(1) as usize);
+    }
+}
