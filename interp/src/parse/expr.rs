@@ -422,7 +422,13 @@ impl Parser {
     fn looks_like_readline_or_heredoc(&self) -> bool {
         let s = &self.src[self.pos..];
         if s.starts_with(b"<<") {
-            let r = &s[2..];
+            let mut r = &s[2..];
+            while r.first() == Some(&b' ') {
+                r = &r[1..];
+                if matches!(r.first(), Some(b'"' | b'\'')) {
+                    return true;
+                }
+            }
             return r.starts_with(b"\"")
                 || r.starts_with(b"'")
                 || r.starts_with(b"~")
@@ -1508,6 +1514,14 @@ impl Parser {
     pub fn parse_scalar_term(&mut self) -> PResult<Expr> {
         let start = self.pos;
         self.pos += 1; // `$`
+                       // `$ {expr}` and `$ name`: perl allows space after the sigil in code
+        if !self.sub_buffer && matches!(self.peek(), Some(b' ' | b'\t')) {
+            let save = self.pos;
+            self.skip_ws();
+            if !self.peek().is_some_and(|c| c == b'{' || is_ident_start(c)) {
+                self.pos = save;
+            }
+        }
         let c = self.peek().unwrap_or(0);
         // $#array, $#{expr}, $#$ref
         if c == b'#' {
@@ -1541,6 +1555,17 @@ impl Parser {
             }
             self.pos += 1;
             return Ok(Expr::Special(SpecialVar::Pid));
+        }
+        if c == b'{'
+            && self.peek_at(2) == Some(b'}')
+            && self
+                .peek_at(1)
+                .is_some_and(|p| b"&`'+!@/\\,;.<>()[]?|\"$-:^~=%0".contains(&p))
+        {
+            // `${$}`, `${;}`: punctuation variables in braces
+            let name = (self.peek_at(1).unwrap() as char).to_string();
+            self.pos += 3;
+            return self.finish_named_scalar(&name, start);
         }
         if c == b'{' && self.peek_at(1) != Some(b'^') {
             self.pos += 1;
@@ -2095,13 +2120,7 @@ impl Parser {
                     _ => LoopCtlKind::Redo,
                 };
                 let label = match self.peek_word() {
-                    Some(w)
-                        if !is_modifier_word(&w)
-                            && !is_op_word(&w)
-                            && w.bytes().all(|c| {
-                                c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_'
-                            }) =>
-                    {
+                    Some(w) if !is_modifier_word(&w) && !is_op_word(&w) && !is_keyword(&w) => {
                         self.pos += w.len();
                         Some(Arc::from(w.as_str()))
                     }
@@ -2124,7 +2143,14 @@ impl Parser {
                     };
                     return Ok((Expr::GotoSub(Box::new(target)), false));
                 }
-                return Err(self.error_at(start, "goto LABEL is not supported", false));
+                // `goto LABEL` is not supported: die when reached
+                if self.starts_term(true) {
+                    let _ = self.parse_expr_prec(P_UNI + 1)?;
+                }
+                let msg = self
+                    .error_at(start, "goto LABEL is not supported", false)
+                    .to_string();
+                return Ok((Expr::Die(msg), false));
             }
             "wantarray" => {
                 self.eat_empty_parens();
@@ -2210,9 +2236,25 @@ impl Parser {
         if matches!(word.as_str(), "exec" | "system") {
             let save = self.pos;
             let paren = self.eat("(");
-            if self.peek_str("{") {
-                self.pos += 1;
-                let prog = self.parse_block_body_until_brace()?;
+            // `exec $prog @args`: indirect program without a comma
+            let mut simple_prog = false;
+            if self.peek() == Some(b'$') {
+                if let Some((_, end)) = self.scan_ident_at(self.pos + 1) {
+                    let mut i = end;
+                    while matches!(self.src.get(i), Some(b' ' | b'\t')) {
+                        i += 1;
+                    }
+                    simple_prog =
+                        i > end && matches!(self.src.get(i), Some(b'@' | b'$' | b'"' | b'\''));
+                }
+            }
+            if self.peek_str("{") || simple_prog {
+                let prog = if simple_prog {
+                    self.parse_scalar_term()?
+                } else {
+                    self.pos += 1;
+                    self.parse_block_body_until_brace()?
+                };
                 let mut args = vec![prog];
                 if !(paren && self.peek_str(")")) {
                     args.extend(self.parse_call_list()?);
@@ -2379,8 +2421,30 @@ impl Parser {
             && !word.contains("::")
             || (word.contains("::")
                 && self.starts_term(false)
-                && matches!(self.peek(), Some(b'$' | b'"' | b'\'' | b'@')))
+                && !matches!(
+                    self.peek(),
+                    Some(b'{' | b'[' | b'<' | b'-' | b'(' | b'*' | b'%' | b'&')
+                ))
         {
+            // `method HANDLE ARGS`: indirect object call on a filehandle
+            if let Some((h, hend)) = self.scan_ident_at(self.pos) {
+                if !word.contains("::") && matches!(h.as_str(), "STDOUT" | "STDERR" | "STDIN") {
+                    self.pos = hend;
+                    let id = self.intern(&format!("main::{}", h));
+                    let args = if self.starts_term(false) {
+                        self.parse_call_list()?
+                    } else {
+                        vec![]
+                    };
+                    let e = Expr::Method {
+                        invocant: Box::new(Expr::Handle(id)),
+                        method: MethodName::Static(word.to_string()),
+                        args,
+                        maybe_class: false,
+                    };
+                    return Ok((e, false));
+                }
+            }
             let args = self.parse_call_list()?;
             return Ok((
                 Expr::Call {
@@ -2908,8 +2972,16 @@ impl Parser {
                 }
             }
             Some(&c) if c.is_ascii_lowercase() || c.is_ascii_uppercase() || c == b'_' => {
+                let ws = i;
                 while self.src.get(i).is_some_and(|&c| is_ident_char(c)) {
                     i += 1;
+                }
+                // a quote-like operator (`m,…,`) starts an expression
+                if matches!(
+                    &self.src[ws..i],
+                    b"m" | b"s" | b"y" | b"tr" | b"q" | b"qq" | b"qw" | b"qr" | b"qx"
+                ) {
+                    return true;
                 }
             }
             _ => return true,

@@ -173,7 +173,8 @@ impl Parser {
         let c = self.peek()?;
         if is_ident_char(c) && had_ws
             || c.is_ascii_whitespace()
-            || matches!(c, b',' | b';' | b')')
+            || (had_ws && matches!(c, b',' | b';'))
+            || c == b')'
             || (c == b'=' && (had_ws || self.peek_at(1) == Some(b'>')))
         {
             self.pos = save;

@@ -323,9 +323,7 @@ impl Parser {
                 _ => {}
             }
         }
-        if label.is_some() {
-            return Err(self.syntax_error());
-        }
+        // a label on a plain statement is allowed (and only matters to goto)
         self.parse_expr_statement(line)
     }
 

@@ -474,7 +474,13 @@ fn show() {
             Ok(prog) => println!(
                 "{:?} => {:?}",
                 l,
-                prog.main.body.stmts.iter().map(stmt_sx).collect::<Vec<_>>().join("; ")
+                prog.main
+                    .body
+                    .stmts
+                    .iter()
+                    .map(stmt_sx)
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ),
             Err(e) => println!("{:?} => ERR {:?}", l, e.to_string()),
         }
@@ -506,7 +512,11 @@ data here
 
 fn no_panic(src: &[u8]) {
     let _ = parse_program(src, "fuzz");
-    let scope = EvalScope { package: "main".into(), lexicals: vec![("$x".into(), 0)], ..Default::default() };
+    let scope = EvalScope {
+        package: "main".into(),
+        lexicals: vec![("$x".into(), 0)],
+        ..Default::default()
+    };
     let _ = parse_eval(src, "fuzz", &scope);
 }
 
@@ -528,7 +538,9 @@ fn robust_random_bytes_and_truncations() {
     let alphabet = b"$@%&*(){}[]<>/\\'\"`#=~!?:;,.-+^|x qwsmy0123456789abcEOT\n\t\x80\xff";
     for _ in 0..3000 {
         let len = (next() % 64) as usize;
-        let v: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+        let v: Vec<u8> = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
         no_panic(&v);
     }
     for _ in 0..500 {
@@ -548,7 +560,9 @@ fn robust_random_bytes_and_truncations() {
 
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
-    for open in ["(", "[", "{", "-", "!", "\\", "$x->{", "do {", "sub {", "\"@{[", "${\\ "] {
+    for open in [
+        "(", "[", "{", "-", "!", "\\", "$x->{", "do {", "sub {", "\"@{[", "${\\ ",
+    ] {
         let src = open.repeat(5000);
         no_panic(src.as_bytes());
     }
@@ -561,13 +575,19 @@ fn deep_nesting_is_an_error_not_a_crash() {
 #[test]
 fn sample_parses() {
     let p = parse(SAMPLE);
-    assert_eq!(p.data.as_ref().map(|d| d.1.clone()), Some(b"data here\n".to_vec()));
+    assert_eq!(
+        p.data.as_ref().map(|d| d.1.clone()),
+        Some(b"data here\n".to_vec())
+    );
     assert!(p.subs.iter().any(|s| s.name.as_deref() == Some("main::f")));
 }
 #[test]
 #[ignore]
 fn stack_probe() {
-    for open in ["(", "[", "{", "-", "!", "\\", "$x->{", "do {", "sub {", "\"@{[", "${\\ ", "1?", "if(1){", "$x=", "f(", "-e "] {
+    for open in [
+        "(", "[", "{", "-", "!", "\\", "$x->{", "do {", "sub {", "\"@{[", "${\\ ", "1?", "if(1){",
+        "$x=", "f(", "-e ",
+    ] {
         let src = open.repeat(100);
         let r = std::thread::Builder::new()
             .stack_size(64 << 20)
@@ -582,6 +602,12 @@ fn stack_probe() {
             .unwrap()
             .join()
             .unwrap();
-        println!("{:?} bytes={} depth={} per={}", open, r.0, r.1, r.0 / r.1.max(1) as usize);
+        println!(
+            "{:?} bytes={} depth={} per={}",
+            open,
+            r.0,
+            r.1,
+            r.0 / r.1.max(1) as usize
+        );
     }
 }
