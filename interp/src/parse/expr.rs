@@ -682,6 +682,7 @@ impl Parser {
                 break;
             }
             let op_pos = self.pos;
+            self.last_op_pos = op_pos;
             self.pos += len;
             lhs = match op {
                 Op::Comma => {
@@ -1879,6 +1880,13 @@ impl Parser {
         let Some(c) = self.peek() else {
             return Err(self.syntax_error());
         };
+        // perl reports a missing term "near" the operator before it
+        if matches!(c, b';' | b')' | b'}' | b']')
+            && self.last_op_pos < start
+            && start - self.last_op_pos <= 4
+        {
+            return Err(self.syntax_error_at(self.last_op_pos));
+        }
         let n = self.peek_at(1).unwrap_or(0);
         let e = match c {
             b'$' => {

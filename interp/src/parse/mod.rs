@@ -145,6 +145,8 @@ pub(crate) struct Parser {
     /// A module (not a pragma) was `use`d: unknown barewords may be
     /// constants it exports.
     pub imported_modules: bool,
+    /// Where the last binary operator started (for perl's `near "…"`).
+    pub last_op_pos: usize,
 }
 
 /// Nesting limit: deeper input is an error rather than a stack overflow
@@ -188,6 +190,7 @@ impl Parser {
             depth: 0,
             finished: false,
             imported_modules: false,
+            last_op_pos: usize::MAX,
         };
         p.line_starts = lexer::compute_line_starts(&p.src);
         for name in ast::well_known::NAMES {
