@@ -128,7 +128,7 @@ pub(crate) fn builtin(name: &str) -> Option<(Func, BK)> {
         "sysread" => (Sysread, ListFh),
         "syswrite" => (Syswrite, ListFh),
         "seek" => (Seek, ListFh),
-        "sysseek" => (Seek, ListFh),
+        "sysseek" => (Sysseek, ListFh),
         "tell" => (Tell, UniFh),
         "select" => (Select, ListFh),
         "fileno" => (Fileno, UniFh),
@@ -185,6 +185,31 @@ pub(crate) fn builtin(name: &str) -> Option<(Func, BK)> {
         "tied" => (Tied, UniOpt),
         "untie" => (Untie, UniOpt),
         "dbmopen" => (Dbmopen, List),
+        "sysopen" => (Sysopen, ListFh),
+        "socket" => (Socket, ListFh),
+        "socketpair" => (Socketpair, ListFh),
+        "bind" => (Bind, ListFh),
+        "connect" => (Connect, ListFh),
+        "listen" => (Listen, ListFh),
+        "accept" => (Accept, ListFh),
+        "shutdown" => (Shutdown, ListFh),
+        "setsockopt" => (Setsockopt, ListFh),
+        "getsockopt" => (Getsockopt, ListFh),
+        "send" => (Send, ListFh),
+        "recv" => (Recv, ListFh),
+        "getpeername" => (Getpeername, UniFh),
+        "getsockname" => (Getsockname, UniFh),
+        "gethostbyname" => (Gethostbyname, UniOpt),
+        "getprotobyname" => (Getprotobyname, UniOpt),
+        "getservbyname" => (Getservbyname, List),
+        "fcntl" => (Fcntl, ListFh),
+        "ioctl" => (Ioctl, ListFh),
+        "chroot" => (Chroot, Uni),
+        "getpgrp" => (Getpgrp, UniOpt),
+        "setpgrp" => (Setpgrp, List),
+        "getpriority" => (Getpriority, List),
+        "setpriority" => (Setpriority, List),
+        "syscall" => (Syscall, List),
         _ => return None,
     })
 }
@@ -344,11 +369,6 @@ impl Parser {
         self.parse_expr_prec(P_LOWOR)
     }
 
-    /// One element of a list (no commas).
-    pub fn parse_assign_expr(&mut self) -> PResult<Expr> {
-        self.parse_expr_prec(P_ASSIGN)
-    }
-
     pub fn parse_expr_prec(&mut self, min: u8) -> PResult<Expr> {
         self.check_depth()?;
         let r = self.parse_expr_inner(min);
@@ -365,6 +385,7 @@ impl Parser {
         match c {
             b'$' | b'@' | b'"' | b'\'' | b'`' | b'\\' | b'(' | b'[' => true,
             b'0'..=b'9' => true,
+            b'+' | b'-' if n == c => true,
             b'.' => n.is_ascii_digit(),
             b'%' => {
                 is_ident_start(n)
@@ -381,7 +402,7 @@ impl Parser {
                     !matches!(n, b'=' | b'-' | b'>' | b' ' | b'\t' | b'\n')
                 }
             }
-            b'+' => !unary && !matches!(n, b'=' | b'+' | b' ' | b'\t' | b'\n'),
+            b'+' => !unary && !matches!(n, b'=' | b' ' | b'\t' | b'\n'),
             b'!' => n != b'=' && n != b'~',
             b'~' => n != b'~',
             b'<' => self.looks_like_readline_or_heredoc(),
@@ -401,7 +422,13 @@ impl Parser {
     fn looks_like_readline_or_heredoc(&self) -> bool {
         let s = &self.src[self.pos..];
         if s.starts_with(b"<<") {
-            let r = &s[2..];
+            let mut r = &s[2..];
+            while r.first() == Some(&b' ') {
+                r = &r[1..];
+                if matches!(r.first(), Some(b'"' | b'\'')) {
+                    return true;
+                }
+            }
             return r.starts_with(b"\"")
                 || r.starts_with(b"'")
                 || r.starts_with(b"~")
@@ -655,6 +682,7 @@ impl Parser {
                 break;
             }
             let op_pos = self.pos;
+            self.last_op_pos = op_pos;
             self.pos += len;
             lhs = match op {
                 Op::Comma => {
@@ -1272,15 +1300,15 @@ impl Parser {
     /// A hash subscript after `{`: a bareword (or `-bareword`) alone is a
     /// string; several keys are joined with `$;`.
     pub fn parse_hash_key_inner(&mut self) -> PResult<Expr> {
-        self.parse_key_inner(true)
+        self.hash_key_impl(true)
     }
 
-    /// The keys of a hash slice (`@h{…}`, `%h{…}`): a list, never joined.
+    /// The keys of a hash slice after `{` (a list, never joined).
     pub fn parse_slice_keys_inner(&mut self) -> PResult<Expr> {
-        self.parse_key_inner(false)
+        self.hash_key_impl(false)
     }
 
-    fn parse_key_inner(&mut self, join: bool) -> PResult<Expr> {
+    fn hash_key_impl(&mut self, join: bool) -> PResult<Expr> {
         self.skip_ws();
         let start = self.pos;
         let neg = self.peek() == Some(b'-');
@@ -1302,7 +1330,7 @@ impl Parser {
             return Err(self.syntax_error());
         }
         Ok(match e {
-            Expr::List(v) if join && v.len() > 1 => {
+            Expr::List(v) if v.len() > 1 && join => {
                 let mut args = vec![Expr::Global(well_known::SUBSEP)];
                 args.extend(v);
                 Expr::Func {
@@ -1487,6 +1515,14 @@ impl Parser {
     pub fn parse_scalar_term(&mut self) -> PResult<Expr> {
         let start = self.pos;
         self.pos += 1; // `$`
+                       // `$ {expr}` and `$ name`: perl allows space after the sigil in code
+        if !self.sub_buffer && matches!(self.peek(), Some(b' ' | b'\t')) {
+            let save = self.pos;
+            self.skip_ws();
+            if !self.peek().is_some_and(|c| c == b'{' || is_ident_start(c)) {
+                self.pos = save;
+            }
+        }
         let c = self.peek().unwrap_or(0);
         // $#array, $#{expr}, $#$ref
         if c == b'#' {
@@ -1520,6 +1556,17 @@ impl Parser {
             }
             self.pos += 1;
             return Ok(Expr::Special(SpecialVar::Pid));
+        }
+        if c == b'{'
+            && self.peek_at(2) == Some(b'}')
+            && self
+                .peek_at(1)
+                .is_some_and(|p| b"&`'+!@/\\,;.<>()[]?|\"$-:^~=%0".contains(&p))
+        {
+            // `${$}`, `${;}`: punctuation variables in braces
+            let name = (self.peek_at(1).unwrap() as char).to_string();
+            self.pos += 3;
+            return self.finish_named_scalar(&name, start);
         }
         if c == b'{' && self.peek_at(1) != Some(b'^') {
             self.pos += 1;
@@ -1833,6 +1880,13 @@ impl Parser {
         let Some(c) = self.peek() else {
             return Err(self.syntax_error());
         };
+        // perl reports a missing term "near" the operator before it
+        if matches!(c, b';' | b')' | b'}' | b']')
+            && self.last_op_pos < start
+            && start - self.last_op_pos <= 4
+        {
+            return Err(self.syntax_error_at(self.last_op_pos));
+        }
         let n = self.peek_at(1).unwrap_or(0);
         let e = match c {
             b'$' => {
@@ -2028,6 +2082,17 @@ impl Parser {
             "eval" => return Ok((self.parse_eval_kw()?, false)),
             "q" | "qq" | "qw" | "qx" | "m" | "s" | "tr" | "y" | "qr" => {
                 if let Some(e) = self.parse_quote_like(&word)? {
+                    if word == "qw" && self.peek_str("[") {
+                        self.pos += 1;
+                        let idx = self.parse_bracket_list(b']')?;
+                        return Ok((
+                            Expr::ListSlice {
+                                list: Box::new(e),
+                                indices: Box::new(idx),
+                            },
+                            false,
+                        ));
+                    }
                     return Ok((e, false));
                 }
             }
@@ -2063,13 +2128,7 @@ impl Parser {
                     _ => LoopCtlKind::Redo,
                 };
                 let label = match self.peek_word() {
-                    Some(w)
-                        if !is_modifier_word(&w)
-                            && !is_op_word(&w)
-                            && w.bytes().all(|c| {
-                                c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_'
-                            }) =>
-                    {
+                    Some(w) if !is_modifier_word(&w) && !is_op_word(&w) && !is_keyword(&w) => {
                         self.pos += w.len();
                         Some(Arc::from(w.as_str()))
                     }
@@ -2092,7 +2151,14 @@ impl Parser {
                     };
                     return Ok((Expr::GotoSub(Box::new(target)), false));
                 }
-                return Err(self.error_at(start, "goto LABEL is not supported", false));
+                // `goto LABEL` is not supported: die when reached
+                if self.starts_term(true) {
+                    let _ = self.parse_expr_prec(P_UNI + 1)?;
+                }
+                let msg = self
+                    .error_at(start, "goto LABEL is not supported", false)
+                    .to_string();
+                return Ok((Expr::Die(msg), false));
             }
             "wantarray" => {
                 self.eat_empty_parens();
@@ -2174,6 +2240,63 @@ impl Parser {
                 return Ok((Expr::Handle(id), false));
             }
             _ => {}
+        }
+        if matches!(word.as_str(), "exec" | "system") {
+            let save = self.pos;
+            let paren = self.eat("(");
+            // `exec $prog @args`: indirect program without a comma
+            let mut simple_prog = false;
+            if self.peek() == Some(b'$') {
+                if let Some((_, end)) = self.scan_ident_at(self.pos + 1) {
+                    let mut i = end;
+                    while matches!(self.src.get(i), Some(b' ' | b'\t')) {
+                        i += 1;
+                    }
+                    simple_prog =
+                        i > end && matches!(self.src.get(i), Some(b'@' | b'$' | b'"' | b'\''));
+                }
+            }
+            if self.peek_str("{") || simple_prog {
+                let prog = if simple_prog {
+                    self.parse_scalar_term()?
+                } else {
+                    self.pos += 1;
+                    self.parse_block_body_until_brace()?
+                };
+                let mut args = vec![prog];
+                if !(paren && self.peek_str(")")) {
+                    args.extend(self.parse_call_list()?);
+                }
+                if paren {
+                    self.expect(")")?;
+                }
+                let f = if word == "exec" {
+                    Func::ExecProg
+                } else {
+                    Func::SystemProg
+                };
+                return Ok((Expr::Func { f, args }, false));
+            }
+            self.pos = save;
+        }
+        if matches!(word.as_str(), "stat" | "lstat") {
+            let save = self.pos;
+            let paren = self.eat("(");
+            if self.eat_word("_") && (!paren || self.eat(")")) {
+                let f = if word == "stat" {
+                    Func::Stat
+                } else {
+                    Func::Lstat
+                };
+                return Ok((
+                    Expr::Func {
+                        f,
+                        args: vec![bytes_str(b"_")],
+                    },
+                    false,
+                ));
+            }
+            self.pos = save;
         }
         if let Some((f, kind)) = builtin(&word) {
             if !(self.is_known_sub(&word) && matches!(word.as_str(), "dump" | "lock")) {
@@ -2306,8 +2429,30 @@ impl Parser {
             && !word.contains("::")
             || (word.contains("::")
                 && self.starts_term(false)
-                && matches!(self.peek(), Some(b'$' | b'"' | b'\'' | b'@')))
+                && !matches!(
+                    self.peek(),
+                    Some(b'{' | b'[' | b'<' | b'-' | b'(' | b'*' | b'%' | b'&')
+                ))
         {
+            // `method HANDLE ARGS`: indirect object call on a filehandle
+            if let Some((h, hend)) = self.scan_ident_at(self.pos) {
+                if !word.contains("::") && matches!(h.as_str(), "STDOUT" | "STDERR" | "STDIN") {
+                    self.pos = hend;
+                    let id = self.intern(&format!("main::{}", h));
+                    let args = if self.starts_term(false) {
+                        self.parse_call_list()?
+                    } else {
+                        vec![]
+                    };
+                    let e = Expr::Method {
+                        invocant: Box::new(Expr::Handle(id)),
+                        method: MethodName::Static(word.to_string()),
+                        args,
+                        maybe_class: false,
+                    };
+                    return Ok((e, false));
+                }
+            }
             let args = self.parse_call_list()?;
             return Ok((
                 Expr::Call {
@@ -2329,14 +2474,32 @@ impl Parser {
             return Ok((self.str_expr(word), false));
         }
         if self.prag.strict_subs {
-            return Err(self.error_at(
-                start,
-                &format!(
-                    "Bareword \"{}\" not allowed while \"strict subs\" in use",
-                    word
-                ),
-                false,
-            ));
+            let msg = format!(
+                "Bareword \"{}\" not allowed while \"strict subs\" in use",
+                word
+            );
+            if self.imported_modules {
+                // Possibly a constant exported by a module we cannot see
+                // into: call it if it exists at run time, else die as perl
+                // would have at compile time.
+                let text = self.error_at(start, &msg, false).to_string();
+                let c = Expr::Func {
+                    f: Func::DefinedSub,
+                    args: vec![Expr::SubRef(fq.clone())],
+                };
+                let t = Expr::Call {
+                    name: fq,
+                    args: Some(vec![]),
+                    amp: false,
+                };
+                let e = Expr::Cond {
+                    c: Box::new(c),
+                    t: Box::new(t),
+                    f: Box::new(Expr::Die(text)),
+                };
+                return Ok((e, false));
+            }
+            return Err(self.error_at(start, &msg, false));
         }
         Ok((self.str_expr(word), false))
     }
@@ -2748,7 +2911,7 @@ impl Parser {
             let next2 = self.src.get(i + 1).copied().unwrap_or(0);
             let term_next = match next {
                 b'"' | b'\'' | b'$' | b'@' | b'\\' | b'`' => true,
-                b'0'..=b'9' => ws,
+                b'0'..=b'9' | b'(' => ws,
                 b'<' => {
                     next2 == b'<'
                         && self.src.get(i + 2).is_some_and(|&c| {
@@ -2817,8 +2980,16 @@ impl Parser {
                 }
             }
             Some(&c) if c.is_ascii_lowercase() || c.is_ascii_uppercase() || c == b'_' => {
+                let ws = i;
                 while self.src.get(i).is_some_and(|&c| is_ident_char(c)) {
                     i += 1;
+                }
+                // a quote-like operator (`m,…,`) starts an expression
+                if matches!(
+                    &self.src[ws..i],
+                    b"m" | b"s" | b"y" | b"tr" | b"q" | b"qq" | b"qw" | b"qr" | b"qx"
+                ) {
+                    return true;
                 }
             }
             _ => return true,

@@ -133,10 +133,6 @@ impl Parser {
         self.src.get(self.pos + off).copied()
     }
 
-    pub fn byte_at(&self, i: usize) -> u8 {
-        self.src.get(i).copied().unwrap_or(0)
-    }
-
     pub fn at_eof(&self) -> bool {
         self.pos >= self.src.len()
     }

@@ -173,7 +173,8 @@ impl Parser {
         let c = self.peek()?;
         if is_ident_char(c) && had_ws
             || c.is_ascii_whitespace()
-            || matches!(c, b',' | b';' | b')')
+            || (had_ws && matches!(c, b',' | b';'))
+            || c == b')'
             || (c == b'=' && (had_ws || self.peek_at(1) == Some(b'>')))
         {
             self.pos = save;
@@ -601,7 +602,7 @@ impl Parser {
                 return;
             }
             let f = frames.pop().unwrap();
-            let inner = if f.parts.len() == 1 && matches!(f.parts[0], Expr::Str { .. }) {
+            let inner = if f.parts.len() == 1 {
                 f.parts.into_iter().next().unwrap()
             } else {
                 Expr::Interp(f.parts)
@@ -737,7 +738,7 @@ impl Parser {
         let mut parts = frames.pop().unwrap().parts;
         Ok(match parts.len() {
             0 => cps_to_str(&[], false),
-            1 if matches!(parts[0], Expr::Str { .. }) => parts.pop().unwrap(),
+            1 if matches!(parts[0], Expr::Str { .. } | Expr::Func { .. }) => parts.pop().unwrap(),
             _ => Expr::Interp(parts),
         })
     }

@@ -193,9 +193,26 @@ impl Parser {
 
     pub fn check_depth(&mut self) -> PResult<()> {
         self.depth += 1;
+        #[cfg(test)]
+        {
+            let x = 0u8;
+            let a = &x as *const u8 as usize;
+            MINSP.with(|m| {
+                if a < m.get() {
+                    m.set(a);
+                    MAXD.with(|d| d.set(self.depth));
+                }
+            });
+        }
         if self.depth > super::MAX_DEPTH {
             return Err(self.error_msg("Too deeply nested"));
         }
         Ok(())
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    pub static MINSP: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
+    pub static MAXD: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }

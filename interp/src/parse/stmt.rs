@@ -328,9 +328,7 @@ impl Parser {
                 _ => {}
             }
         }
-        if label.is_some() {
-            return Err(self.syntax_error());
-        }
+        // a label on a plain statement is allowed (and only matters to goto)
         self.parse_expr_statement(line)
     }
 
@@ -1185,9 +1183,77 @@ impl Parser {
             }
             _ => {}
         }
-        // imported names become known subs
+        // imported names become known subs (and variables declared)
         if is_use {
+            self.imported_modules = true;
+            let defaults: &[&str] = match module.as_str() {
+                "Config" => &["%Config"],
+                "Try::Tiny" | "TryCatch" | "Try::Catch" => &["try", "catch", "finally"],
+                "English" => &[
+                    "$ARG",
+                    "@ARG",
+                    "$MATCH",
+                    "$PREMATCH",
+                    "$POSTMATCH",
+                    "$LAST_PAREN_MATCH",
+                    "$INPUT_LINE_NUMBER",
+                    "$NR",
+                    "$INPUT_RECORD_SEPARATOR",
+                    "$RS",
+                    "$OUTPUT_AUTOFLUSH",
+                    "$OUTPUT_FIELD_SEPARATOR",
+                    "$OFS",
+                    "$OUTPUT_RECORD_SEPARATOR",
+                    "$ORS",
+                    "$LIST_SEPARATOR",
+                    "$SUBSCRIPT_SEPARATOR",
+                    "$SUBSEP",
+                    "$ERRNO",
+                    "$OS_ERROR",
+                    "%OS_ERROR",
+                    "$EVAL_ERROR",
+                    "$PROCESS_ID",
+                    "$PID",
+                    "$PROGRAM_NAME",
+                    "$REAL_USER_ID",
+                    "$UID",
+                    "$EFFECTIVE_USER_ID",
+                    "$EUID",
+                    "$REAL_GROUP_ID",
+                    "$GID",
+                    "$EFFECTIVE_GROUP_ID",
+                    "$EGID",
+                    "$PERL_VERSION",
+                    "$OSNAME",
+                    "$EXECUTABLE_NAME",
+                    "$BASETIME",
+                    "$CHILD_ERROR",
+                    "$WARNING",
+                    "@LAST_MATCH_START",
+                    "@LAST_MATCH_END",
+                    "%LAST_PAREN_MATCH",
+                ],
+                _ => &[],
+            };
+            let mut names = names.clone();
+            if all || module == "Try::Tiny" {
+                names.extend(defaults.iter().map(|s| s.to_string()));
+            }
             for n in &names {
+                if let Some(var) = n.strip_prefix(['$', '@', '%']) {
+                    let sigil = &n[..1];
+                    let fq = self.qualify(var);
+                    self.intern(&fq);
+                    self.declared_globals.insert(format!("{}{}", sigil, fq));
+                    continue;
+                }
+                if matches!(n.as_str(), "try" | "catch" | "finally")
+                    && defaults.contains(&n.as_str())
+                {
+                    let fq = self.qualify_sub(n);
+                    self.known_subs.insert(fq, Some("&;@".to_string()));
+                    continue;
+                }
                 if n.bytes().next().is_some_and(is_ident_start) && n.bytes().all(is_ident_char) {
                     let fq = self.qualify_sub(n);
                     let proto = if BLOCK_SUBS.contains(&n.as_str()) {
