@@ -1071,16 +1071,14 @@ impl Interp {
             Func::Getpwnam | Func::Getpwuid | Func::Getgrgid | Func::Getgrnam | Func::Getlogin => {
                 Value::Undef
             }
-            Func::Pack
-            | Func::Unpack
-            | Func::Vec
-            | Func::Formline
-            | Func::Write
-            | Func::Tie
-            | Func::Tied
-            | Func::Untie
-            | Func::Dbmopen => {
-                return Err(self.die_msg(format!("{f:?} is not supported yet")));
+            Func::SystemProg | Func::ExecProg => {
+                return self.system(if f == Func::SystemProg { Func::System } else { Func::Exec }, args)
+            }
+            // Not implemented yet: a clear error rather than a wrong result.
+            _ => {
+                let name = format!("{f:?}").to_lowercase();
+                return Err(self.die_msg(format!("{name}() is not supported by psh yet")));
+            } is not supported yet")));
             }
         })
     }
