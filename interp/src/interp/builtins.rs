@@ -1078,7 +1078,6 @@ impl Interp {
             _ => {
                 let name = format!("{f:?}").to_lowercase();
                 return Err(self.die_msg(format!("{name}() is not supported by psh yet")));
-            } is not supported yet")));
             }
         })
     }
