@@ -62,7 +62,7 @@ pub fn utf8_char_count(b: &[u8]) -> usize {
 }
 
 /// A scalar value.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     #[default]
     Undef,
@@ -81,6 +81,40 @@ pub enum Value {
     /// A compiled regex (`qr//`), itself a reference to a blessed scalar of
     /// class `Regexp` in perl.
     Regex(Rc<QrValue>),
+}
+
+impl Clone for Value {
+    /// Inlined so copying a number costs a couple of moves, not a call.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Undef => Value::Undef,
+            Value::Int(i) => Value::Int(*i),
+            Value::Num(n) => Value::Num(*n),
+            Value::Str(s) => Value::Str(s.clone()),
+            _ => self.clone_ref(),
+        }
+    }
+}
+
+impl Value {
+    #[inline(never)]
+    fn clone_ref(&self) -> Value {
+        match self {
+            Value::UInt(u) => Value::UInt(*u),
+            Value::ScalarRef(r) => Value::ScalarRef(r.clone()),
+            Value::ArrayRef(r) => Value::ArrayRef(r.clone()),
+            Value::HashRef(r) => Value::HashRef(r.clone()),
+            Value::CodeRef(r) => Value::CodeRef(r.clone()),
+            Value::GlobRef(r) => Value::GlobRef(r.clone()),
+            Value::Glob(r) => Value::Glob(r.clone()),
+            Value::Regex(r) => Value::Regex(r.clone()),
+            Value::Undef => Value::Undef,
+            Value::Int(i) => Value::Int(*i),
+            Value::Num(n) => Value::Num(*n),
+            Value::Str(s) => Value::Str(s.clone()),
+        }
+    }
 }
 
 impl fmt::Debug for Value {
@@ -694,6 +728,8 @@ pub struct Code {
     pub state: UnsafeCell<Vec<(u32, PadSlot)>>,
     /// Per-op state slots (flip-flops, `state` init flags) of this instance.
     pub opstate: UnsafeCell<Vec<bool>>,
+    /// Pads of finished calls, ready for the next call.
+    pub pads: UnsafeCell<Vec<Vec<PadSlot>>>,
 }
 
 pub type Cv = Rc<Code>;
@@ -706,6 +742,7 @@ impl Code {
             meta: UnsafeCell::new(None),
             state: UnsafeCell::new(Vec::new()),
             opstate: UnsafeCell::new(Vec::new()),
+            pads: UnsafeCell::new(Vec::new()),
         })
     }
     pub fn blessed(&self) -> Option<Rc<str>> {

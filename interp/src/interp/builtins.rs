@@ -65,9 +65,13 @@ impl Interp {
         }
     }
 
-    fn arg_str(&mut self, args: &[Expr], i: usize) -> R<PStr> {
-        let v = self.arg_sv(args, i)?;
-        Ok(convert::to_pstr(&v).into_owned())
+    /// A string argument, shared rather than copied (substr/index on a
+    /// long string must not copy it per call).
+    fn arg_str(&mut self, args: &[Expr], i: usize) -> R<Rc<PStr>> {
+        Ok(match self.arg_sv(args, i)? {
+            Value::Str(s) => s,
+            other => Rc::new(convert::to_pstr(&other).into_owned()),
+        })
     }
 
     fn all_args(&mut self, args: &[Expr]) -> R<Vec<Value>> {
@@ -432,7 +436,6 @@ impl Interp {
                     Value::CodeRef(c) => c.bless(class),
                     _ => return Err(self.die_msg("Can't bless non-reference value")),
                 }
-                self.method_cache.clear();
                 r
             }
             Func::Die => return self.do_die(args),
@@ -1072,7 +1075,14 @@ impl Interp {
                 Value::Undef
             }
             Func::SystemProg | Func::ExecProg => {
-                return self.system(if f == Func::SystemProg { Func::System } else { Func::Exec }, args)
+                return self.system(
+                    if f == Func::SystemProg {
+                        Func::System
+                    } else {
+                        Func::Exec
+                    },
+                    args,
+                )
             }
             // Not implemented yet: a clear error rather than a wrong result.
             _ => {
@@ -1726,11 +1736,26 @@ pub fn substr_range(s: &PStr, off: i64, len: Option<i64>) -> Option<(usize, usiz
     };
     let end = end.max(start);
     if s.utf8 {
-        let idx = char_byte_offsets(&s.bytes);
-        Some((idx[start as usize], idx[end as usize]))
+        let a = utf8_byte_offset(&s.bytes, 0, start as usize);
+        let b = utf8_byte_offset(&s.bytes, a, (end - start) as usize);
+        Some((a, b))
     } else {
         Some((start as usize, end as usize))
     }
+}
+
+/// Byte offset `chars` characters after byte offset `from` in UTF-8.
+fn utf8_byte_offset(b: &[u8], from: usize, chars: usize) -> usize {
+    let mut i = from;
+    let mut left = chars;
+    while left > 0 && i < b.len() {
+        i += 1;
+        while i < b.len() && (b[i] & 0xC0) == 0x80 {
+            i += 1;
+        }
+        left -= 1;
+    }
+    i
 }
 
 fn char_byte_offsets(b: &[u8]) -> Vec<usize> {

@@ -32,7 +32,7 @@ impl Interp {
     pub fn call_expr(&mut self, e: &Expr, want: Want, out: &mut Vec<Value>) -> R<Value> {
         match e {
             Expr::Call { name, args, amp } => {
-                let cv = match self.find_sub(name) {
+                let cv = match self.call_target(e, name) {
                     Some(cv) => cv,
                     None => match self.autoload_for(name) {
                         Some(cv) => cv,
@@ -50,6 +50,13 @@ impl Interp {
                         self.call_with_av(&cv, args, want, out)
                     }
                     None => self.call_sub(&cv, Vec::new(), want, out),
+                    Some(a) if matches!(cv.kind, CodeKind::Perl { .. }) => {
+                        let av = self.args_pool.pop().unwrap_or_else(Array::new);
+                        let mut v = av.with(std::mem::take);
+                        self.push_call_args(a, &mut v)?;
+                        av.with(|x| *x = v);
+                        self.call_with_av(&cv, av, want, out)
+                    }
                     Some(a) => {
                         let args = self.call_args(a)?;
                         self.call_sub(&cv, args, want, out)
@@ -180,12 +187,8 @@ impl Interp {
         want: Want,
         out: &mut Vec<Value>,
     ) -> R<Value> {
-        let (body, captured, unit) = match &cv.kind {
-            CodeKind::Perl {
-                body,
-                captured,
-                unit,
-            } => (body, captured, unit),
+        let (body, unit) = match &cv.kind {
+            CodeKind::Perl { body, unit, .. } => (body, unit),
             _ => {
                 let elems = args.with(|a| a.clone());
                 return self.call_sub(cv, elems, want, out);
@@ -194,19 +197,13 @@ impl Interp {
         if self.depth >= MAX_DEPTH {
             return Err(self.die_msg("Deep recursion limit exceeded"));
         }
-        let mut pad = super::new_pad(body);
-        for (slot, c) in captured {
-            pad[*slot as usize] = c.clone();
-        }
-        let state = unsafe { &*cv.state.get() };
-        for (slot, c) in state {
-            if (*slot as usize) < pad.len() {
-                pad[*slot as usize] = c.clone();
-            }
-        }
+        let pad = match unsafe { (*cv.pads.get()).pop() } {
+            Some(p) => p,
+            None => self.fresh_pad(cv),
+        };
         let sub_name: Rc<str> = match &cv.name {
             Some(n) => n.clone(),
-            None => Rc::from(format!("{}::__ANON__", body.package)),
+            None => self.anon_name(body),
         };
         self.frames.push(CallInfo {
             sub: sub_name,
@@ -247,8 +244,13 @@ impl Interp {
         let r = self.body_value(&body.body, want, out);
         self.depth -= 1;
         self.unwind(mark);
-        self.pad = saved_pad;
-        self.args = saved_args;
+        let pad = std::mem::replace(&mut self.pad, saved_pad);
+        self.recycle_pad(cv, pad);
+        let args = std::mem::replace(&mut self.args, saved_args);
+        if Rc::strong_count(&args) == 1 && self.args_pool.len() < 64 {
+            args.clear();
+            self.args_pool.push(args);
+        }
         self.cur_sub = saved_sub;
         self.want = saved_want;
         if let Some(u) = saved_unit {
@@ -278,6 +280,85 @@ impl Interp {
         }
     }
 
+    /// A new pad for a call of `cv`: fresh containers, the closure's captured
+    /// ones, and its `state` variables (created once per closure).
+    fn fresh_pad(&mut self, cv: &Cv) -> Vec<PadSlot> {
+        let CodeKind::Perl { body, captured, .. } = &cv.kind else {
+            return Vec::new();
+        };
+        let mut pad = super::new_pad(body);
+        for (slot, c) in captured {
+            pad[*slot as usize] = c.clone();
+        }
+        let state = unsafe { &mut *cv.state.get() };
+        for (i, e) in body.pad.iter().enumerate() {
+            if !e.is_state {
+                continue;
+            }
+            match state.iter().find(|(s, _)| *s as usize == i) {
+                Some((_, c)) => pad[i] = c.clone(),
+                None => state.push((i as u32, pad[i].clone())),
+            }
+        }
+        pad
+    }
+
+    /// After a call: reset the pad's own variables and keep it for the next
+    /// call (perl likewise reuses a sub's pad). Containers something else
+    /// still holds (a closure, a reference) are left to it and replaced.
+    fn recycle_pad(&mut self, cv: &Cv, mut pad: Vec<PadSlot>) {
+        let CodeKind::Perl { body, captured, .. } = &cv.kind else {
+            return;
+        };
+        let pool = unsafe { &mut *cv.pads.get() };
+        if pool.len() >= 8 {
+            return;
+        }
+        for (i, slot) in pad.iter_mut().enumerate() {
+            if body.pad[i].is_state || captured.iter().any(|(s, _)| *s as usize == i) {
+                continue;
+            }
+            match slot {
+                PadSlot::Scalar(sv) => {
+                    if Rc::strong_count(sv) == 1 && sv.blessed().is_none() {
+                        let old = sv.take();
+                        sv.set_pos(None);
+                        drop(old);
+                    } else {
+                        *slot = PadSlot::Scalar(Scalar::new(Value::Undef));
+                    }
+                }
+                PadSlot::Array(av) => {
+                    if Rc::strong_count(av) == 1 && av.blessed().is_none() {
+                        av.clear();
+                    } else {
+                        *slot = PadSlot::Array(Array::new());
+                    }
+                }
+                PadSlot::Hash(hv) => {
+                    if Rc::strong_count(hv) == 1 && hv.blessed().is_none() {
+                        hv.clear();
+                    } else {
+                        *slot = PadSlot::Hash(Hash::new());
+                    }
+                }
+                PadSlot::Empty => {}
+            }
+        }
+        pool.push(pad);
+    }
+
+    /// `Pkg::__ANON__`, built once per anonymous sub body.
+    fn anon_name(&mut self, body: &Arc<ast::SubBody>) -> Rc<str> {
+        let key = Arc::as_ptr(body) as usize;
+        if let Some(n) = self.anon_names.get(&key) {
+            return n.clone();
+        }
+        let n: Rc<str> = Rc::from(format!("{}::__ANON__", body.package));
+        self.anon_names.insert(key, n.clone());
+        n
+    }
+
     /// Run a block and yield the value of its last statement in `want`
     /// context (a sub's implicit return value, `do BLOCK`).
     pub fn block_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
@@ -296,7 +377,39 @@ impl Interp {
     /// no release.
     fn body_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
         let mark = self.savestack.len();
-        let r = self.block_value_inner(&b.stmts, want, out);
+        // A final `return EXPR` is just the body's value: no unwinding.
+        let r = match b.stmts.split_last() {
+            Some((
+                Statement {
+                    kind: Stmt::Expr(Expr::Return(e)),
+                    line,
+                    hints,
+                },
+                init,
+            )) => (|| {
+                for s in init {
+                    self.exec_stmt(s)?;
+                }
+                self.line = *line;
+                self.hints = *hints;
+                if crate::destroy::pending() {
+                    self.run_destructors();
+                }
+                match (want, e) {
+                    (_, None) => Ok(Value::Undef),
+                    (Want::List, Some(e)) => {
+                        self.list(e, out)?;
+                        Ok(Value::Undef)
+                    }
+                    (Want::Scalar, Some(e)) => self.sv(e),
+                    (Want::Void, Some(e)) => {
+                        self.void(e)?;
+                        Ok(Value::Undef)
+                    }
+                }
+            })(),
+            _ => self.block_value_inner(&b.stmts, want, out),
+        };
         if b.has_local {
             self.unwind(mark);
         }
@@ -543,6 +656,26 @@ impl Interp {
 
     // ------------------------------------------------------------ lookup
 
+    /// The sub a named call refers to. The glob is found once per call site
+    /// (keyed by the node's address: the tree is immutable and outlives the
+    /// cache) and its code read on every call, so redefinitions are seen.
+    #[inline]
+    fn call_target(&mut self, node: &Expr, name: &str) -> Option<Cv> {
+        let key = node as *const Expr as usize;
+        let g = match self.call_cache.get(&key) {
+            Some(g) => g.clone(),
+            None => {
+                let g = self.glob(name);
+                self.call_cache.insert(key, g.clone());
+                g
+            }
+        };
+        match g.code() {
+            Some(c) if !matches!(c.kind, CodeKind::Stub) => Some(c),
+            _ => None,
+        }
+    }
+
     pub fn find_sub(&mut self, name: &str) -> Option<Cv> {
         let g = self.symbols.get(name)?;
         let c = g.code()?;
@@ -585,9 +718,8 @@ impl Interp {
     }
 
     pub fn find_method(&mut self, class: &str, name: &str) -> Option<Cv> {
-        let key = (Rc::from(class), name.to_string());
-        if let Some(c) = self.method_cache.get(&key) {
-            return c.clone();
+        if let Some(c) = self.method_cache.get(class, name) {
+            return c;
         }
         let mut found = None;
         for c in self.mro(class) {
@@ -599,7 +731,7 @@ impl Interp {
         if found.is_none() {
             found = self.find_sub(&format!("UNIVERSAL::{name}"));
         }
-        self.method_cache.insert(key, found.clone());
+        self.method_cache.insert(class, name, found.clone());
         found
     }
 
@@ -673,6 +805,9 @@ impl Interp {
         } else if let Some((pkg, m)) = name.rsplit_once("::") {
             (pkg.to_string(), m)
         } else {
+            if let Some(cv) = self.find_method(&class, name) {
+                return self.call_sub(&cv, args, want, out);
+            }
             (class.to_string(), name)
         };
         if let Some(cv) = self.find_method(&start_class, meth) {

@@ -12,8 +12,11 @@ impl Interp {
     /// Evaluate in void context.
     pub fn void(&mut self, e: &Expr) -> R<()> {
         match e {
-            Expr::Assign { .. }
-            | Expr::OpAssign { .. }
+            Expr::Assign { lhs, rhs } => {
+                let v = self.sv(rhs)?;
+                self.assign(lhs, v)?;
+            }
+            Expr::OpAssign { .. }
             | Expr::PreInc(_)
             | Expr::PostInc(_)
             | Expr::PreDec(_)
@@ -72,6 +75,26 @@ impl Interp {
 
     /// Evaluate in scalar context.
     pub fn sv(&mut self, e: &Expr) -> R<Value> {
+        // The nodes of arithmetic loops, kept in a small function with a
+        // small stack frame; everything else goes through `sv_general`.
+        match e {
+            Expr::My(s) => Ok(match &self.pad[*s as usize] {
+                PadSlot::Scalar(sv) => sv.get(),
+                _ => Value::Undef,
+            }),
+            Expr::Int(i) => Ok(Value::Int(*i)),
+            Expr::Num(n) => Ok(Value::Num(*n)),
+            Expr::Binary { op, l, r } => {
+                let a = self.sv(l)?;
+                let b = self.sv(r)?;
+                self.binop(*op, &a, &b)
+            }
+            _ => self.sv_general(e),
+        }
+    }
+
+    #[inline(never)]
+    fn sv_general(&mut self, e: &Expr) -> R<Value> {
         Ok(match e {
             Expr::Undef => Value::Undef,
             Expr::Int(i) => Value::Int(*i),
@@ -735,7 +758,59 @@ impl Interp {
 
     // ------------------------------------------------------------ operators
 
+    #[inline]
     pub fn binop(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Value> {
+        use BinOp::*;
+        if self.hints & ast::hints::INTEGER == 0 {
+            match (a, b) {
+                (Value::Int(x), Value::Int(y)) => {
+                    let (x, y) = (*x, *y);
+                    match op {
+                        Add => {
+                            if let Some(r) = x.checked_add(y) {
+                                return Ok(Value::Int(r));
+                            }
+                        }
+                        Sub => {
+                            if let Some(r) = x.checked_sub(y) {
+                                return Ok(Value::Int(r));
+                            }
+                        }
+                        Mul => {
+                            if let Some(r) = x.checked_mul(y) {
+                                return Ok(Value::Int(r));
+                            }
+                        }
+                        NumLt => return Ok(bool_val(x < y)),
+                        NumGt => return Ok(bool_val(x > y)),
+                        NumLe => return Ok(bool_val(x <= y)),
+                        NumGe => return Ok(bool_val(x >= y)),
+                        NumEq => return Ok(bool_val(x == y)),
+                        NumNe => return Ok(bool_val(x != y)),
+                        _ => {}
+                    }
+                }
+                (Value::Num(x), Value::Num(y)) => {
+                    let (x, y) = (*x, *y);
+                    match op {
+                        Add => return Ok(float_result(x + y)),
+                        Sub => return Ok(float_result(x - y)),
+                        Mul => return Ok(float_result(x * y)),
+                        NumLt => return Ok(bool_val(x < y)),
+                        NumGt => return Ok(bool_val(x > y)),
+                        NumLe => return Ok(bool_val(x <= y)),
+                        NumGe => return Ok(bool_val(x >= y)),
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.binop_general(op, a, b)
+    }
+
+    #[inline(never)]
+    fn binop_general(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Value> {
         use BinOp::*;
         // Integer fast paths first: most arithmetic in real scripts is on
         // small integers.
@@ -765,6 +840,30 @@ impl Interp {
                 NumGe => return Ok(bool_val(x >= y)),
                 NumCmp => return Ok(Value::Int((x > y) as i64 - (x < y) as i64)),
                 _ => {}
+            }
+        }
+        // Floating-point fast paths (mandelbrot-style loops).
+        let fl = match (a, b) {
+            (Value::Num(x), Value::Num(y)) => Some((*x, *y)),
+            (Value::Num(x), Value::Int(y)) => Some((*x, *y as f64)),
+            (Value::Int(x), Value::Num(y)) => Some((*x as f64, *y)),
+            _ => None,
+        };
+        if let Some((x, y)) = fl {
+            if self.hints & ast::hints::INTEGER == 0 {
+                match op {
+                    Add => return Ok(float_result(x + y)),
+                    Sub => return Ok(float_result(x - y)),
+                    Mul => return Ok(float_result(x * y)),
+                    Div if y != 0.0 => return Ok(float_result(x / y)),
+                    NumLt => return Ok(bool_val(x < y)),
+                    NumGt => return Ok(bool_val(x > y)),
+                    NumLe => return Ok(bool_val(x <= y)),
+                    NumGe => return Ok(bool_val(x >= y)),
+                    NumEq => return Ok(bool_val(x == y)),
+                    NumNe => return Ok(bool_val(x != y)),
+                    _ => {}
+                }
             }
         }
         if self.hints & ast::hints::INTEGER != 0 {
@@ -1482,6 +1581,18 @@ impl Interp {
 }
 
 // ---------------------------------------------------------------- helpers
+
+/// A float result, kept as an integer when it is integral and exactly
+/// representable, as perl's arithmetic does (so `0.5 + 0.5` prints `1` and
+/// later integer operations stay on the fast path).
+#[inline]
+fn float_result(f: f64) -> Value {
+    if f.abs() < 1e15 && (f as i64) as f64 == f && !(f == 0.0 && f.is_sign_negative()) {
+        Value::Int(f as i64)
+    } else {
+        Value::Num(f)
+    }
+}
 
 #[inline]
 pub fn bool_val(b: bool) -> Value {

@@ -60,6 +60,29 @@ pub struct Unit {
     pub program: Arc<Program>,
 }
 
+/// Method lookups by class and method name, without allocating on a hit.
+/// Cleared whenever a sub is (re)defined or an `@ISA` changes.
+#[derive(Default)]
+pub(crate) struct MethodCache {
+    map: rustc_hash::FxHashMap<Box<str>, rustc_hash::FxHashMap<Box<str>, Option<Cv>>>,
+}
+
+impl MethodCache {
+    #[inline]
+    pub fn get(&self, class: &str, name: &str) -> Option<Option<Cv>> {
+        self.map.get(class)?.get(name).cloned()
+    }
+    pub fn insert(&mut self, class: &str, name: &str, cv: Option<Cv>) {
+        self.map
+            .entry(class.into())
+            .or_default()
+            .insert(name.into(), cv);
+    }
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+}
+
 /// A saved value restored when a dynamic scope ends (`local`).
 pub(crate) enum Saved {
     Scalar(Gv, Sv),
@@ -104,8 +127,14 @@ pub struct Interp {
     pub frames: Vec<CallInfo>,
     pub depth: usize,
 
-    pub symbols: HashMap<String, Gv>,
-    pub(crate) method_cache: HashMap<(Rc<str>, String), Option<Cv>>,
+    pub symbols: rustc_hash::FxHashMap<String, Gv>,
+    pub(crate) method_cache: MethodCache,
+    /// Named call sites resolved to their globs (see `call_target`).
+    pub(crate) call_cache: rustc_hash::FxHashMap<usize, Gv>,
+    /// `Pkg::__ANON__` names by sub body.
+    pub(crate) anon_names: rustc_hash::FxHashMap<usize, Rc<str>>,
+    /// Spare `@_` arrays, reused across calls.
+    pub(crate) args_pool: Vec<Av>,
     pub last_match: MatchState,
     pub stdout: Rc<Handle>,
     pub stderr: Rc<Handle>,
@@ -140,7 +169,7 @@ impl Interp {
         let stdout = Handle::new(Backend::Stdout, false, true, "STDOUT");
         let stderr = Handle::new(Backend::Stderr, false, true, "STDERR");
         let stdin = Handle::new(Backend::Stdin, true, false, "STDIN");
-        let mut symbols: HashMap<String, Gv> = HashMap::new();
+        let mut symbols: rustc_hash::FxHashMap<String, Gv> = Default::default();
         let mut globals = Vec::new();
         for n in wk::NAMES {
             let g = Glob::new(Rc::from(*n));
@@ -211,7 +240,10 @@ impl Interp {
             frames: Vec::new(),
             depth: 0,
             symbols,
-            method_cache: HashMap::new(),
+            method_cache: MethodCache::default(),
+            call_cache: Default::default(),
+            args_pool: Vec::new(),
+            anon_names: Default::default(),
             last_match: MatchState::default(),
             stdout,
             stderr,
