@@ -82,7 +82,7 @@ impl Interp {
                 maybe_class,
             } => {
                 let inv = self.sv(invocant)?;
-                let mut argv = Vec::with_capacity(args.len() + 1);
+                let mut argv = self.vec_pool.pop().unwrap_or_default();
                 argv.push(Elem::V(inv.clone()));
                 self.push_call_args(args, &mut argv)?;
                 match method {
@@ -133,6 +133,24 @@ impl Interp {
                     let val = self.sv(a)?;
                     v.push(Elem::V(val));
                 }
+                Expr::Int(_)
+                | Expr::Num(_)
+                | Expr::Str { .. }
+                | Expr::Interp(_)
+                | Expr::Binary { .. }
+                | Expr::Unary { .. }
+                | Expr::Not(_)
+                | Expr::Deref(_)
+                | Expr::AnonArray(_)
+                | Expr::AnonHash(_)
+                | Expr::AnonSub(_)
+                | Expr::PreInc(_)
+                | Expr::PostInc(_)
+                | Expr::PreDec(_)
+                | Expr::PostDec(_) => {
+                    let val = self.sv(a)?;
+                    v.push(Elem::V(val));
+                }
                 _ => {
                     let mut vals = Vec::new();
                     self.list(a, &mut vals)?;
@@ -160,7 +178,21 @@ impl Interp {
                 }
                 r
             }
-            CodeKind::Perl { .. } => self.call_with_av(cv, Array::from_elems(args), want, out),
+            CodeKind::Perl { .. } => {
+                // Reuse a spare @_ (and keep the vector it had for the next
+                // argument list).
+                let av = match self.args_pool.pop() {
+                    Some(a) => {
+                        let old = a.with(|x| std::mem::replace(x, args));
+                        if old.capacity() > 0 && self.vec_pool.len() < 64 {
+                            self.vec_pool.push(old);
+                        }
+                        a
+                    }
+                    None => Array::from_elems(args),
+                };
+                self.call_with_av(cv, av, want, out)
+            }
             CodeKind::Const(vals) => {
                 if want == Want::List {
                     out.extend(vals.iter().cloned());
@@ -782,6 +814,13 @@ impl Interp {
         _maybe_class: bool,
     ) -> R<Value> {
         let class = self.invocant_class(inv, name)?;
+        // Plain method names (the common case) skip the qualified-name
+        // handling below.
+        if !name.as_bytes().contains(&b':') {
+            if let Some(cv) = self.find_method(&class, name) {
+                return self.call_sub(&cv, args, want, out);
+            }
+        }
         let (start_class, meth): (String, &str) = if let Some(m) = name.strip_prefix("SUPER::") {
             // SUPER:: is relative to the package the calling sub was compiled in.
             let pkg = self

@@ -99,10 +99,22 @@ impl Interp {
             Expr::Undef => Value::Undef,
             Expr::Int(i) => Value::Int(*i),
             Expr::Num(n) => Value::Num(*n),
-            Expr::Str { bytes, utf8 } => Value::Str(Rc::new(PStr {
-                bytes: bytes.to_vec(),
-                utf8: *utf8,
-            })),
+            Expr::Str { bytes, utf8 } => {
+                // Each literal is allocated once and then shared (copy on
+                // write), so hash keys and constants cost no allocation.
+                let key = e as *const Expr as usize;
+                match self.const_strs.get(&key) {
+                    Some(s) => Value::Str(s.clone()),
+                    None => {
+                        let s = Rc::new(PStr {
+                            bytes: bytes.to_vec(),
+                            utf8: *utf8,
+                        });
+                        self.const_strs.insert(key, s.clone());
+                        Value::Str(s)
+                    }
+                }
+            }
             Expr::Interp(parts) => self.interp_string(parts)?,
             Expr::JoinList(inner) => {
                 let mut items = Vec::new();
@@ -781,6 +793,7 @@ impl Interp {
                                 return Ok(Value::Int(r));
                             }
                         }
+                        Mod if x >= 0 && y > 0 => return Ok(Value::Int(x % y)),
                         NumLt => return Ok(bool_val(x < y)),
                         NumGt => return Ok(bool_val(x > y)),
                         NumLe => return Ok(bool_val(x <= y)),

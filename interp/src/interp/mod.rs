@@ -133,6 +133,10 @@ pub struct Interp {
     pub(crate) call_cache: rustc_hash::FxHashMap<usize, Gv>,
     /// `Pkg::__ANON__` names by sub body.
     pub(crate) anon_names: rustc_hash::FxHashMap<usize, Rc<str>>,
+    /// String literals, allocated once per literal (keyed by node address).
+    pub(crate) const_strs: rustc_hash::FxHashMap<usize, Rc<PStr>>,
+    /// Spare argument vectors (capacity kept), for method calls.
+    pub(crate) vec_pool: Vec<Vec<Elem>>,
     /// Spare `@_` arrays, reused across calls.
     pub(crate) args_pool: Vec<Av>,
     pub last_match: MatchState,
@@ -243,6 +247,8 @@ impl Interp {
             method_cache: MethodCache::default(),
             call_cache: Default::default(),
             args_pool: Vec::new(),
+            vec_pool: Vec::new(),
+            const_strs: Default::default(),
             anon_names: Default::default(),
             last_match: MatchState::default(),
             stdout,
