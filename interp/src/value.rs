@@ -199,6 +199,17 @@ pub struct Meta {
     pub destroyed: bool,
     /// `pos()` of a scalar (byte offset), reset when the scalar is assigned.
     pub pos: Option<usize>,
+    /// Set on the proxy scalar of an lvalue `substr` (`\substr(…)`,
+    /// `for (substr …)`, `substr(…) =~ s///`): assigning to the proxy
+    /// writes into the target string.
+    pub lv: Option<LvSubstr>,
+}
+
+/// The part of a string an lvalue `substr` stands for, in characters.
+pub struct LvSubstr {
+    pub target: Sv,
+    pub off: usize,
+    pub len: usize,
 }
 
 // ---------------------------------------------------------------- scalars
@@ -231,12 +242,35 @@ impl Scalar {
         unsafe {
             if let Some(m) = &mut *self.meta.get() {
                 m.pos = None;
+                if let Some(lv) = &mut m.lv {
+                    lv.len =
+                        crate::interp::lv_substr_store(&lv.target, lv.off, lv.len, &*self.v.get());
+                }
             }
         }
         drop(old);
     }
     pub fn pos(&self) -> Option<usize> {
         unsafe { (*self.meta.get()).as_ref().and_then(|m| m.pos) }
+    }
+    /// A proxy for `len` characters of `target` from `off` (lvalue
+    /// `substr`), holding `v`, their current value.
+    pub fn new_lvalue(v: Value, target: Sv, off: usize, len: usize) -> Sv {
+        Rc::new(Scalar {
+            v: UnsafeCell::new(v),
+            meta: UnsafeCell::new(Some(Box::new(Meta {
+                lv: Some(LvSubstr { target, off, len }),
+                ..Default::default()
+            }))),
+        })
+    }
+    /// Whether this is an lvalue proxy (`ref` says `LVALUE`).
+    pub fn is_lvalue(&self) -> bool {
+        unsafe {
+            (*self.meta.get())
+                .as_ref()
+                .map_or(false, |m| m.lv.is_some())
+        }
     }
     pub fn set_pos(&self, p: Option<usize>) {
         unsafe {
@@ -289,7 +323,7 @@ impl Drop for Scalar {
                     *again.meta.get() = Some(Box::new(Meta {
                         blessed: Some(pkg),
                         destroyed: true,
-                        pos: None,
+                        ..Default::default()
                     }));
                 }
                 crate::destroy::defer(Value::ScalarRef(again));
@@ -475,7 +509,7 @@ impl Drop for Array {
                     *again.meta.get() = Some(Box::new(Meta {
                         blessed: Some(pkg),
                         destroyed: true,
-                        pos: None,
+                        ..Default::default()
                     }));
                 }
                 crate::destroy::defer(Value::ArrayRef(again));
@@ -603,7 +637,7 @@ impl Drop for Hash {
                     meta: UnsafeCell::new(Some(Box::new(Meta {
                         blessed: Some(pkg),
                         destroyed: true,
-                        pos: None,
+                        ..Default::default()
                     }))),
                 });
                 crate::destroy::defer(Value::HashRef(again));

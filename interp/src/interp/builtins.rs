@@ -1651,6 +1651,8 @@ pub fn ref_type(v: &Value) -> Value {
         Value::ScalarRef(sv) => {
             if sv.peek(|x| x.is_ref()) {
                 b"REF"
+            } else if sv.is_lvalue() {
+                b"LVALUE"
             } else {
                 b"SCALAR"
             }
@@ -1745,6 +1747,19 @@ fn char_byte_offsets(b: &[u8]) -> Vec<usize> {
         .collect();
     v.push(b.len());
     v
+}
+
+/// Store `v` over `len` characters at `off` of `target` (an lvalue
+/// `substr` being assigned); returns the new length of the part.
+pub fn lv_substr_store(target: &Sv, off: usize, len: usize, v: &Value) -> usize {
+    let cur = target.get();
+    let n = convert::to_pstr(&cur).char_len();
+    // The target may have shrunk since the proxy was made.
+    let off = off.min(n);
+    if let Some((new, _)) = substr_replace(&cur, off as i64, Some(len as i64), v) {
+        target.set(new);
+    }
+    convert::to_pstr(v).char_len()
 }
 
 /// 4-argument substr / lvalue substr: the new whole string and the part

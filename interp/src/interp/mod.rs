@@ -20,6 +20,7 @@ use crate::ast::{self, well_known as wk, Block, Expr, Program, Statement, Stmt};
 use crate::io::{Backend, Handle};
 use crate::value::*;
 
+pub(crate) use builtins::lv_substr_store;
 pub use call::CallInfo;
 pub use expr::bool_val as bool_value;
 pub use expr::errno_text as errno_string;

@@ -1046,9 +1046,9 @@ impl Parser {
                 if is_use {
                     self.prag.hints |= hints::WARNINGS;
                 } else if all
-                    || names
-                        .iter()
-                        .any(|n| matches!(n.as_str(), "all" | "uninitialized" | "numeric"))
+                    || names.iter().any(|n| {
+                        matches!(n.as_str(), "all" | "uninitialized" | "numeric" | "substr")
+                    })
                 {
                     self.prag.hints &= !hints::WARNINGS;
                 }
