@@ -1125,6 +1125,20 @@ impl Interp {
         if is_array {
             let av = self.array_of(e, true)?;
             let n = av.len();
+            if f == Func::Each {
+                let i = av.each_pos();
+                if i >= n {
+                    av.set_each_pos(0);
+                    return Ok(Value::Undef);
+                }
+                av.set_each_pos(i + 1);
+                if want == Want::List {
+                    out.push(Value::Int(i as i64));
+                    out.push(av.get(i as i64));
+                }
+                return Ok(Value::Int(i as i64));
+            }
+            av.set_each_pos(0);
             if want != Want::List {
                 return Ok(Value::Int(n as i64));
             }

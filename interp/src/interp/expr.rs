@@ -676,6 +676,18 @@ impl Interp {
                 f: ast::Func::Substr,
                 ..
             } => out.push(self.lv_sv(e)?),
+            Expr::Func {
+                f: ast::Func::Values,
+                args,
+            } if args.len() == 1
+                && matches!(
+                    args[0],
+                    Expr::MyHash(_) | Expr::GlobalHash(_) | Expr::HashDeref(_)
+                ) =>
+            {
+                let hv = self.hash_of(&args[0], true)?;
+                hv.with(|m| out.extend(m.values_mut().map(Elem::container)));
+            }
             _ => {
                 let mut vals = Vec::new();
                 self.list(e, &mut vals)?;

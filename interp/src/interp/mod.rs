@@ -671,6 +671,29 @@ impl Interp {
                 return r;
             }
         }
+        // A lone array is walked by index over the live array, so elements
+        // pushed by the body are visited too, as in perl.
+        let single = match list {
+            Expr::List(items) if items.len() == 1 => &items[0],
+            e => e,
+        };
+        if let Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) | Expr::Args = single {
+            let av = self.array_of(single, true)?;
+            let saved = self.loop_var_save(var);
+            let r = (|| -> R<()> {
+                let mut i = 0usize;
+                while let Some(sv) = av.with(|v| v.get_mut(i).map(Elem::container)) {
+                    self.loop_var_bind(var, sv);
+                    if self.loop_body(label, body, cont)? {
+                        break;
+                    }
+                    i += 1;
+                }
+                Ok(())
+            })();
+            self.loop_var_restore(var, saved);
+            return r;
+        }
         let items = self.alias_list(list)?;
         let saved = self.loop_var_save(var);
         let r = (|| -> R<()> {
