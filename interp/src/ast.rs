@@ -300,6 +300,8 @@ pub enum Expr {
     // ---- literals
     Undef,
     Int(i64),
+    /// An integer literal above `i64::MAX` (perl's UV).
+    UInt(u64),
     Num(f64),
     /// A string constant; `utf8` when it holds characters above 0xFF or came
     /// from a `use utf8` source (then `bytes` is UTF-8).

@@ -988,11 +988,10 @@ impl Interp {
             Func::Readpipe => {
                 let cmd = self.arg_str(args, 0)?;
                 self.flush_all();
-                let o = std::process::Command::new("/bin/sh")
-                    .arg("-c")
-                    .arg(os(&cmd.bytes))
-                    .stderr(std::process::Stdio::inherit())
-                    .output();
+                let mut c = std::process::Command::new("/bin/sh");
+                c.arg("-c").arg(os(&cmd.bytes));
+                self.child_env(&mut c);
+                let o = c.stderr(std::process::Stdio::inherit()).output();
                 match o {
                     Ok(o) => {
                         use std::os::unix::process::ExitStatusExt;
@@ -1357,6 +1356,7 @@ impl Interp {
                     c.args(words[1..].iter().map(|w| os(w)));
                     c
                 };
+                self.child_env(&mut cmd);
                 if base == "-|" {
                     cmd.stdout(std::process::Stdio::piped());
                 } else {
@@ -1399,6 +1399,23 @@ impl Interp {
         Ok(bool_val(true))
     }
 
+    /// Children get `%ENV` as their environment (perl's `%ENV` is the
+    /// process environment).
+    fn child_env(&mut self, c: &mut std::process::Command) {
+        use std::os::unix::ffi::OsStrExt;
+        let env = self.gv(wk::ENV).hv();
+        c.env_clear();
+        env.with(|m| {
+            for (k, v) in m.iter() {
+                let v = v.get();
+                c.env(
+                    std::ffi::OsStr::from_bytes(&k.0.bytes),
+                    std::ffi::OsStr::from_bytes(&to_bytes(&v)),
+                );
+            }
+        });
+    }
+
     fn system(&mut self, f: Func, args: &[Expr]) -> R<Value> {
         let vals = self.all_args(args)?;
         if vals.is_empty() {
@@ -1429,6 +1446,7 @@ impl Interp {
             c.args(words[1..].iter().map(|w| os(w)));
             c
         };
+        self.child_env(&mut cmd);
         if f == Func::Exec {
             use std::os::unix::process::CommandExt;
             let e = cmd.exec();

@@ -81,6 +81,7 @@ impl Interp {
         Ok(match e {
             Expr::Undef => Value::Undef,
             Expr::Int(i) => Value::Int(*i),
+            Expr::UInt(u) => Value::UInt(*u),
             Expr::Num(n) => Value::Num(*n),
             Expr::Str { bytes, utf8 } => Value::Str(Rc::new(PStr {
                 bytes: bytes.to_vec(),

@@ -1011,6 +1011,8 @@ impl Parser {
         let e = self.parse_expr_prec(P_POW)?;
         Ok(match e {
             Expr::Int(i) if i != i64::MIN => Expr::Int(-i),
+            Expr::UInt(u) if u == 1 << 63 => Expr::Int(i64::MIN),
+            Expr::UInt(u) => Expr::Num(-(u as f64)),
             Expr::Num(f) => Expr::Num(-f),
             Expr::Str { bytes, utf8 } if bytes.first().is_some_and(|c| is_ident_start(*c)) => {
                 let mut v = b"-".to_vec();
