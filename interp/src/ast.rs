@@ -611,9 +611,12 @@ pub enum Expr {
     /// A sub signature's arity check: dies with perl's "Too few/many
     /// arguments for subroutine" message unless `min <= @_ <= max`
     /// (`max: None` when there is a slurpy parameter).
+    /// `odd_hash: Some(n)` when the slurpy parameter is a hash after `n`
+    /// positional ones: an odd number of arguments for it dies.
     SigCheck {
         min: u32,
         max: Option<u32>,
+        odd_hash: Option<u32>,
     },
     /// `state $x = …` initialisation: evaluates `assign` the first time only
     /// (per closure instance), tracked in state slot `state`.

@@ -1056,7 +1056,27 @@ impl Interp {
             Func::Require => return self.require(args),
             Func::DoFile => return self.do_file(args, want, out),
             Func::Umask => Value::Int(0o022),
-            Func::Lock | Func::Study | Func::Dump | Func::Reset | Func::Prototype => Value::Undef,
+            Func::Prototype => {
+                let v = self.arg_sv(args, 0)?;
+                let cv = match &v {
+                    Value::CodeRef(c) => Some(c.clone()),
+                    _ => {
+                        let n = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
+                        let n = n.strip_prefix('&').unwrap_or(&n).to_string();
+                        let full = self.qualify(&n);
+                        self.glob_opt(&full).and_then(|g| g.code())
+                    }
+                };
+                match cv.as_deref().map(|c| &c.kind) {
+                    Some(CodeKind::Perl { body, .. }) => match &body.prototype {
+                        Some(p) => Value::from_str(p),
+                        None => Value::Undef,
+                    },
+                    Some(CodeKind::Const(_)) => Value::bytes(b""),
+                    _ => Value::Undef,
+                }
+            }
+            Func::Lock | Func::Study | Func::Dump | Func::Reset => Value::Undef,
             Func::Utime
             | Func::Chown
             | Func::Truncate

@@ -530,6 +530,21 @@ impl Interp {
     }
 
     /// A signature's arity check.
+    /// A signature's slurpy hash got an odd number of arguments.
+    pub fn sig_odd_hash(&mut self) -> R<()> {
+        let name = self
+            .frames
+            .last()
+            .map(|f| f.sub.to_string())
+            .unwrap_or_else(|| "main::__ANON__".into());
+        let caller = self.frames.last().map(|f| (f.file.clone(), f.line));
+        let (file, line) = caller.unwrap_or((self.file.clone(), self.line));
+        let msg =
+            format!("Odd name/value argument for subroutine '{name}' at {file} line {line}.\n");
+        self.die_value = Value::string(msg);
+        Err(self.throw())
+    }
+
     pub fn sig_check(&mut self, min: u32, max: Option<u32>) -> R<()> {
         let n = self.args.len();
         let name = self

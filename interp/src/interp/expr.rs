@@ -402,8 +402,14 @@ impl Interp {
                 self.do_split(e, &mut out)?;
                 Value::Int(out.len() as i64)
             }
-            Expr::SigCheck { min, max } => {
+            Expr::SigCheck { min, max, odd_hash } => {
                 self.sig_check(*min, *max)?;
+                if let Some(npos) = odd_hash {
+                    let n = self.args.len();
+                    if n > *npos as usize && (n - *npos as usize) % 2 == 1 {
+                        self.sig_odd_hash()?;
+                    }
+                }
                 Value::Undef
             }
             Expr::StateInit { state, assign } => {

@@ -2266,8 +2266,9 @@ impl Parser {
                 Some(p) if p.starts_with('&') && self.peek() == Some(b'{') => {
                     let body = self.parse_sub_body_block_only(start)?;
                     let mut args = vec![Expr::AnonSub(Arc::new(body))];
-                    self.eat(",");
-                    if self.starts_term(false) {
+                    // A comma right after the block ends the call (perl parses
+                    // the block like an indirect object).
+                    if !self.peek_str(",") && self.starts_term(false) {
                         args.extend(self.parse_call_list()?);
                     }
                     args
@@ -3017,13 +3018,27 @@ fn fast_sort(block: &Block, a: GlobalId, b: GlobalId) -> Option<FastSort> {
     }
 }
 
-/// Prototype `\@`, `\%`, `\$`, `\[…]` arguments are passed by reference.
-fn apply_proto_refs(proto: &str, args: &mut [Expr]) {
+/// Prototype `\@`, `\%`, `\$`, `\[…]` arguments are passed by reference,
+/// `$` and `_` ones in scalar context, and a missing `_` one is `$_`.
+fn apply_proto_refs(proto: &str, args: &mut Vec<Expr>) {
     let mut i = 0;
     let b = proto.as_bytes();
     let mut k = 0;
+    while k < b.len() && i >= args.len() && matches!(b[k], b';' | b' ') {
+        k += 1;
+    }
+    if i >= args.len() && b.get(k) == Some(&b'_') {
+        args.push(Expr::Global(crate::ast::well_known::UNDERSCORE));
+    }
     while k < b.len() && i < args.len() {
         match b[k] {
+            b'$' | b'_' => {
+                let a = std::mem::replace(&mut args[i], Expr::Undef);
+                args[i] = scalar_arg(a);
+                if b[k] == b'_' && i + 1 == args.len() {
+                    return;
+                }
+            }
             b';' | b' ' => {
                 k += 1;
                 continue;
@@ -3043,6 +3058,32 @@ fn apply_proto_refs(proto: &str, args: &mut [Expr]) {
         }
         k += 1;
         i += 1;
+        // A trailing optional `_` defaults to `$_`.
+        while k < b.len() && i >= args.len() && matches!(b[k], b';' | b' ') {
+            k += 1;
+        }
+        if i >= args.len() && b.get(k) == Some(&b'_') {
+            args.push(Expr::Global(crate::ast::well_known::UNDERSCORE));
+        }
+    }
+}
+
+/// An argument in a `$` prototype slot: evaluated in scalar context.
+fn scalar_arg(a: Expr) -> Expr {
+    match a {
+        Expr::My(_)
+        | Expr::Global(_)
+        | Expr::Int(_)
+        | Expr::Num(_)
+        | Expr::Str { .. }
+        | Expr::Interp(_)
+        | Expr::Index { .. }
+        | Expr::Elem { .. }
+        | Expr::Deref(_) => a,
+        a => Expr::Func {
+            f: Func::Scalar,
+            args: vec![a],
+        },
     }
 }
 

@@ -788,6 +788,7 @@ impl Parser {
         let mut mandatory = 0u32;
         let mut count = 0u32;
         let mut slurpy = false;
+        let mut odd_hash = None;
         loop {
             self.skip_ws();
             if self.eat(")") {
@@ -854,6 +855,9 @@ impl Parser {
                 count += 1;
             } else {
                 slurpy = true;
+                if sigil == b'%' {
+                    odd_hash = Some(count);
+                }
             }
             self.skip_ws();
             if self.eat(",") {
@@ -869,6 +873,7 @@ impl Parser {
             Stmt::Expr(Expr::SigCheck {
                 min: mandatory,
                 max,
+                odd_hash,
             }),
         ));
         if !items.is_empty() {
