@@ -1391,6 +1391,12 @@ impl Interp {
     /// file-level variable a named sub captured before it ran.
     pub fn intro_my(&mut self, vars: &[(ast::PadKind, u32)]) {
         for (k, s) in vars {
+            // `state @x;` declares once per closure: its value persists.
+            if let Some(body) = self.cur_sub.as_ref().and_then(|c| c.body()) {
+                if body.pad.get(*s as usize).is_some_and(|p| p.is_state) {
+                    continue;
+                }
+            }
             let slot = &mut self.pad[*s as usize];
             match (k, &*slot) {
                 (ast::PadKind::Scalar, PadSlot::Scalar(sv)) => {

@@ -422,14 +422,30 @@ impl Interp {
                 )
             })
             .collect();
-        Code::new(
+        let cv = Code::new(
             CodeKind::Perl {
                 body: body.clone(),
                 captured,
                 unit: unit.clone(),
             },
             body.name.as_deref().map(Rc::from),
-        )
+        );
+        // Each closure instance has its own `state` variables, made once
+        // here and put in its pad on every call.
+        let state = unsafe { &mut *cv.state.get() };
+        for (i, p) in body.pad.iter().enumerate() {
+            if p.is_state {
+                state.push((
+                    i as u32,
+                    match p.kind {
+                        ast::PadKind::Scalar => PadSlot::Scalar(Scalar::new(Value::Undef)),
+                        ast::PadKind::Array => PadSlot::Array(Array::new()),
+                        ast::PadKind::Hash => PadSlot::Hash(Hash::new()),
+                    },
+                ));
+            }
+        }
+        cv
     }
 
     fn install_subs(&mut self, unit: &Rc<Unit>, subs: &[Arc<ast::SubBody>]) {

@@ -374,6 +374,11 @@ impl Parser {
             b'&' => n != b'&' && (is_ident_start(n) || matches!(n, b'$' | b'{' | b':')),
             b'*' => !unary && (is_ident_start(n) || n == b'{' || n == b'$'),
             b'{' => !unary,
+            // `print ++$n`, `return --$i`: a prefix increment starts a term.
+            b'-' | b'+' if n == c => {
+                let t = self.peek_at(2).unwrap_or(0);
+                t == b'$'
+            }
             b'-' => {
                 if unary {
                     is_ident_start(n) || n == b'$' || n.is_ascii_digit()
@@ -928,7 +933,16 @@ impl Parser {
             }
             b'\\' => {
                 self.pos += 1;
+                self.skip_ws();
+                // `\(@a)` is a list of references to the elements.
+                let paren = self.peek() == Some(b'(');
                 let e = self.parse_expr_prec(P_POW)?;
+                let e = match e {
+                    Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) if paren => {
+                        Expr::List(vec![e])
+                    }
+                    e => e,
+                };
                 Ok(match e {
                     Expr::Call {
                         name,
