@@ -409,6 +409,7 @@ impl Parser {
             let r = &s[2..];
             return r.starts_with(b"\"")
                 || r.starts_with(b"'")
+                || r.starts_with(b"`")
                 || r.starts_with(b"~")
                 || r.starts_with(b">>")
                 || r.first()
