@@ -300,6 +300,8 @@ pub enum Expr {
     // ---- literals
     Undef,
     Int(i64),
+    /// An integer literal above `i64::MAX` (perl's UV).
+    UInt(u64),
     Num(f64),
     /// A string constant; `utf8` when it holds characters above 0xFF or came
     /// from a `use utf8` source (then `bytes` is UTF-8).
@@ -609,9 +611,12 @@ pub enum Expr {
     /// A sub signature's arity check: dies with perl's "Too few/many
     /// arguments for subroutine" message unless `min <= @_ <= max`
     /// (`max: None` when there is a slurpy parameter).
+    /// `odd_hash: Some(n)` when the slurpy parameter is a hash after `n`
+    /// positional ones: an odd number of arguments for it dies.
     SigCheck {
         min: u32,
         max: Option<u32>,
+        odd_hash: Option<u32>,
     },
     /// `state $x = …` initialisation: evaluates `assign` the first time only
     /// (per closure instance), tracked in state slot `state`.

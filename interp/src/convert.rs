@@ -75,6 +75,8 @@ fn to_bytes_owned(v: &Value) -> Vec<u8> {
                 Value::ScalarRef(sv) => {
                     if sv.peek(|x| x.is_ref()) {
                         "REF"
+                    } else if sv.is_lvalue() {
+                        "LVALUE"
                     } else {
                         "SCALAR"
                     }

@@ -233,6 +233,26 @@ pub struct Meta {
     pub destroyed: bool,
     /// `pos()` of a scalar (byte offset), reset when the scalar is assigned.
     pub pos: Option<usize>,
+    /// Set on the proxy scalar of an lvalue `substr` (`\substr(…)`,
+    /// `for (substr …)`, `substr(…) =~ s///`): assigning to the proxy
+    /// writes into the target string.
+    pub lv: Option<Lv>,
+    /// `each @array` position.
+    pub each: usize,
+}
+
+/// What a proxy scalar writes through to.
+pub enum Lv {
+    /// The part of a string an lvalue `substr` stands for, in characters.
+    Substr {
+        target: Sv,
+        off: usize,
+        len: usize,
+    },
+    /// A hash or array element that did not exist when passed to a sub
+    /// (perl defers creating it until it is assigned).
+    HashElem(Hv, Key),
+    ArrayElem(Av, i64),
 }
 
 // ---------------------------------------------------------------- scalars
@@ -265,12 +285,45 @@ impl Scalar {
         unsafe {
             if let Some(m) = &mut *self.meta.get() {
                 m.pos = None;
+                match &mut m.lv {
+                    None => {}
+                    Some(Lv::Substr { target, off, len }) => {
+                        *len = crate::interp::lv_substr_store(target, *off, *len, &*self.v.get());
+                    }
+                    Some(Lv::HashElem(hv, k)) => hv.set(k.clone(), (*self.v.get()).clone()),
+                    Some(Lv::ArrayElem(av, i)) => {
+                        av.set(*i, (*self.v.get()).clone());
+                    }
+                }
             }
         }
         drop(old);
     }
     pub fn pos(&self) -> Option<usize> {
         unsafe { (*self.meta.get()).as_ref().and_then(|m| m.pos) }
+    }
+    /// A proxy for `len` characters of `target` from `off` (lvalue
+    /// `substr`), holding `v`, their current value.
+    pub fn new_lvalue(v: Value, target: Sv, off: usize, len: usize) -> Sv {
+        Scalar::new_proxy(v, Lv::Substr { target, off, len })
+    }
+    /// A proxy scalar holding `v` that writes through to `lv`.
+    pub fn new_proxy(v: Value, lv: Lv) -> Sv {
+        Rc::new(Scalar {
+            v: UnsafeCell::new(v),
+            meta: UnsafeCell::new(Some(Box::new(Meta {
+                lv: Some(lv),
+                ..Default::default()
+            }))),
+        })
+    }
+    /// Whether this is an lvalue `substr` proxy (`ref` says `LVALUE`).
+    pub fn is_lvalue(&self) -> bool {
+        unsafe {
+            (*self.meta.get())
+                .as_ref()
+                .map_or(false, |m| matches!(m.lv, Some(Lv::Substr { .. })))
+        }
     }
     pub fn set_pos(&self, p: Option<usize>) {
         unsafe {
@@ -323,7 +376,7 @@ impl Drop for Scalar {
                     *again.meta.get() = Some(Box::new(Meta {
                         blessed: Some(pkg),
                         destroyed: true,
-                        pos: None,
+                        ..Default::default()
                     }));
                 }
                 crate::destroy::defer(Value::ScalarRef(again));
@@ -499,6 +552,27 @@ impl Array {
     }
 }
 
+impl Array {
+    /// Where `each @array` is.
+    pub fn each_pos(&self) -> usize {
+        unsafe { (*self.meta.get()).as_ref().map_or(0, |m| m.each) }
+    }
+    pub fn set_each_pos(&self, p: usize) {
+        unsafe {
+            match &mut *self.meta.get() {
+                Some(m) => m.each = p,
+                None if p != 0 => {
+                    *self.meta.get() = Some(Box::new(Meta {
+                        each: p,
+                        ..Default::default()
+                    }))
+                }
+                None => {}
+            }
+        }
+    }
+}
+
 impl Drop for Array {
     fn drop(&mut self) {
         if let Some(m) = self.meta.get_mut().take() {
@@ -509,7 +583,7 @@ impl Drop for Array {
                     *again.meta.get() = Some(Box::new(Meta {
                         blessed: Some(pkg),
                         destroyed: true,
-                        pos: None,
+                        ..Default::default()
                     }));
                 }
                 crate::destroy::defer(Value::ArrayRef(again));
@@ -637,7 +711,7 @@ impl Drop for Hash {
                     meta: UnsafeCell::new(Some(Box::new(Meta {
                         blessed: Some(pkg),
                         destroyed: true,
-                        pos: None,
+                        ..Default::default()
                     }))),
                 });
                 crate::destroy::defer(Value::HashRef(again));

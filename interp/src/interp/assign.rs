@@ -392,6 +392,10 @@ impl Interp {
             }
             Expr::List(items) if items.len() == 1 => self.lv_sv(&items[0]),
             Expr::Glob(id) => Ok(self.gv(*id).sv()),
+            Expr::Func {
+                f: ast::Func::Substr,
+                args,
+            } if args.len() < 4 => self.substr_lvalue(args),
             _ => Ok(Scalar::new(self.sv(e)?)),
         }
     }
@@ -536,6 +540,10 @@ impl Interp {
     /// Store into a container obtained earlier (for `||=` and friends that
     /// read then maybe write), with the special places handled.
     pub fn assign_container(&mut self, lhs: &Expr, sv: &Sv, v: Value) -> R<()> {
+        if sv.is_lvalue() {
+            sv.set(v);
+            return Ok(());
+        }
         match lhs {
             Expr::Special(_) | Expr::Func { .. } | Expr::LastIndex(_) => self.assign(lhs, v),
             _ => {
@@ -922,6 +930,31 @@ impl Interp {
             }
             None => Err(self.die_msg("substr outside of string")),
         }
+    }
+
+    /// The proxy scalar of an lvalue `substr(EXPR, OFF, LEN)`.
+    pub fn substr_lvalue(&mut self, args: &[Expr]) -> R<Sv> {
+        let target = self.lv_sv(&args[0])?;
+        let off = convert::to_i64(&self.sv(&args[1])?);
+        let len = match args.get(2) {
+            Some(e) => Some(convert::to_i64(&self.sv(e)?)),
+            None => None,
+        };
+        let cur = target.get();
+        let s = convert::to_pstr(&cur);
+        let Some((a, b)) = super::builtins::substr_range(&s, off, len) else {
+            return Err(self.die_msg("substr outside of string"));
+        };
+        let (coff, clen) = if s.utf8 {
+            (
+                crate::value::utf8_char_count(&s.bytes[..a]),
+                crate::value::utf8_char_count(&s.bytes[a..b]),
+            )
+        } else {
+            (a, b - a)
+        };
+        let part = Value::str_from(s.bytes[a..b].to_vec(), s.utf8);
+        Ok(Scalar::new_lvalue(part, target, coff, clen))
     }
 
     pub fn num_add_one(&self, v: &Value) -> Value {

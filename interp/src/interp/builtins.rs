@@ -991,11 +991,10 @@ impl Interp {
             Func::Readpipe => {
                 let cmd = self.arg_str(args, 0)?;
                 self.flush_all();
-                let o = std::process::Command::new("/bin/sh")
-                    .arg("-c")
-                    .arg(os(&cmd.bytes))
-                    .stderr(std::process::Stdio::inherit())
-                    .output();
+                let mut c = std::process::Command::new("/bin/sh");
+                c.arg("-c").arg(os(&cmd.bytes));
+                self.child_env(&mut c);
+                let o = c.stderr(std::process::Stdio::inherit()).output();
                 match o {
                     Ok(o) => {
                         use std::os::unix::process::ExitStatusExt;
@@ -1060,7 +1059,27 @@ impl Interp {
             Func::Require => return self.require(args),
             Func::DoFile => return self.do_file(args, want, out),
             Func::Umask => Value::Int(0o022),
-            Func::Lock | Func::Study | Func::Dump | Func::Reset | Func::Prototype => Value::Undef,
+            Func::Prototype => {
+                let v = self.arg_sv(args, 0)?;
+                let cv = match &v {
+                    Value::CodeRef(c) => Some(c.clone()),
+                    _ => {
+                        let n = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
+                        let n = n.strip_prefix('&').unwrap_or(&n).to_string();
+                        let full = self.qualify(&n);
+                        self.glob_opt(&full).and_then(|g| g.code())
+                    }
+                };
+                match cv.as_deref().map(|c| &c.kind) {
+                    Some(CodeKind::Perl { body, .. }) => match &body.prototype {
+                        Some(p) => Value::from_str(p),
+                        None => Value::Undef,
+                    },
+                    Some(CodeKind::Const(_)) => Value::bytes(b""),
+                    _ => Value::Undef,
+                }
+            }
+            Func::Lock | Func::Study | Func::Dump | Func::Reset => Value::Undef,
             Func::Utime
             | Func::Chown
             | Func::Truncate
@@ -1132,6 +1151,20 @@ impl Interp {
         if is_array {
             let av = self.array_of(e, true)?;
             let n = av.len();
+            if f == Func::Each {
+                let i = av.each_pos();
+                if i >= n {
+                    av.set_each_pos(0);
+                    return Ok(Value::Undef);
+                }
+                av.set_each_pos(i + 1);
+                if want == Want::List {
+                    out.push(Value::Int(i as i64));
+                    out.push(av.get(i as i64));
+                }
+                return Ok(Value::Int(i as i64));
+            }
+            av.set_each_pos(0);
             if want != Want::List {
                 return Ok(Value::Int(n as i64));
             }
@@ -1350,6 +1383,7 @@ impl Interp {
                     c.args(words[1..].iter().map(|w| os(w)));
                     c
                 };
+                self.child_env(&mut cmd);
                 if base == "-|" {
                     cmd.stdout(std::process::Stdio::piped());
                 } else {
@@ -1392,6 +1426,23 @@ impl Interp {
         Ok(bool_val(true))
     }
 
+    /// Children get `%ENV` as their environment (perl's `%ENV` is the
+    /// process environment).
+    fn child_env(&mut self, c: &mut std::process::Command) {
+        use std::os::unix::ffi::OsStrExt;
+        let env = self.gv(wk::ENV).hv();
+        c.env_clear();
+        env.with(|m| {
+            for (k, v) in m.iter() {
+                let v = v.get();
+                c.env(
+                    std::ffi::OsStr::from_bytes(&k.0.bytes),
+                    std::ffi::OsStr::from_bytes(&to_bytes(&v)),
+                );
+            }
+        });
+    }
+
     fn system(&mut self, f: Func, args: &[Expr]) -> R<Value> {
         let vals = self.all_args(args)?;
         if vals.is_empty() {
@@ -1422,6 +1473,7 @@ impl Interp {
             c.args(words[1..].iter().map(|w| os(w)));
             c
         };
+        self.child_env(&mut cmd);
         if f == Func::Exec {
             use std::os::unix::process::CommandExt;
             let e = cmd.exec();
@@ -1658,6 +1710,8 @@ pub fn ref_type(v: &Value) -> Value {
         Value::ScalarRef(sv) => {
             if sv.peek(|x| x.is_ref()) {
                 b"REF"
+            } else if sv.is_lvalue() {
+                b"LVALUE"
             } else {
                 b"SCALAR"
             }
@@ -1767,6 +1821,19 @@ fn char_byte_offsets(b: &[u8]) -> Vec<usize> {
         .collect();
     v.push(b.len());
     v
+}
+
+/// Store `v` over `len` characters at `off` of `target` (an lvalue
+/// `substr` being assigned); returns the new length of the part.
+pub fn lv_substr_store(target: &Sv, off: usize, len: usize, v: &Value) -> usize {
+    let cur = target.get();
+    let n = convert::to_pstr(&cur).char_len();
+    // The target may have shrunk since the proxy was made.
+    let off = off.min(n);
+    if let Some((new, _)) = substr_replace(&cur, off as i64, Some(len as i64), v) {
+        target.set(new);
+    }
+    convert::to_pstr(v).char_len()
 }
 
 /// 4-argument substr / lvalue substr: the new whole string and the part

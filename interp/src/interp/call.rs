@@ -127,11 +127,32 @@ impl Interp {
                     av.with(|x| v.extend(x.iter_mut().map(|e| Elem::C(e.container()))));
                 }
                 Expr::List(items) => self.push_call_args(items, v)?,
-                Expr::Index { .. } | Expr::Elem { .. } => {
-                    // Reading is enough unless the element exists already; perl
-                    // defers creation of missing elements.
-                    let val = self.sv(a)?;
-                    v.push(Elem::V(val));
+                // An existing element is aliased; a missing one is created
+                // only if the sub assigns to it, as perl defers it.
+                Expr::Elem { hash, key } => {
+                    let hv = self.hash_place(hash, true)?;
+                    let k = self.sv(key)?;
+                    let k = super::expr::key_of(&k);
+                    let found = hv.with(|m| m.get_mut(&k.0.bytes[..]).map(|e| e.container()));
+                    v.push(Elem::C(match found {
+                        Some(sv) => sv,
+                        None => Scalar::new_proxy(Value::Undef, Lv::HashElem(hv, k)),
+                    }));
+                }
+                Expr::Index { array, index } => {
+                    let av = self.array_place(array, true)?;
+                    let i = self.index_value(index)?;
+                    let found = match av.resolve(i) {
+                        Some(j) => av.with(|x| x.get_mut(j).map(|e| e.container())),
+                        None => None,
+                    };
+                    v.push(match found {
+                        Some(sv) => Elem::C(sv),
+                        None if i >= 0 => {
+                            Elem::C(Scalar::new_proxy(Value::Undef, Lv::ArrayElem(av, i)))
+                        }
+                        None => Elem::V(Value::Undef),
+                    });
                 }
                 Expr::Int(_)
                 | Expr::Num(_)
@@ -654,6 +675,21 @@ impl Interp {
     }
 
     /// A signature's arity check.
+    /// A signature's slurpy hash got an odd number of arguments.
+    pub fn sig_odd_hash(&mut self) -> R<()> {
+        let name = self
+            .frames
+            .last()
+            .map(|f| f.sub.to_string())
+            .unwrap_or_else(|| "main::__ANON__".into());
+        let caller = self.frames.last().map(|f| (f.file.clone(), f.line));
+        let (file, line) = caller.unwrap_or((self.file.clone(), self.line));
+        let msg =
+            format!("Odd name/value argument for subroutine '{name}' at {file} line {line}.\n");
+        self.die_value = Value::string(msg);
+        Err(self.throw())
+    }
+
     pub fn sig_check(&mut self, min: u32, max: Option<u32>) -> R<()> {
         let n = self.args.len();
         let name = self

@@ -18,11 +18,17 @@ impl Interp {
             }
             Expr::OpAssign { .. }
             | Expr::PreInc(_)
-            | Expr::PostInc(_)
             | Expr::PreDec(_)
-            | Expr::PostDec(_)
             | Expr::Print { .. } => {
                 self.sv(e)?;
+            }
+            // perl turns a post-increment whose value is unused into a
+            // pre-increment (visible in warnings' operator names).
+            Expr::PostInc(t) => {
+                self.incdec(t, true, true)?;
+            }
+            Expr::PostDec(t) => {
+                self.incdec(t, false, true)?;
             }
             Expr::ListAssign { lhs, rhs } => {
                 self.list_assign(lhs, rhs)?;
@@ -98,6 +104,7 @@ impl Interp {
         Ok(match e {
             Expr::Undef => Value::Undef,
             Expr::Int(i) => Value::Int(*i),
+            Expr::UInt(u) => Value::UInt(*u),
             Expr::Num(n) => Value::Num(*n),
             Expr::Str { bytes, utf8 } => {
                 // Each literal is allocated once and then shared (copy on
@@ -249,21 +256,11 @@ impl Interp {
                 let v = self.sv(e)?;
                 self.unop(*op, &v)?
             }
-            Expr::Not(e) => {
-                if self.sv(e)?.truthy() {
-                    Value::bytes(b"")
-                } else {
-                    Value::Int(1)
-                }
-            }
+            Expr::Not(e) => bool_val(!self.sv(e)?.truthy()),
             Expr::Xor(a, b) => {
                 let x = self.sv(a)?.truthy();
                 let y = self.sv(b)?.truthy();
-                if x != y {
-                    Value::Int(1)
-                } else {
-                    Value::bytes(b"")
-                }
+                bool_val(x != y)
             }
             Expr::PreInc(t) => self.incdec(t, true, true)?,
             Expr::PreDec(t) => self.incdec(t, false, true)?,
@@ -440,8 +437,14 @@ impl Interp {
                 self.do_split(e, &mut out)?;
                 Value::Int(out.len() as i64)
             }
-            Expr::SigCheck { min, max } => {
+            Expr::SigCheck { min, max, odd_hash } => {
                 self.sig_check(*min, *max)?;
+                if let Some(npos) = odd_hash {
+                    let n = self.args.len();
+                    if n > *npos as usize && (n - *npos as usize) % 2 == 1 {
+                        self.sig_odd_hash()?;
+                    }
+                }
                 Value::Undef
             }
             Expr::StateInit { state, assign } => {
@@ -625,6 +628,9 @@ impl Interp {
                 let mut items = Vec::new();
                 self.list(l, &mut items)?;
                 let n = convert::to_i64(&self.sv(r)?);
+                if n < 0 && self.warnings_on() {
+                    self.warn_str("Negative repeat count does nothing");
+                }
                 for _ in 0..n.max(0) {
                     out.extend(items.iter().cloned());
                 }
@@ -706,7 +712,24 @@ impl Interp {
                     }
                 });
             }
-            Expr::Index { .. } | Expr::Elem { .. } => out.push(self.lv_sv(e)?),
+            Expr::Index { .. }
+            | Expr::Elem { .. }
+            | Expr::Func {
+                f: ast::Func::Substr,
+                ..
+            } => out.push(self.lv_sv(e)?),
+            Expr::Func {
+                f: ast::Func::Values,
+                args,
+            } if args.len() == 1
+                && matches!(
+                    args[0],
+                    Expr::MyHash(_) | Expr::GlobalHash(_) | Expr::HashDeref(_)
+                ) =>
+            {
+                let hv = self.hash_of(&args[0], true)?;
+                hv.with(|m| out.extend(m.values_mut().map(Elem::container)));
+            }
             _ => {
                 let mut vals = Vec::new();
                 self.list(e, &mut vals)?;
@@ -1018,23 +1041,27 @@ impl Interp {
     /// Numeric value of an operand, warning about undef and non-numeric
     /// strings under `use warnings`.
     pub fn num_operand(&mut self, v: &Value, op: BinOp) -> Num {
+        self.num_operand_in(v, opname(op))
+    }
+
+    /// `num_operand` for an operator named `opname` in warnings.
+    pub fn num_operand_in(&mut self, v: &Value, opname: &str) -> Num {
         match v {
             Value::Int(i) => Num::Int(*i),
             Value::Num(n) => Num::Float(*n),
             Value::Undef => {
                 if self.warnings_on() {
-                    self.warn_uninit_op(opname(op));
+                    self.warn_uninit_op(opname);
                 }
                 Num::Int(0)
             }
             Value::Str(s) => {
                 let (n, ok) = crate::numeric::parse_number(&s.bytes);
-                if !ok && self.warnings_on() {
+                if !ok && self.warnings_on() && !is_sv_no(s) {
                     let shown = display_for_warning(s);
                     self.warn_str(&format!(
                         "Argument \"{}\" isn't numeric in {}",
-                        shown,
-                        opname(op)
+                        shown, opname
                     ));
                 }
                 n
@@ -1067,7 +1094,7 @@ impl Interp {
                         out.extend_from_slice(&b[1..]);
                         Value::str_from(out, s.utf8)
                     } else {
-                        let n = self.num_operand(v, BinOp::Sub);
+                        let n = self.num_operand_in(v, "negation (-)");
                         neg_num(n)
                     }
                 }
@@ -1105,6 +1132,9 @@ impl Interp {
     pub fn repeat_str(&mut self, v: &Value, n: &Value) -> Value {
         let n = convert::to_i64(n);
         if n <= 0 {
+            if n < 0 && self.warnings_on() {
+                self.warn_str("Negative repeat count does nothing");
+            }
             return Value::bytes(b"");
         }
         let s = convert::to_pstr(v);
@@ -1142,21 +1172,31 @@ impl Interp {
         }
         let sv = self.lv_sv(t)?;
         let old = sv.get();
-        let new = match &old {
-            Value::Int(i) => {
-                let r = if inc {
-                    i.checked_add(1)
-                } else {
-                    i.checked_sub(1)
-                };
-                match r {
-                    Some(r) => Value::Int(r),
-                    None => Value::Num(*i as f64 + if inc { 1.0 } else { -1.0 }),
-                }
+        let opname = match (inc, pre) {
+            (true, true) => "preincrement (++)",
+            (true, false) => "postincrement (++)",
+            (false, true) => "predecrement (--)",
+            (false, false) => "postdecrement (--)",
+        };
+        let step = |n: Num| {
+            if inc {
+                crate::numeric::add(n, Num::Int(1))
+            } else {
+                crate::numeric::sub(n, Num::Int(1))
             }
+        };
+        let new = match &old {
+            Value::Int(i) => match if inc {
+                i.checked_add(1)
+            } else {
+                i.checked_sub(1)
+            } {
+                Some(r) => Value::Int(r),
+                None => num_to_value(step(Num::Int(*i))),
+            },
             Value::Undef => {
                 if !inc && self.warnings_on() {
-                    self.warn_uninit(t, "postdecrement (--)");
+                    self.warn_uninit(t, opname);
                 }
                 Value::Int(if inc { 1 } else { -1 })
             }
@@ -1166,20 +1206,18 @@ impl Interp {
                 match crate::numeric::magic_increment(&s.bytes) {
                     Some(b) => Value::str_from(b, false),
                     None => {
-                        let n = self.num_operand(&old, BinOp::Add);
-                        num_to_value(arith(BinOp::Add, n, Num::Int(1)).unwrap_or(Num::Int(1)))
+                        let n = self.num_operand_in(&old, opname);
+                        num_to_value(step(n))
                     }
                 }
             }
+            // `--` on a string and `++` on "" never warn in perl.
+            Value::Str(s) => num_to_value(step(crate::numeric::parse_number(&s.bytes).0)),
             _ => {
                 if let Some(r) = self.overload_unop(if inc { "++" } else { "--" }, &old)? {
                     r
                 } else {
-                    let n = to_num(&old);
-                    num_to_value(
-                        arith(if inc { BinOp::Add } else { BinOp::Sub }, n, Num::Int(1))
-                            .unwrap_or(Num::Int(0)),
-                    )
+                    num_to_value(step(to_num(&old)))
                 }
             }
         };
@@ -1346,6 +1384,10 @@ impl Interp {
                 let svs = self.lv_list_containers(e)?;
                 out.extend(svs.into_iter().map(Value::ScalarRef));
             }
+            Expr::Func {
+                f: ast::Func::Substr,
+                args,
+            } if args.len() < 4 => out.push(Value::ScalarRef(self.substr_lvalue(args)?)),
             Expr::Call { .. } | Expr::Func { .. } | Expr::Method { .. } => {
                 let mut vals = Vec::new();
                 self.list(e, &mut vals)?;
@@ -1461,6 +1503,12 @@ impl Interp {
     /// file-level variable a named sub captured before it ran.
     pub fn intro_my(&mut self, vars: &[(ast::PadKind, u32)]) {
         for (k, s) in vars {
+            // `state @x;` declares once per closure: its value persists.
+            if let Some(body) = self.cur_sub.as_ref().and_then(|c| c.body()) {
+                if body.pad.get(*s as usize).is_some_and(|p| p.is_state) {
+                    continue;
+                }
+            }
             let slot = &mut self.pad[*s as usize];
             match (k, &*slot) {
                 (ast::PadKind::Scalar, PadSlot::Scalar(sv)) => {
@@ -1529,7 +1577,7 @@ impl Interp {
             Errno => {
                 let e = self.errno;
                 if e == 0 {
-                    return Value::bytes(b"");
+                    return bool_val(false);
                 }
                 Value::string(errno_text(e))
             }
@@ -1622,6 +1670,13 @@ thread_local! {
 
 pub fn empty_str() -> Rc<PStr> {
     EMPTY.with(|e| e.clone())
+}
+
+/// Whether a string is perl's false value (`!1`), which is also the number
+/// 0 and so never warns as non-numeric.
+#[inline]
+pub fn is_sv_no(s: &Rc<PStr>) -> bool {
+    s.bytes.is_empty() && EMPTY.with(|e| Rc::ptr_eq(e, s))
 }
 
 pub fn hash_pairs(hv: &Hv, out: &mut Vec<Value>) {

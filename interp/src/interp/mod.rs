@@ -20,6 +20,7 @@ use crate::ast::{self, well_known as wk, Block, Expr, Program, Statement, Stmt};
 use crate::io::{Backend, Handle};
 use crate::value::*;
 
+pub(crate) use builtins::lv_substr_store;
 pub use call::CallInfo;
 pub use expr::bool_val as bool_value;
 pub use expr::errno_text as errno_string;
@@ -459,14 +460,30 @@ impl Interp {
                 )
             })
             .collect();
-        Code::new(
+        let cv = Code::new(
             CodeKind::Perl {
                 body: body.clone(),
                 captured,
                 unit: unit.clone(),
             },
             body.name.as_deref().map(Rc::from),
-        )
+        );
+        // Each closure instance has its own `state` variables, made once
+        // here and put in its pad on every call.
+        let state = unsafe { &mut *cv.state.get() };
+        for (i, p) in body.pad.iter().enumerate() {
+            if p.is_state {
+                state.push((
+                    i as u32,
+                    match p.kind {
+                        ast::PadKind::Scalar => PadSlot::Scalar(Scalar::new(Value::Undef)),
+                        ast::PadKind::Array => PadSlot::Array(Array::new()),
+                        ast::PadKind::Hash => PadSlot::Hash(Hash::new()),
+                    },
+                ));
+            }
+        }
+        cv
     }
 
     fn install_subs(&mut self, unit: &Rc<Unit>, subs: &[Arc<ast::SubBody>]) {
@@ -707,6 +724,29 @@ impl Interp {
                 self.loop_var_restore(var, saved);
                 return r;
             }
+        }
+        // A lone array is walked by index over the live array, so elements
+        // pushed by the body are visited too, as in perl.
+        let single = match list {
+            Expr::List(items) if items.len() == 1 => &items[0],
+            e => e,
+        };
+        if let Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) | Expr::Args = single {
+            let av = self.array_of(single, true)?;
+            let saved = self.loop_var_save(var);
+            let r = (|| -> R<()> {
+                let mut i = 0usize;
+                while let Some(sv) = av.with(|v| v.get_mut(i).map(Elem::container)) {
+                    self.loop_var_bind(var, sv);
+                    if self.loop_body(label, body, cont)? {
+                        break;
+                    }
+                    i += 1;
+                }
+                Ok(())
+            })();
+            self.loop_var_restore(var, saved);
+            return r;
         }
         let items = self.alias_list(list)?;
         let saved = self.loop_var_save(var);

@@ -301,11 +301,12 @@ impl Interp {
                         _ => convert::concat_into(&mut buf, &to_bytes(v), convert::is_utf8(v)),
                     }
                 }
+                // `say` is `print` with `$\` localised to "\n".
                 if kind == PrintKind::Say {
                     buf.bytes.push(b'\n');
                 }
                 let ors = self.gv(wk::ORS).sv_ref().get();
-                if !ors.is_undef() {
+                if !ors.is_undef() && kind != PrintKind::Say {
                     convert::concat_into(&mut buf, &to_bytes(&ors), convert::is_utf8(&ors));
                 }
             }

@@ -395,6 +395,11 @@ impl Parser {
             b'&' => n != b'&' && (is_ident_start(n) || matches!(n, b'$' | b'{' | b':')),
             b'*' => !unary && (is_ident_start(n) || n == b'{' || n == b'$'),
             b'{' => !unary,
+            // `print ++$n`, `return --$i`: a prefix increment starts a term.
+            b'-' | b'+' if n == c => {
+                let t = self.peek_at(2).unwrap_or(0);
+                t == b'$'
+            }
             b'-' => {
                 if unary {
                     is_ident_start(n) || n == b'$' || n.is_ascii_digit()
@@ -431,6 +436,7 @@ impl Parser {
             }
             return r.starts_with(b"\"")
                 || r.starts_with(b"'")
+                || r.starts_with(b"`")
                 || r.starts_with(b"~")
                 || r.starts_with(b">>")
                 || r.first()
@@ -956,7 +962,16 @@ impl Parser {
             }
             b'\\' => {
                 self.pos += 1;
+                self.skip_ws();
+                // `\(@a)` is a list of references to the elements.
+                let paren = self.peek() == Some(b'(');
                 let e = self.parse_expr_prec(P_POW)?;
+                let e = match e {
+                    Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) if paren => {
+                        Expr::List(vec![e])
+                    }
+                    e => e,
+                };
                 Ok(match e {
                     Expr::Call {
                         name,
@@ -1039,6 +1054,8 @@ impl Parser {
         let e = self.parse_expr_prec(P_POW)?;
         Ok(match e {
             Expr::Int(i) if i != i64::MIN => Expr::Int(-i),
+            Expr::UInt(u) if u == 1 << 63 => Expr::Int(i64::MIN),
+            Expr::UInt(u) => Expr::Num(-(u as f64)),
             Expr::Num(f) => Expr::Num(-f),
             Expr::Str { bytes, utf8 } if bytes.first().is_some_and(|c| is_ident_start(*c)) => {
                 let mut v = b"-".to_vec();
@@ -2387,8 +2404,9 @@ impl Parser {
                 Some(p) if p.starts_with('&') && self.peek() == Some(b'{') => {
                     let body = self.parse_sub_body_block_only(start)?;
                     let mut args = vec![Expr::AnonSub(Arc::new(body))];
-                    self.eat(",");
-                    if self.starts_term(false) {
+                    // A comma right after the block ends the call (perl parses
+                    // the block like an indirect object).
+                    if !self.peek_str(",") && self.starts_term(false) {
                         args.extend(self.parse_call_list()?);
                     }
                     args
@@ -3186,13 +3204,27 @@ fn fast_sort(block: &Block, a: GlobalId, b: GlobalId) -> Option<FastSort> {
     }
 }
 
-/// Prototype `\@`, `\%`, `\$`, `\[…]` arguments are passed by reference.
-fn apply_proto_refs(proto: &str, args: &mut [Expr]) {
+/// Prototype `\@`, `\%`, `\$`, `\[…]` arguments are passed by reference,
+/// `$` and `_` ones in scalar context, and a missing `_` one is `$_`.
+fn apply_proto_refs(proto: &str, args: &mut Vec<Expr>) {
     let mut i = 0;
     let b = proto.as_bytes();
     let mut k = 0;
+    while k < b.len() && i >= args.len() && matches!(b[k], b';' | b' ') {
+        k += 1;
+    }
+    if i >= args.len() && b.get(k) == Some(&b'_') {
+        args.push(Expr::Global(crate::ast::well_known::UNDERSCORE));
+    }
     while k < b.len() && i < args.len() {
         match b[k] {
+            b'$' | b'_' => {
+                let a = std::mem::replace(&mut args[i], Expr::Undef);
+                args[i] = scalar_arg(a);
+                if b[k] == b'_' && i + 1 == args.len() {
+                    return;
+                }
+            }
             b';' | b' ' => {
                 k += 1;
                 continue;
@@ -3212,6 +3244,32 @@ fn apply_proto_refs(proto: &str, args: &mut [Expr]) {
         }
         k += 1;
         i += 1;
+        // A trailing optional `_` defaults to `$_`.
+        while k < b.len() && i >= args.len() && matches!(b[k], b';' | b' ') {
+            k += 1;
+        }
+        if i >= args.len() && b.get(k) == Some(&b'_') {
+            args.push(Expr::Global(crate::ast::well_known::UNDERSCORE));
+        }
+    }
+}
+
+/// An argument in a `$` prototype slot: evaluated in scalar context.
+fn scalar_arg(a: Expr) -> Expr {
+    match a {
+        Expr::My(_)
+        | Expr::Global(_)
+        | Expr::Int(_)
+        | Expr::Num(_)
+        | Expr::Str { .. }
+        | Expr::Interp(_)
+        | Expr::Index { .. }
+        | Expr::Elem { .. }
+        | Expr::Deref(_) => a,
+        a => Expr::Func {
+            f: Func::Scalar,
+            args: vec![a],
+        },
     }
 }
 

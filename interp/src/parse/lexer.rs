@@ -375,8 +375,10 @@ impl Parser {
                     i += 1;
                 }
                 self.pos = i;
-                return Ok(if overflow || v > i64::MAX as u128 {
+                return Ok(if overflow {
                     Expr::Num(v as f64)
+                } else if v > i64::MAX as u128 {
+                    Expr::UInt(v as u64)
                 } else {
                     Expr::Int(v as i64)
                 });
@@ -436,6 +438,9 @@ impl Parser {
         if !is_float {
             if let Ok(v) = text.parse::<i64>() {
                 return Ok(Expr::Int(v));
+            }
+            if let Ok(v) = text.parse::<u64>() {
+                return Ok(Expr::UInt(v));
             }
         }
         let t = if text.starts_with('.') {

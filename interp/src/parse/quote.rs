@@ -572,7 +572,34 @@ impl Parser {
             };
             return Ok(cps_to_str(&cps, self.utf8_source()));
         }
-        let saved = self.switch_to_buffer(content.to_vec(), line);
+        // An escaped delimiter means the delimiter itself, also inside code
+        // such as `"$h{\"key\"}"`; in literal text the result is the same.
+        let mut buf = content.to_vec();
+        if let (Mode::Dq, Some(o)) = (mode, delim) {
+            let c = closing(o);
+            if !o.is_ascii_alphanumeric()
+                && content
+                    .windows(2)
+                    .any(|w| w[0] == b'\\' && (w[1] == o || w[1] == c))
+            {
+                buf.clear();
+                let mut i = 0;
+                while i < content.len() {
+                    if content[i] == b'\\' && i + 1 < content.len() {
+                        let n = content[i + 1];
+                        if n != o && n != c {
+                            buf.push(b'\\');
+                        }
+                        buf.push(n);
+                        i += 2;
+                    } else {
+                        buf.push(content[i]);
+                        i += 1;
+                    }
+                }
+            }
+        }
+        let saved = self.switch_to_buffer(buf, line);
         let r = self.interp_loop(mode, delim);
         self.restore_buffer(saved);
         r

@@ -786,6 +786,7 @@ impl Parser {
         let mut mandatory = 0u32;
         let mut count = 0u32;
         let mut slurpy = false;
+        let mut odd_hash = None;
         loop {
             self.skip_ws();
             if self.eat(")") {
@@ -852,6 +853,9 @@ impl Parser {
                 count += 1;
             } else {
                 slurpy = true;
+                if sigil == b'%' {
+                    odd_hash = Some(count);
+                }
             }
             self.skip_ws();
             if self.eat(",") {
@@ -867,6 +871,7 @@ impl Parser {
             Stmt::Expr(Expr::SigCheck {
                 min: mandatory,
                 max,
+                odd_hash,
             }),
         ));
         if !items.is_empty() {
@@ -1044,9 +1049,9 @@ impl Parser {
                 if is_use {
                     self.prag.hints |= hints::WARNINGS;
                 } else if all
-                    || names
-                        .iter()
-                        .any(|n| matches!(n.as_str(), "all" | "uninitialized" | "numeric"))
+                    || names.iter().any(|n| {
+                        matches!(n.as_str(), "all" | "uninitialized" | "numeric" | "substr")
+                    })
                 {
                     self.prag.hints &= !hints::WARNINGS;
                 }
