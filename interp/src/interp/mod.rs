@@ -378,16 +378,19 @@ impl Interp {
 
     pub fn run_end_blocks(&mut self, mut status: i32) -> i32 {
         let ends = std::mem::take(&mut self.end_blocks);
+        // END blocks see the exit status in `$?` (unshifted) and may change
+        // it; whatever `$?` holds afterwards is the process's exit status.
+        self.child_status = status as i64;
         for cv in ends.iter().rev() {
-            self.child_status = (status as i64) << 8;
             let mut out = Vec::new();
             let r = self.call_sub(cv, vec![], Want::Void, &mut out).map(|_| ());
             match r {
-                Err(Flow::Exit) => status = self.exit_code,
-                Err(Flow::Die) => status = self.finish(r),
+                Err(Flow::Exit) => self.child_status = self.exit_code as i64,
+                Err(Flow::Die) => self.child_status = self.finish(r) as i64,
                 _ => {}
             }
         }
+        status = (self.child_status & 0xFF) as i32;
         // Global destruction: release the main pad and package data so
         // remaining objects get DESTROY, as perl does at exit.
         self.pad.clear();

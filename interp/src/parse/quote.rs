@@ -894,7 +894,7 @@ impl Parser {
                 let name = self.scan_var_name(false).unwrap_or_default();
                 Ok(Some(self.scalar_var(&name, start)?))
             }
-            _ if mode == Mode::Dq && b"&`'+!@/\\,;.<>$0]".contains(&n) && n != 0 => {
+            _ if mode == Mode::Dq && b"&`'+!@/\\,;.<>$0]?".contains(&n) && n != 0 => {
                 self.pos += 2;
                 let name = (n as char).to_string();
                 if matches!(n, b'+' | b'-') && self.src.get(self.pos) == Some(&b'{') {
