@@ -410,8 +410,23 @@ impl Interp {
             is_eval: true,
         });
         let line = self.line;
-        let r = self.block_value(b, want, out);
+        // `$@` is cleared on entry (a bare `die` inside sees it empty), and
+        // `return` leaves the eval, not the enclosing sub, in the eval's
+        // context.
+        self.gv(wk::EVAL_ERROR).sv().set(Value::bytes(b""));
+        let saved_want = std::mem::replace(&mut self.want, want);
+        let mut r = self.block_value(b, want, out);
+        self.want = saved_want;
         self.frames.truncate(frames);
+        if let Err(Flow::Return) = r {
+            out.truncate(start);
+            r = if want == Want::List {
+                out.append(&mut self.ret_list);
+                Ok(Value::Undef)
+            } else {
+                Ok(std::mem::take(&mut self.ret_val))
+            };
+        }
         match r {
             Ok(v) => {
                 self.gv(wk::EVAL_ERROR).sv().set(Value::bytes(b""));

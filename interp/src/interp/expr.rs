@@ -137,6 +137,11 @@ impl Interp {
             Expr::Elem { hash, key } => {
                 let hv = self.hash_place(hash, true)?;
                 let k = self.sv(key)?;
+                if let ast::HashPlace::Global(id) = hash {
+                    if &*self.gv(*id).name == "main::!" {
+                        return Ok(errno_hash_value(self.errno, &to_bytes(&k)));
+                    }
+                }
                 let kb = to_bytes(&k);
                 if convert::is_utf8(&k) && !kb.is_ascii() {
                     let key = make_key(&kb, true);
@@ -193,8 +198,14 @@ impl Interp {
                 }
             }
             Expr::Binary { op, l, r } => {
-                let a = self.sv(l)?;
-                let b = self.sv(r)?;
+                let a = match &**l {
+                    Expr::Special(ast::SpecialVar::Errno) => self.errno_operand(*op),
+                    _ => self.sv(l)?,
+                };
+                let b = match &**r {
+                    Expr::Special(ast::SpecialVar::Errno) => self.errno_operand(*op),
+                    _ => self.sv(r)?,
+                };
                 self.binop(*op, &a, &b)?
             }
             Expr::Logical { op, l, r } => {
@@ -901,6 +912,17 @@ impl Interp {
             ShiftR => Value::Int(x.wrapping_shr(y as u32)),
             _ => return Ok(None),
         }))
+    }
+
+    /// `$!` as an operand: perl's `$!` is a dualvar, a number to numeric
+    /// operators and the message to string ones.
+    fn errno_operand(&mut self, op: BinOp) -> Value {
+        use BinOp::*;
+        match op {
+            Concat | StrEq | StrNe | StrLt | StrGt | StrLe | StrGe | StrCmp | SBitAnd
+            | SBitOr | SBitXor | Repeat | Isa => self.special_get(ast::SpecialVar::Errno),
+            _ => Value::Int(self.errno as i64),
+        }
     }
 
     /// Numeric value of an operand, warning about undef and non-numeric
@@ -1652,6 +1674,56 @@ pub fn display_for_warning(s: &PStr) -> String {
         }
     }
     out
+}
+
+/// `$!{NAME}`: the errno value when `$!` currently is that error, 0 for
+/// another known error name, undef for an unknown name.
+fn errno_hash_value(errno: i32, name: &[u8]) -> Value {
+    const NAMES: &[(&str, i32)] = &[
+        ("EPERM", libc::EPERM),
+        ("ENOENT", libc::ENOENT),
+        ("ESRCH", libc::ESRCH),
+        ("EINTR", libc::EINTR),
+        ("EIO", libc::EIO),
+        ("ENXIO", libc::ENXIO),
+        ("E2BIG", libc::E2BIG),
+        ("ENOEXEC", libc::ENOEXEC),
+        ("EBADF", libc::EBADF),
+        ("ECHILD", libc::ECHILD),
+        ("EAGAIN", libc::EAGAIN),
+        ("EWOULDBLOCK", libc::EWOULDBLOCK),
+        ("ENOMEM", libc::ENOMEM),
+        ("EACCES", libc::EACCES),
+        ("EFAULT", libc::EFAULT),
+        ("EBUSY", libc::EBUSY),
+        ("EEXIST", libc::EEXIST),
+        ("EXDEV", libc::EXDEV),
+        ("ENODEV", libc::ENODEV),
+        ("ENOTDIR", libc::ENOTDIR),
+        ("EISDIR", libc::EISDIR),
+        ("EINVAL", libc::EINVAL),
+        ("ENFILE", libc::ENFILE),
+        ("EMFILE", libc::EMFILE),
+        ("ENOTTY", libc::ENOTTY),
+        ("EFBIG", libc::EFBIG),
+        ("ENOSPC", libc::ENOSPC),
+        ("ESPIPE", libc::ESPIPE),
+        ("EROFS", libc::EROFS),
+        ("EMLINK", libc::EMLINK),
+        ("EPIPE", libc::EPIPE),
+        ("EDOM", libc::EDOM),
+        ("ERANGE", libc::ERANGE),
+        ("ENAMETOOLONG", libc::ENAMETOOLONG),
+        ("ENOTEMPTY", libc::ENOTEMPTY),
+        ("ELOOP", libc::ELOOP),
+        ("ETIMEDOUT", libc::ETIMEDOUT),
+        ("ECONNREFUSED", libc::ECONNREFUSED),
+    ];
+    match NAMES.iter().find(|(n, _)| n.as_bytes() == name) {
+        Some(&(_, v)) if v == errno && errno != 0 => Value::Int(v as i64),
+        Some(_) => Value::Int(0),
+        None => Value::Undef,
+    }
 }
 
 pub fn errno_text(e: i32) -> String {

@@ -906,7 +906,8 @@ impl Parser {
                         key: Box::new(key),
                     }));
                 }
-                Ok(Some(self.scalar_var(&name, start)?))
+                let e = self.scalar_var(&name, start)?;
+                Ok(Some(self.interp_subscripts(e, mode, false)?))
             }
             b'&' if mode == Mode::Regex => Ok(None),
             _ => Ok(None),
