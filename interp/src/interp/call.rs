@@ -758,7 +758,35 @@ impl Interp {
                     }
                 }
             }
-            "VERSION" => self.glob(&format!("{class}::VERSION")).sv().get(),
+            "VERSION" => {
+                let existed = self.package_exists(class);
+                let have = self.glob(&format!("{class}::VERSION")).sv().get();
+                if let Some(want_v) = args.get(1).map(Elem::get) {
+                    if have.is_undef() {
+                        let msg = if existed {
+                            format!(
+                                "{class} does not define ${class}::VERSION--version check failed"
+                            )
+                        } else {
+                            format!(
+                                "{class} defines neither package nor VERSION--version check failed"
+                            )
+                        };
+                        return Err(self.die_msg(msg));
+                    }
+                    // Decimal versions compare as numbers (dotted v-strings
+                    // are not supported here).
+                    if crate::convert::to_f64(&want_v) > crate::convert::to_f64(&have) {
+                        let msg = format!(
+                            "{class} version {} required--this is only version {}",
+                            String::from_utf8_lossy(&to_bytes(&want_v)),
+                            String::from_utf8_lossy(&to_bytes(&have))
+                        );
+                        return Err(self.die_msg(msg));
+                    }
+                }
+                have
+            }
             "new" if class == "IO::File" || class == "IO::Handle" => return Ok(None),
             "import" | "unimport" => Value::Undef,
             _ => return Ok(None),

@@ -919,8 +919,8 @@ impl Interp {
     fn errno_operand(&mut self, op: BinOp) -> Value {
         use BinOp::*;
         match op {
-            Concat | StrEq | StrNe | StrLt | StrGt | StrLe | StrGe | StrCmp | SBitAnd
-            | SBitOr | SBitXor | Repeat | Isa => self.special_get(ast::SpecialVar::Errno),
+            Concat | StrEq | StrNe | StrLt | StrGt | StrLe | StrGe | StrCmp | SBitAnd | SBitOr
+            | SBitXor | Repeat | Isa => self.special_get(ast::SpecialVar::Errno),
             _ => Value::Int(self.errno as i64),
         }
     }

@@ -293,7 +293,7 @@ impl Parser {
                             self.end.push(Arc::new(body));
                         } else {
                             let b = self.parse_block()?;
-                            self.begin.push(b);
+                            self.push_begin(b);
                         }
                         return Ok(None);
                     }
@@ -1166,7 +1166,7 @@ impl Parser {
                     self.known_subs.insert(fq, Some(String::new()));
                 }
                 let call = self.import_call("constant", "import", args);
-                self.begin.push(Block {
+                self.push_begin(Block {
                     stmts: vec![self.stmt(line, Stmt::Expr(call))],
                     has_local: false,
                     my_slots: Vec::new(),
@@ -1176,7 +1176,7 @@ impl Parser {
             "parent" | "base" | "lib" => {
                 let call =
                     self.import_call(&module, if is_use { "import" } else { "unimport" }, args);
-                self.begin.push(Block {
+                self.push_begin(Block {
                     stmts: vec![self.stmt(line, Stmt::Expr(call))],
                     has_local: false,
                     my_slots: Vec::new(),
@@ -1215,12 +1215,34 @@ impl Parser {
             let call = self.import_call(&module, if is_use { "import" } else { "unimport" }, args);
             stmts.push(self.stmt(line, Stmt::Expr(call)));
         }
-        self.begin.push(Block {
+        self.push_begin(Block {
             stmts,
             has_local: false,
             my_slots: Vec::new(),
         });
         Ok(())
+    }
+
+    /// Queue a BEGIN-time block; it runs in the package it was compiled in
+    /// (so `import` and `caller` see that package, not `main`).
+    fn push_begin(&mut self, b: Block) {
+        if self.package == "main" {
+            self.begin.push(b);
+            return;
+        }
+        let line = b.stmts.first().map_or(0, |s| s.line);
+        let wrapped = self.stmt(
+            line,
+            Stmt::Package {
+                name: self.package.clone(),
+                block: Some(b),
+            },
+        );
+        self.begin.push(Block {
+            stmts: vec![wrapped],
+            has_local: false,
+            my_slots: Vec::new(),
+        });
     }
 
     fn import_call(&self, module: &str, method: &str, args: Option<Expr>) -> Expr {
