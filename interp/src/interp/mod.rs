@@ -395,8 +395,60 @@ impl Interp {
         // remaining objects get DESTROY, as perl does at exit.
         self.pad.clear();
         self.run_destructors();
+        self.destroy_global_objects();
         self.flush_all();
         status
+    }
+
+    /// Global destruction: drop the references to objects still held by
+    /// package variables (and the plain containers under them) so their
+    /// DESTROY runs, as perl does at exit. Plain data is left alone, so a
+    /// DESTROY can still read package data.
+    fn destroy_global_objects(&mut self) {
+        fn clean(v: &Value, depth: u32) -> bool {
+            if v.blessed().is_some() {
+                return true;
+            }
+            if depth > 0 {
+                match v {
+                    Value::ArrayRef(a) => clean_av(a, depth - 1),
+                    Value::HashRef(h) => clean_hv(h, depth - 1),
+                    _ => {}
+                }
+            }
+            false
+        }
+        fn clean_av(a: &Av, depth: u32) {
+            let n = a.len();
+            for i in 0..n {
+                if clean(&a.get(i as i64), depth) {
+                    a.set(i as i64, Value::Undef);
+                }
+            }
+        }
+        fn clean_hv(h: &Hv, depth: u32) {
+            let keys: Vec<Key> = h.with(|m| m.keys().cloned().collect());
+            for k in keys {
+                if clean(&h.get(&k.0.bytes), depth) {
+                    h.set(k, Value::Undef);
+                }
+            }
+        }
+        let mut globs: Vec<Gv> = self.symbols.values().cloned().collect();
+        globs.sort_by(|a, b| a.name.cmp(&b.name));
+        for g in globs {
+            let sv = g.sv();
+            if clean(&sv.get(), 8) {
+                sv.set(Value::Undef);
+            }
+            if g.has_av() {
+                clean_av(&g.av(), 8);
+            }
+            if g.has_hv() {
+                clean_hv(&g.hv(), 8);
+            }
+            self.run_destructors();
+        }
     }
 
     pub fn flush_all(&mut self) {
