@@ -303,6 +303,43 @@ impl Interp {
     /// Run a whole program as perl does: named subs installed, BEGIN blocks
     /// and `use`, the main code, END blocks. Returns the exit status.
     pub fn run_main(&mut self, prog: Program) -> i32 {
+        let (unit, prog) = self.start_program(prog);
+        let r = (|| -> R<()> {
+            for b in &prog.begin {
+                self.exec_block(b)?;
+            }
+            self.exec_block(&prog.main.body)?;
+            Ok(())
+        })();
+        for e in &prog.end {
+            let cv = self.instantiate(e, &unit);
+            self.end_blocks.push(cv);
+        }
+        let status = self.finish(r);
+        self.run_end_blocks(status)
+    }
+
+    /// For a program that failed to compile: run the BEGIN blocks perl ran
+    /// before it met the first error. `Some(status)` when one of them ended
+    /// the program (die or exit).
+    pub fn run_begin_blocks(&mut self, prog: Program, n: usize) -> Option<i32> {
+        let (_, prog) = self.start_program(prog);
+        let r = (|| -> R<()> {
+            for b in prog.begin.iter().take(n) {
+                self.exec_block(b)?;
+            }
+            Ok(())
+        })();
+        self.flush_all();
+        match r {
+            Ok(()) => None,
+            Err(_) => Some(self.finish(r)),
+        }
+    }
+
+    /// Load a program as the running one: DATA handle, globals, main pad,
+    /// named subs.
+    fn start_program(&mut self, prog: Program) -> (Rc<Unit>, Arc<Program>) {
         let file = prog.file.clone();
         self.file = file;
         if let Some((pkg, data)) = &prog.data {
@@ -323,19 +360,7 @@ impl Interp {
         self.pad = new_pad(&prog.main);
         self.cur_sub = Some(main.clone());
         self.install_subs(&unit, &prog.subs);
-        let r = (|| -> R<()> {
-            for b in &prog.begin {
-                self.exec_block(b)?;
-            }
-            self.exec_block(&prog.main.body)?;
-            Ok(())
-        })();
-        for e in &prog.end {
-            let cv = self.instantiate(e, &unit);
-            self.end_blocks.push(cv);
-        }
-        let status = self.finish(r);
-        self.run_end_blocks(status)
+        (unit, prog)
     }
 
     /// Turn the result of running code into an exit status, reporting an

@@ -1337,7 +1337,8 @@ impl Parser {
             && !(sigil == '$' && (name == "a" || name == "b"))
             && !self.declared_globals.contains(&format!("{}{}", sigil, fq))
         {
-            return Err(self.strict_error(&format!("{}{}", sigil, name), pos));
+            let e = self.strict_error(&format!("{}{}", sigil, name), pos);
+            self.queue_error(e);
         }
         Ok(self.intern(&fq))
     }
@@ -2329,14 +2330,15 @@ impl Parser {
             return Ok((self.str_expr(word), false));
         }
         if self.prag.strict_subs {
-            return Err(self.error_at(
+            let e = self.error_at(
                 start,
                 &format!(
                     "Bareword \"{}\" not allowed while \"strict subs\" in use",
                     word
                 ),
                 false,
-            ));
+            );
+            self.queue_error(e);
         }
         Ok((self.str_expr(word), false))
     }

@@ -293,7 +293,7 @@ impl Parser {
                             self.end.push(Arc::new(body));
                         } else {
                             let b = self.parse_block()?;
-                            self.push_begin(b);
+                            self.push_begin(b)?;
                         }
                         return Ok(None);
                     }
@@ -1170,7 +1170,7 @@ impl Parser {
                     stmts: vec![self.stmt(line, Stmt::Expr(call))],
                     has_local: false,
                     my_slots: Vec::new(),
-                });
+                })?;
                 return Ok(());
             }
             "parent" | "base" | "lib" => {
@@ -1180,7 +1180,7 @@ impl Parser {
                     stmts: vec![self.stmt(line, Stmt::Expr(call))],
                     has_local: false,
                     my_slots: Vec::new(),
-                });
+                })?;
                 return Ok(());
             }
             _ => {}
@@ -1219,16 +1219,18 @@ impl Parser {
             stmts,
             has_local: false,
             my_slots: Vec::new(),
-        });
-        Ok(())
+        })
     }
 
     /// Queue a BEGIN-time block; it runs in the package it was compiled in
     /// (so `import` and `caller` see that package, not `main`).
-    fn push_begin(&mut self, b: Block) {
+    fn push_begin(&mut self, b: Block) -> PResult<()> {
+        if !self.queued_errors.is_empty() {
+            return Err(self.error_msg("BEGIN not safe after errors--compilation aborted"));
+        }
         if self.package == "main" {
             self.begin.push(b);
-            return;
+            return Ok(());
         }
         let line = b.stmts.first().map_or(0, |s| s.line);
         let wrapped = self.stmt(
@@ -1243,6 +1245,7 @@ impl Parser {
             has_local: false,
             my_slots: Vec::new(),
         });
+        Ok(())
     }
 
     fn import_call(&self, module: &str, method: &str, args: Option<Expr>) -> Expr {
