@@ -11,6 +11,40 @@ use crate::io::{Backend, Handle};
 use crate::numeric::Num;
 use crate::value::*;
 
+/// A sprintf argument that counts the undefined values sprintf actually
+/// uses, for perl's "Use of uninitialized value in sprintf".
+struct UndefWatch<'a> {
+    v: &'a Value,
+    warned: std::cell::Cell<bool>,
+    count: &'a std::cell::Cell<usize>,
+}
+
+impl UndefWatch<'_> {
+    fn note(&self) {
+        if self.v.is_undef() && !self.warned.replace(true) {
+            self.count.set(self.count.get() + 1);
+        }
+    }
+}
+
+impl crate::sprintf::FormatArg for UndefWatch<'_> {
+    fn to_f64(&self) -> f64 {
+        self.note();
+        self.v.to_f64()
+    }
+    fn to_num(&self) -> crate::numeric::Num {
+        self.note();
+        crate::sprintf::FormatArg::to_num(self.v)
+    }
+    fn to_bytes(&self) -> std::borrow::Cow<'_, [u8]> {
+        self.note();
+        crate::sprintf::FormatArg::to_bytes(self.v)
+    }
+    fn is_utf8(&self) -> bool {
+        crate::sprintf::FormatArg::is_utf8(self.v)
+    }
+}
+
 impl crate::sprintf::FormatArg for Value {
     fn to_f64(&self) -> f64 {
         convert::to_f64(self)
@@ -34,11 +68,31 @@ fn os(b: &[u8]) -> &std::ffi::OsStr {
 impl Interp {
     pub fn sprintf_values(&mut self, fmt: &Value, vals: &[Value], name: &str) -> R<PStr> {
         let f = convert::to_pstr(fmt).into_owned();
-        let args: Vec<&dyn crate::sprintf::FormatArg> = vals
+        let warn = self.warnings_on();
+        let used_undef = std::cell::Cell::new(0usize);
+        let watched: Vec<UndefWatch> = vals
             .iter()
-            .map(|v| v as &dyn crate::sprintf::FormatArg)
+            .map(|v| UndefWatch {
+                v,
+                warned: std::cell::Cell::new(false),
+                count: &used_undef,
+            })
             .collect();
-        match crate::sprintf::sprintf_named(&f.bytes, f.utf8, &args, name) {
+        let args: Vec<&dyn crate::sprintf::FormatArg> = if warn {
+            watched
+                .iter()
+                .map(|w| w as &dyn crate::sprintf::FormatArg)
+                .collect()
+        } else {
+            vals.iter()
+                .map(|v| v as &dyn crate::sprintf::FormatArg)
+                .collect()
+        };
+        let r = crate::sprintf::sprintf_named(&f.bytes, f.utf8, &args, name);
+        for _ in 0..used_undef.get() {
+            self.warn_uninit_op(name);
+        }
+        match r {
             Ok((bytes, utf8, warnings)) => {
                 if self.warnings_on() {
                     for w in warnings {
@@ -147,6 +201,22 @@ impl Interp {
                 Value::Int(str_index(&s, &t, pos, f == Func::Rindex))
             }
             Func::Uc | Func::Lc | Func::Ucfirst | Func::Lcfirst | Func::Fc => {
+                if let Some(a) = args.first() {
+                    if self.warnings_on() {
+                        let v = self.sv(a)?;
+                        if v.is_undef() {
+                            let op = match f {
+                                Func::Uc => "uc",
+                                Func::Lc => "lc",
+                                Func::Ucfirst => "ucfirst",
+                                Func::Lcfirst => "lcfirst",
+                                _ => "fc",
+                            };
+                            self.warn_uninit(a, op);
+                        }
+                        return Ok(Value::Str(Rc::new(case_map(&convert::to_pstr(&v), f))));
+                    }
+                }
                 let s = self.arg_str(args, 0)?;
                 Value::Str(Rc::new(case_map(&s, f)))
             }
@@ -257,9 +327,19 @@ impl Interp {
                 }
             }
             Func::Join => {
-                let mut vals = self.all_args(args)?;
+                let (mut vals, owners) = self.list_with_owners(args)?;
                 if vals.is_empty() {
                     return Ok(Value::bytes(b""));
+                }
+                if self.warnings_on() {
+                    for (v, o) in vals.iter().zip(&owners).skip(1) {
+                        if v.is_undef() {
+                            match o {
+                                Some(i) => self.warn_uninit(&args[*i], "join or string"),
+                                None => self.warn_uninit_op("join or string"),
+                            }
+                        }
+                    }
                 }
                 let sep = vals.remove(0);
                 self.join_values(&sep, &vals)

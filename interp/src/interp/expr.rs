@@ -206,6 +206,10 @@ impl Interp {
                     Expr::Special(ast::SpecialVar::Errno) => self.errno_operand(*op),
                     _ => self.sv(r)?,
                 };
+                if (a.is_undef() || b.is_undef()) && *op != BinOp::Isa && self.warnings_on() {
+                    let (a, b) = self.uninit_operands(*op, l, r, a, b);
+                    return self.binop(*op, &a, &b);
+                }
                 self.binop(*op, &a, &b)?
             }
             Expr::Logical { op, l, r } => {
@@ -223,6 +227,10 @@ impl Interp {
             }
             Expr::Unary { op, e } => {
                 let v = self.sv(e)?;
+                if v.is_undef() && *op == UnOp::Neg && self.warnings_on() {
+                    self.warn_uninit(e, "negation (-)");
+                    return Ok(Value::Int(0));
+                }
                 self.unop(*op, &v)?
             }
             Expr::Not(e) => {
@@ -278,6 +286,10 @@ impl Interp {
                 }
                 let v = self.sv(l)?;
                 let n = self.sv(r)?;
+                if (v.is_undef() || n.is_undef()) && self.warnings_on() {
+                    let (v, n) = self.uninit_operands(BinOp::Repeat, l, r, v, n);
+                    return Ok(self.repeat_str(&v, &n));
+                }
                 self.repeat_str(&v, &n)
             }
             Expr::List(items) => {
@@ -912,6 +924,57 @@ impl Interp {
             ShiftR => Value::Int(x.wrapping_shr(y as u32)),
             _ => return Ok(None),
         }))
+    }
+
+    /// Warn about undef operands of a binary operator, naming the variables
+    /// as perl does and in its order (numeric operators look at the right
+    /// operand first), and give the undefs their neutral value so `binop`
+    /// does not warn again.
+    fn uninit_operands(
+        &mut self,
+        op: BinOp,
+        l: &Expr,
+        r: &Expr,
+        a: Value,
+        b: Value,
+    ) -> (Value, Value) {
+        use BinOp::*;
+        let string_op = matches!(
+            op,
+            Concat
+                | StrEq
+                | StrNe
+                | StrLt
+                | StrGt
+                | StrLe
+                | StrGe
+                | StrCmp
+                | SBitAnd
+                | SBitOr
+                | SBitXor
+        );
+        let right_first = !string_op && !matches!(op, BitAnd | BitOr | BitXor | Repeat);
+        let name = opname(op);
+        let (a_undef, b_undef) = (a.is_undef(), b.is_undef());
+        if right_first && b_undef {
+            self.warn_uninit(r, name);
+        }
+        if a_undef {
+            self.warn_uninit(l, name);
+        }
+        if !right_first && b_undef {
+            self.warn_uninit(r, name);
+        }
+        let neutral = |v: Value, left: bool| {
+            if !v.is_undef() {
+                v
+            } else if string_op || (op == Repeat && left) {
+                Value::bytes(b"")
+            } else {
+                Value::Int(0)
+            }
+        };
+        (neutral(a, true), neutral(b, false))
     }
 
     /// `$!` as an operand: perl's `$!` is a dualvar, a number to numeric
@@ -1655,6 +1718,13 @@ pub fn opname(op: BinOp) -> &'static str {
         ShiftR => "right bitshift (>>)",
         Concat => "concatenation (.) or string",
         Repeat => "repeat (x)",
+        StrEq => "string eq",
+        StrNe => "string ne",
+        StrCmp => "string comparison (cmp)",
+        StrLt => "string lt",
+        StrGt => "string gt",
+        StrLe => "string le",
+        StrGe => "string ge",
         _ => "operator",
     }
 }

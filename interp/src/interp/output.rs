@@ -61,6 +61,21 @@ impl Interp {
         self.warn_str(&msg);
     }
 
+    /// Evaluate `args` in list context; beside each value, the index of the
+    /// argument that produced it when that argument gave exactly one value
+    /// (so warnings can name the variable).
+    pub fn list_with_owners(&mut self, args: &[Expr]) -> R<(Vec<Value>, Vec<Option<usize>>)> {
+        let mut vals = Vec::new();
+        let mut owners = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let n0 = vals.len();
+            self.list(a, &mut vals)?;
+            let single = vals.len() == n0 + 1;
+            owners.extend((n0..vals.len()).map(|_| single.then_some(i)));
+        }
+        Ok((vals, owners))
+    }
+
     pub fn warn_uninit_op(&mut self, op: &str) {
         if !self.warnings_on() {
             return;
@@ -264,10 +279,7 @@ impl Interp {
             }
             _ => {
                 let ofs = self.gv(wk::OFS).sv_ref().get();
-                let mut vals = Vec::new();
-                for a in args {
-                    self.list(a, &mut vals)?;
-                }
+                let (vals, owners) = self.list_with_owners(args)?;
                 for (i, v) in vals.iter().enumerate() {
                     if i > 0 && !ofs.is_undef() {
                         convert::concat_into(&mut buf, &to_bytes(&ofs), convert::is_utf8(&ofs));
@@ -279,10 +291,9 @@ impl Interp {
                         Value::Int(i) => crate::numeric::format_int(*i, &mut buf.bytes),
                         Value::Undef => {
                             if self.warnings_on() {
-                                let n = if args.len() == 1 {
-                                    self.var_name(&args[0])
-                                } else {
-                                    None
+                                let n = match owners[i] {
+                                    Some(a) => self.var_name(&args[a]),
+                                    None => None,
                                 };
                                 let op = if kind == PrintKind::Say {
                                     "say"
