@@ -321,6 +321,7 @@ impl Interp {
     fn stmt_value(&mut self, s: &Statement, want: Want, out: &mut Vec<Value>) -> R<Value> {
         match &s.kind {
             Stmt::Expr(e) => {
+                self.raise_warn_die()?;
                 self.line = s.line;
                 self.hints = s.hints;
                 if crate::destroy::pending() {
@@ -415,7 +416,9 @@ impl Interp {
         // context.
         self.gv(wk::EVAL_ERROR).sv().set(Value::bytes(b""));
         let saved_want = std::mem::replace(&mut self.want, want);
-        let mut r = self.block_value(b, want, out);
+        let mut r = self
+            .block_value(b, want, out)
+            .and_then(|v| self.raise_warn_die().map(|_| v));
         self.want = saved_want;
         self.frames.truncate(frames);
         if let Err(Flow::Return) = r {
@@ -486,7 +489,9 @@ impl Interp {
         let depth = self.depth;
         let mark = self.savestack.len();
         let args = self.args.clone();
-        let r = self.call_eval_body(&cv, args, want, out);
+        let r = self
+            .call_eval_body(&cv, args, want, out)
+            .and_then(|v| self.raise_warn_die().map(|_| v));
         self.frames.truncate(frames);
         match r {
             Ok(v) => {

@@ -707,10 +707,16 @@ impl Interp {
     /// `"…$x…"`: concatenate the parts' string forms.
     fn interp_string(&mut self, parts: &[Expr]) -> R<Value> {
         let mut s = PStr::default();
+        // A lone `"$x"` is perl's stringify op, not a concatenation.
+        let op = if parts.len() == 1 {
+            "string"
+        } else {
+            "concatenation (.) or string"
+        };
         for p in parts {
             let v = self.sv(p)?;
             if v.is_undef() {
-                self.warn_uninit(p, "concatenation (.) or string");
+                self.warn_uninit(p, op);
             }
             let b = to_bytes(&v);
             convert::concat_into(&mut s, &b, convert::is_utf8(&v));

@@ -124,6 +124,9 @@ pub struct Interp {
     pub argv_started: bool,
     pub in_die_handler: bool,
     pub in_warn_handler: bool,
+    /// An exception from a fatal warning or a dying `__WARN__` handler,
+    /// waiting to be thrown (see `raise_warn_die`).
+    pub warn_die: bool,
     /// Statement-level warning flag (`-w` forces it on).
     pub global_warnings: bool,
     /// Counter for `(eval N)` file names.
@@ -228,6 +231,7 @@ impl Interp {
             argv_started: false,
             in_die_handler: false,
             in_warn_handler: false,
+            warn_die: false,
             global_warnings: false,
             eval_counter: 0,
             tr_cache: HashMap::new(),
@@ -366,6 +370,7 @@ impl Interp {
     /// Turn the result of running code into an exit status, reporting an
     /// uncaught exception.
     pub fn finish(&mut self, r: R<()>) -> i32 {
+        let r = r.and_then(|_| self.raise_warn_die());
         self.run_destructors();
         match r {
             Ok(()) => 0,
@@ -583,6 +588,7 @@ impl Interp {
 
     #[inline]
     pub fn exec_stmt(&mut self, s: &Statement) -> R<()> {
+        self.raise_warn_die()?;
         self.line = s.line;
         self.hints = s.hints;
         if crate::destroy::pending() {

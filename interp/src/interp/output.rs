@@ -20,18 +20,30 @@ impl Interp {
     /// Emit a warning (message without location).
     pub fn warn_str(&mut self, msg: &str) {
         let full = format!("{}{}.\n", msg, self.location());
+        if self.hints & ast::hints::FATAL_WARNINGS != 0 {
+            if !self.warn_die {
+                self.die_value = Value::string(full);
+                let _ = self.throw();
+                self.warn_die = true;
+            }
+            return;
+        }
         self.emit_warning(Value::string(full));
     }
 
-    /// Send a finished warning to `$SIG{__WARN__}` or STDERR.
+    /// Send a finished warning to `$SIG{__WARN__}` or STDERR. A handler that
+    /// dies leaves the exception pending in `warn_die`.
     pub fn emit_warning(&mut self, v: Value) {
         if !self.in_warn_handler {
             let sig = self.gv(wk::SIG).hv();
             if let Value::CodeRef(cv) = sig.get(b"__WARN__") {
                 self.in_warn_handler = true;
                 let mut out = Vec::new();
-                let _ = self.call_sub(&cv, vec![Elem::V(v)], Want::Void, &mut out);
+                let r = self.call_sub(&cv, vec![Elem::V(v)], Want::Void, &mut out);
                 self.in_warn_handler = false;
+                if let Err(Flow::Die) = r {
+                    self.warn_die = true;
+                }
                 return;
             }
         }
@@ -197,7 +209,20 @@ impl Interp {
     pub fn do_warn(&mut self, args: &[Expr]) -> R<Value> {
         let v = self.die_warn_value(args, false)?;
         self.emit_warning(v);
+        self.raise_warn_die()?;
         Ok(Value::Int(1))
+    }
+
+    /// Throw the exception of a fatal warning or of a `__WARN__` handler
+    /// that died. Most warnings are issued where no error can be returned,
+    /// so they are raised here, at the next statement boundary.
+    #[inline]
+    pub fn raise_warn_die(&mut self) -> R<()> {
+        if self.warn_die {
+            self.warn_die = false;
+            return Err(Flow::Die);
+        }
+        Ok(())
     }
 
     // ------------------------------------------------------------ handles

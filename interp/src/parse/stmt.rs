@@ -1045,12 +1045,17 @@ impl Parser {
             "warnings" => {
                 if is_use {
                     self.prag.hints |= hints::WARNINGS;
+                    if names.iter().any(|n| n == "FATAL") {
+                        self.prag.hints |= hints::FATAL_WARNINGS;
+                    } else if names.iter().any(|n| n == "NONFATAL") {
+                        self.prag.hints &= !hints::FATAL_WARNINGS;
+                    }
                 } else if all
                     || names
                         .iter()
                         .any(|n| matches!(n.as_str(), "all" | "uninitialized" | "numeric"))
                 {
-                    self.prag.hints &= !hints::WARNINGS;
+                    self.prag.hints &= !(hints::WARNINGS | hints::FATAL_WARNINGS);
                 }
                 return Ok(());
             }
