@@ -196,6 +196,9 @@ pub mod hints {
     /// `use utf8`: the source is UTF-8 (affects nothing at run time yet, kept
     /// for string eval).
     pub const UTF8: u8 = 8;
+    /// `use warnings FATAL => …`: warnings die instead (any category named
+    /// makes all of them fatal).
+    pub const FATAL_WARNINGS: u8 = 16;
 }
 
 #[derive(Debug, Clone)]

@@ -534,11 +534,11 @@ impl Array {
     /// Replace the whole content (list assignment).
     pub fn assign(&self, vals: Vec<Value>) {
         let old = self.with(|v| std::mem::replace(v, vals.into_iter().map(Elem::V).collect()));
-        drop(old);
+        drop_rev(old);
     }
     pub fn clear(&self) {
         let old = self.with(std::mem::take);
-        drop(old);
+        drop_rev(old);
     }
     pub fn blessed(&self) -> Option<Rc<str>> {
         unsafe { (*self.meta.get()).as_ref().and_then(|m| m.blessed.clone()) }
@@ -573,8 +573,20 @@ impl Array {
     }
 }
 
+/// Release elements last to first, as perl frees an array's elements, so
+/// objects in it are destroyed in that order.
+fn drop_rev(mut v: Vec<Elem>) {
+    while let Some(e) = v.pop() {
+        drop(e);
+    }
+}
+
 impl Drop for Array {
     fn drop(&mut self) {
+        if self.meta.get_mut().is_none() {
+            drop_rev(std::mem::take(self.v.get_mut()));
+            return;
+        }
         if let Some(m) = self.meta.get_mut().take() {
             if let (Some(pkg), false) = (m.blessed.clone(), m.destroyed) {
                 let v = std::mem::take(self.v.get_mut());

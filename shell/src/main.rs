@@ -62,10 +62,15 @@ fn run(opts: cli::Options) -> i32 {
     it.global_warnings = opts.warnings || shebang_has_w(&src);
     it.set_script(&file, &opts.args);
     it.add_includes(&opts.includes);
-    let prog = match psh_interp::parse::parse_program(&src, &file) {
+    let prog = match psh_interp::parse::parse_program_full(&src, &file) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("{e}");
+        Err((e, partial)) => {
+            if let Some((p, n)) = partial {
+                if let Some(status) = it.run_begin_blocks(p, n) {
+                    return status;
+                }
+            }
+            eprint!("{e}");
             eprintln!("Execution of {file} aborted due to compilation errors.");
             return 255;
         }

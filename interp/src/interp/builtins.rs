@@ -11,6 +11,52 @@ use crate::io::{Backend, Handle};
 use crate::numeric::Num;
 use crate::value::*;
 
+/// A sprintf argument that records the warnings perl gives when sprintf
+/// uses it: undefined, or a string that is not a number used as one.
+struct WarnWatch<'a> {
+    v: &'a Value,
+    warned: std::cell::Cell<bool>,
+    name: &'a str,
+    log: &'a std::cell::RefCell<Vec<String>>,
+}
+
+impl WarnWatch<'_> {
+    fn note(&self, numeric: bool) {
+        if self.warned.get() {
+            return;
+        }
+        let msg = match self.v {
+            Value::Undef => format!("Use of uninitialized value in {}", self.name),
+            Value::Str(s) if numeric && !crate::numeric::parse_number(&s.bytes).1 => format!(
+                "Argument \"{}\" isn't numeric in {}",
+                super::expr::display_for_warning(s),
+                self.name
+            ),
+            _ => return,
+        };
+        self.warned.set(true);
+        self.log.borrow_mut().push(msg);
+    }
+}
+
+impl crate::sprintf::FormatArg for WarnWatch<'_> {
+    fn to_f64(&self) -> f64 {
+        self.note(true);
+        self.v.to_f64()
+    }
+    fn to_num(&self) -> crate::numeric::Num {
+        self.note(true);
+        crate::sprintf::FormatArg::to_num(self.v)
+    }
+    fn to_bytes(&self) -> std::borrow::Cow<'_, [u8]> {
+        self.note(false);
+        crate::sprintf::FormatArg::to_bytes(self.v)
+    }
+    fn is_utf8(&self) -> bool {
+        crate::sprintf::FormatArg::is_utf8(self.v)
+    }
+}
+
 impl crate::sprintf::FormatArg for Value {
     fn to_f64(&self) -> f64 {
         convert::to_f64(self)
@@ -34,11 +80,32 @@ fn os(b: &[u8]) -> &std::ffi::OsStr {
 impl Interp {
     pub fn sprintf_values(&mut self, fmt: &Value, vals: &[Value], name: &str) -> R<PStr> {
         let f = convert::to_pstr(fmt).into_owned();
-        let args: Vec<&dyn crate::sprintf::FormatArg> = vals
+        let warn = self.warnings_on();
+        let log = std::cell::RefCell::new(Vec::new());
+        let watched: Vec<WarnWatch> = vals
             .iter()
-            .map(|v| v as &dyn crate::sprintf::FormatArg)
+            .map(|v| WarnWatch {
+                v,
+                warned: std::cell::Cell::new(false),
+                name,
+                log: &log,
+            })
             .collect();
-        match crate::sprintf::sprintf_named(&f.bytes, f.utf8, &args, name) {
+        let args: Vec<&dyn crate::sprintf::FormatArg> = if warn {
+            watched
+                .iter()
+                .map(|w| w as &dyn crate::sprintf::FormatArg)
+                .collect()
+        } else {
+            vals.iter()
+                .map(|v| v as &dyn crate::sprintf::FormatArg)
+                .collect()
+        };
+        let r = crate::sprintf::sprintf_named(&f.bytes, f.utf8, &args, name);
+        for w in log.into_inner() {
+            self.warn_str(&w);
+        }
+        match r {
             Ok((bytes, utf8, warnings)) => {
                 if self.warnings_on() {
                     for w in warnings {
@@ -151,6 +218,22 @@ impl Interp {
                 Value::Int(str_index(&s, &t, pos, f == Func::Rindex))
             }
             Func::Uc | Func::Lc | Func::Ucfirst | Func::Lcfirst | Func::Fc => {
+                if let Some(a) = args.first() {
+                    if self.warnings_on() {
+                        let v = self.sv(a)?;
+                        if v.is_undef() {
+                            let op = match f {
+                                Func::Uc => "uc",
+                                Func::Lc => "lc",
+                                Func::Ucfirst => "ucfirst",
+                                Func::Lcfirst => "lcfirst",
+                                _ => "fc",
+                            };
+                            self.warn_uninit(a, op);
+                        }
+                        return Ok(Value::Str(Rc::new(case_map(&convert::to_pstr(&v), f))));
+                    }
+                }
                 let s = self.arg_str(args, 0)?;
                 Value::Str(Rc::new(case_map(&s, f)))
             }
@@ -246,6 +329,9 @@ impl Interp {
                     };
                     let mut s = PStr::default();
                     for v in &vals {
+                        if v.is_undef() {
+                            self.warn_uninit_op("reverse");
+                        }
                         convert::concat_into(&mut s, &to_bytes(v), convert::is_utf8(v));
                     }
                     let mut cs = convert::chars_of(&s);
@@ -261,9 +347,19 @@ impl Interp {
                 }
             }
             Func::Join => {
-                let mut vals = self.all_args(args)?;
+                let (mut vals, owners) = self.list_with_owners(args)?;
                 if vals.is_empty() {
                     return Ok(Value::bytes(b""));
+                }
+                if self.warnings_on() {
+                    for (v, o) in vals.iter().zip(&owners).skip(1) {
+                        if v.is_undef() {
+                            match o {
+                                Some(i) => self.warn_uninit(&args[*i], "join or string"),
+                                None => self.warn_uninit_op("join or string"),
+                            }
+                        }
+                    }
                 }
                 let sep = vals.remove(0);
                 self.join_values(&sep, &vals)

@@ -487,6 +487,7 @@ impl Interp {
     fn stmt_value(&mut self, s: &Statement, want: Want, out: &mut Vec<Value>) -> R<Value> {
         match &s.kind {
             Stmt::Expr(e) => {
+                self.raise_warn_die()?;
                 self.line = s.line;
                 self.hints = s.hints;
                 if crate::destroy::pending() {
@@ -576,8 +577,25 @@ impl Interp {
             is_eval: true,
         });
         let line = self.line;
-        let r = self.block_value(b, want, out);
+        // `$@` is cleared on entry (a bare `die` inside sees it empty), and
+        // `return` leaves the eval, not the enclosing sub, in the eval's
+        // context.
+        self.gv(wk::EVAL_ERROR).sv().set(Value::bytes(b""));
+        let saved_want = std::mem::replace(&mut self.want, want);
+        let mut r = self
+            .block_value(b, want, out)
+            .and_then(|v| self.raise_warn_die().map(|_| v));
+        self.want = saved_want;
         self.frames.truncate(frames);
+        if let Err(Flow::Return) = r {
+            out.truncate(start);
+            r = if want == Want::List {
+                out.append(&mut self.ret_list);
+                Ok(Value::Undef)
+            } else {
+                Ok(std::mem::take(&mut self.ret_val))
+            };
+        }
         match r {
             Ok(v) => {
                 self.gv(wk::EVAL_ERROR).sv().set(Value::bytes(b""));
@@ -637,7 +655,9 @@ impl Interp {
         let depth = self.depth;
         let mark = self.savestack.len();
         let args = self.args.clone();
-        let r = self.call_eval_body(&cv, args, want, out);
+        let r = self
+            .call_eval_body(&cv, args, want, out)
+            .and_then(|v| self.raise_warn_die().map(|_| v));
         self.frames.truncate(frames);
         match r {
             Ok(v) => {
@@ -953,7 +973,35 @@ impl Interp {
                     }
                 }
             }
-            "VERSION" => self.glob(&format!("{class}::VERSION")).sv().get(),
+            "VERSION" => {
+                let existed = self.package_exists(class);
+                let have = self.glob(&format!("{class}::VERSION")).sv().get();
+                if let Some(want_v) = args.get(1).map(Elem::get) {
+                    if have.is_undef() {
+                        let msg = if existed {
+                            format!(
+                                "{class} does not define ${class}::VERSION--version check failed"
+                            )
+                        } else {
+                            format!(
+                                "{class} defines neither package nor VERSION--version check failed"
+                            )
+                        };
+                        return Err(self.die_msg(msg));
+                    }
+                    // Decimal versions compare as numbers (dotted v-strings
+                    // are not supported here).
+                    if crate::convert::to_f64(&want_v) > crate::convert::to_f64(&have) {
+                        let msg = format!(
+                            "{class} version {} required--this is only version {}",
+                            String::from_utf8_lossy(&to_bytes(&want_v)),
+                            String::from_utf8_lossy(&to_bytes(&have))
+                        );
+                        return Err(self.die_msg(msg));
+                    }
+                }
+                have
+            }
             "new" if class == "IO::File" || class == "IO::Handle" => return Ok(None),
             "import" | "unimport" => Value::Undef,
             _ => return Ok(None),

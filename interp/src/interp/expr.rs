@@ -90,9 +90,15 @@ impl Interp {
             }),
             Expr::Int(i) => Ok(Value::Int(*i)),
             Expr::Num(n) => Ok(Value::Num(*n)),
-            Expr::Binary { op, l, r } => {
+            Expr::Binary { op, l, r }
+                if !matches!(**l, Expr::Special(_)) && !matches!(**r, Expr::Special(_)) =>
+            {
                 let a = self.sv(l)?;
                 let b = self.sv(r)?;
+                if (a.is_undef() || b.is_undef()) && *op != BinOp::Isa && self.warnings_on() {
+                    let (a, b) = self.uninit_operands(*op, l, r, a, b);
+                    return self.binop(*op, &a, &b);
+                }
                 self.binop(*op, &a, &b)
             }
             _ => self.sv_general(e),
@@ -179,6 +185,11 @@ impl Interp {
             Expr::Elem { hash, key } => {
                 let hv = self.hash_place(hash, true)?;
                 let k = self.sv(key)?;
+                if let ast::HashPlace::Global(id) = hash {
+                    if &*self.gv(*id).name == "main::!" {
+                        return Ok(errno_hash_value(self.errno, &to_bytes(&k)));
+                    }
+                }
                 let kb = to_bytes(&k);
                 if convert::is_utf8(&k) && !kb.is_ascii() {
                     let key = make_key(&kb, true);
@@ -235,8 +246,18 @@ impl Interp {
                 }
             }
             Expr::Binary { op, l, r } => {
-                let a = self.sv(l)?;
-                let b = self.sv(r)?;
+                let a = match &**l {
+                    Expr::Special(ast::SpecialVar::Errno) => self.errno_operand(*op),
+                    _ => self.sv(l)?,
+                };
+                let b = match &**r {
+                    Expr::Special(ast::SpecialVar::Errno) => self.errno_operand(*op),
+                    _ => self.sv(r)?,
+                };
+                if (a.is_undef() || b.is_undef()) && *op != BinOp::Isa && self.warnings_on() {
+                    let (a, b) = self.uninit_operands(*op, l, r, a, b);
+                    return self.binop(*op, &a, &b);
+                }
                 self.binop(*op, &a, &b)?
             }
             Expr::Logical { op, l, r } => {
@@ -254,6 +275,10 @@ impl Interp {
             }
             Expr::Unary { op, e } => {
                 let v = self.sv(e)?;
+                if v.is_undef() && *op == UnOp::Neg && self.warnings_on() {
+                    self.warn_uninit(e, "negation (-)");
+                    return Ok(Value::Int(0));
+                }
                 self.unop(*op, &v)?
             }
             Expr::Not(e) => bool_val(!self.sv(e)?.truthy()),
@@ -299,6 +324,10 @@ impl Interp {
                 }
                 let v = self.sv(l)?;
                 let n = self.sv(r)?;
+                if (v.is_undef() || n.is_undef()) && self.warnings_on() {
+                    let (v, n) = self.uninit_operands(BinOp::Repeat, l, r, v, n);
+                    return Ok(self.repeat_str(&v, &n));
+                }
                 self.repeat_str(&v, &n)
             }
             Expr::List(items) => {
@@ -742,10 +771,16 @@ impl Interp {
     /// `"…$x…"`: concatenate the parts' string forms.
     fn interp_string(&mut self, parts: &[Expr]) -> R<Value> {
         let mut s = PStr::default();
+        // A lone `"$x"` is perl's stringify op, not a concatenation.
+        let op = if parts.len() == 1 {
+            "string"
+        } else {
+            "concatenation (.) or string"
+        };
         for p in parts {
             let v = self.sv(p)?;
             if v.is_undef() {
-                self.warn_uninit(p, "concatenation (.) or string");
+                self.warn_uninit(p, op);
             }
             let b = to_bytes(&v);
             convert::concat_into(&mut s, &b, convert::is_utf8(&v));
@@ -1036,6 +1071,68 @@ impl Interp {
             ShiftR => Value::Int(x.wrapping_shr(y as u32)),
             _ => return Ok(None),
         }))
+    }
+
+    /// Warn about undef operands of a binary operator, naming the variables
+    /// as perl does and in its order (numeric operators look at the right
+    /// operand first), and give the undefs their neutral value so `binop`
+    /// does not warn again.
+    fn uninit_operands(
+        &mut self,
+        op: BinOp,
+        l: &Expr,
+        r: &Expr,
+        a: Value,
+        b: Value,
+    ) -> (Value, Value) {
+        use BinOp::*;
+        let string_op = matches!(
+            op,
+            Concat
+                | StrEq
+                | StrNe
+                | StrLt
+                | StrGt
+                | StrLe
+                | StrGe
+                | StrCmp
+                | SBitAnd
+                | SBitOr
+                | SBitXor
+        );
+        let right_first = !string_op && !matches!(op, BitAnd | BitOr | BitXor | Repeat);
+        let name = opname(op);
+        let (a_undef, b_undef) = (a.is_undef(), b.is_undef());
+        if right_first && b_undef {
+            self.warn_uninit(r, name);
+        }
+        if a_undef {
+            self.warn_uninit(l, name);
+        }
+        if !right_first && b_undef {
+            self.warn_uninit(r, name);
+        }
+        let neutral = |v: Value, left: bool| {
+            if !v.is_undef() {
+                v
+            } else if string_op || (op == Repeat && left) {
+                Value::bytes(b"")
+            } else {
+                Value::Int(0)
+            }
+        };
+        (neutral(a, true), neutral(b, false))
+    }
+
+    /// `$!` as an operand: perl's `$!` is a dualvar, a number to numeric
+    /// operators and the message to string ones.
+    fn errno_operand(&mut self, op: BinOp) -> Value {
+        use BinOp::*;
+        match op {
+            Concat | StrEq | StrNe | StrLt | StrGt | StrLe | StrGe | StrCmp | SBitAnd | SBitOr
+            | SBitXor | Repeat | Isa => self.special_get(ast::SpecialVar::Errno),
+            _ => Value::Int(self.errno as i64),
+        }
     }
 
     /// Numeric value of an operand, warning about undef and non-numeric
@@ -1812,6 +1909,13 @@ pub fn opname(op: BinOp) -> &'static str {
         ShiftR => "right bitshift (>>)",
         Concat => "concatenation (.) or string",
         Repeat => "repeat (x)",
+        StrEq => "string eq",
+        StrNe => "string ne",
+        StrCmp => "string comparison (cmp)",
+        StrLt => "string lt",
+        StrGt => "string gt",
+        StrLe => "string le",
+        StrGe => "string ge",
         _ => "operator",
     }
 }
@@ -1831,6 +1935,56 @@ pub fn display_for_warning(s: &PStr) -> String {
         }
     }
     out
+}
+
+/// `$!{NAME}`: the errno value when `$!` currently is that error, 0 for
+/// another known error name, undef for an unknown name.
+fn errno_hash_value(errno: i32, name: &[u8]) -> Value {
+    const NAMES: &[(&str, i32)] = &[
+        ("EPERM", libc::EPERM),
+        ("ENOENT", libc::ENOENT),
+        ("ESRCH", libc::ESRCH),
+        ("EINTR", libc::EINTR),
+        ("EIO", libc::EIO),
+        ("ENXIO", libc::ENXIO),
+        ("E2BIG", libc::E2BIG),
+        ("ENOEXEC", libc::ENOEXEC),
+        ("EBADF", libc::EBADF),
+        ("ECHILD", libc::ECHILD),
+        ("EAGAIN", libc::EAGAIN),
+        ("EWOULDBLOCK", libc::EWOULDBLOCK),
+        ("ENOMEM", libc::ENOMEM),
+        ("EACCES", libc::EACCES),
+        ("EFAULT", libc::EFAULT),
+        ("EBUSY", libc::EBUSY),
+        ("EEXIST", libc::EEXIST),
+        ("EXDEV", libc::EXDEV),
+        ("ENODEV", libc::ENODEV),
+        ("ENOTDIR", libc::ENOTDIR),
+        ("EISDIR", libc::EISDIR),
+        ("EINVAL", libc::EINVAL),
+        ("ENFILE", libc::ENFILE),
+        ("EMFILE", libc::EMFILE),
+        ("ENOTTY", libc::ENOTTY),
+        ("EFBIG", libc::EFBIG),
+        ("ENOSPC", libc::ENOSPC),
+        ("ESPIPE", libc::ESPIPE),
+        ("EROFS", libc::EROFS),
+        ("EMLINK", libc::EMLINK),
+        ("EPIPE", libc::EPIPE),
+        ("EDOM", libc::EDOM),
+        ("ERANGE", libc::ERANGE),
+        ("ENAMETOOLONG", libc::ENAMETOOLONG),
+        ("ENOTEMPTY", libc::ENOTEMPTY),
+        ("ELOOP", libc::ELOOP),
+        ("ETIMEDOUT", libc::ETIMEDOUT),
+        ("ECONNREFUSED", libc::ECONNREFUSED),
+    ];
+    match NAMES.iter().find(|(n, _)| n.as_bytes() == name) {
+        Some(&(_, v)) if v == errno && errno != 0 => Value::Int(v as i64),
+        Some(_) => Value::Int(0),
+        None => Value::Undef,
+    }
 }
 
 pub fn errno_text(e: i32) -> String {

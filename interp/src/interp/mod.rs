@@ -158,6 +158,9 @@ pub struct Interp {
     pub argv_started: bool,
     pub in_die_handler: bool,
     pub in_warn_handler: bool,
+    /// An exception from a fatal warning or a dying `__WARN__` handler,
+    /// waiting to be thrown (see `raise_warn_die`).
+    pub warn_die: bool,
     /// Statement-level warning flag (`-w` forces it on).
     pub global_warnings: bool,
     /// Counter for `(eval N)` file names.
@@ -267,6 +270,7 @@ impl Interp {
             argv_started: false,
             in_die_handler: false,
             in_warn_handler: false,
+            warn_die: false,
             global_warnings: false,
             eval_counter: 0,
             tr_cache: HashMap::new(),
@@ -342,6 +346,43 @@ impl Interp {
     /// Run a whole program as perl does: named subs installed, BEGIN blocks
     /// and `use`, the main code, END blocks. Returns the exit status.
     pub fn run_main(&mut self, prog: Program) -> i32 {
+        let (unit, prog) = self.start_program(prog);
+        let r = (|| -> R<()> {
+            for b in &prog.begin {
+                self.exec_block(b)?;
+            }
+            self.exec_block(&prog.main.body)?;
+            Ok(())
+        })();
+        for e in &prog.end {
+            let cv = self.instantiate(e, &unit);
+            self.end_blocks.push(cv);
+        }
+        let status = self.finish(r);
+        self.run_end_blocks(status)
+    }
+
+    /// For a program that failed to compile: run the BEGIN blocks perl ran
+    /// before it met the first error. `Some(status)` when one of them ended
+    /// the program (die or exit).
+    pub fn run_begin_blocks(&mut self, prog: Program, n: usize) -> Option<i32> {
+        let (_, prog) = self.start_program(prog);
+        let r = (|| -> R<()> {
+            for b in prog.begin.iter().take(n) {
+                self.exec_block(b)?;
+            }
+            Ok(())
+        })();
+        self.flush_all();
+        match r {
+            Ok(()) => None,
+            Err(_) => Some(self.finish(r)),
+        }
+    }
+
+    /// Load a program as the running one: DATA handle, globals, main pad,
+    /// named subs.
+    fn start_program(&mut self, prog: Program) -> (Rc<Unit>, Arc<Program>) {
         let file = prog.file.clone();
         self.file = file;
         if let Some((pkg, data)) = &prog.data {
@@ -362,24 +403,13 @@ impl Interp {
         self.pad = new_pad(&prog.main);
         self.cur_sub = Some(main.clone());
         self.install_subs(&unit, &prog.subs);
-        let r = (|| -> R<()> {
-            for b in &prog.begin {
-                self.exec_block(b)?;
-            }
-            self.exec_block(&prog.main.body)?;
-            Ok(())
-        })();
-        for e in &prog.end {
-            let cv = self.instantiate(e, &unit);
-            self.end_blocks.push(cv);
-        }
-        let status = self.finish(r);
-        self.run_end_blocks(status)
+        (unit, prog)
     }
 
     /// Turn the result of running code into an exit status, reporting an
     /// uncaught exception.
     pub fn finish(&mut self, r: R<()>) -> i32 {
+        let r = r.and_then(|_| self.raise_warn_die());
         self.run_destructors();
         match r {
             Ok(()) => 0,
@@ -417,22 +447,77 @@ impl Interp {
 
     pub fn run_end_blocks(&mut self, mut status: i32) -> i32 {
         let ends = std::mem::take(&mut self.end_blocks);
+        // END blocks see the exit status in `$?` (unshifted) and may change
+        // it; whatever `$?` holds afterwards is the process's exit status.
+        self.child_status = status as i64;
         for cv in ends.iter().rev() {
-            self.child_status = (status as i64) << 8;
             let mut out = Vec::new();
             let r = self.call_sub(cv, vec![], Want::Void, &mut out).map(|_| ());
             match r {
-                Err(Flow::Exit) => status = self.exit_code,
-                Err(Flow::Die) => status = self.finish(r),
+                Err(Flow::Exit) => self.child_status = self.exit_code as i64,
+                Err(Flow::Die) => self.child_status = self.finish(r) as i64,
                 _ => {}
             }
         }
+        status = (self.child_status & 0xFF) as i32;
         // Global destruction: release the main pad and package data so
         // remaining objects get DESTROY, as perl does at exit.
         self.pad.clear();
         self.run_destructors();
+        self.destroy_global_objects();
         self.flush_all();
         status
+    }
+
+    /// Global destruction: drop the references to objects still held by
+    /// package variables (and the plain containers under them) so their
+    /// DESTROY runs, as perl does at exit. Plain data is left alone, so a
+    /// DESTROY can still read package data.
+    fn destroy_global_objects(&mut self) {
+        fn clean(v: &Value, depth: u32) -> bool {
+            if v.blessed().is_some() {
+                return true;
+            }
+            if depth > 0 {
+                match v {
+                    Value::ArrayRef(a) => clean_av(a, depth - 1),
+                    Value::HashRef(h) => clean_hv(h, depth - 1),
+                    _ => {}
+                }
+            }
+            false
+        }
+        fn clean_av(a: &Av, depth: u32) {
+            let n = a.len();
+            for i in 0..n {
+                if clean(&a.get(i as i64), depth) {
+                    a.set(i as i64, Value::Undef);
+                }
+            }
+        }
+        fn clean_hv(h: &Hv, depth: u32) {
+            let keys: Vec<Key> = h.with(|m| m.keys().cloned().collect());
+            for k in keys {
+                if clean(&h.get(&k.0.bytes), depth) {
+                    h.set(k, Value::Undef);
+                }
+            }
+        }
+        let mut globs: Vec<Gv> = self.symbols.values().cloned().collect();
+        globs.sort_by(|a, b| a.name.cmp(&b.name));
+        for g in globs {
+            let sv = g.sv();
+            if clean(&sv.get(), 8) {
+                sv.set(Value::Undef);
+            }
+            if g.has_av() {
+                clean_av(&g.av(), 8);
+            }
+            if g.has_hv() {
+                clean_hv(&g.hv(), 8);
+            }
+            self.run_destructors();
+        }
     }
 
     pub fn flush_all(&mut self) {
@@ -558,6 +643,7 @@ impl Interp {
 
     #[inline]
     pub fn exec_stmt(&mut self, s: &Statement) -> R<()> {
+        self.raise_warn_die()?;
         self.line = s.line;
         self.hints = s.hints;
         if crate::destroy::pending() {

@@ -20,18 +20,30 @@ impl Interp {
     /// Emit a warning (message without location).
     pub fn warn_str(&mut self, msg: &str) {
         let full = format!("{}{}.\n", msg, self.location());
+        if self.hints & ast::hints::FATAL_WARNINGS != 0 {
+            if !self.warn_die {
+                self.die_value = Value::string(full);
+                let _ = self.throw();
+                self.warn_die = true;
+            }
+            return;
+        }
         self.emit_warning(Value::string(full));
     }
 
-    /// Send a finished warning to `$SIG{__WARN__}` or STDERR.
+    /// Send a finished warning to `$SIG{__WARN__}` or STDERR. A handler that
+    /// dies leaves the exception pending in `warn_die`.
     pub fn emit_warning(&mut self, v: Value) {
         if !self.in_warn_handler {
             let sig = self.gv(wk::SIG).hv();
             if let Value::CodeRef(cv) = sig.get(b"__WARN__") {
                 self.in_warn_handler = true;
                 let mut out = Vec::new();
-                let _ = self.call_sub(&cv, vec![Elem::V(v)], Want::Void, &mut out);
+                let r = self.call_sub(&cv, vec![Elem::V(v)], Want::Void, &mut out);
                 self.in_warn_handler = false;
+                if let Err(Flow::Die) = r {
+                    self.warn_die = true;
+                }
                 return;
             }
         }
@@ -59,6 +71,21 @@ impl Interp {
             None => format!("Use of uninitialized value in {op}"),
         };
         self.warn_str(&msg);
+    }
+
+    /// Evaluate `args` in list context; beside each value, the index of the
+    /// argument that produced it when that argument gave exactly one value
+    /// (so warnings can name the variable).
+    pub fn list_with_owners(&mut self, args: &[Expr]) -> R<(Vec<Value>, Vec<Option<usize>>)> {
+        let mut vals = Vec::new();
+        let mut owners = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let n0 = vals.len();
+            self.list(a, &mut vals)?;
+            let single = vals.len() == n0 + 1;
+            owners.extend((n0..vals.len()).map(|_| single.then_some(i)));
+        }
+        Ok((vals, owners))
     }
 
     pub fn warn_uninit_op(&mut self, op: &str) {
@@ -182,7 +209,20 @@ impl Interp {
     pub fn do_warn(&mut self, args: &[Expr]) -> R<Value> {
         let v = self.die_warn_value(args, false)?;
         self.emit_warning(v);
+        self.raise_warn_die()?;
         Ok(Value::Int(1))
+    }
+
+    /// Throw the exception of a fatal warning or of a `__WARN__` handler
+    /// that died. Most warnings are issued where no error can be returned,
+    /// so they are raised here, at the next statement boundary.
+    #[inline]
+    pub fn raise_warn_die(&mut self) -> R<()> {
+        if self.warn_die {
+            self.warn_die = false;
+            return Err(Flow::Die);
+        }
+        Ok(())
     }
 
     // ------------------------------------------------------------ handles
@@ -264,10 +304,7 @@ impl Interp {
             }
             _ => {
                 let ofs = self.gv(wk::OFS).sv_ref().get();
-                let mut vals = Vec::new();
-                for a in args {
-                    self.list(a, &mut vals)?;
-                }
+                let (vals, owners) = self.list_with_owners(args)?;
                 for (i, v) in vals.iter().enumerate() {
                     if i > 0 && !ofs.is_undef() {
                         convert::concat_into(&mut buf, &to_bytes(&ofs), convert::is_utf8(&ofs));
@@ -279,10 +316,9 @@ impl Interp {
                         Value::Int(i) => crate::numeric::format_int(*i, &mut buf.bytes),
                         Value::Undef => {
                             if self.warnings_on() {
-                                let n = if args.len() == 1 {
-                                    self.var_name(&args[0])
-                                } else {
-                                    None
+                                let n = match owners[i] {
+                                    Some(a) => self.var_name(&args[a]),
+                                    None => None,
                                 };
                                 let op = if kind == PrintKind::Say {
                                     "say"

@@ -24,6 +24,27 @@ impl Interp {
             SortCmp::Fast(f) => match f {
                 FastSort::StrAsc => items.sort_by(str_cmp),
                 FastSort::StrDesc => items.sort_by(|x, y| str_cmp(y, x)),
+                FastSort::NumAsc | FastSort::NumDesc
+                    if self.warnings_on() && items.iter().any(Value::is_undef) =>
+                {
+                    // perl numifies every element first and again at each
+                    // comparison, warning each time it meets an undef.
+                    let mut warnings = items.iter().filter(|v| v.is_undef()).count();
+                    let mut keyed: Vec<(crate::numeric::Num, bool, Value)> = items
+                        .into_iter()
+                        .map(|v| (convert::to_num(&v), v.is_undef(), v))
+                        .collect();
+                    let desc = *f == FastSort::NumDesc;
+                    keyed.sort_by(|x, y| {
+                        warnings += x.1 as usize + y.1 as usize;
+                        let (x, y) = if desc { (y, x) } else { (x, y) };
+                        num_cmp(x.0, y.0).unwrap_or(Ordering::Equal)
+                    });
+                    for _ in 0..warnings {
+                        self.warn_uninit_op("sort");
+                    }
+                    items = keyed.into_iter().map(|(_, _, v)| v).collect();
+                }
                 FastSort::NumAsc | FastSort::NumDesc => {
                     // Convert once, then sort the numbers with their values.
                     let mut keyed: Vec<(crate::numeric::Num, Value)> = items

@@ -1382,7 +1382,8 @@ impl Parser {
             && !(sigil == '$' && (name == "a" || name == "b"))
             && !self.declared_globals.contains(&format!("{}{}", sigil, fq))
         {
-            return Err(self.strict_error(&format!("{}{}", sigil, name), pos));
+            let e = self.strict_error(&format!("{}{}", sigil, name), pos);
+            self.queue_error(e);
         }
         Ok(self.intern(&fq))
     }
@@ -1708,11 +1709,15 @@ impl Parser {
         match self.peek() {
             Some(b'[') => {
                 self.pos += 1;
+                let named = place.as_ref().ok().cloned();
                 let array = match place {
                     Ok(name) => self.array_place(&name, start)?,
                     Err(e) => ArrayPlace::Deref(Box::new(e)),
                 };
                 let idx = self.parse_bracket_list(b']')?;
+                if let Some(name) = &named {
+                    self.scalar_slice_warning(name, '[', ']', &idx, start);
+                }
                 Ok(Expr::Slice {
                     array,
                     indices: Box::new(idx),
@@ -1720,11 +1725,15 @@ impl Parser {
             }
             Some(b'{') => {
                 self.pos += 1;
+                let named = place.as_ref().ok().cloned();
                 let hash = match place {
                     Ok(name) => self.hash_place(&name, start)?,
                     Err(e) => HashPlace::Deref(Box::new(e)),
                 };
                 let k = self.parse_slice_keys_inner()?;
+                if let Some(name) = &named {
+                    self.scalar_slice_warning(name, '{', '}', &k, start);
+                }
                 Ok(Expr::HashSlice {
                     hash,
                     keys: Box::new(k),
@@ -1735,6 +1744,26 @@ impl Parser {
                 Err(e) => Expr::ArrayDeref(Box::new(e)),
             }),
         }
+    }
+
+    /// perl's compile-time "Scalar value @a[0] better written as $a[0]"
+    /// for a one-element slice of a named container.
+    fn scalar_slice_warning(&self, name: &str, open: char, close: char, sub: &Expr, pos: usize) {
+        if self.prag.hints & hints::WARNINGS == 0 {
+            return;
+        }
+        let shown = match sub {
+            Expr::Int(i) => i.to_string(),
+            Expr::Str { bytes, .. } => format!("\"{}\"", String::from_utf8_lossy(bytes)),
+            Expr::My(_) | Expr::Global(_) => "...".to_string(),
+            _ => return,
+        };
+        self.compile_warning(
+            pos,
+            &format!(
+                "Scalar value @{name}{open}{shown}{close} better written as ${name}{open}{shown}{close}"
+            ),
+        );
     }
 
     fn array_or_hash_for_slice(
@@ -1766,6 +1795,7 @@ impl Parser {
         match self.peek() {
             Some(b'[') => {
                 self.pos += 1;
+                let named = place.as_ref().ok().cloned();
                 let array = match place {
                     Ok(name) => self.array_place(&name, start)?,
                     Err(e) => ArrayPlace::Deref(Box::new(e)),
@@ -1778,6 +1808,7 @@ impl Parser {
             }
             Some(b'{') => {
                 self.pos += 1;
+                let named = place.as_ref().ok().cloned();
                 let hash = match place {
                     Ok(name) => self.hash_place(&name, start)?,
                     Err(e) => HashPlace::Deref(Box::new(e)),
@@ -2517,7 +2548,8 @@ impl Parser {
                 };
                 return Ok((e, false));
             }
-            return Err(self.error_at(start, &msg, false));
+            let e = self.error_at(start, &msg, false);
+            self.queue_error(e);
         }
         Ok((self.str_expr(word), false))
     }

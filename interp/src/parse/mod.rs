@@ -57,9 +57,22 @@ pub struct EvalScope {
 
 /// Parse a whole file.
 pub fn parse_program(src: &[u8], file: &str) -> Result<Program, ParseError> {
+    parse_program_full(src, file).map_err(|(e, _)| e)
+}
+
+/// Parse a whole file. On failure, besides the error (every error perl
+/// reports, folded into one), gives the program when the parse reached the
+/// end despite errors perl only queues (strict violations), with the number
+/// of its BEGIN blocks compiled before the first error: perl has run those
+/// by the time it reports.
+#[allow(clippy::type_complexity)]
+pub fn parse_program_full(
+    src: &[u8],
+    file: &str,
+) -> Result<Program, (ParseError, Option<(Program, usize)>)> {
     let mut p = Parser::new(src, file);
     p.units.push(Unit::new(false));
-    p.run()
+    p.run_full()
 }
 
 /// Parse `src` as the code of a string `eval` running where `scope` describes.
@@ -147,6 +160,10 @@ pub(crate) struct Parser {
     pub imported_modules: bool,
     /// Where the last binary operator started (for perl's `near "…"`).
     pub last_op_pos: usize,
+    /// Errors that do not stop compilation (see `queue_error`).
+    pub queued_errors: Vec<ParseError>,
+    /// How many BEGIN blocks were queued before the first queued error.
+    pub begins_before_error: usize,
 }
 
 /// Nesting limit: deeper input is an error rather than a stack overflow
@@ -191,6 +208,8 @@ impl Parser {
             finished: false,
             imported_modules: false,
             last_op_pos: usize::MAX,
+            queued_errors: Vec::new(),
+            begins_before_error: 0,
         };
         p.line_starts = lexer::compute_line_starts(&p.src);
         for name in ast::well_known::NAMES {
@@ -211,8 +230,21 @@ impl Parser {
         p
     }
 
-    fn run(mut self) -> Result<Program, ParseError> {
-        let stmts = self.parse_statements_until_end()?;
+    fn run(self) -> Result<Program, ParseError> {
+        self.run_full().map_err(|(e, _)| e)
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn run_full(mut self) -> Result<Program, (ParseError, Option<(Program, usize)>)> {
+        let stmts = match self.parse_statements_until_end() {
+            Ok(s) => s,
+            Err(e) => {
+                let queued = std::mem::take(&mut self.queued_errors);
+                return Err((fold_errors(queued, Some(e)), None));
+            }
+        };
+        let queued = std::mem::take(&mut self.queued_errors);
+        let begins_ok = self.begins_before_error;
         let has_local = self.local_flags.pop().unwrap_or(false);
         let unit = self.units.pop().expect("main unit");
         let main = SubBody {
@@ -229,7 +261,7 @@ impl Parser {
             file: self.file.clone(),
             line: 1,
         };
-        Ok(Program {
+        let prog = Program {
             main: Arc::new(main),
             subs: self.subs,
             begin: self.begin,
@@ -239,7 +271,27 @@ impl Parser {
             n_patterns: self.n_patterns,
             n_states: self.n_states,
             file: self.file,
-        })
+        };
+        if !queued.is_empty() {
+            return Err((fold_errors(queued, None), Some((prog, begins_ok))));
+        }
+        Ok(prog)
+    }
+
+    /// A warning perl gives while compiling: it goes straight to stderr.
+    pub fn compile_warning(&self, pos: usize, msg: &str) {
+        use std::io::Write;
+        let line = self.line_of(pos);
+        let _ = write!(std::io::stderr(), "{msg} at {} line {line}.\n", self.file);
+    }
+
+    /// An error perl reports but keeps compiling after (strict violations):
+    /// compilation fails at the end, with all of them.
+    pub fn queue_error(&mut self, e: ParseError) {
+        if self.queued_errors.is_empty() {
+            self.begins_before_error = self.begin.len();
+        }
+        self.queued_errors.push(e);
     }
 
     pub fn intern(&mut self, name: &str) -> GlobalId {
@@ -309,6 +361,21 @@ impl Parser {
             utf8: !s.is_ascii() && self.prag.hints & ast::hints::UTF8 != 0,
         }
     }
+}
+
+/// One error standing for all of them: the earlier ones' full text becomes a
+/// prefix of the last one's message, so `Display` prints each on its line.
+fn fold_errors(mut errs: Vec<ParseError>, last: Option<ParseError>) -> ParseError {
+    if let Some(l) = last {
+        errs.push(l);
+    }
+    let mut last = errs.pop().expect("at least one error");
+    if !errs.is_empty() {
+        let mut prefix: String = errs.iter().map(|e| e.to_string()).collect();
+        prefix.push_str(&last.message);
+        last.message = prefix;
+    }
+    last
 }
 
 /// Names perl always puts in `main::`.

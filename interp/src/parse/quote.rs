@@ -922,7 +922,7 @@ impl Parser {
                 let name = self.scan_var_name(false).unwrap_or_default();
                 Ok(Some(self.scalar_var(&name, start)?))
             }
-            _ if mode == Mode::Dq && b"&`'+!@/\\,;.<>$0]".contains(&n) && n != 0 => {
+            _ if mode == Mode::Dq && b"&`'+!@/\\,;.<>$0]?".contains(&n) && n != 0 => {
                 self.pos += 2;
                 let name = (n as char).to_string();
                 if matches!(n, b'+' | b'-') && self.src.get(self.pos) == Some(&b'{') {
@@ -934,7 +934,8 @@ impl Parser {
                         key: Box::new(key),
                     }));
                 }
-                Ok(Some(self.scalar_var(&name, start)?))
+                let e = self.scalar_var(&name, start)?;
+                Ok(Some(self.interp_subscripts(e, mode, false)?))
             }
             b'&' if mode == Mode::Regex => Ok(None),
             _ => Ok(None),

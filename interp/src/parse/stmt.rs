@@ -293,7 +293,7 @@ impl Parser {
                             self.end.push(Arc::new(body));
                         } else {
                             let b = self.parse_block()?;
-                            self.begin.push(b);
+                            self.push_begin(b)?;
                         }
                         return Ok(None);
                     }
@@ -1048,12 +1048,17 @@ impl Parser {
             "warnings" => {
                 if is_use {
                     self.prag.hints |= hints::WARNINGS;
+                    if names.iter().any(|n| n == "FATAL") {
+                        self.prag.hints |= hints::FATAL_WARNINGS;
+                    } else if names.iter().any(|n| n == "NONFATAL") {
+                        self.prag.hints &= !hints::FATAL_WARNINGS;
+                    }
                 } else if all
                     || names.iter().any(|n| {
                         matches!(n.as_str(), "all" | "uninitialized" | "numeric" | "substr")
                     })
                 {
-                    self.prag.hints &= !hints::WARNINGS;
+                    self.prag.hints &= !(hints::WARNINGS | hints::FATAL_WARNINGS);
                 }
                 return Ok(());
             }
@@ -1169,21 +1174,21 @@ impl Parser {
                     self.known_subs.insert(fq, Some(String::new()));
                 }
                 let call = self.import_call("constant", "import", args);
-                self.begin.push(Block {
+                self.push_begin(Block {
                     stmts: vec![self.stmt(line, Stmt::Expr(call))],
                     has_local: false,
                     my_slots: Vec::new(),
-                });
+                })?;
                 return Ok(());
             }
             "parent" | "base" | "lib" => {
                 let call =
                     self.import_call(&module, if is_use { "import" } else { "unimport" }, args);
-                self.begin.push(Block {
+                self.push_begin(Block {
                     stmts: vec![self.stmt(line, Stmt::Expr(call))],
                     has_local: false,
                     my_slots: Vec::new(),
-                });
+                })?;
                 return Ok(());
             }
             _ => {}
@@ -1286,8 +1291,33 @@ impl Parser {
             let call = self.import_call(&module, if is_use { "import" } else { "unimport" }, args);
             stmts.push(self.stmt(line, Stmt::Expr(call)));
         }
-        self.begin.push(Block {
+        self.push_begin(Block {
             stmts,
+            has_local: false,
+            my_slots: Vec::new(),
+        })
+    }
+
+    /// Queue a BEGIN-time block; it runs in the package it was compiled in
+    /// (so `import` and `caller` see that package, not `main`).
+    fn push_begin(&mut self, b: Block) -> PResult<()> {
+        if !self.queued_errors.is_empty() {
+            return Err(self.error_msg("BEGIN not safe after errors--compilation aborted"));
+        }
+        if self.package == "main" {
+            self.begin.push(b);
+            return Ok(());
+        }
+        let line = b.stmts.first().map_or(0, |s| s.line);
+        let wrapped = self.stmt(
+            line,
+            Stmt::Package {
+                name: self.package.clone(),
+                block: Some(b),
+            },
+        );
+        self.begin.push(Block {
+            stmts: vec![wrapped],
             has_local: false,
             my_slots: Vec::new(),
         });
