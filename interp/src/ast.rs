@@ -783,6 +783,8 @@ pub enum SpecialVar {
     PostMatch,
     /// `$+`
     LastParen,
+    /// `$^N`: the most recently closed group.
+    LastClosedParen,
     /// `@-` / `$-[n]` are Funcs on the last match; these are the arrays.
     MatchStart,
     MatchEnd,

@@ -26,6 +26,11 @@ impl Interp {
             Expr::GlobalArray(id) => Ok(self.gv(*id).av()),
             Expr::Args => Ok(self.args.clone()),
             Expr::ArrayDeref(inner) => self.deref_av_expr(inner, autoviv),
+            Expr::Special(ast::SpecialVar::MatchStart | ast::SpecialVar::MatchEnd) => {
+                let mut vals = Vec::new();
+                self.list(e, &mut vals)?;
+                Ok(Array::from_values(vals))
+            }
             Expr::MyDecl { vars, .. } => {
                 self.intro_my(vars);
                 match vars.first() {
@@ -58,6 +63,9 @@ impl Interp {
             Expr::MyHash(s) => Ok(self.pad_hv(*s)),
             Expr::GlobalHash(id) => Ok(self.gv(*id).hv()),
             Expr::HashDeref(inner) => self.deref_hv_expr(inner, autoviv),
+            Expr::Special(
+                sp @ (ast::SpecialVar::NamedCaptures | ast::SpecialVar::NamedCaptureLists),
+            ) => Ok(self.named_captures_hv(*sp == ast::SpecialVar::NamedCaptureLists)),
             Expr::MyDecl { vars, .. } => {
                 self.intro_my(vars);
                 match vars.first() {

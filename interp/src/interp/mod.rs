@@ -106,7 +106,9 @@ pub struct Interp {
 
     pub symbols: HashMap<String, Gv>,
     pub(crate) method_cache: HashMap<(Rc<str>, String), Option<Cv>>,
-    pub last_match: MatchState,
+    /// Shared so that scopes can save and restore it cheaply (captures are
+    /// dynamically scoped in perl).
+    pub last_match: Rc<MatchState>,
     pub stdout: Rc<Handle>,
     pub stderr: Rc<Handle>,
     pub selected: Gv,
@@ -212,7 +214,7 @@ impl Interp {
             depth: 0,
             symbols,
             method_cache: HashMap::new(),
-            last_match: MatchState::default(),
+            last_match: Rc::default(),
             stdout,
             stderr,
             selected,
@@ -445,7 +447,9 @@ impl Interp {
 
     pub fn exec_block(&mut self, b: &Block) -> R<()> {
         let mark = self.savestack.len();
+        let saved_match = self.last_match.clone();
         let r = self.exec_stmts(&b.stmts);
+        self.last_match = saved_match;
         if !b.my_slots.is_empty() {
             self.release_my(&b.my_slots);
         }
@@ -508,6 +512,18 @@ impl Interp {
         if crate::destroy::pending() {
             self.run_destructors();
         }
+        if let Stmt::While { .. } | Stmt::ForC { .. } | Stmt::Foreach { .. } = &s.kind {
+            // A loop is a scope for the match variables, its condition included.
+            let saved_match = self.last_match.clone();
+            let r = self.exec_stmt_kind(s);
+            self.last_match = saved_match;
+            return r;
+        }
+        self.exec_stmt_kind(s)
+    }
+
+    #[inline]
+    fn exec_stmt_kind(&mut self, s: &Statement) -> R<()> {
         match &s.kind {
             Stmt::Expr(e) => {
                 self.void(e)?;

@@ -67,11 +67,11 @@ impl Interp {
     }
 
     fn set_match(&mut self, subject: &Rc<PStr>, caps: &Captures, re: &Regex) {
-        self.last_match = MatchState {
+        self.last_match = Rc::new(MatchState {
             subject: subject.clone(),
             offs: caps.offsets().to_vec(),
             names: Rc::new(re.capture_names().to_vec()),
-        };
+        });
     }
 
     /// The subject string and (for `//g` in scalar context and `s///`) the

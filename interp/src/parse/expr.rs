@@ -312,6 +312,7 @@ fn special_scalar(name: &str) -> Option<SpecialVar> {
         "`" | "^PREMATCH" => PreMatch,
         "'" | "^POSTMATCH" => PostMatch,
         "+" => LastParen,
+        "^N" => LastClosedParen,
         "!" => Errno,
         "?" => ChildStatus,
         "$" => Pid,
@@ -1503,6 +1504,11 @@ impl Parser {
                 self.pos += 1;
                 let inner = self.parse_scalar_term()?;
                 return Ok(Expr::LastIndex(ArrayPlace::Deref(Box::new(inner))));
+            }
+            if matches!(n, b'-' | b'+') {
+                self.pos += 2;
+                let place = self.array_place(if n == b'-' { "-" } else { "+" }, start)?;
+                return Ok(Expr::LastIndex(place));
             }
             if let Some((name, end)) = self.scan_ident_at(self.pos + 1) {
                 self.pos = end;
