@@ -693,6 +693,8 @@ pub struct ReFlags {
     pub n: bool,
     pub p: bool,
     pub a: bool,
+    /// `m?PATTERN?`: matches once until `reset`.
+    pub once: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1487,8 +1487,10 @@ impl Interp {
     /// values of all its groups).
     pub fn named_captures_hv(&self, lists: bool) -> Hv {
         let hv = Hash::new();
-        let names = self.last_match.names.clone();
-        for (name, groups) in names.iter() {
+        let Some(re) = self.last_match.re.clone() else {
+            return hv;
+        };
+        for (name, groups) in re.capture_names() {
             let key = make_key(name.as_bytes(), !name.is_ascii());
             if lists {
                 let vals = groups.iter().map(|&g| self.capture_value(g)).collect();

@@ -77,7 +77,9 @@ pub(crate) enum Saved {
 pub struct MatchState {
     pub subject: Rc<PStr>,
     pub offs: Vec<Option<(usize, usize)>>,
-    pub names: Rc<Vec<(String, Vec<usize>)>>,
+    /// The pattern that matched: names its groups for `%+`, and is what an
+    /// empty pattern (`s//x/`) means.
+    pub re: Option<Rc<crate::regex::Regex>>,
 }
 
 pub struct Interp {
@@ -135,6 +137,12 @@ pub struct Interp {
     /// Where the last `//g` match in scalar context matched the empty
     /// string, so the next one must not match empty there again.
     pub(crate) empty_match_at: Option<(Sv, usize)>,
+    /// Containers of constant `//g` targets (keyed by the target node's
+    /// address): perl keeps `pos` on the constant itself, so
+    /// `1 while "aXbX" =~ /X/g` terminates.
+    pub(crate) const_targets: HashMap<usize, Sv>,
+    /// `m?…?` patterns (by address) that have matched since the last `reset`.
+    pub(crate) once_matched: std::collections::HashSet<usize>,
 }
 
 impl Interp {
@@ -234,6 +242,8 @@ impl Interp {
             eval_counter: 0,
             tr_cache: HashMap::new(),
             empty_match_at: None,
+            const_targets: HashMap::new(),
+            once_matched: Default::default(),
         };
         crate::native::install(&mut it);
         let inc = it.glob("main::INC").av();

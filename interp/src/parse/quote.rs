@@ -276,7 +276,8 @@ impl Parser {
     pub fn parse_match(&mut self, open: u8, qr: bool) -> PResult<Expr> {
         let line = self.cur_line();
         let raw = self.read_delimited(open)?;
-        let flags = self.parse_re_flags(if qr { b"msixpnoadlu" } else { b"msixpnogcadlu" })?;
+        let mut flags = self.parse_re_flags(if qr { b"msixpnoadlu" } else { b"msixpnogcadlu" })?;
+        flags.once = !qr && open == b'?';
         let src = self.pattern_src(&raw, open, line)?;
         let id = self.new_pattern_id();
         let pat = Pattern {
