@@ -683,6 +683,7 @@ impl Interp {
                 });
             }
             Expr::Index { .. } | Expr::Elem { .. } => out.push(self.lv_sv(e)?),
+            Expr::Grep { body, list } => self.grep_aliases(body, list, out)?,
             _ => {
                 let mut vals = Vec::new();
                 self.list(e, &mut vals)?;

@@ -2798,7 +2798,7 @@ impl Parser {
     /// Is the `{` at the cursor (after `map`/`grep`) a block rather than an
     /// anonymous hash? perl's guess: a hash when the first thing inside is a
     /// string or bareword followed by `,` or `=>`.
-    fn brace_is_block(&self) -> bool {
+    pub(super) fn brace_is_block(&self) -> bool {
         let mut i = self.pos + 1;
         let skip = |i: &mut usize| {
             while matches!(self.src.get(*i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
@@ -2914,7 +2914,11 @@ impl Parser {
             while matches!(self.src.get(i), Some(b' ' | b'\t')) {
                 i += 1;
             }
-            if i > end && matches!(self.src.get(i), Some(b'@') | Some(b'$'))
+            if i > end
+                && matches!(
+                    self.src.get(i),
+                    Some(b'@' | b'$' | b'\'' | b'"' | b'0'..=b'9')
+                )
                 || self.src.get(end) == Some(&b' ') && matches!(self.src.get(i), Some(b'('))
             {
                 let p = self.pos;
