@@ -685,7 +685,11 @@ impl Interp {
                     return Ok(sv.get());
                 }
             }
-            let cur = self.sv(lhs)?;
+            let mut cur = self.sv(lhs)?;
+            if cur.is_undef() {
+                // `+=`/`-=` on undef do not warn in perl.
+                cur = Value::Int(0);
+            }
             let res = self.binop(op, &cur, &r)?;
             self.assign(lhs, res.clone())?;
             return Ok(res);

@@ -1527,7 +1527,8 @@ impl Interp {
             if n > 0 {
                 s.push_str(&format!(
                     ", <{}> {} {}",
-                    name,
+                    // perl shows the ARGV handle as `<>`.
+                    if &**name == "ARGV" { "" } else { name },
                     if self.is_chunk_mode() {
                         "chunk"
                     } else {

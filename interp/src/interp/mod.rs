@@ -143,6 +143,9 @@ pub struct Interp {
     pub(crate) const_targets: HashMap<usize, Sv>,
     /// `m?…?` patterns (by address) that have matched since the last `reset`.
     pub(crate) once_matched: std::collections::HashSet<usize>,
+    /// The last `stat`/file test (path and result, errno on failure): what
+    /// the special handle `_` and stacked file tests (`-f -r $f`) use.
+    pub(crate) last_stat: Option<(Vec<u8>, Result<std::fs::Metadata, i32>)>,
 }
 
 impl Interp {
@@ -244,6 +247,7 @@ impl Interp {
             empty_match_at: None,
             const_targets: HashMap::new(),
             once_matched: Default::default(),
+            last_stat: None,
         };
         crate::native::install(&mut it);
         let inc = it.glob("main::INC").av();

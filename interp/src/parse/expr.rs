@@ -2725,12 +2725,19 @@ impl Parser {
             }
             let next = self.src.get(i).copied().unwrap_or(b';');
             let next2 = self.src.get(i + 1).copied().unwrap_or(0);
+            let upper = w
+                .bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_' || c == b':');
+            // `printf STDOUT (…)`: an upper-case word, a space, then a
+            // parenthesised list is a handle, as for perl's known handles.
+            let paren_list = next == b'(' && i > end && upper;
             let is_fh = !is_keyword(&w)
                 && !self.is_known_sub(&w)
-                && !matches!(
-                    next,
-                    b'(' | b',' | b'.' | b'=' | b'-' | b'x' | b'?' | b':' | b'[' | b'{'
-                )
+                && (paren_list
+                    || !matches!(
+                        next,
+                        b'(' | b',' | b'.' | b'=' | b'-' | b'x' | b'?' | b':' | b'[' | b'{'
+                    ))
                 && !(next == b'-' && next2 == b'>');
             if is_fh
                 && (w.bytes().all(|c| {

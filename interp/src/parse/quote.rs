@@ -899,7 +899,7 @@ impl Parser {
             }
             _ if mode == Mode::Dq
                 && n != 0
-                && (b"&`'+!@/\\,;.<>$0]".contains(&n)
+                && (b"&`'+!@/\\,;.<>$0]|".contains(&n)
                     || n == b'-' && matches!(n2, b'[' | b'{')) =>
             {
                 self.pos += 2;
