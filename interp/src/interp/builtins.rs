@@ -1082,9 +1082,36 @@ impl Interp {
             Func::Getpwnam | Func::Getpwuid | Func::Getgrgid | Func::Getgrnam | Func::Getlogin => {
                 Value::Undef
             }
-            Func::Pack
-            | Func::Unpack
-            | Func::Vec
+            Func::Pack => {
+                let vals = self.all_args(args)?;
+                let Some((t, rest)) = vals.split_first() else {
+                    return Err(self.die_msg("Not enough arguments for pack"));
+                };
+                match crate::pack::pack(&to_bytes(t), rest) {
+                    Ok(s) => Value::Str(Rc::new(s)),
+                    Err(m) => return Err(self.die_msg(m)),
+                }
+            }
+            Func::Unpack => {
+                let t = self.arg_sv(args, 0)?;
+                let data = match args.get(1) {
+                    Some(e) => self.sv(e)?,
+                    None => self.gv(wk::UNDERSCORE).sv().get(),
+                };
+                let data = convert::to_pstr(&data).into_owned();
+                match crate::pack::unpack(&to_bytes(&t), &data) {
+                    Ok(vals) => {
+                        if want == Want::List {
+                            out.extend(vals);
+                            Value::Undef
+                        } else {
+                            vals.into_iter().next().unwrap_or_default()
+                        }
+                    }
+                    Err(m) => return Err(self.die_msg(m)),
+                }
+            }
+            Func::Vec
             | Func::Formline
             | Func::Write
             | Func::Tie
