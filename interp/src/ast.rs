@@ -701,6 +701,8 @@ pub struct ReFlags {
     pub n: bool,
     pub p: bool,
     pub a: bool,
+    /// `m?PATTERN?`: matches once until `reset`.
+    pub once: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -791,6 +793,8 @@ pub enum SpecialVar {
     PostMatch,
     /// `$+`
     LastParen,
+    /// `$^N`: the most recently closed group.
+    LastClosedParen,
     /// `@-` / `$-[n]` are Funcs on the last match; these are the arrays.
     MatchStart,
     MatchEnd,

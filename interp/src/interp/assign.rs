@@ -26,6 +26,11 @@ impl Interp {
             Expr::GlobalArray(id) => Ok(self.gv(*id).av()),
             Expr::Args => Ok(self.args.clone()),
             Expr::ArrayDeref(inner) => self.deref_av_expr(inner, autoviv),
+            Expr::Special(ast::SpecialVar::MatchStart | ast::SpecialVar::MatchEnd) => {
+                let mut vals = Vec::new();
+                self.list(e, &mut vals)?;
+                Ok(Array::from_values(vals))
+            }
             Expr::MyDecl { vars, .. } => {
                 self.intro_my(vars);
                 match vars.first() {
@@ -58,6 +63,9 @@ impl Interp {
             Expr::MyHash(s) => Ok(self.pad_hv(*s)),
             Expr::GlobalHash(id) => Ok(self.gv(*id).hv()),
             Expr::HashDeref(inner) => self.deref_hv_expr(inner, autoviv),
+            Expr::Special(
+                sp @ (ast::SpecialVar::NamedCaptures | ast::SpecialVar::NamedCaptureLists),
+            ) => Ok(self.named_captures_hv(*sp == ast::SpecialVar::NamedCaptureLists)),
             Expr::MyDecl { vars, .. } => {
                 self.intro_my(vars);
                 match vars.first() {
@@ -528,6 +536,46 @@ impl Interp {
                 f: ast::Func::Substr,
                 args,
             } => self.substr_assign(args, v),
+            Expr::Func {
+                f: ast::Func::Pos,
+                args,
+            } => {
+                let sv = match args.first() {
+                    Some(e) => self.lv_sv(e)?,
+                    None => self.gv(ast::well_known::UNDERSCORE).sv(),
+                };
+                if v.is_undef() {
+                    sv.set_pos(None);
+                } else {
+                    // A character offset, negative from the end, clamped to
+                    // the string.
+                    let cur = sv.get();
+                    let s = convert::to_pstr(&cur);
+                    let nchars = if s.utf8 {
+                        utf8_char_count(&s.bytes)
+                    } else {
+                        s.bytes.len()
+                    } as i64;
+                    let mut n = convert::to_i64(&v);
+                    if n < 0 {
+                        n += nchars;
+                    }
+                    let n = n.clamp(0, nchars) as usize;
+                    let byte = if s.utf8 {
+                        s.bytes
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, &b)| b & 0xC0 != 0x80)
+                            .nth(n)
+                            .map_or(s.bytes.len(), |(i, _)| i)
+                    } else {
+                        n
+                    };
+                    sv.set_pos(Some(byte));
+                }
+                self.empty_match_at = None;
+                Ok(())
+            }
             Expr::Special(sp) => self.special_set(*sp, v),
             _ => {
                 let sv = self.lv_sv(lhs)?;

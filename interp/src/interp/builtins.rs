@@ -941,6 +941,12 @@ impl Interp {
                 } else {
                     std::fs::metadata(os(&p))
                 };
+                self.last_stat = Some((
+                    p.clone(),
+                    m.as_ref()
+                        .map(|m| m.clone())
+                        .map_err(|e| e.raw_os_error().unwrap_or(0)),
+                ));
                 match m {
                     Ok(m) => {
                         use std::os::unix::fs::MetadataExt;
@@ -1175,7 +1181,12 @@ impl Interp {
                     _ => Value::Undef,
                 }
             }
-            Func::Lock | Func::Study | Func::Dump | Func::Reset => Value::Undef,
+            Func::Reset => {
+                self.all_args(args)?;
+                self.once_matched.clear();
+                Value::Int(1)
+            }
+            Func::Lock | Func::Study | Func::Dump => Value::Undef,
             Func::Utime
             | Func::Chown
             | Func::Truncate
@@ -1188,6 +1199,35 @@ impl Interp {
             }
             Func::Getpwnam | Func::Getpwuid | Func::Getgrgid | Func::Getgrnam | Func::Getlogin => {
                 Value::Undef
+            }
+            Func::Pack => {
+                let vals = self.all_args(args)?;
+                let Some((t, rest)) = vals.split_first() else {
+                    return Err(self.die_msg("Not enough arguments for pack"));
+                };
+                match crate::pack::pack(&to_bytes(t), rest) {
+                    Ok(s) => Value::Str(Rc::new(s)),
+                    Err(m) => return Err(self.die_msg(m)),
+                }
+            }
+            Func::Unpack => {
+                let t = self.arg_sv(args, 0)?;
+                let data = match args.get(1) {
+                    Some(e) => self.sv(e)?,
+                    None => self.gv(wk::UNDERSCORE).sv().get(),
+                };
+                let data = convert::to_pstr(&data).into_owned();
+                match crate::pack::unpack(&to_bytes(&t), &data) {
+                    Ok(vals) => {
+                        if want == Want::List {
+                            out.extend(vals);
+                            Value::Undef
+                        } else {
+                            vals.into_iter().next().unwrap_or_default()
+                        }
+                    }
+                    Err(m) => return Err(self.die_msg(m)),
+                }
             }
             Func::SystemProg | Func::ExecProg => {
                 return self.system(
@@ -1508,9 +1548,49 @@ impl Interp {
                         self.glob_opt(&full).and_then(|g| g.io())
                     }
                 };
-                match src {
-                    Some(h) => h,
-                    None => return Ok(bool_val(false)),
+                let fd_num = match &spec {
+                    Value::Int(n) => Some(*n as i32),
+                    Value::Str(s)
+                        if !s.bytes.is_empty() && s.bytes.iter().all(u8::is_ascii_digit) =>
+                    {
+                        std::str::from_utf8(&s.bytes)
+                            .ok()
+                            .and_then(|t| t.parse().ok())
+                    }
+                    _ => None,
+                };
+                let src_fd = match (&src, fd_num) {
+                    (Some(h), _) => {
+                        h.io.borrow_mut().flush();
+                        h.io.borrow().fileno()
+                    }
+                    (None, n) => n,
+                };
+                if base.ends_with('=') {
+                    // fdopen: the same handle under another name.
+                    match src {
+                        Some(h) => h,
+                        None => return Ok(bool_val(false)),
+                    }
+                } else {
+                    // A real dup(2): closing the copy leaves the original open.
+                    let newfd = match src_fd {
+                        Some(fd) => unsafe { libc::dup(fd) },
+                        None => -1,
+                    };
+                    if newfd < 0 {
+                        match src {
+                            Some(h) => h,
+                            None => {
+                                self.errno = libc::EBADF;
+                                return Ok(bool_val(false));
+                            }
+                        }
+                    } else {
+                        use std::os::unix::io::FromRawFd;
+                        let file = unsafe { std::fs::File::from_raw_fd(newfd) };
+                        Handle::new(Backend::File(file), base == "<&", base != "<&", "FH")
+                    }
                 }
             }
             _ => return Err(self.die_msg(format!("Unknown open() mode '{mode}'"))),
@@ -1828,6 +1908,11 @@ fn fmt_num(x: f64) -> String {
 }
 
 fn parse_two_arg(s: &str) -> (String, Value) {
+    for m in ["<&=", ">&=", ">>&", "<&", ">&"] {
+        if let Some(rest) = s.strip_prefix(m) {
+            return (m.to_string(), Value::from_str(rest.trim()));
+        }
+    }
     for m in ["+>>", "+<", "+>", ">>", "<", ">"] {
         if let Some(rest) = s.strip_prefix(m) {
             return (m.to_string(), Value::from_str(rest.trim()));

@@ -416,7 +416,9 @@ impl Interp {
     /// context (a sub's implicit return value, `do BLOCK`).
     pub fn block_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
         let mark = self.savestack.len();
+        let saved_match = self.last_match.clone();
         let r = self.block_value_inner(&b.stmts, want, out);
+        self.last_match = saved_match;
         if !b.my_slots.is_empty() {
             self.release_my(&b.my_slots);
         }
@@ -430,6 +432,7 @@ impl Interp {
     /// no release.
     fn body_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
         let mark = self.savestack.len();
+        let saved_match = self.last_match.clone();
         // A final `return EXPR` is just the body's value: no unwinding.
         let r = match b.stmts.split_last() {
             Some((
@@ -463,6 +466,7 @@ impl Interp {
             })(),
             _ => self.block_value_inner(&b.stmts, want, out),
         };
+        self.last_match = saved_match;
         if b.has_local {
             self.unwind(mark);
         }

@@ -16,10 +16,7 @@ impl Interp {
                 let v = self.sv(rhs)?;
                 self.assign(lhs, v)?;
             }
-            Expr::OpAssign { .. }
-            | Expr::PreInc(_)
-            | Expr::PreDec(_)
-            | Expr::Print { .. } => {
+            Expr::OpAssign { .. } | Expr::PreInc(_) | Expr::PreDec(_) | Expr::Print { .. } => {
                 self.sv(e)?;
             }
             // perl turns a post-increment whose value is unused into a
@@ -535,16 +532,27 @@ impl Interp {
                 let hv = self.hash_of(e, false)?;
                 hash_pairs(&hv, out);
             }
+            Expr::Special(
+                sp @ (ast::SpecialVar::NamedCaptures | ast::SpecialVar::NamedCaptureLists),
+            ) => {
+                let hv = self.named_captures_hv(*sp == ast::SpecialVar::NamedCaptureLists);
+                hash_pairs(&hv, out);
+            }
             Expr::Special(ast::SpecialVar::MatchStart)
             | Expr::Special(ast::SpecialVar::MatchEnd) => {
                 let start = matches!(e, Expr::Special(ast::SpecialVar::MatchStart));
                 let offs = self.last_match.offs.clone();
                 let subj = self.last_match.subject.clone();
-                let n = offs
-                    .iter()
-                    .rposition(|o| o.is_some())
-                    .map(|i| i + 1)
-                    .unwrap_or(0);
+                // `@+` has an entry for every group of the pattern, `@-` stops
+                // at the last group that matched.
+                let n = if start {
+                    offs.iter()
+                        .rposition(|o| o.is_some())
+                        .map(|i| i + 1)
+                        .unwrap_or(0)
+                } else {
+                    offs.len()
+                };
                 for o in offs.iter().take(n) {
                     out.push(match o {
                         Some((s, e)) => {
@@ -759,6 +767,7 @@ impl Interp {
                 let hv = self.hash_of(&args[0], true)?;
                 hv.with(|m| out.extend(m.values_mut().map(Elem::container)));
             }
+            Expr::Grep { body, list } => self.grep_aliases(body, list, out)?,
             _ => {
                 let mut vals = Vec::new();
                 self.list(e, &mut vals)?;
@@ -1456,6 +1465,18 @@ impl Interp {
                 let v = self.sv(inner)?;
                 out.push(Value::CodeRef(self.code_of(&v)?));
             }
+            Expr::Special(ast::SpecialVar::MatchStart | ast::SpecialVar::MatchEnd) => {
+                let mut vals = Vec::new();
+                self.list(e, &mut vals)?;
+                out.push(Value::ArrayRef(Array::from_values(vals)));
+            }
+            Expr::Special(
+                sp @ (ast::SpecialVar::NamedCaptures | ast::SpecialVar::NamedCaptureLists),
+            ) => {
+                out.push(Value::HashRef(
+                    self.named_captures_hv(*sp == ast::SpecialVar::NamedCaptureLists),
+                ));
+            }
             Expr::Glob(id) => out.push(Value::GlobRef(self.gv(*id).clone())),
             Expr::GlobDeref(inner) => {
                 let v = self.sv(inner)?;
@@ -1665,6 +1686,24 @@ impl Interp {
                     self.capture_value(n)
                 }
             }
+            LastClosedParen => {
+                // The group that closed last ends furthest right; of groups
+                // ending together, an enclosing one (starting earlier) closes
+                // after those inside it.
+                let offs = &self.last_match.offs;
+                let mut best: Option<(usize, usize, usize)> = None;
+                for (i, o) in offs.iter().enumerate().skip(1) {
+                    if let Some((s, e)) = *o {
+                        if best.is_none_or(|(_, bs, be)| e > be || (e == be && s < bs)) {
+                            best = Some((i, s, e));
+                        }
+                    }
+                }
+                match best {
+                    Some((i, _, _)) => self.capture_value(i),
+                    None => Value::Undef,
+                }
+            }
             MatchStart | MatchEnd => {
                 let mut out = Vec::new();
                 let _ = self.list(&Expr::Special(sp), &mut out);
@@ -1698,6 +1737,29 @@ impl Interp {
         }
     }
 
+    /// A snapshot of `%+` (`lists: false`: each name that matched, with the
+    /// value of its leftmost matching group) or `%-` (every name, with the
+    /// values of all its groups).
+    pub fn named_captures_hv(&self, lists: bool) -> Hv {
+        let hv = Hash::new();
+        let Some(re) = self.last_match.re.clone() else {
+            return hv;
+        };
+        for (name, groups) in re.capture_names() {
+            let key = make_key(name.as_bytes(), !name.is_ascii());
+            if lists {
+                let vals = groups.iter().map(|&g| self.capture_value(g)).collect();
+                hv.set(key, Value::ArrayRef(Array::from_values(vals)));
+            } else if let Some(&g) = groups
+                .iter()
+                .find(|&&g| self.last_match.offs.get(g).copied().flatten().is_some())
+            {
+                hv.set(key, self.capture_value(g));
+            }
+        }
+        hv
+    }
+
     pub fn capture_value(&self, n: usize) -> Value {
         match self.last_match.offs.get(n).copied().flatten() {
             Some((s, e)) => sub_pstr(&self.last_match.subject, s, e),
@@ -1719,7 +1781,8 @@ impl Interp {
             if n > 0 {
                 s.push_str(&format!(
                     ", <{}> {} {}",
-                    name,
+                    // perl shows the ARGV handle as `<>`.
+                    if &**name == "ARGV" { "" } else { name },
                     if self.is_chunk_mode() {
                         "chunk"
                     } else {

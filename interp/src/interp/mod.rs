@@ -101,7 +101,9 @@ pub(crate) enum Saved {
 pub struct MatchState {
     pub subject: Rc<PStr>,
     pub offs: Vec<Option<(usize, usize)>>,
-    pub names: Rc<Vec<(String, Vec<usize>)>>,
+    /// The pattern that matched: names its groups for `%+`, and is what an
+    /// empty pattern (`s//x/`) means.
+    pub re: Option<Rc<crate::regex::Regex>>,
 }
 
 pub struct Interp {
@@ -140,7 +142,9 @@ pub struct Interp {
     pub(crate) vec_pool: Vec<Vec<Elem>>,
     /// Spare `@_` arrays, reused across calls.
     pub(crate) args_pool: Vec<Av>,
-    pub last_match: MatchState,
+    /// Shared so that scopes can save and restore it cheaply (captures are
+    /// dynamically scoped in perl).
+    pub last_match: Rc<MatchState>,
     pub stdout: Rc<Handle>,
     pub stderr: Rc<Handle>,
     pub selected: Gv,
@@ -170,6 +174,15 @@ pub struct Interp {
     /// Where the last `//g` match in scalar context matched the empty
     /// string, so the next one must not match empty there again.
     pub(crate) empty_match_at: Option<(Sv, usize)>,
+    /// Containers of constant `//g` targets (keyed by the target node's
+    /// address): perl keeps `pos` on the constant itself, so
+    /// `1 while "aXbX" =~ /X/g` terminates.
+    pub(crate) const_targets: HashMap<usize, Sv>,
+    /// `m?…?` patterns (by address) that have matched since the last `reset`.
+    pub(crate) once_matched: std::collections::HashSet<usize>,
+    /// The last `stat`/file test (path and result, errno on failure): what
+    /// the special handle `_` and stacked file tests (`-f -r $f`) use.
+    pub(crate) last_stat: Option<(Vec<u8>, Result<std::fs::Metadata, i32>)>,
 }
 
 impl Interp {
@@ -254,7 +267,7 @@ impl Interp {
             vec_pool: Vec::new(),
             const_strs: Default::default(),
             anon_names: Default::default(),
-            last_match: MatchState::default(),
+            last_match: Rc::default(),
             stdout,
             stderr,
             selected,
@@ -275,6 +288,9 @@ impl Interp {
             eval_counter: 0,
             tr_cache: HashMap::new(),
             empty_match_at: None,
+            const_targets: HashMap::new(),
+            once_matched: Default::default(),
+            last_stat: None,
         };
         crate::native::install(&mut it);
         let inc = it.glob("main::INC").av();
@@ -585,7 +601,9 @@ impl Interp {
 
     pub fn exec_block(&mut self, b: &Block) -> R<()> {
         let mark = self.savestack.len();
+        let saved_match = self.last_match.clone();
         let r = self.exec_stmts(&b.stmts);
+        self.last_match = saved_match;
         if !b.my_slots.is_empty() {
             self.release_my(&b.my_slots);
         }
@@ -649,6 +667,18 @@ impl Interp {
         if crate::destroy::pending() {
             self.run_destructors();
         }
+        if let Stmt::While { .. } | Stmt::ForC { .. } | Stmt::Foreach { .. } = &s.kind {
+            // A loop is a scope for the match variables, its condition included.
+            let saved_match = self.last_match.clone();
+            let r = self.exec_stmt_kind(s);
+            self.last_match = saved_match;
+            return r;
+        }
+        self.exec_stmt_kind(s)
+    }
+
+    #[inline]
+    fn exec_stmt_kind(&mut self, s: &Statement) -> R<()> {
         match &s.kind {
             Stmt::Expr(e) => {
                 self.void(e)?;

@@ -447,7 +447,8 @@ impl Interp {
                     self.argv_started = true;
                     let stdin = self.gv(wk::STDIN).io()?;
                     argv_glob.set_io(Some(stdin.clone()));
-                    return Some((stdin, Rc::from("STDIN")));
+                    argv_glob.sv().set(Value::bytes(b"-"));
+                    return Some((stdin, Rc::from("ARGV")));
                 }
                 return argv_glob.io().map(|h| (h, Rc::from("ARGV")));
             }
@@ -519,7 +520,30 @@ impl Interp {
     // ------------------------------------------------------------ files
 
     pub fn file_test(&mut self, op: u8, arg: Option<&Expr>) -> R<Value> {
-        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        // `-f -r $f` is `-r $f && -f _`; `_` reuses the last stat.
+        let stacked = match arg {
+            Some(Expr::FileTest { op: iop, arg: iarg }) => {
+                let v = self.file_test(*iop, iarg.as_deref())?;
+                if !v.truthy() {
+                    return Ok(v);
+                }
+                true
+            }
+            Some(Expr::Str { bytes, .. }) => &bytes[..] == b"_",
+            _ => false,
+        };
+        if stacked && op != b't' {
+            let Some((path, res)) = self.last_stat.clone() else {
+                return Ok(Value::Undef);
+            };
+            return match res {
+                Ok(m) => self.file_test_meta(op, &Value::bytes(&path), m),
+                Err(e) => {
+                    self.errno = e;
+                    Ok(Value::Undef)
+                }
+            };
+        }
         let target = match arg {
             Some(e) => self.sv(e)?,
             None => self.gv(wk::UNDERSCORE).sv().get(),
@@ -553,13 +577,23 @@ impl Interp {
                 std::fs::metadata(p)
             }
         };
+        let path = to_bytes(&target).into_owned();
         let m = match meta {
-            Ok(m) => m,
+            Ok(m) => {
+                self.last_stat = Some((path, Ok(m.clone())));
+                m
+            }
             Err(e) => {
                 self.errno = e.raw_os_error().unwrap_or(0);
+                self.last_stat = Some((path, Err(self.errno)));
                 return Ok(Value::Undef);
             }
         };
+        self.file_test_meta(op, &target, m)
+    }
+
+    fn file_test_meta(&mut self, op: u8, target: &Value, m: std::fs::Metadata) -> R<Value> {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
         let yes = super::expr::bool_val(true);
         let no = super::expr::bool_val(false);
         let mode = m.permissions().mode();
@@ -612,7 +646,7 @@ impl Interp {
             }
             b't' => no,
             b'T' | b'B' => {
-                let path = to_bytes(&target).into_owned();
+                let path = to_bytes(target).into_owned();
                 use std::os::unix::ffi::OsStrExt;
                 let data = std::fs::read(std::ffi::OsStr::from_bytes(&path)).unwrap_or_default();
                 let head = &data[..data.len().min(512)];

@@ -66,12 +66,24 @@ impl Interp {
         }
     }
 
-    fn set_match(&mut self, subject: &Rc<PStr>, caps: &Captures, re: &Regex) {
-        self.last_match = MatchState {
+    fn set_match(&mut self, subject: &Rc<PStr>, caps: &Captures, re: &Rc<Regex>) {
+        self.last_match = Rc::new(MatchState {
             subject: subject.clone(),
             offs: caps.offsets().to_vec(),
-            names: Rc::new(re.capture_names().to_vec()),
-        };
+            re: Some(re.clone()),
+        });
+    }
+
+    /// The regex of a match or substitution: an empty pattern stands for
+    /// the last successfully matched one.
+    fn match_regex(&mut self, pat: &Pattern) -> R<Rc<Regex>> {
+        let re = self.regex_for(pat)?;
+        if re.pattern().0.is_empty() {
+            if let Some(last) = &self.last_match.re {
+                return Ok(last.clone());
+            }
+        }
+        Ok(re)
     }
 
     /// The subject string and (for `//g` in scalar context and `s///`) the
@@ -84,6 +96,20 @@ impl Interp {
         let (v, sv) = match target {
             None => {
                 let sv = self.gv(wk::UNDERSCORE).sv();
+                (sv.get(), Some(sv))
+            }
+            Some(e @ Expr::Str { bytes, .. }) if need_container => {
+                let key = e as *const Expr as usize;
+                let sv = match self.const_targets.get(&key) {
+                    Some(sv) if matches!(sv.get(), Value::Str(s) if s.bytes[..] == bytes[..]) => {
+                        sv.clone()
+                    }
+                    _ => {
+                        let sv = Scalar::new(self.sv(e)?);
+                        self.const_targets.insert(key, sv.clone());
+                        sv
+                    }
+                };
                 (sv.get(), Some(sv))
             }
             Some(e) if need_container => {
@@ -113,11 +139,21 @@ impl Interp {
         want: Want,
         out: &mut Vec<Value>,
     ) -> R<Value> {
-        let re = self.regex_for(pat)?;
+        if pat.flags.once
+            && self
+                .once_matched
+                .contains(&(pat as *const Pattern as usize))
+        {
+            return Ok(bool_val(negate));
+        }
+        let re = self.match_regex(pat)?;
         let g = pat.flags.g;
         let scalar_g = g && want != Want::List;
-        let (subj, sv) = self.subject(target, scalar_g)?;
-        let utf8 = subj.utf8;
+        // List-context //g starts at pos() and resets it: it needs the
+        // container of a plain variable too.
+        let need_container =
+            scalar_g || (g && matches!(target, Some(Expr::My(_) | Expr::Global(_))));
+        let (subj, sv) = self.subject(target, need_container)?;
         if g && want == Want::List && !negate {
             // All matches: the captures of each, or the whole matches.
             let mut pos = sv.as_ref().and_then(|s| s.pos()).unwrap_or(0);
@@ -174,6 +210,9 @@ impl Interp {
         match self.find(&re, &subj, 0, false)? {
             Some(c) => {
                 self.set_match(&subj, &c, &re);
+                if pat.flags.once {
+                    self.once_matched.insert(pat as *const Pattern as usize);
+                }
                 if negate {
                     return Ok(bool_val(false));
                 }
@@ -224,7 +263,7 @@ impl Interp {
     }
 
     pub fn do_subst(&mut self, target: Option<&Expr>, pat: &Pattern, repl: &Expr) -> R<Value> {
-        let re = self.regex_for(pat)?;
+        let re = self.match_regex(pat)?;
         let sv = match target {
             None => self.gv(wk::UNDERSCORE).sv(),
             Some(e) if pat.flags.r => Scalar::new(self.sv(e)?),
@@ -347,17 +386,15 @@ impl Interp {
         let start = out.len();
         let re = match pat {
             SplitPat::Whitespace => None,
-            SplitPat::Regex(p) => {
-                if let Expr::Str { bytes, .. } = &*p.src {
-                    if &bytes[..] == b" " {
-                        None
-                    } else {
-                        Some(self.regex_for(p)?)
-                    }
-                } else {
-                    Some(self.regex_for(p)?)
+            SplitPat::Regex(p) => match &*p.src {
+                // `split /^/` means `split /^/m`.
+                Expr::Str { bytes, .. } if &bytes[..] == b"^" && !p.flags.m => {
+                    let mut pm = p.clone();
+                    pm.flags.m = true;
+                    Some(self.regex_for(&pm)?)
                 }
-            }
+                _ => Some(self.regex_for(p)?),
+            },
             SplitPat::Expr(x) => {
                 let v = self.sv(x)?;
                 match &v {

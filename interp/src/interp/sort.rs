@@ -170,6 +170,15 @@ impl Interp {
     }
 
     pub fn grep(&mut self, body: &Block, list: &Expr, out: &mut Vec<Value>) -> R<()> {
+        let mut svs = Vec::new();
+        self.grep_aliases(body, list, &mut svs)?;
+        out.extend(svs.iter().map(|sv| sv.get()));
+        Ok(())
+    }
+
+    /// `grep` yielding the selected elements themselves (for `foreach` and
+    /// other aliasing contexts).
+    pub fn grep_aliases(&mut self, body: &Block, list: &Expr, out: &mut Vec<Sv>) -> R<()> {
         let items = self.alias_list(list)?;
         let g = self.gv(wk::UNDERSCORE).clone();
         let saved = g.sv();
@@ -178,7 +187,7 @@ impl Interp {
                 g.set_sv(sv.clone());
                 let mut o = Vec::new();
                 if self.block_value(body, Want::Scalar, &mut o)?.truthy() {
-                    out.push(sv.get());
+                    out.push(sv);
                 }
             }
             Ok(())

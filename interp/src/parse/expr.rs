@@ -337,6 +337,7 @@ fn special_scalar(name: &str) -> Option<SpecialVar> {
         "`" | "^PREMATCH" => PreMatch,
         "'" | "^POSTMATCH" => PostMatch,
         "+" => LastParen,
+        "^N" => LastClosedParen,
         "!" => Errno,
         "?" => ChildStatus,
         "$" => Pid,
@@ -1557,6 +1558,11 @@ impl Parser {
                 self.pos += 1;
                 let inner = self.parse_scalar_term()?;
                 return Ok(Expr::LastIndex(ArrayPlace::Deref(Box::new(inner))));
+            }
+            if matches!(n, b'-' | b'+') {
+                self.pos += 2;
+                let place = self.array_place(if n == b'-' { "-" } else { "+" }, start)?;
+                return Ok(Expr::LastIndex(place));
             }
             if let Some((name, end)) = self.scan_ident_at(self.pos + 1) {
                 self.pos = end;
@@ -2932,12 +2938,19 @@ impl Parser {
             }
             let next = self.src.get(i).copied().unwrap_or(b';');
             let next2 = self.src.get(i + 1).copied().unwrap_or(0);
+            let upper = w
+                .bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_' || c == b':');
+            // `printf STDOUT (…)`: an upper-case word, a space, then a
+            // parenthesised list is a handle, as for perl's known handles.
+            let paren_list = next == b'(' && i > end && upper;
             let is_fh = !is_keyword(&w)
                 && !self.is_known_sub(&w)
-                && !matches!(
-                    next,
-                    b'(' | b',' | b'.' | b'=' | b'-' | b'x' | b'?' | b':' | b'[' | b'{'
-                )
+                && (paren_list
+                    || !matches!(
+                        next,
+                        b'(' | b',' | b'.' | b'=' | b'-' | b'x' | b'?' | b':' | b'[' | b'{'
+                    ))
                 && !(next == b'-' && next2 == b'>');
             if is_fh
                 && (w.bytes().all(|c| {
@@ -3005,7 +3018,7 @@ impl Parser {
     /// Is the `{` at the cursor (after `map`/`grep`) a block rather than an
     /// anonymous hash? perl's guess: a hash when the first thing inside is a
     /// string or bareword followed by `,` or `=>`.
-    fn brace_is_block(&self) -> bool {
+    pub(super) fn brace_is_block(&self) -> bool {
         let mut i = self.pos + 1;
         let skip = |i: &mut usize| {
             while matches!(self.src.get(*i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
@@ -3129,7 +3142,11 @@ impl Parser {
             while matches!(self.src.get(i), Some(b' ' | b'\t')) {
                 i += 1;
             }
-            if i > end && matches!(self.src.get(i), Some(b'@') | Some(b'$'))
+            if i > end
+                && matches!(
+                    self.src.get(i),
+                    Some(b'@' | b'$' | b'\'' | b'"' | b'0'..=b'9')
+                )
                 || self.src.get(end) == Some(&b' ') && matches!(self.src.get(i), Some(b'('))
             {
                 let p = self.pos;

@@ -277,7 +277,8 @@ impl Parser {
     pub fn parse_match(&mut self, open: u8, qr: bool) -> PResult<Expr> {
         let line = self.cur_line();
         let raw = self.read_delimited(open)?;
-        let flags = self.parse_re_flags(if qr { b"msixpnoadlu" } else { b"msixpnogcadlu" })?;
+        let mut flags = self.parse_re_flags(if qr { b"msixpnoadlu" } else { b"msixpnogcadlu" })?;
+        flags.once = !qr && open == b'?';
         let src = self.pattern_src(&raw, open, line)?;
         let id = self.new_pattern_id();
         let pat = Pattern {
@@ -914,7 +915,9 @@ impl Parser {
                 let chained = matches!(e, Expr::Index { .. } | Expr::Elem { .. });
                 Ok(Some(self.interp_subscripts(e, mode, chained)?))
             }
-            b'#' if mode == Mode::Dq && (is_ident_start(n2) || n2 == b'{' || n2 == b'$') => {
+            b'#' if mode == Mode::Dq
+                && (is_ident_start(n2) || matches!(n2, b'{' | b'$' | b'-' | b'+')) =>
+            {
                 Ok(Some(self.parse_scalar_term()?))
             }
             b'^' if mode == Mode::Dq && n2.is_ascii_uppercase() => {
@@ -922,9 +925,22 @@ impl Parser {
                 let name = self.scan_var_name(false).unwrap_or_default();
                 Ok(Some(self.scalar_var(&name, start)?))
             }
-            _ if mode == Mode::Dq && b"&`'+!@/\\,;.<>$0]?".contains(&n) && n != 0 => {
+            _ if mode == Mode::Dq
+                && n != 0
+                && (b"&`'+!@/\\,;.<>$0]|?".contains(&n)
+                    || n == b'-' && matches!(n2, b'[' | b'{')) =>
+            {
                 self.pos += 2;
                 let name = (n as char).to_string();
+                if matches!(n, b'+' | b'-') && n2 == b'[' {
+                    self.pos += 1;
+                    let array = self.array_place(&name, start)?;
+                    let idx = self.parse_bracket_list(b']')?;
+                    return Ok(Some(Expr::Index {
+                        array,
+                        index: Box::new(idx),
+                    }));
+                }
                 if matches!(n, b'+' | b'-') && self.src.get(self.pos) == Some(&b'{') {
                     self.pos += 1;
                     let hash = self.hash_place(&name, start)?;
@@ -948,6 +964,14 @@ impl Parser {
         let n = self.src.get(self.pos + 1).copied().unwrap_or(0);
         let n2 = self.src.get(self.pos + 2).copied().unwrap_or(0);
         let named = is_ident_start(n) || (n == b':' && n2 == b':');
+        if mode == Mode::Dq && matches!(n, b'-' | b'+') {
+            // `@-` and `@+` are the only punctuation arrays perl interpolates.
+            self.pos += 2;
+            let name = (n as char).to_string();
+            return Ok(Some(super::expr::array_expr(
+                self.array_place(&name, start)?,
+            )));
+        }
         if !(named || n == b'{' || (n == b'$' && (is_ident_start(n2) || n2 == b'{'))) {
             return Ok(None);
         }

@@ -217,7 +217,9 @@ impl Parser {
         if self.eat(";") {
             return Ok(None);
         }
-        if self.peek() == Some(b'{') {
+        // Like perl, `{ WORD => …` or `{ "str", …` (or `{}`) starting a
+        // statement is an anonymous hash, not a bare block.
+        if self.peek() == Some(b'{') && self.brace_is_block() {
             let body = self.parse_block()?;
             return Ok(Some(self.stmt(line, Stmt::Block { label: None, body })));
         }
