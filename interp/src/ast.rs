@@ -196,6 +196,9 @@ pub mod hints {
     /// `use utf8`: the source is UTF-8 (affects nothing at run time yet, kept
     /// for string eval).
     pub const UTF8: u8 = 8;
+    /// `use feature 'bitwise'` (or `use v5.28`+): `& | ^ ~` are always
+    /// numeric (the string forms are `&. |. ^. ~.`).
+    pub const NUMERIC_BITWISE: u8 = 16;
 }
 
 #[derive(Debug, Clone)]

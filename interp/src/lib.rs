@@ -12,6 +12,7 @@ pub mod interp;
 pub mod io;
 pub mod native;
 pub mod numeric;
+pub mod pack;
 pub mod parse;
 pub mod regex;
 pub mod sprintf;

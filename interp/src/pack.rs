@@ -1,0 +1,587 @@
+//! `pack`, `unpack` and `vec`: binary structures in strings.
+//!
+//! Templates support the common letters (`a A Z b B h H c C W U s S l L q Q
+//! j J i I n N v V f d F w x X @`), `<`/`>`/`!` modifiers, counts (`N`,
+//! `*`, `[N]`), groups `(…)` with counts, and whitespace/comments. Errors
+//! are returned as perl's message text (without location).
+
+use crate::convert::{self, to_bytes};
+use crate::numeric::Num;
+use crate::value::{PStr, Value};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Count {
+    One,
+    N(usize),
+    Star,
+}
+
+struct Item {
+    letter: u8,
+    /// `<` little-endian, `>` big-endian, otherwise native (little).
+    big: bool,
+    count: Count,
+    /// For groups: the template of the group.
+    group: Option<Vec<u8>>,
+}
+
+fn parse_template(t: &[u8]) -> Result<Vec<Item>, String> {
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let c = t[i];
+        i += 1;
+        if c.is_ascii_whitespace() {
+            continue;
+        }
+        if c == b'#' {
+            while i < t.len() && t[i] != b'\n' {
+                i += 1;
+            }
+            continue;
+        }
+        let mut group = None;
+        if c == b'(' {
+            let start = i;
+            let mut depth = 1;
+            while i < t.len() && depth > 0 {
+                match t[i] {
+                    b'(' => depth += 1,
+                    b')' => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if depth != 0 {
+                return Err("No group ending character ')' found in template".into());
+            }
+            group = Some(t[start..i - 1].to_vec());
+        } else if !b"aAZbBhHcCWUsSlLqQjJiInNvVfdFwxX@".contains(&c) {
+            return Err(format!("Invalid type '{}' in pack", c as char));
+        }
+        let mut big = false;
+        while i < t.len() && matches!(t[i], b'<' | b'>' | b'!') {
+            if t[i] == b'>' {
+                big = true;
+            }
+            i += 1;
+        }
+        let mut count = Count::One;
+        if i < t.len() && t[i] == b'*' {
+            count = Count::Star;
+            i += 1;
+        } else if i < t.len() && t[i] == b'[' {
+            let s = i + 1;
+            while i < t.len() && t[i] != b']' {
+                i += 1;
+            }
+            let n = std::str::from_utf8(&t[s..i])
+                .ok()
+                .and_then(|x| x.parse().ok())
+                .unwrap_or(1);
+            i += 1;
+            count = Count::N(n);
+        } else if i < t.len() && t[i].is_ascii_digit() {
+            let s = i;
+            while i < t.len() && t[i].is_ascii_digit() {
+                i += 1;
+            }
+            let n = std::str::from_utf8(&t[s..i])
+                .ok()
+                .and_then(|x| x.parse().ok())
+                .unwrap_or(1);
+            count = Count::N(n);
+        }
+        items.push(Item {
+            letter: c,
+            big,
+            count,
+            group,
+        });
+    }
+    Ok(items)
+}
+
+fn int_size(c: u8) -> usize {
+    match c {
+        b'c' | b'C' => 1,
+        b's' | b'S' | b'n' | b'v' => 2,
+        b'l' | b'L' | b'N' | b'V' | b'i' | b'I' => 4,
+        _ => 8,
+    }
+}
+
+fn is_int(c: u8) -> bool {
+    b"sSlLqQjJiInNvV".contains(&c)
+}
+
+fn big_endian(c: u8, big: bool) -> bool {
+    matches!(c, b'n' | b'N') || big && !matches!(c, b'v' | b'V')
+}
+
+/// `pack TEMPLATE, LIST`.
+pub fn pack(template: &[u8], args: &[Value]) -> Result<PStr, String> {
+    let mut out = PStr::default();
+    let mut next = 0usize;
+    pack_into(template, args, &mut next, &mut out)?;
+    Ok(out)
+}
+
+fn pack_into(
+    template: &[u8],
+    args: &[Value],
+    next: &mut usize,
+    out: &mut PStr,
+) -> Result<(), String> {
+    let items = parse_template(template)?;
+    let take = |next: &mut usize| -> Value {
+        let v = args.get(*next).cloned().unwrap_or_default();
+        *next += 1;
+        v
+    };
+    for it in items {
+        let c = it.letter;
+        if let Some(g) = &it.group {
+            let reps = match it.count {
+                Count::One => 1,
+                Count::N(n) => n,
+                Count::Star => usize::MAX,
+            };
+            let mut k = 0;
+            while k < reps && (it.count != Count::Star || *next < args.len()) {
+                pack_into(g, args, next, out)?;
+                k += 1;
+            }
+            continue;
+        }
+        match c {
+            b'a' | b'A' | b'Z' => {
+                let v = take(next);
+                let s = to_bytes(&v);
+                let n = match it.count {
+                    Count::Star => s.len() + usize::from(c == b'Z'),
+                    Count::N(n) => n,
+                    Count::One => 1,
+                };
+                let pad = if c == b'A' { b' ' } else { 0 };
+                let mut field: Vec<u8> = s.iter().copied().take(n).collect();
+                field.resize(n, pad);
+                if c == b'Z' && n > 0 {
+                    field[n - 1] = 0;
+                }
+                out.bytes.extend_from_slice(&field);
+            }
+            b'b' | b'B' | b'h' | b'H' => {
+                let v = take(next);
+                let s = to_bytes(&v);
+                let n = match it.count {
+                    Count::Star => s.len(),
+                    Count::N(n) => n,
+                    Count::One => 1,
+                }
+                .min(s.len());
+                let per = if matches!(c, b'b' | b'B') { 8 } else { 2 };
+                let mut byte = 0u8;
+                for (k, &ch) in s[..n].iter().enumerate() {
+                    let pos = k % per;
+                    let val = if per == 8 {
+                        ch & 1
+                    } else if ch.is_ascii_alphabetic() {
+                        ((ch & 0x0f) + 9) & 0x0f
+                    } else {
+                        ch & 0x0f
+                    };
+                    byte |= match c {
+                        b'b' => val << pos,
+                        b'B' => val << (7 - pos),
+                        b'h' => val << (4 * pos),
+                        _ => val << (4 * (1 - pos)),
+                    };
+                    if pos == per - 1 {
+                        out.bytes.push(byte);
+                        byte = 0;
+                    }
+                }
+                if n % per != 0 {
+                    out.bytes.push(byte);
+                }
+            }
+            b'x' => {
+                let n = match it.count {
+                    Count::N(n) => n,
+                    Count::One => 1,
+                    Count::Star => 0,
+                };
+                out.bytes.extend(std::iter::repeat(0).take(n));
+            }
+            b'X' => {
+                let n = match it.count {
+                    Count::N(n) => n,
+                    Count::One => 1,
+                    Count::Star => 0,
+                };
+                if n > out.bytes.len() {
+                    return Err("'X' outside of string in pack".into());
+                }
+                out.bytes.truncate(out.bytes.len() - n);
+            }
+            b'@' => {
+                let n = match it.count {
+                    Count::N(n) => n,
+                    _ => 0,
+                };
+                out.bytes.resize(n, 0);
+            }
+            _ => {
+                let reps = match it.count {
+                    Count::One => 1,
+                    Count::N(n) => n,
+                    Count::Star => args.len().saturating_sub(*next),
+                };
+                for _ in 0..reps {
+                    let v = take(next);
+                    pack_one(c, it.big, &v, out);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn pack_one(c: u8, big: bool, v: &Value, out: &mut PStr) {
+    match c {
+        b'U' | b'W' => {
+            let cp = convert::num_u64(convert::to_num(v)) as u32;
+            if cp > 0xFF || c == b'U' {
+                if !out.utf8 {
+                    out.bytes = crate::value::upgrade(&out.bytes);
+                    out.utf8 = true;
+                }
+                convert::push_utf8(cp, &mut out.bytes);
+            } else if out.utf8 {
+                convert::push_utf8(cp, &mut out.bytes);
+            } else {
+                out.bytes.push(cp as u8);
+            }
+        }
+        b'f' => {
+            let f = convert::to_f64(v) as f32;
+            let b = if big {
+                f.to_be_bytes()
+            } else {
+                f.to_le_bytes()
+            };
+            push_raw(out, &b);
+        }
+        b'd' | b'F' => {
+            let f = convert::to_f64(v);
+            let b = if big {
+                f.to_be_bytes()
+            } else {
+                f.to_le_bytes()
+            };
+            push_raw(out, &b);
+        }
+        b'w' => {
+            let mut n = convert::num_u64(convert::to_num(v));
+            let mut tmp = vec![(n & 0x7f) as u8];
+            n >>= 7;
+            while n > 0 {
+                tmp.push((n & 0x7f) as u8 | 0x80);
+                n >>= 7;
+            }
+            tmp.reverse();
+            push_raw(out, &tmp);
+        }
+        _ if is_int(c) || matches!(c, b'c' | b'C') => {
+            let n = convert::to_num(v);
+            let bits: u64 = match n {
+                Num::Int(i) => i as u64,
+                Num::UInt(u) => u,
+                Num::Float(f) => {
+                    if f < 0.0 {
+                        crate::numeric::cast_iv(f) as u64
+                    } else {
+                        crate::numeric::cast_uv(f)
+                    }
+                }
+            };
+            let size = int_size(c);
+            let le = bits.to_le_bytes();
+            let mut b = le[..size].to_vec();
+            if big_endian(c, big) {
+                b.reverse();
+            }
+            push_raw(out, &b);
+        }
+        _ => {}
+    }
+}
+
+fn push_raw(out: &mut PStr, b: &[u8]) {
+    if out.utf8 {
+        for &x in b {
+            convert::push_utf8(x as u32, &mut out.bytes);
+        }
+    } else {
+        out.bytes.extend_from_slice(b);
+    }
+}
+
+/// `unpack TEMPLATE, EXPR`.
+pub fn unpack(template: &[u8], data: &PStr) -> Result<Vec<Value>, String> {
+    // Characters, not bytes: a UTF-8 string is unpacked by code point (as
+    // long as they fit in a byte, like perl's downgrade).
+    let (bytes, chars): (Vec<u8>, Option<Vec<u32>>) = if data.utf8 {
+        let cs = convert::chars_of(data);
+        (cs.iter().map(|&c| c as u8).collect(), Some(cs))
+    } else {
+        (data.bytes.clone(), None)
+    };
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    unpack_from(template, &bytes, chars.as_deref(), &mut pos, &mut out)?;
+    Ok(out)
+}
+
+fn unpack_from(
+    template: &[u8],
+    b: &[u8],
+    chars: Option<&[u32]>,
+    pos: &mut usize,
+    out: &mut Vec<Value>,
+) -> Result<(), String> {
+    let items = parse_template(template)?;
+    for it in items {
+        let c = it.letter;
+        if let Some(g) = &it.group {
+            let reps = match it.count {
+                Count::One => 1,
+                Count::N(n) => n,
+                Count::Star => usize::MAX,
+            };
+            let mut k = 0;
+            while k < reps && (it.count != Count::Star || *pos < b.len()) {
+                unpack_from(g, b, chars, pos, out)?;
+                k += 1;
+            }
+            continue;
+        }
+        let rest = b.len().saturating_sub(*pos);
+        match c {
+            b'a' | b'A' | b'Z' => {
+                let n = match it.count {
+                    Count::Star => rest,
+                    Count::N(n) => n.min(rest),
+                    Count::One => 1.min(rest),
+                };
+                let mut f = b[*pos..*pos + n].to_vec();
+                *pos += n;
+                if c == b'Z' {
+                    if let Some(z) = f.iter().position(|&x| x == 0) {
+                        f.truncate(z);
+                        if it.count == Count::Star {
+                            *pos = *pos - n + z + 1;
+                        }
+                    }
+                } else if c == b'A' {
+                    while f.last().is_some_and(|&x| x == 0 || x.is_ascii_whitespace()) {
+                        f.pop();
+                    }
+                }
+                out.push(Value::str_from(f, false));
+            }
+            b'b' | b'B' | b'h' | b'H' => {
+                let per = if matches!(c, b'b' | b'B') { 8 } else { 2 };
+                let n = match it.count {
+                    Count::Star => rest * per,
+                    Count::N(n) => n.min(rest * per),
+                    Count::One => 1.min(rest * per),
+                };
+                let mut s = Vec::with_capacity(n);
+                for k in 0..n {
+                    let byte = b[*pos + k / per];
+                    let p = k % per;
+                    s.push(match c {
+                        b'b' => b'0' + ((byte >> p) & 1),
+                        b'B' => b'0' + ((byte >> (7 - p)) & 1),
+                        b'h' => b"0123456789abcdef"[((byte >> (4 * p)) & 0xf) as usize],
+                        _ => b"0123456789abcdef"[((byte >> (4 * (1 - p))) & 0xf) as usize],
+                    });
+                }
+                *pos += n.div_ceil(per);
+                out.push(Value::str_from(s, false));
+            }
+            b'x' => {
+                let n = match it.count {
+                    Count::N(n) => n,
+                    Count::One => 1,
+                    Count::Star => 0,
+                };
+                if n > rest {
+                    return Err("'x' outside of string in unpack".into());
+                }
+                *pos += n;
+            }
+            b'X' => {
+                let n = match it.count {
+                    Count::N(n) => n,
+                    Count::One => 1,
+                    Count::Star => 0,
+                };
+                if n > *pos {
+                    return Err("'X' outside of string in unpack".into());
+                }
+                *pos -= n;
+            }
+            b'@' => {
+                let n = match it.count {
+                    Count::N(n) => n,
+                    _ => 0,
+                };
+                if n > b.len() {
+                    return Err("'@' outside of string in unpack".into());
+                }
+                *pos = n;
+            }
+            _ => {
+                let size = match c {
+                    b'U' | b'W' | b'w' => 1,
+                    b'f' => 4,
+                    b'd' | b'F' => 8,
+                    _ => int_size(c),
+                };
+                let reps = match it.count {
+                    Count::One => 1,
+                    Count::N(n) => n,
+                    Count::Star => usize::MAX,
+                };
+                let mut k = 0;
+                while k < reps && *pos + size <= b.len() {
+                    if c == b'w' {
+                        let mut n: u64 = 0;
+                        while *pos < b.len() {
+                            let x = b[*pos];
+                            *pos += 1;
+                            n = (n << 7) | (x & 0x7f) as u64;
+                            if x & 0x80 == 0 {
+                                break;
+                            }
+                        }
+                        out.push(convert::num_to_value(Num::UInt(n)));
+                        k += 1;
+                        continue;
+                    }
+                    if matches!(c, b'U' | b'W') {
+                        let cp = match chars {
+                            Some(cs) => cs[*pos],
+                            None if c == b'U' => {
+                                // A byte string unpacked with U is read as UTF-8.
+                                let (cp, n) = decode_one(&b[*pos..]);
+                                *pos += n - 1;
+                                cp
+                            }
+                            None => b[*pos] as u32,
+                        };
+                        *pos += 1;
+                        out.push(Value::Int(cp as i64));
+                        k += 1;
+                        continue;
+                    }
+                    let mut raw = b[*pos..*pos + size].to_vec();
+                    *pos += size;
+                    let be = if is_int(c) || matches!(c, b'c' | b'C') {
+                        big_endian(c, it.big)
+                    } else {
+                        it.big
+                    };
+                    if be {
+                        raw.reverse();
+                    }
+                    let mut le = [0u8; 8];
+                    le[..size].copy_from_slice(&raw);
+                    let u = u64::from_le_bytes(le);
+                    out.push(match c {
+                        b'f' => Value::Num(f32::from_le_bytes([le[0], le[1], le[2], le[3]]) as f64),
+                        b'd' | b'F' => Value::Num(f64::from_le_bytes(le)),
+                        b'c' | b's' | b'l' | b'q' | b'j' | b'i' => {
+                            let shift = 64 - 8 * size as u32;
+                            Value::Int(((u << shift) as i64) >> shift)
+                        }
+                        _ => convert::num_to_value(Num::UInt(u)),
+                    });
+                    k += 1;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn decode_one(b: &[u8]) -> (u32, usize) {
+    let n = match b[0] {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf7 => 4,
+        _ => 1,
+    }
+    .min(b.len());
+    match std::str::from_utf8(&b[..n])
+        .ok()
+        .and_then(|s| s.chars().next())
+    {
+        Some(ch) => (ch as u32, n),
+        None => (b[0] as u32, 1),
+    }
+}
+
+/// `vec(STR, OFFSET, BITS)` read.
+pub fn vec_get(s: &[u8], off: u64, bits: u32) -> u64 {
+    if bits < 8 {
+        let bit = off.saturating_mul(bits as u64);
+        let byte = (bit / 8) as usize;
+        match s.get(byte) {
+            Some(&x) => ((x >> (bit % 8)) as u64) & ((1u64 << bits) - 1),
+            None => 0,
+        }
+    } else {
+        let n = (bits / 8) as usize;
+        let start = (off as usize).saturating_mul(n);
+        if start >= s.len() {
+            return 0;
+        }
+        let mut v = 0u64;
+        for k in 0..n {
+            v = (v << 8) | s.get(start + k).copied().unwrap_or(0) as u64;
+        }
+        v
+    }
+}
+
+/// `vec(STR, OFFSET, BITS) = VAL`: the string grows with zero bytes.
+pub fn vec_set(s: &mut Vec<u8>, off: u64, bits: u32, val: u64) {
+    if bits < 8 {
+        let bit = off * bits as u64;
+        let byte = (bit / 8) as usize;
+        if s.len() <= byte {
+            s.resize(byte + 1, 0);
+        }
+        let mask = (((1u16 << bits) - 1) as u8) << (bit % 8);
+        s[byte] = (s[byte] & !mask) | (((val as u8) << (bit % 8)) & mask);
+    } else {
+        let n = (bits / 8) as usize;
+        let start = off as usize * n;
+        if s.len() < start + n {
+            s.resize(start + n, 0);
+        }
+        for k in 0..n {
+            s[start + k] = (val >> (8 * (n - 1 - k))) as u8;
+        }
+    }
+}
+
+/// Whether `bits` is a legal `vec` width.
+pub fn vec_bits_ok(bits: i64) -> bool {
+    matches!(bits, 1 | 2 | 4 | 8 | 16 | 32 | 64)
+}
