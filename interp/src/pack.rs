@@ -25,7 +25,7 @@ struct Item {
     group: Option<Vec<u8>>,
 }
 
-fn parse_template(t: &[u8]) -> Result<Vec<Item>, String> {
+fn parse_template(t: &[u8], for_pack: bool) -> Result<Vec<Item>, String> {
     let mut items = Vec::new();
     let mut i = 0;
     while i < t.len() {
@@ -92,6 +92,15 @@ fn parse_template(t: &[u8]) -> Result<Vec<Item>, String> {
                 .unwrap_or(1);
             count = Count::N(n);
         }
+        // A huge count cannot be packed; unpacking stops at the data's end.
+        if let Count::N(n) = count {
+            if n > 1 << 31 {
+                if for_pack {
+                    return Err("Out of memory during pack()".into());
+                }
+                count = Count::Star;
+            }
+        }
         items.push(Item {
             letter: c,
             big,
@@ -133,7 +142,7 @@ fn pack_into(
     next: &mut usize,
     out: &mut PStr,
 ) -> Result<(), String> {
-    let items = parse_template(template)?;
+    let items = parse_template(template, true)?;
     let take = |next: &mut usize| -> Value {
         let v = args.get(*next).cloned().unwrap_or_default();
         *next += 1;
@@ -149,8 +158,12 @@ fn pack_into(
             };
             let mut k = 0;
             while k < reps && (it.count != Count::Star || *next < args.len()) {
+                let before = *next;
                 pack_into(g, args, next, out)?;
                 k += 1;
+                if it.count == Count::Star && *next == before {
+                    break;
+                }
             }
             continue;
         }
@@ -212,6 +225,9 @@ fn pack_into(
                     Count::One => 1,
                     Count::Star => 0,
                 };
+                if n > 1 << 32 {
+                    return Err("Out of memory during pack()".into());
+                }
                 out.bytes.extend(std::iter::repeat(0).take(n));
             }
             b'X' => {
@@ -230,6 +246,9 @@ fn pack_into(
                     Count::N(n) => n,
                     _ => 0,
                 };
+                if n > 1 << 32 {
+                    return Err("Out of memory during pack()".into());
+                }
                 out.bytes.resize(n, 0);
             }
             _ => {
@@ -351,7 +370,7 @@ fn unpack_from(
     pos: &mut usize,
     out: &mut Vec<Value>,
 ) -> Result<(), String> {
-    let items = parse_template(template)?;
+    let items = parse_template(template, false)?;
     for it in items {
         let c = it.letter;
         if let Some(g) = &it.group {
@@ -362,8 +381,12 @@ fn unpack_from(
             };
             let mut k = 0;
             while k < reps && (it.count != Count::Star || *pos < b.len()) {
+                let before = *pos;
                 unpack_from(g, b, chars, pos, out)?;
                 k += 1;
+                if it.count == Count::Star && *pos == before {
+                    break;
+                }
             }
             continue;
         }
@@ -560,7 +583,15 @@ pub fn vec_get(s: &[u8], off: u64, bits: u32) -> u64 {
 }
 
 /// `vec(STR, OFFSET, BITS) = VAL`: the string grows with zero bytes.
-pub fn vec_set(s: &mut Vec<u8>, off: u64, bits: u32, val: u64) {
+/// Fails when the string would have to grow beyond reason.
+pub fn vec_set(s: &mut Vec<u8>, off: u64, bits: u32, val: u64) -> Result<(), String> {
+    let end = off
+        .checked_mul(bits as u64)
+        .map(|b| b / 8 + 8)
+        .filter(|&e| e < 1 << 32);
+    if end.is_none() {
+        return Err("Out of memory during vec in lvalue context".into());
+    }
     if bits < 8 {
         let bit = off * bits as u64;
         let byte = (bit / 8) as usize;
@@ -579,6 +610,7 @@ pub fn vec_set(s: &mut Vec<u8>, off: u64, bits: u32, val: u64) {
             s[start + k] = (val >> (8 * (n - 1 - k))) as u8;
         }
     }
+    Ok(())
 }
 
 /// Whether `bits` is a legal `vec` width.

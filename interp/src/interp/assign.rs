@@ -548,7 +548,9 @@ impl Interp {
                     convert::to_bytes(&cur).into_owned()
                 };
                 let n = convert::num_u64(convert::to_num(&v));
-                crate::pack::vec_set(&mut b, off as u64, bits as u32, n);
+                if let Err(m) = crate::pack::vec_set(&mut b, off as u64, bits as u32, n) {
+                    return Err(self.die_msg(m));
+                }
                 sv.set(Value::str_from(b, false));
                 Ok(())
             }
