@@ -199,6 +199,9 @@ pub mod hints {
     /// `use warnings FATAL => …`: warnings die instead (any category named
     /// makes all of them fatal).
     pub const FATAL_WARNINGS: u8 = 16;
+    /// `use feature 'bitwise'` (or `use v5.28`+): `& | ^ ~` are always
+    /// numeric (the string forms are `&. |. ^. ~.`).
+    pub const NUMERIC_BITWISE: u8 = 32;
 }
 
 #[derive(Debug, Clone)]

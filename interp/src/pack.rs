@@ -1,10 +1,12 @@
-//! `pack` and `unpack`: the common template letters (strings, bit and hex
-//! strings, integers of every size and byte order, floats, BER, `U`, and the
-//! positioning letters `x X @`), with repeat counts, `*`, `[N]`, the `<` `>`
-//! `!` modifiers and `%` checksums.  Groups and `/` counts are not supported
-//! and die with perl's message for an unknown type.
+//! `pack`, `unpack` and `vec`: binary structures in strings.
+//!
+//! Templates support the common letters (`a A Z b B h H c C W U s S l L q Q
+//! j J i I n N v V f d F w x X @`), `<`/`>`/`!` modifiers, counts (`N`,
+//! `*`, `[N]`), groups `(…)` with counts, and whitespace/comments. Errors
+//! are returned as perl's message text (without location).
 
-use crate::convert::{to_bytes, to_f64, to_i64};
+use crate::convert::{self, to_bytes};
+use crate::numeric::Num;
 use crate::value::{PStr, Value};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -16,13 +18,14 @@ enum Count {
 
 struct Item {
     letter: u8,
-    little: Option<bool>,
+    /// `<` little-endian, `>` big-endian, otherwise native (little).
+    big: bool,
     count: Count,
-    /// `%N` checksum prefix (unpack only).
-    checksum: Option<u32>,
+    /// For groups: the template of the group.
+    group: Option<Vec<u8>>,
 }
 
-fn parse_template(t: &[u8], func: &str) -> Result<Vec<Item>, String> {
+fn parse_template(t: &[u8], for_pack: bool) -> Result<Vec<Item>, String> {
     let mut items = Vec::new();
     let mut i = 0;
     while i < t.len() {
@@ -37,602 +40,580 @@ fn parse_template(t: &[u8], func: &str) -> Result<Vec<Item>, String> {
             }
             continue;
         }
-        let mut checksum = None;
-        let mut letter = c;
-        if c == b'%' {
+        let mut group = None;
+        if c == b'(' {
+            let start = i;
+            let mut depth = 1;
+            while i < t.len() && depth > 0 {
+                match t[i] {
+                    b'(' => depth += 1,
+                    b')' => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if depth != 0 {
+                return Err("No group ending character ')' found in template".into());
+            }
+            group = Some(t[start..i - 1].to_vec());
+        } else if !b"aAZbBhHcCWUsSlLqQjJiInNvVfdFwxX@".contains(&c) {
+            return Err(format!("Invalid type '{}' in pack", c as char));
+        }
+        let mut big = false;
+        while i < t.len() && matches!(t[i], b'<' | b'>' | b'!') {
+            if t[i] == b'>' {
+                big = true;
+            }
+            i += 1;
+        }
+        let mut count = Count::One;
+        if i < t.len() && t[i] == b'*' {
+            count = Count::Star;
+            i += 1;
+        } else if i < t.len() && t[i] == b'[' {
+            let s = i + 1;
+            while i < t.len() && t[i] != b']' {
+                i += 1;
+            }
+            let n = std::str::from_utf8(&t[s..i])
+                .ok()
+                .and_then(|x| x.parse().ok())
+                .unwrap_or(1);
+            i += 1;
+            count = Count::N(n);
+        } else if i < t.len() && t[i].is_ascii_digit() {
             let s = i;
             while i < t.len() && t[i].is_ascii_digit() {
                 i += 1;
             }
-            checksum = Some(
-                std::str::from_utf8(&t[s..i])
-                    .ok()
-                    .and_then(|d| d.parse().ok())
-                    .unwrap_or(16),
-            );
-            match t.get(i) {
-                Some(&l) => {
-                    letter = l;
-                    i += 1;
+            let n = std::str::from_utf8(&t[s..i])
+                .ok()
+                .and_then(|x| x.parse().ok())
+                .unwrap_or(1);
+            count = Count::N(n);
+        }
+        // A huge count cannot be packed; unpacking stops at the data's end.
+        if let Count::N(n) = count {
+            if n > 1 << 31 {
+                if for_pack {
+                    return Err("Out of memory during pack()".into());
                 }
-                None => return Err(format!("Invalid type '%' in {func}")),
+                count = Count::Star;
             }
         }
-        if !b"aAZbBhHcCWUsSlLqQjJiInNvVfdFwxX@".contains(&letter) {
-            return Err(format!("Invalid type '{}' in {func}", letter as char));
-        }
-        let mut little = None;
-        while let Some(&m) = t.get(i) {
-            match m {
-                b'<' => little = Some(true),
-                b'>' => little = Some(false),
-                b'!' => {}
-                _ => break,
-            }
-            i += 1;
-        }
-        let count = match t.get(i) {
-            Some(b'*') => {
-                i += 1;
-                Count::Star
-            }
-            Some(b'[') => {
-                let s = i + 1;
-                let mut e = s;
-                while e < t.len() && t[e] != b']' {
-                    e += 1;
-                }
-                let n = std::str::from_utf8(&t[s..e])
-                    .ok()
-                    .and_then(|d| d.parse().ok())
-                    .unwrap_or(1);
-                i = (e + 1).min(t.len());
-                Count::N(n)
-            }
-            Some(d) if d.is_ascii_digit() => {
-                let s = i;
-                while i < t.len() && t[i].is_ascii_digit() {
-                    i += 1;
-                }
-                Count::N(
-                    std::str::from_utf8(&t[s..i])
-                        .ok()
-                        .and_then(|d| d.parse().ok())
-                        .unwrap_or(usize::MAX),
-                )
-            }
-            _ => Count::One,
-        };
         items.push(Item {
-            letter,
-            little,
+            letter: c,
+            big,
             count,
-            checksum,
+            group,
         });
     }
     Ok(items)
 }
 
-/// Size in bytes and signedness of an integer letter (`None` otherwise).
-fn int_kind(l: u8) -> Option<(usize, bool)> {
-    Some(match l {
-        b'c' => (1, true),
-        b'C' => (1, false),
-        b's' => (2, true),
-        b'S' | b'n' | b'v' => (2, false),
-        b'l' | b'i' => (4, true),
-        b'L' | b'I' | b'N' | b'V' => (4, false),
-        b'q' | b'j' => (8, true),
-        b'Q' | b'J' => (8, false),
-        _ => return None,
-    })
-}
-
-/// Whether an integer letter is stored little-endian.
-fn is_little(it: &Item) -> bool {
-    match it.letter {
-        b'n' | b'N' => false,
-        b'v' | b'V' => true,
-        _ => it.little.unwrap_or(cfg!(target_endian = "little")),
+fn int_size(c: u8) -> usize {
+    match c {
+        b'c' | b'C' => 1,
+        b's' | b'S' | b'n' | b'v' => 2,
+        b'l' | b'L' | b'N' | b'V' | b'i' | b'I' => 4,
+        _ => 8,
     }
 }
 
-fn put_int(out: &mut Vec<u32>, v: u64, size: usize, little: bool) {
-    let bytes = v.to_le_bytes();
-    if little {
-        out.extend(bytes[..size].iter().map(|&b| b as u32));
-    } else {
-        out.extend(bytes[..size].iter().rev().map(|&b| b as u32));
-    }
+fn is_int(c: u8) -> bool {
+    b"sSlLqQjJiInNvV".contains(&c)
 }
 
-/// Packs with every value `*` count already made explicit.
-fn pack_items(template: &[u8], args: &[Value]) -> Result<PStr, String> {
-    let items = parse_template(template, "pack")?;
-    let char_mode = items.first().is_some_and(|it| it.letter == b'U');
-    // Code points in char mode, bytes otherwise.
-    let mut out: Vec<u32> = Vec::new();
-    let mut args = args.iter();
-    let mut next = || args.next().cloned().unwrap_or(Value::Undef);
-    for it in &items {
-        match it.letter {
+fn big_endian(c: u8, big: bool) -> bool {
+    matches!(c, b'n' | b'N') || big && !matches!(c, b'v' | b'V')
+}
+
+/// `pack TEMPLATE, LIST`.
+pub fn pack(template: &[u8], args: &[Value]) -> Result<PStr, String> {
+    let mut out = PStr::default();
+    let mut next = 0usize;
+    pack_into(template, args, &mut next, &mut out)?;
+    Ok(out)
+}
+
+fn pack_into(
+    template: &[u8],
+    args: &[Value],
+    next: &mut usize,
+    out: &mut PStr,
+) -> Result<(), String> {
+    let items = parse_template(template, true)?;
+    let take = |next: &mut usize| -> Value {
+        let v = args.get(*next).cloned().unwrap_or_default();
+        *next += 1;
+        v
+    };
+    for it in items {
+        let c = it.letter;
+        if let Some(g) = &it.group {
+            let reps = match it.count {
+                Count::One => 1,
+                Count::N(n) => n,
+                Count::Star => usize::MAX,
+            };
+            let mut k = 0;
+            while k < reps && (it.count != Count::Star || *next < args.len()) {
+                let before = *next;
+                pack_into(g, args, next, out)?;
+                k += 1;
+                if it.count == Count::Star && *next == before {
+                    break;
+                }
+            }
+            continue;
+        }
+        match c {
             b'a' | b'A' | b'Z' => {
-                let v = next();
+                let v = take(next);
                 let s = to_bytes(&v);
-                let (take, width) = match it.count {
-                    Count::Star => {
-                        let w = s.len() + (it.letter == b'Z') as usize;
-                        (s.len(), w)
-                    }
-                    Count::One => (s.len().min(1), 1),
-                    Count::N(n) => {
-                        let room = if it.letter == b'Z' {
-                            n.saturating_sub(1)
-                        } else {
-                            n
-                        };
-                        (s.len().min(room), n)
-                    }
+                let n = match it.count {
+                    Count::Star => s.len() + usize::from(c == b'Z'),
+                    Count::N(n) => n,
+                    Count::One => 1,
                 };
-                out.extend(s[..take].iter().map(|&b| b as u32));
-                let pad = if it.letter == b'A' { b' ' } else { 0 } as u32;
-                out.extend(std::iter::repeat_n(pad, width - take));
+                let pad = if c == b'A' { b' ' } else { 0 };
+                let mut field: Vec<u8> = s.iter().copied().take(n).collect();
+                field.resize(n, pad);
+                if c == b'Z' && n > 0 {
+                    field[n - 1] = 0;
+                }
+                out.bytes.extend_from_slice(&field);
             }
-            b'b' | b'B' => {
-                let v = next();
+            b'b' | b'B' | b'h' | b'H' => {
+                let v = take(next);
                 let s = to_bytes(&v);
                 let n = match it.count {
                     Count::Star => s.len(),
-                    Count::One => 1,
                     Count::N(n) => n,
-                };
-                let mut byte = 0u32;
-                for k in 0..n {
-                    let bit = s.get(k).is_some_and(|&c| c & 1 == 1) as u32;
-                    if it.letter == b'b' {
-                        byte |= bit << (k % 8);
+                    Count::One => 1,
+                }
+                .min(s.len());
+                let per = if matches!(c, b'b' | b'B') { 8 } else { 2 };
+                let mut byte = 0u8;
+                for (k, &ch) in s[..n].iter().enumerate() {
+                    let pos = k % per;
+                    let val = if per == 8 {
+                        ch & 1
+                    } else if ch.is_ascii_alphabetic() {
+                        ((ch & 0x0f) + 9) & 0x0f
                     } else {
-                        byte |= bit << (7 - k % 8);
-                    }
-                    if k % 8 == 7 {
-                        out.push(byte);
-                        byte = 0;
-                    }
-                }
-                if n % 8 != 0 {
-                    out.push(byte);
-                }
-            }
-            b'h' | b'H' => {
-                let v = next();
-                let s = to_bytes(&v);
-                let n = match it.count {
-                    Count::Star => s.len(),
-                    Count::One => 1,
-                    Count::N(n) => n,
-                };
-                let mut byte = 0u32;
-                for k in 0..n {
-                    let nyb = match s.get(k) {
-                        Some(&c) if c.is_ascii_alphabetic() => ((c & 0x0F) + 9) as u32 & 0x0F,
-                        Some(&c) => (c & 0x0F) as u32,
-                        None => 0,
+                        ch & 0x0f
                     };
-                    let high = (k % 2 == 0) == (it.letter == b'H');
-                    byte |= if high { nyb << 4 } else { nyb };
-                    if k % 2 == 1 {
-                        out.push(byte);
+                    byte |= match c {
+                        b'b' => val << pos,
+                        b'B' => val << (7 - pos),
+                        b'h' => val << (4 * pos),
+                        _ => val << (4 * (1 - pos)),
+                    };
+                    if pos == per - 1 {
+                        out.bytes.push(byte);
                         byte = 0;
                     }
                 }
-                if n % 2 == 1 {
-                    out.push(byte);
+                if n % per != 0 {
+                    out.bytes.push(byte);
                 }
             }
             b'x' => {
                 let n = match it.count {
                     Count::N(n) => n,
-                    _ => 1,
+                    Count::One => 1,
+                    Count::Star => 0,
                 };
-                out.extend(std::iter::repeat_n(0, n));
+                if n > 1 << 32 {
+                    return Err("Out of memory during pack()".into());
+                }
+                out.bytes.extend(std::iter::repeat(0).take(n));
             }
             b'X' => {
                 let n = match it.count {
                     Count::N(n) => n,
-                    _ => 1,
+                    Count::One => 1,
+                    Count::Star => 0,
                 };
-                if n > out.len() {
+                if n > out.bytes.len() {
                     return Err("'X' outside of string in pack".into());
                 }
-                out.truncate(out.len() - n);
+                out.bytes.truncate(out.bytes.len() - n);
             }
             b'@' => {
                 let n = match it.count {
                     Count::N(n) => n,
                     _ => 0,
                 };
-                out.resize(n, 0);
+                if n > 1 << 32 {
+                    return Err("Out of memory during pack()".into());
+                }
+                out.bytes.resize(n, 0);
             }
-            l => {
+            _ => {
                 let reps = match it.count {
                     Count::One => 1,
                     Count::N(n) => n,
-                    // `pack` expanded value `*` counts already.
-                    Count::Star => 0,
+                    Count::Star => args.len().saturating_sub(*next),
                 };
-                for _ in 0..reps.min(1 << 24) {
-                    let v = next();
-                    pack_number(&mut out, it, l, &v, char_mode)?;
+                for _ in 0..reps {
+                    let v = take(next);
+                    pack_one(c, it.big, &v, out);
                 }
             }
         }
-    }
-    if char_mode {
-        let mut bytes = Vec::with_capacity(out.len());
-        for c in out {
-            crate::convert::push_utf8(c, &mut bytes);
-        }
-        Ok(PStr { bytes, utf8: true })
-    } else {
-        Ok(PStr {
-            bytes: out.into_iter().map(|c| c as u8).collect(),
-            utf8: false,
-        })
-    }
-}
-
-fn pack_number(
-    out: &mut Vec<u32>,
-    it: &Item,
-    l: u8,
-    v: &Value,
-    char_mode: bool,
-) -> Result<(), String> {
-    if let Some((size, _)) = int_kind(l) {
-        let n = if let Value::Num(f) = v {
-            if *f >= 9.2e18 {
-                *f as u64
-            } else {
-                *f as i64 as u64
-            }
-        } else {
-            to_i64(v) as u64
-        };
-        put_int(out, n, size, is_little(it));
-        return Ok(());
-    }
-    match l {
-        b'W' => out.push(to_i64(v) as u32),
-        b'U' => {
-            let c = to_i64(v) as u32;
-            if char_mode {
-                out.push(c);
-            } else {
-                let mut b = Vec::new();
-                crate::convert::push_utf8(c, &mut b);
-                out.extend(b.into_iter().map(|x| x as u32));
-            }
-        }
-        b'f' => {
-            let b = (to_f64(v) as f32).to_bits() as u64;
-            put_int(
-                out,
-                b,
-                4,
-                it.little.unwrap_or(cfg!(target_endian = "little")),
-            );
-        }
-        b'd' | b'F' => {
-            let b = to_f64(v).to_bits();
-            put_int(
-                out,
-                b,
-                8,
-                it.little.unwrap_or(cfg!(target_endian = "little")),
-            );
-        }
-        b'w' => {
-            let mut n = to_i64(v) as u64;
-            let mut tmp = vec![(n & 0x7F) as u32];
-            n >>= 7;
-            while n > 0 {
-                tmp.push(((n & 0x7F) | 0x80) as u32);
-                n >>= 7;
-            }
-            out.extend(tmp.into_iter().rev());
-        }
-        _ => return Err(format!("Invalid type '{}' in pack", l as char)),
     }
     Ok(())
 }
 
-/// `pack TEMPLATE, LIST`: a character (utf8) string for templates starting
-/// with `U`, bytes otherwise.
-pub fn pack(template: &[u8], args: &[Value]) -> Result<PStr, String> {
-    // A value letter's `*` takes all remaining arguments: rewrite it as an
-    // explicit count.
-    let items = parse_template(template, "pack")?;
-    if !items
-        .iter()
-        .any(|it| it.count == Count::Star && !b"aAZbBhHx@X".contains(&it.letter))
-    {
-        return pack_items(template, args);
-    }
-    let mut used = 0usize;
-    let mut t = Vec::new();
-    for it in &items {
-        let per = if b"xX@".contains(&it.letter) { 0 } else { 1 };
-        let n = match it.count {
-            Count::One => 1,
-            Count::N(n) => n,
-            Count::Star if per == 1 && !b"aAZbBhH".contains(&it.letter) => {
-                args.len().saturating_sub(used)
+fn pack_one(c: u8, big: bool, v: &Value, out: &mut PStr) {
+    match c {
+        b'U' | b'W' => {
+            let cp = convert::num_u64(convert::to_num(v)) as u32;
+            if cp > 0xFF || c == b'U' {
+                if !out.utf8 {
+                    out.bytes = crate::value::upgrade(&out.bytes);
+                    out.utf8 = true;
+                }
+                convert::push_utf8(cp, &mut out.bytes);
+            } else if out.utf8 {
+                convert::push_utf8(cp, &mut out.bytes);
+            } else {
+                out.bytes.push(cp as u8);
             }
-            Count::Star => {
-                used += per;
-                t.push(it.letter);
-                push_mods(&mut t, it);
-                t.push(b'*');
-                continue;
-            }
-        };
-        used += if b"aAZbBhH".contains(&it.letter) {
-            1
-        } else {
-            per * n
-        };
-        t.push(it.letter);
-        push_mods(&mut t, it);
-        t.extend_from_slice(n.to_string().as_bytes());
-    }
-    pack_items(&t, args)
-}
-
-fn push_mods(t: &mut Vec<u8>, it: &Item) {
-    match it.little {
-        Some(true) => t.push(b'<'),
-        Some(false) => t.push(b'>'),
-        None => {}
-    }
-}
-
-fn get_int(data: &[u8], size: usize, little: bool, signed: bool) -> Value {
-    let mut b = [0u8; 8];
-    if little {
-        b[..size].copy_from_slice(data);
-    } else {
-        for (k, &x) in data.iter().rev().enumerate() {
-            b[k] = x;
         }
+        b'f' => {
+            let f = convert::to_f64(v) as f32;
+            let b = if big {
+                f.to_be_bytes()
+            } else {
+                f.to_le_bytes()
+            };
+            push_raw(out, &b);
+        }
+        b'd' | b'F' => {
+            let f = convert::to_f64(v);
+            let b = if big {
+                f.to_be_bytes()
+            } else {
+                f.to_le_bytes()
+            };
+            push_raw(out, &b);
+        }
+        b'w' => {
+            let mut n = convert::num_u64(convert::to_num(v));
+            let mut tmp = vec![(n & 0x7f) as u8];
+            n >>= 7;
+            while n > 0 {
+                tmp.push((n & 0x7f) as u8 | 0x80);
+                n >>= 7;
+            }
+            tmp.reverse();
+            push_raw(out, &tmp);
+        }
+        _ if is_int(c) || matches!(c, b'c' | b'C') => {
+            let n = convert::to_num(v);
+            let bits: u64 = match n {
+                Num::Int(i) => i as u64,
+                Num::UInt(u) => u,
+                Num::Float(f) => {
+                    if f < 0.0 {
+                        crate::numeric::cast_iv(f) as u64
+                    } else {
+                        crate::numeric::cast_uv(f)
+                    }
+                }
+            };
+            let size = int_size(c);
+            let le = bits.to_le_bytes();
+            let mut b = le[..size].to_vec();
+            if big_endian(c, big) {
+                b.reverse();
+            }
+            push_raw(out, &b);
+        }
+        _ => {}
     }
-    let u = u64::from_le_bytes(b);
-    if signed {
-        let shift = 64 - size * 8;
-        Value::Int(((u << shift) as i64) >> shift)
-    } else if u > i64::MAX as u64 {
-        Value::Num(u as f64)
+}
+
+fn push_raw(out: &mut PStr, b: &[u8]) {
+    if out.utf8 {
+        for &x in b {
+            convert::push_utf8(x as u32, &mut out.bytes);
+        }
     } else {
-        Value::Int(u as i64)
+        out.bytes.extend_from_slice(b);
     }
 }
 
 /// `unpack TEMPLATE, EXPR`.
-pub fn unpack(template: &[u8], input: &PStr) -> Result<Vec<Value>, String> {
-    let items = parse_template(template, "unpack")?;
-    let data: &[u8] = &input.bytes;
-    let mut pos = 0usize;
+pub fn unpack(template: &[u8], data: &PStr) -> Result<Vec<Value>, String> {
+    // Characters, not bytes: a UTF-8 string is unpacked by code point (as
+    // long as they fit in a byte, like perl's downgrade).
+    let (bytes, chars): (Vec<u8>, Option<Vec<u32>>) = if data.utf8 {
+        let cs = convert::chars_of(data);
+        (cs.iter().map(|&c| c as u8).collect(), Some(cs))
+    } else {
+        (data.bytes.clone(), None)
+    };
     let mut out = Vec::new();
-    for it in &items {
-        let rest = data.len().saturating_sub(pos);
-        let start_len = out.len();
-        match it.letter {
+    let mut pos = 0usize;
+    unpack_from(template, &bytes, chars.as_deref(), &mut pos, &mut out)?;
+    Ok(out)
+}
+
+fn unpack_from(
+    template: &[u8],
+    b: &[u8],
+    chars: Option<&[u32]>,
+    pos: &mut usize,
+    out: &mut Vec<Value>,
+) -> Result<(), String> {
+    let items = parse_template(template, false)?;
+    for it in items {
+        let c = it.letter;
+        if let Some(g) = &it.group {
+            let reps = match it.count {
+                Count::One => 1,
+                Count::N(n) => n,
+                Count::Star => usize::MAX,
+            };
+            let mut k = 0;
+            while k < reps && (it.count != Count::Star || *pos < b.len()) {
+                let before = *pos;
+                unpack_from(g, b, chars, pos, out)?;
+                k += 1;
+                if it.count == Count::Star && *pos == before {
+                    break;
+                }
+            }
+            continue;
+        }
+        let rest = b.len().saturating_sub(*pos);
+        match c {
             b'a' | b'A' | b'Z' => {
                 let n = match it.count {
                     Count::Star => rest,
-                    Count::One => 1.min(rest),
                     Count::N(n) => n.min(rest),
+                    Count::One => 1.min(rest),
                 };
-                let mut field = &data[pos..pos + n];
-                let mut adv = n;
-                match it.letter {
-                    b'Z' => {
-                        if let Some(z) = field.iter().position(|&c| c == 0) {
-                            field = &field[..z];
-                            if it.count == Count::Star {
-                                adv = z + 1;
-                            }
+                let mut f = b[*pos..*pos + n].to_vec();
+                *pos += n;
+                if c == b'Z' {
+                    if let Some(z) = f.iter().position(|&x| x == 0) {
+                        f.truncate(z);
+                        if it.count == Count::Star {
+                            *pos = *pos - n + z + 1;
                         }
                     }
-                    b'A' => {
-                        let e = field
-                            .iter()
-                            .rposition(|&c| !matches!(c, 0 | b' ' | b'\t' | b'\n' | b'\r' | 0x0c))
-                            .map_or(0, |e| e + 1);
-                        field = &field[..e];
+                } else if c == b'A' {
+                    while f.last().is_some_and(|&x| x == 0 || x.is_ascii_whitespace()) {
+                        f.pop();
                     }
-                    _ => {}
                 }
-                out.push(Value::str_from(field.to_vec(), false));
-                pos += adv;
+                out.push(Value::str_from(f, false));
             }
-            b'b' | b'B' => {
+            b'b' | b'B' | b'h' | b'H' => {
+                let per = if matches!(c, b'b' | b'B') { 8 } else { 2 };
                 let n = match it.count {
-                    Count::Star => rest * 8,
-                    Count::One => 1,
-                    Count::N(n) => n.min(rest * 8),
+                    Count::Star => rest * per,
+                    Count::N(n) => n.min(rest * per),
+                    Count::One => 1.min(rest * per),
                 };
                 let mut s = Vec::with_capacity(n);
                 for k in 0..n {
-                    let byte = data[pos + k / 8];
-                    let bit = if it.letter == b'b' {
-                        (byte >> (k % 8)) & 1
-                    } else {
-                        (byte >> (7 - k % 8)) & 1
-                    };
-                    s.push(b'0' + bit);
+                    let byte = b[*pos + k / per];
+                    let p = k % per;
+                    s.push(match c {
+                        b'b' => b'0' + ((byte >> p) & 1),
+                        b'B' => b'0' + ((byte >> (7 - p)) & 1),
+                        b'h' => b"0123456789abcdef"[((byte >> (4 * p)) & 0xf) as usize],
+                        _ => b"0123456789abcdef"[((byte >> (4 * (1 - p))) & 0xf) as usize],
+                    });
                 }
-                pos += n.div_ceil(8);
-                out.push(Value::str_from(s, false));
-            }
-            b'h' | b'H' => {
-                let n = match it.count {
-                    Count::Star => rest * 2,
-                    Count::One => 1,
-                    Count::N(n) => n.min(rest * 2),
-                };
-                let mut s = Vec::with_capacity(n);
-                for k in 0..n {
-                    let byte = data[pos + k / 2];
-                    let high = (k % 2 == 0) == (it.letter == b'H');
-                    let nyb = if high { byte >> 4 } else { byte & 0x0F };
-                    s.push(b"0123456789abcdef"[nyb as usize]);
-                }
-                pos += n.div_ceil(2);
+                *pos += n.div_ceil(per);
                 out.push(Value::str_from(s, false));
             }
             b'x' => {
                 let n = match it.count {
                     Count::N(n) => n,
-                    Count::Star => 0,
                     Count::One => 1,
+                    Count::Star => 0,
                 };
                 if n > rest {
                     return Err("'x' outside of string in unpack".into());
                 }
-                pos += n;
+                *pos += n;
             }
             b'X' => {
                 let n = match it.count {
                     Count::N(n) => n,
-                    Count::Star => 0,
                     Count::One => 1,
+                    Count::Star => 0,
                 };
-                if n > pos {
+                if n > *pos {
                     return Err("'X' outside of string in unpack".into());
                 }
-                pos -= n;
+                *pos -= n;
             }
             b'@' => {
                 let n = match it.count {
                     Count::N(n) => n,
                     _ => 0,
                 };
-                if n > data.len() {
+                if n > b.len() {
                     return Err("'@' outside of string in unpack".into());
                 }
-                pos = n;
+                *pos = n;
             }
-            l => {
-                let max = match it.count {
+            _ => {
+                let size = match c {
+                    b'U' | b'W' | b'w' => 1,
+                    b'f' => 4,
+                    b'd' | b'F' => 8,
+                    _ => int_size(c),
+                };
+                let reps = match it.count {
                     Count::One => 1,
                     Count::N(n) => n,
                     Count::Star => usize::MAX,
                 };
                 let mut k = 0;
-                while k < max && pos < data.len() {
-                    if let Some((size, signed)) = int_kind(l) {
-                        if pos + size > data.len() {
-                            break;
+                while k < reps && *pos + size <= b.len() {
+                    if c == b'w' {
+                        let mut n: u64 = 0;
+                        while *pos < b.len() {
+                            let x = b[*pos];
+                            *pos += 1;
+                            n = (n << 7) | (x & 0x7f) as u64;
+                            if x & 0x80 == 0 {
+                                break;
+                            }
                         }
-                        out.push(get_int(&data[pos..pos + size], size, is_little(it), signed));
-                        pos += size;
-                    } else {
-                        match l {
-                            b'W' => {
-                                out.push(Value::Int(data[pos] as i64));
-                                pos += 1;
-                            }
-                            b'U' => {
-                                let (c, len) = decode_one(&data[pos..]);
-                                out.push(Value::Int(c as i64));
-                                pos += len;
-                            }
-                            b'f' => {
-                                if pos + 4 > data.len() {
-                                    break;
-                                }
-                                let little = it.little.unwrap_or(cfg!(target_endian = "little"));
-                                let Value::Int(b) = get_int(&data[pos..pos + 4], 4, little, false)
-                                else {
-                                    break;
-                                };
-                                out.push(Value::Num(f32::from_bits(b as u32) as f64));
-                                pos += 4;
-                            }
-                            b'd' | b'F' => {
-                                if pos + 8 > data.len() {
-                                    break;
-                                }
-                                let mut b = [0u8; 8];
-                                b.copy_from_slice(&data[pos..pos + 8]);
-                                let little = it.little.unwrap_or(cfg!(target_endian = "little"));
-                                let bits = if little {
-                                    u64::from_le_bytes(b)
-                                } else {
-                                    u64::from_be_bytes(b)
-                                };
-                                out.push(Value::Num(f64::from_bits(bits)));
-                                pos += 8;
-                            }
-                            b'w' => {
-                                let mut n: u64 = 0;
-                                while pos < data.len() {
-                                    let b = data[pos];
-                                    pos += 1;
-                                    n = (n << 7) | (b & 0x7F) as u64;
-                                    if b & 0x80 == 0 {
-                                        break;
-                                    }
-                                }
-                                out.push(Value::Int(n as i64));
-                            }
-                            _ => return Err(format!("Invalid type '{}' in unpack", l as char)),
-                        }
+                        out.push(convert::num_to_value(Num::UInt(n)));
+                        k += 1;
+                        continue;
                     }
+                    if matches!(c, b'U' | b'W') {
+                        let cp = match chars {
+                            Some(cs) => cs[*pos],
+                            None if c == b'U' => {
+                                // A byte string unpacked with U is read as UTF-8.
+                                let (cp, n) = decode_one(&b[*pos..]);
+                                *pos += n - 1;
+                                cp
+                            }
+                            None => b[*pos] as u32,
+                        };
+                        *pos += 1;
+                        out.push(Value::Int(cp as i64));
+                        k += 1;
+                        continue;
+                    }
+                    let mut raw = b[*pos..*pos + size].to_vec();
+                    *pos += size;
+                    let be = if is_int(c) || matches!(c, b'c' | b'C') {
+                        big_endian(c, it.big)
+                    } else {
+                        it.big
+                    };
+                    if be {
+                        raw.reverse();
+                    }
+                    let mut le = [0u8; 8];
+                    le[..size].copy_from_slice(&raw);
+                    let u = u64::from_le_bytes(le);
+                    out.push(match c {
+                        b'f' => Value::Num(f32::from_le_bytes([le[0], le[1], le[2], le[3]]) as f64),
+                        b'd' | b'F' => Value::Num(f64::from_le_bytes(le)),
+                        b'c' | b's' | b'l' | b'q' | b'j' | b'i' => {
+                            let shift = 64 - 8 * size as u32;
+                            Value::Int(((u << shift) as i64) >> shift)
+                        }
+                        _ => convert::num_to_value(Num::UInt(u)),
+                    });
                     k += 1;
                 }
             }
         }
-        if let Some(bits) = it.checksum {
-            let vals = out.split_off(start_len);
-            let mut sum: f64 = 0.0;
-            for v in &vals {
-                sum += match v {
-                    Value::Str(s) => s.bytes.iter().filter(|&&c| c == b'1').count() as f64,
-                    other => to_f64(other),
-                };
-            }
-            let v = if bits < 64 {
-                let m = 2f64.powi(bits as i32);
-                sum.rem_euclid(m)
-            } else {
-                sum
-            };
-            out.push(if v.fract() == 0.0 && v < 9.2e18 {
-                Value::Int(v as i64)
-            } else {
-                Value::Num(v)
-            });
-        }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn decode_one(b: &[u8]) -> (u32, usize) {
-    let c0 = b[0] as u32;
-    let len = match b[0] {
-        0x00..=0x7F => return (c0, 1),
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF7 => 4,
-        _ => return (c0, 1),
-    };
-    if b.len() < len {
-        return (c0, 1);
+    let n = match b[0] {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf7 => 4,
+        _ => 1,
     }
-    let mut c = c0 & (0x7F >> len);
-    for &x in &b[1..len] {
-        c = (c << 6) | (x & 0x3F) as u32;
+    .min(b.len());
+    match std::str::from_utf8(&b[..n])
+        .ok()
+        .and_then(|s| s.chars().next())
+    {
+        Some(ch) => (ch as u32, n),
+        None => (b[0] as u32, 1),
     }
-    (c, len)
+}
+
+/// `vec(STR, OFFSET, BITS)` read.
+pub fn vec_get(s: &[u8], off: u64, bits: u32) -> u64 {
+    if bits < 8 {
+        let bit = off.saturating_mul(bits as u64);
+        let byte = (bit / 8) as usize;
+        match s.get(byte) {
+            Some(&x) => ((x >> (bit % 8)) as u64) & ((1u64 << bits) - 1),
+            None => 0,
+        }
+    } else {
+        let n = (bits / 8) as usize;
+        let start = (off as usize).saturating_mul(n);
+        if start >= s.len() {
+            return 0;
+        }
+        let mut v = 0u64;
+        for k in 0..n {
+            v = (v << 8) | s.get(start + k).copied().unwrap_or(0) as u64;
+        }
+        v
+    }
+}
+
+/// `vec(STR, OFFSET, BITS) = VAL`: the string grows with zero bytes.
+/// Fails when the string would have to grow beyond reason.
+pub fn vec_set(s: &mut Vec<u8>, off: u64, bits: u32, val: u64) -> Result<(), String> {
+    let end = off
+        .checked_mul(bits as u64)
+        .map(|b| b / 8 + 8)
+        .filter(|&e| e < 1 << 32);
+    if end.is_none() {
+        return Err("Out of memory during vec in lvalue context".into());
+    }
+    if bits < 8 {
+        let bit = off * bits as u64;
+        let byte = (bit / 8) as usize;
+        if s.len() <= byte {
+            s.resize(byte + 1, 0);
+        }
+        let mask = (((1u16 << bits) - 1) as u8) << (bit % 8);
+        s[byte] = (s[byte] & !mask) | (((val as u8) << (bit % 8)) & mask);
+    } else {
+        let n = (bits / 8) as usize;
+        let start = off as usize * n;
+        if s.len() < start + n {
+            s.resize(start + n, 0);
+        }
+        for k in 0..n {
+            s[start + k] = (val >> (8 * (n - 1 - k))) as u8;
+        }
+    }
+    Ok(())
+}
+
+/// Whether `bits` is a legal `vec` width.
+pub fn vec_bits_ok(bits: i64) -> bool {
+    matches!(bits, 1 | 2 | 4 | 8 | 16 | 32 | 64)
 }

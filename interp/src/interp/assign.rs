@@ -576,6 +576,32 @@ impl Interp {
                 self.empty_match_at = None;
                 Ok(())
             }
+            Expr::Func {
+                f: ast::Func::Vec,
+                args,
+            } if args.len() == 3 => {
+                let sv = self.lv_sv(&args[0])?;
+                let off = convert::to_i64(&self.sv(&args[1])?);
+                let bits = convert::to_i64(&self.sv(&args[2])?);
+                if !crate::pack::vec_bits_ok(bits) {
+                    return Err(self.die_msg("Illegal number of bits in vec"));
+                }
+                if off < 0 {
+                    return Err(self.die_msg("Negative offset to vec in lvalue context"));
+                }
+                let cur = sv.get();
+                let mut b = if cur.is_undef() {
+                    Vec::new()
+                } else {
+                    convert::to_bytes(&cur).into_owned()
+                };
+                let n = convert::num_u64(convert::to_num(&v));
+                if let Err(m) = crate::pack::vec_set(&mut b, off as u64, bits as u32, n) {
+                    return Err(self.die_msg(m));
+                }
+                sv.set(Value::str_from(b, false));
+                Ok(())
+            }
             Expr::Special(sp) => self.special_set(*sp, v),
             _ => {
                 let sv = self.lv_sv(lhs)?;

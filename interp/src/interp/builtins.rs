@@ -1205,29 +1205,42 @@ impl Interp {
                 let Some((t, rest)) = vals.split_first() else {
                     return Err(self.die_msg("Not enough arguments for pack"));
                 };
-                match crate::pack::pack(&to_bytes(t), rest) {
+                let t = to_bytes(t).into_owned();
+                match crate::pack::pack(&t, rest) {
                     Ok(s) => Value::Str(Rc::new(s)),
                     Err(m) => return Err(self.die_msg(m)),
                 }
             }
             Func::Unpack => {
-                let t = self.arg_sv(args, 0)?;
+                let t = self.arg_str(args, 0)?;
                 let data = match args.get(1) {
                     Some(e) => self.sv(e)?,
                     None => self.gv(wk::UNDERSCORE).sv().get(),
                 };
                 let data = convert::to_pstr(&data).into_owned();
-                match crate::pack::unpack(&to_bytes(&t), &data) {
-                    Ok(vals) => {
-                        if want == Want::List {
-                            out.extend(vals);
-                            Value::Undef
-                        } else {
-                            vals.into_iter().next().unwrap_or_default()
-                        }
-                    }
+                let vals = match crate::pack::unpack(&t.bytes, &data) {
+                    Ok(v) => v,
                     Err(m) => return Err(self.die_msg(m)),
+                };
+                if want == Want::List {
+                    out.extend(vals);
+                    Value::Undef
+                } else {
+                    vals.into_iter().next().unwrap_or_default()
                 }
+            }
+            Func::Vec => {
+                let s = self.arg_str(args, 0)?;
+                let off = to_i64(&self.arg_sv(args, 1)?);
+                let bits = to_i64(&self.arg_sv(args, 2)?);
+                if !crate::pack::vec_bits_ok(bits) {
+                    return Err(self.die_msg("Illegal number of bits in vec"));
+                }
+                if off < 0 {
+                    return Err(self.die_msg("Negative offset to vec in lvalue context"));
+                }
+                let v = crate::pack::vec_get(&s.bytes, off as u64, bits as u32);
+                convert::num_to_value(Num::UInt(v))
             }
             Func::SystemProg | Func::ExecProg => {
                 return self.system(

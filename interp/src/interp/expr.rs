@@ -1017,7 +1017,9 @@ impl Interp {
                 }
             }
             BitAnd | BitOr | BitXor | ShiftL | ShiftR => {
-                let both_str = matches!(a, Value::Str(_)) && matches!(b, Value::Str(_));
+                let both_str = matches!(a, Value::Str(_))
+                    && matches!(b, Value::Str(_))
+                    && self.hints & ast::hints::NUMERIC_BITWISE == 0;
                 if both_str && !matches!(op, ShiftL | ShiftR) {
                     return Ok(str_bitop(op, a, b));
                 }
@@ -1218,7 +1220,7 @@ impl Interp {
                 }
             },
             UnOp::BitNot => {
-                if let Value::Str(s) = v {
+                if let (Value::Str(s), 0) = (v, self.hints & ast::hints::NUMERIC_BITWISE) {
                     if !crate::numeric::looks_like_number(&s.bytes) || s.bytes.is_empty() {
                         return Ok(Value::str_from(s.bytes.iter().map(|b| !b).collect(), false));
                     }

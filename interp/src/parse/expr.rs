@@ -3078,7 +3078,7 @@ impl Parser {
             body = Block {
                 stmts: vec![Statement {
                     line: self.cur_line(),
-                    hints: self.prag.hints,
+                    hints: self.stmt_hints(),
                     kind: Stmt::Expr(e),
                 }],
                 has_local: false,

@@ -111,10 +111,19 @@ fn const_strings(e: &Expr, out: &mut Vec<String>) {
 }
 
 impl Parser {
+    /// The run-time hints of a statement compiled now.
+    pub(super) fn stmt_hints(&self) -> u8 {
+        if self.prag.features & features::BITWISE != 0 {
+            self.prag.hints | hints::NUMERIC_BITWISE
+        } else {
+            self.prag.hints
+        }
+    }
+
     fn stmt(&self, line: u32, kind: Stmt) -> Statement {
         Statement {
             line,
-            hints: self.prag.hints,
+            hints: self.stmt_hints(),
             kind,
         }
     }
