@@ -1690,14 +1690,21 @@ impl Interp {
             }
             LastClosedParen => {
                 // The group that closed last ends furthest right; of groups
-                // ending together, an enclosing one (starting earlier) closes
-                // after those inside it.
+                // ending together, the one whose `)` comes later in the
+                // pattern closed last.
                 let offs = &self.last_match.offs;
+                let close = self
+                    .last_match
+                    .re
+                    .as_ref()
+                    .map(|r| r.group_close_positions())
+                    .unwrap_or(&[]);
+                let cp = |i: usize| close.get(i).copied().unwrap_or(0);
                 let mut best: Option<(usize, usize, usize)> = None;
                 for (i, o) in offs.iter().enumerate().skip(1) {
-                    if let Some((s, e)) = *o {
-                        if best.is_none_or(|(_, bs, be)| e > be || (e == be && s < bs)) {
-                            best = Some((i, s, e));
+                    if let Some((_, e)) = *o {
+                        if best.is_none_or(|(bi, _, be)| e > be || (e == be && cp(i) > cp(bi))) {
+                            best = Some((i, 0, e));
                         }
                     }
                 }

@@ -391,7 +391,13 @@ impl Parser {
             b'%' => {
                 is_ident_start(n)
                     || matches!(n, b'$' | b'{' | b'+' | b'^' | b':')
-                    || (n == b'-' && !unary)
+                    || (n == b'-'
+                        && (!unary
+                            // `keys %-`: the hash, not a modulus.
+                            || matches!(
+                                self.peek_at(2),
+                                None | Some(b')' | b';' | b',' | b' ' | b'\n' | b'}')
+                            )))
             }
             b'&' => n != b'&' && (is_ident_start(n) || matches!(n, b'$' | b'{' | b':')),
             b'*' => !unary && (is_ident_start(n) || n == b'{' || n == b'$'),

@@ -363,14 +363,18 @@ impl Parser {
         self.pos += w.len();
         let cond = self.parse_expr()?;
         Ok(match w.as_str() {
-            "if" => Stmt::If {
-                conds: vec![(cond, self.block_of(line, e))],
-                otherwise: None,
-            },
-            "unless" => Stmt::If {
-                conds: vec![(Expr::Not(Box::new(cond)), self.block_of(line, e))],
-                otherwise: None,
-            },
+            // As in perl, `EXPR if COND` is `COND && EXPR`: no block, so
+            // no scope (captures set by EXPR stay visible afterwards).
+            "if" => Stmt::Expr(Expr::Logical {
+                op: LogOp::And,
+                l: Box::new(cond),
+                r: Box::new(e),
+            }),
+            "unless" => Stmt::Expr(Expr::Logical {
+                op: LogOp::Or,
+                l: Box::new(cond),
+                r: Box::new(e),
+            }),
             "while" | "until" => {
                 let until = w == "until";
                 let cond = fix_while_cond(cond);

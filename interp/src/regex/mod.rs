@@ -151,6 +151,8 @@ pub struct Regex {
     ncaps: usize,
     names: Vec<(String, Vec<usize>)>,
     upgrade: Mutex<Option<Upgrade>>,
+    /// Per group (index 0 unused): offset of its `)` in `body`, for `$^N`.
+    close_pos: OnceLock<Vec<usize>>,
 }
 
 impl std::fmt::Debug for Regex {
@@ -231,6 +233,7 @@ pub fn compile_with(
         ncaps: 0,
         names: Vec::new(),
         upgrade: Mutex::new(None),
+        close_pos: OnceLock::new(),
     };
     let primary = if utf8 || tr.wide || tr.force_utf {
         M_UNI
@@ -266,6 +269,86 @@ impl Regex {
     /// of their first group (for `%+` and `%-`).
     pub fn capture_names(&self) -> &[(String, Vec<usize>)] {
         &self.names
+    }
+
+    /// For each group (index 0 unused), where its closing parenthesis is in
+    /// the pattern: of two groups that ended at the same offset, the one
+    /// closing later in the pattern closed last (`$^N`). Groups the scan
+    /// cannot place get 0.
+    pub fn group_close_positions(&self) -> &[usize] {
+        self.close_pos.get_or_init(|| {
+            let b = self.body.as_bytes();
+            let mut out = vec![0; self.ncaps + 1];
+            let mut stack: Vec<Option<usize>> = Vec::new();
+            let mut next_group = 1;
+            let mut i = 0;
+            while i < b.len() {
+                match b[i] {
+                    b'\\' => i += 1,
+                    b'[' => {
+                        i += 1;
+                        if b.get(i) == Some(&b'^') {
+                            i += 1;
+                        }
+                        if b.get(i) == Some(&b']') {
+                            i += 1;
+                        }
+                        while i < b.len() && b[i] != b']' {
+                            if b[i] == b'\\' {
+                                i += 1;
+                            } else if b[i] == b'[' && b.get(i + 1) == Some(&b':') {
+                                while i < b.len() && !(b[i] == b':' && b.get(i + 1) == Some(&b']'))
+                                {
+                                    i += 1;
+                                }
+                                i += 1;
+                            }
+                            i += 1;
+                        }
+                    }
+                    b'#' if self.flags.x => {
+                        while i < b.len() && b[i] != b'\n' {
+                            i += 1;
+                        }
+                    }
+                    b'(' => {
+                        let rest = &b[i + 1..];
+                        let capturing = if rest.first() == Some(&b'?') {
+                            if rest.starts_with(b"?#") {
+                                while i < b.len() && b[i] != b')' {
+                                    i += 1;
+                                }
+                                i += 1;
+                                continue;
+                            }
+                            (rest.starts_with(b"?<")
+                                && !rest.starts_with(b"?<=")
+                                && !rest.starts_with(b"?<!"))
+                                || rest.starts_with(b"?'")
+                                || rest.starts_with(b"?P<")
+                        } else {
+                            rest.first() != Some(&b'*') && !self.flags.n
+                        };
+                        if capturing {
+                            stack.push(Some(next_group));
+                            next_group += 1;
+                        } else {
+                            stack.push(None);
+                        }
+                    }
+                    b')' => {
+                        if let Some(Some(g)) = stack.pop() {
+                            if let Some(slot) = out.get_mut(g) {
+                                *slot = i;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            out
+        })
     }
 
     /// The source as given to `compile`.
