@@ -709,10 +709,76 @@ impl Interp {
             }
         }
         let mut vals = Vec::new();
-        self.list(rhs, &mut vals)?;
+        if self.warnings_on() {
+            let items = match rhs {
+                Expr::List(v) => &v[..],
+                other => std::slice::from_ref(other),
+            };
+            let owners;
+            (vals, owners) = self.list_with_owners(items)?;
+            self.warn_undef_hash_keys(lhs, items, &vals, &owners);
+        } else {
+            self.list(rhs, &mut vals)?;
+        }
         let n = vals.len();
         self.assign_list_values(lhs, vals)?;
         Ok(n)
+    }
+
+    /// "Use of uninitialized value in list assignment" for each undef that
+    /// becomes a hash key.
+    fn warn_undef_hash_keys(
+        &mut self,
+        lhs: &Expr,
+        items: &[Expr],
+        vals: &[Value],
+        owners: &[Option<usize>],
+    ) {
+        let mut targets: Vec<&Expr> = Vec::new();
+        flatten_targets(lhs, &mut targets);
+        let mut kinds: Vec<PadKind> = Vec::new();
+        for t in targets {
+            match t {
+                Expr::MyDecl { vars, .. } => kinds.extend(vars.iter().map(|(k, _)| *k)),
+                Expr::Local(inner) => match &**inner {
+                    Expr::MyHash(_) | Expr::GlobalHash(_) | Expr::HashDeref(_) => {
+                        kinds.push(PadKind::Hash)
+                    }
+                    Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) => {
+                        kinds.push(PadKind::Array)
+                    }
+                    _ => kinds.push(PadKind::Scalar),
+                },
+                Expr::MyHash(_) | Expr::GlobalHash(_) | Expr::HashDeref(_) => {
+                    kinds.push(PadKind::Hash)
+                }
+                Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) | Expr::Args => {
+                    kinds.push(PadKind::Array)
+                }
+                _ => kinds.push(PadKind::Scalar),
+            }
+        }
+        let mut start = 0;
+        for k in kinds {
+            match k {
+                PadKind::Scalar => start += 1,
+                PadKind::Array => return,
+                PadKind::Hash => break,
+            }
+        }
+        if !kinds_has_hash(lhs) {
+            return;
+        }
+        let mut i = start;
+        while i < vals.len() {
+            if vals[i].is_undef() {
+                match owners[i] {
+                    Some(o) => self.warn_uninit(&items[o], "list assignment"),
+                    None => self.warn_uninit_op("list assignment"),
+                }
+            }
+            i += 2;
+        }
     }
 
     /// Distribute values over the targets of a list assignment.
@@ -946,6 +1012,17 @@ fn declared(e: &Expr) -> &Expr {
 }
 
 /// The individual targets of a list assignment's left side.
+/// Whether a list-assignment target list contains a hash.
+fn kinds_has_hash(e: &Expr) -> bool {
+    match e {
+        Expr::List(items) => items.iter().any(kinds_has_hash),
+        Expr::MyDecl { vars, .. } => vars.iter().any(|(k, _)| *k == PadKind::Hash),
+        Expr::Local(inner) => kinds_has_hash(inner),
+        Expr::MyHash(_) | Expr::GlobalHash(_) | Expr::HashDeref(_) => true,
+        _ => false,
+    }
+}
+
 fn flatten_targets<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
     match e {
         Expr::List(items) => {

@@ -11,33 +11,45 @@ use crate::io::{Backend, Handle};
 use crate::numeric::Num;
 use crate::value::*;
 
-/// A sprintf argument that counts the undefined values sprintf actually
-/// uses, for perl's "Use of uninitialized value in sprintf".
-struct UndefWatch<'a> {
+/// A sprintf argument that records the warnings perl gives when sprintf
+/// uses it: undefined, or a string that is not a number used as one.
+struct WarnWatch<'a> {
     v: &'a Value,
     warned: std::cell::Cell<bool>,
-    count: &'a std::cell::Cell<usize>,
+    name: &'a str,
+    log: &'a std::cell::RefCell<Vec<String>>,
 }
 
-impl UndefWatch<'_> {
-    fn note(&self) {
-        if self.v.is_undef() && !self.warned.replace(true) {
-            self.count.set(self.count.get() + 1);
+impl WarnWatch<'_> {
+    fn note(&self, numeric: bool) {
+        if self.warned.get() {
+            return;
         }
+        let msg = match self.v {
+            Value::Undef => format!("Use of uninitialized value in {}", self.name),
+            Value::Str(s) if numeric && !crate::numeric::parse_number(&s.bytes).1 => format!(
+                "Argument \"{}\" isn't numeric in {}",
+                super::expr::display_for_warning(s),
+                self.name
+            ),
+            _ => return,
+        };
+        self.warned.set(true);
+        self.log.borrow_mut().push(msg);
     }
 }
 
-impl crate::sprintf::FormatArg for UndefWatch<'_> {
+impl crate::sprintf::FormatArg for WarnWatch<'_> {
     fn to_f64(&self) -> f64 {
-        self.note();
+        self.note(true);
         self.v.to_f64()
     }
     fn to_num(&self) -> crate::numeric::Num {
-        self.note();
+        self.note(true);
         crate::sprintf::FormatArg::to_num(self.v)
     }
     fn to_bytes(&self) -> std::borrow::Cow<'_, [u8]> {
-        self.note();
+        self.note(false);
         crate::sprintf::FormatArg::to_bytes(self.v)
     }
     fn is_utf8(&self) -> bool {
@@ -69,13 +81,14 @@ impl Interp {
     pub fn sprintf_values(&mut self, fmt: &Value, vals: &[Value], name: &str) -> R<PStr> {
         let f = convert::to_pstr(fmt).into_owned();
         let warn = self.warnings_on();
-        let used_undef = std::cell::Cell::new(0usize);
-        let watched: Vec<UndefWatch> = vals
+        let log = std::cell::RefCell::new(Vec::new());
+        let watched: Vec<WarnWatch> = vals
             .iter()
-            .map(|v| UndefWatch {
+            .map(|v| WarnWatch {
                 v,
                 warned: std::cell::Cell::new(false),
-                count: &used_undef,
+                name,
+                log: &log,
             })
             .collect();
         let args: Vec<&dyn crate::sprintf::FormatArg> = if warn {
@@ -89,8 +102,8 @@ impl Interp {
                 .collect()
         };
         let r = crate::sprintf::sprintf_named(&f.bytes, f.utf8, &args, name);
-        for _ in 0..used_undef.get() {
-            self.warn_uninit_op(name);
+        for w in log.into_inner() {
+            self.warn_str(&w);
         }
         match r {
             Ok((bytes, utf8, warnings)) => {
@@ -312,6 +325,9 @@ impl Interp {
                     };
                     let mut s = PStr::default();
                     for v in &vals {
+                        if v.is_undef() {
+                            self.warn_uninit_op("reverse");
+                        }
                         convert::concat_into(&mut s, &to_bytes(v), convert::is_utf8(v));
                     }
                     let mut cs = convert::chars_of(&s);

@@ -613,6 +613,9 @@ impl Interp {
                 let mut items = Vec::new();
                 self.list(l, &mut items)?;
                 let n = convert::to_i64(&self.sv(r)?);
+                if n < 0 && self.warnings_on() {
+                    self.warn_str("Negative repeat count does nothing");
+                }
                 for _ in 0..n.max(0) {
                     out.extend(items.iter().cloned());
                 }
@@ -1083,6 +1086,9 @@ impl Interp {
 
     pub fn repeat_str(&mut self, v: &Value, n: &Value) -> Value {
         let n = convert::to_i64(n);
+        if n < 0 && self.warnings_on() {
+            self.warn_str("Negative repeat count does nothing");
+        }
         if n <= 0 {
             return Value::bytes(b"");
         }

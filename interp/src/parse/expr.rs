@@ -1645,11 +1645,15 @@ impl Parser {
         match self.peek() {
             Some(b'[') => {
                 self.pos += 1;
+                let named = place.as_ref().ok().cloned();
                 let array = match place {
                     Ok(name) => self.array_place(&name, start)?,
                     Err(e) => ArrayPlace::Deref(Box::new(e)),
                 };
                 let idx = self.parse_bracket_list(b']')?;
+                if let Some(name) = &named {
+                    self.scalar_slice_warning(name, '[', ']', &idx, start);
+                }
                 Ok(Expr::Slice {
                     array,
                     indices: Box::new(idx),
@@ -1657,11 +1661,15 @@ impl Parser {
             }
             Some(b'{') => {
                 self.pos += 1;
+                let named = place.as_ref().ok().cloned();
                 let hash = match place {
                     Ok(name) => self.hash_place(&name, start)?,
                     Err(e) => HashPlace::Deref(Box::new(e)),
                 };
                 let k = self.parse_slice_keys_inner()?;
+                if let Some(name) = &named {
+                    self.scalar_slice_warning(name, '{', '}', &k, start);
+                }
                 Ok(Expr::HashSlice {
                     hash,
                     keys: Box::new(k),
@@ -1672,6 +1680,26 @@ impl Parser {
                 Err(e) => Expr::ArrayDeref(Box::new(e)),
             }),
         }
+    }
+
+    /// perl's compile-time "Scalar value @a[0] better written as $a[0]"
+    /// for a one-element slice of a named container.
+    fn scalar_slice_warning(&self, name: &str, open: char, close: char, sub: &Expr, pos: usize) {
+        if self.prag.hints & hints::WARNINGS == 0 {
+            return;
+        }
+        let shown = match sub {
+            Expr::Int(i) => i.to_string(),
+            Expr::Str { bytes, .. } => format!("\"{}\"", String::from_utf8_lossy(bytes)),
+            Expr::My(_) | Expr::Global(_) => "...".to_string(),
+            _ => return,
+        };
+        self.compile_warning(
+            pos,
+            &format!(
+                "Scalar value @{name}{open}{shown}{close} better written as ${name}{open}{shown}{close}"
+            ),
+        );
     }
 
     fn array_or_hash_for_slice(
@@ -1703,6 +1731,7 @@ impl Parser {
         match self.peek() {
             Some(b'[') => {
                 self.pos += 1;
+                let named = place.as_ref().ok().cloned();
                 let array = match place {
                     Ok(name) => self.array_place(&name, start)?,
                     Err(e) => ArrayPlace::Deref(Box::new(e)),
@@ -1715,6 +1744,7 @@ impl Parser {
             }
             Some(b'{') => {
                 self.pos += 1;
+                let named = place.as_ref().ok().cloned();
                 let hash = match place {
                     Ok(name) => self.hash_place(&name, start)?,
                     Err(e) => HashPlace::Deref(Box::new(e)),

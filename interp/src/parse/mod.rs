@@ -269,6 +269,13 @@ impl Parser {
         Ok(prog)
     }
 
+    /// A warning perl gives while compiling: it goes straight to stderr.
+    pub fn compile_warning(&self, pos: usize, msg: &str) {
+        use std::io::Write;
+        let line = self.line_of(pos);
+        let _ = write!(std::io::stderr(), "{msg} at {} line {line}.\n", self.file);
+    }
+
     /// An error perl reports but keeps compiling after (strict violations):
     /// compilation fails at the end, with all of them.
     pub fn queue_error(&mut self, e: ParseError) {
