@@ -199,6 +199,13 @@ pub mod hints {
     /// `use warnings FATAL => …`: warnings die instead (any category named
     /// makes all of them fatal).
     pub const FATAL_WARNINGS: u8 = 16;
+    /// `use strict 'vars'` / `'subs'`, and the `indirect` feature turned
+    /// off: only string `eval` needs these (to compile its code the same way).
+    pub const STRICT_VARS: u8 = 32;
+    pub const STRICT_SUBS: u8 = 64;
+    pub const NO_INDIRECT: u8 = 128;
+    /// The bits the parser derives from its own state for each statement.
+    pub const EVAL_ONLY: u8 = STRICT_VARS | STRICT_SUBS | NO_INDIRECT;
 }
 
 #[derive(Debug, Clone)]
@@ -276,6 +283,9 @@ pub enum LoopVar {
     /// `for $x (…)` where `$x` is an outer lexical: the slot is aliased and
     /// restored after the loop.
     Lexical(Slot),
+    /// `for my ($k, $v) (…)` (5.36): each iteration aliases the next
+    /// elements to these slots (undef past the end of the list).
+    MyList(Vec<Slot>),
 }
 
 /// Which container an array-valued place lives in.

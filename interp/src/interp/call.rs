@@ -465,11 +465,15 @@ impl Interp {
             package: package.to_string(),
             lexicals: scope.as_ref().clone(),
             hints: self.hints,
-            // The enclosing features are not recorded in the tree yet; a
-            // string eval sees all of them.
-            features: u32::MAX,
-            strict_vars: false,
-            strict_subs: false,
+            // Of the enclosing features only `indirect` is recorded; a
+            // string eval sees all the others.
+            features: if self.hints & ast::hints::NO_INDIRECT != 0 {
+                u32::MAX & !crate::parse::features::INDIRECT
+            } else {
+                u32::MAX
+            },
+            strict_vars: self.hints & ast::hints::STRICT_VARS != 0,
+            strict_subs: self.hints & ast::hints::STRICT_SUBS != 0,
             in_sub: !self.frames.is_empty(),
         };
         let prog = match crate::parse::parse_eval(&src, &file, &es) {

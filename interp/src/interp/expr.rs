@@ -435,7 +435,9 @@ impl Interp {
             Expr::StateInit { state, assign } => {
                 if !self.op_state(*state) {
                     self.set_op_state(*state, true);
-                    self.sv(assign)?
+                    let v = self.sv(assign)?;
+                    self.keep_state_vars(assign);
+                    v
                 } else {
                     Value::Undef
                 }
@@ -1382,6 +1384,28 @@ impl Interp {
                 st.resize(need, false);
             }
             st[i as usize * 2] = v;
+        }
+    }
+
+    /// After its first initialisation, a `state` variable's container is
+    /// kept with the closure, so later calls find it in their pad.
+    fn keep_state_vars(&mut self, assign: &Expr) {
+        let lhs = match assign {
+            Expr::Assign { lhs, .. } | Expr::ListAssign { lhs, .. } => &**lhs,
+            _ => return,
+        };
+        let Expr::MyDecl { vars, .. } = lhs else {
+            return;
+        };
+        let Some(cv) = self.cur_sub.clone() else {
+            return;
+        };
+        let st = unsafe { &mut *cv.state.get() };
+        for (_, s) in vars {
+            if let Some(c) = self.pad.get(*s as usize) {
+                st.retain(|(k, _)| k != s);
+                st.push((*s, c.clone()));
+            }
         }
     }
 

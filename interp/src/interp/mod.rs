@@ -731,6 +731,9 @@ impl Interp {
         body: &Block,
         cont: Option<&Block>,
     ) -> R<()> {
+        if let ast::LoopVar::MyList(slots) = var {
+            return self.foreach_multi(label, slots, list, body, cont);
+        }
         // Numeric ranges iterate lazily with fresh containers, so
         // `for (1..1e7)` allocates nothing up front.
         if let Expr::Range { l, r, .. } = list {
@@ -771,6 +774,41 @@ impl Interp {
         r
     }
 
+    /// `for my ($a, $b, …) (LIST)`: several elements per iteration.
+    fn foreach_multi(
+        &mut self,
+        label: &Option<Arc<str>>,
+        slots: &[ast::Slot],
+        list: &Expr,
+        body: &Block,
+        cont: Option<&Block>,
+    ) -> R<()> {
+        let items = self.alias_list(list)?;
+        let saved: Vec<PadSlot> = slots
+            .iter()
+            .map(|s| self.pad[*s as usize].clone())
+            .collect();
+        let r = (|| -> R<()> {
+            for chunk in items.chunks(slots.len().max(1)) {
+                for (i, s) in slots.iter().enumerate() {
+                    let sv = chunk
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| Scalar::new(Value::Undef));
+                    self.pad[*s as usize] = PadSlot::Scalar(sv);
+                }
+                if self.loop_body(label, body, cont)? {
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        for (s, old) in slots.iter().zip(saved) {
+            self.pad[*s as usize] = old;
+        }
+        r
+    }
+
     /// Run one iteration; true means `last`.
     #[inline]
     fn loop_body(
@@ -799,6 +837,7 @@ impl Interp {
         match var {
             ast::LoopVar::My(s) | ast::LoopVar::Lexical(s) => self.pad[*s as usize].clone(),
             ast::LoopVar::Global(id) => PadSlot::Scalar(self.gv(*id).sv()),
+            ast::LoopVar::MyList(_) => PadSlot::Empty,
         }
     }
 
@@ -811,6 +850,7 @@ impl Interp {
             ast::LoopVar::Global(id) => {
                 self.gv(*id).set_sv(sv);
             }
+            ast::LoopVar::MyList(_) => {}
         }
     }
 
@@ -822,6 +862,7 @@ impl Interp {
                     self.gv(*id).set_sv(sv);
                 }
             }
+            ast::LoopVar::MyList(_) => {}
         }
     }
 

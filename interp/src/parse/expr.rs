@@ -374,6 +374,8 @@ impl Parser {
             b'&' => n != b'&' && (is_ident_start(n) || matches!(n, b'$' | b'{' | b':')),
             b'*' => !unary && (is_ident_start(n) || n == b'{' || n == b'$'),
             b'{' => !unary,
+            // `++$x` / `--$x`: a pre-increment starts a term.
+            b'+' | b'-' if n == c && self.peek_at(2) == Some(b'$') => !unary,
             b'-' => {
                 if unary {
                     is_ident_start(n) || n == b'$' || n.is_ascii_digit()
@@ -807,6 +809,15 @@ impl Parser {
                                 }
                             }
                         }
+                        _ if b == BinOp::Isa && self.isa_bareword_class().is_some() => {
+                            let (name, end) = self.isa_bareword_class().unwrap_or_default();
+                            self.pos = end;
+                            Expr::Binary {
+                                op: b,
+                                l: Box::new(lhs),
+                                r: Box::new(plain_str(&name)),
+                            }
+                        }
                         _ => {
                             let r = self.parse_expr_prec(prec + 1)?;
                             Expr::Binary {
@@ -820,6 +831,21 @@ impl Parser {
             };
         }
         Ok(lhs)
+    }
+
+    /// The right side of `isa` as a bareword class name (not a call).
+    fn isa_bareword_class(&mut self) -> Option<(String, usize)> {
+        self.skip_ws();
+        let (name, end) = self.scan_ident_at(self.pos)?;
+        let mut i = end;
+        while matches!(self.src.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        let next = self.src.get(i).copied().unwrap_or(0);
+        if next == b'(' || self.src[i..].starts_with(b"->") || self.src[i..].starts_with(b"::") {
+            return None;
+        }
+        Some((name, end))
     }
 
     pub fn make_assign(&mut self, lhs: Expr, rhs: Expr) -> Expr {
@@ -2876,7 +2902,7 @@ impl Parser {
             body = Block {
                 stmts: vec![Statement {
                     line: self.cur_line(),
-                    hints: self.prag.hints,
+                    hints: self.stmt_hints(),
                     kind: Stmt::Expr(e),
                 }],
                 has_local: false,

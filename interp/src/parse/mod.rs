@@ -83,10 +83,10 @@ pub fn parse_eval(src: &[u8], file: &str, scope: &EvalScope) -> Result<Program, 
         p.package = scope.package.clone();
     }
     p.prag = Pragmas {
-        hints: scope.hints,
+        hints: scope.hints & !ast::hints::EVAL_ONLY,
         strict_vars: scope.strict_vars,
         strict_subs: scope.strict_subs,
-        features: scope.features | features::INDIRECT,
+        features: scope.features,
     };
     let mut outer = Unit::new(scope.in_sub);
     for (name, slot) in &scope.lexicals {

@@ -114,9 +114,25 @@ impl Parser {
     fn stmt(&self, line: u32, kind: Stmt) -> Statement {
         Statement {
             line,
-            hints: self.prag.hints,
+            hints: self.stmt_hints(),
             kind,
         }
+    }
+
+    /// `Statement::hints`: the run-time hints plus what a string `eval`
+    /// needs to know of the compile-time pragmas.
+    pub(crate) fn stmt_hints(&self) -> u8 {
+        let mut h = self.prag.hints & !hints::EVAL_ONLY;
+        if self.prag.strict_vars {
+            h |= hints::STRICT_VARS;
+        }
+        if self.prag.strict_subs {
+            h |= hints::STRICT_SUBS;
+        }
+        if self.prag.features & features::INDIRECT == 0 {
+            h |= hints::NO_INDIRECT;
+        }
+        h
     }
 
     fn block_of(&self, line: u32, e: Expr) -> Block {
@@ -532,10 +548,37 @@ impl Parser {
         self.skip_ws();
         let mut var: Option<LoopVar> = None;
         let mut bind: Option<(String, Slot)> = None;
+        let mut bind_list: Vec<(String, Slot)> = Vec::new();
         if let Some(w) = self.peek_word() {
             if w == "my" || w == "our" || w == "state" {
                 self.pos += w.len();
                 self.skip_ws();
+                if w == "my" && self.eat("(") {
+                    let mut slots = Vec::new();
+                    loop {
+                        self.skip_ws();
+                        let p = self.pos;
+                        if !self.eat("$") {
+                            return Err(self.syntax_error_at(p));
+                        }
+                        let (name, end) = self
+                            .scan_ident_at(self.pos)
+                            .ok_or_else(|| self.syntax_error_at(p))?;
+                        self.pos = end;
+                        let full = format!("${}", name);
+                        let slot = self.alloc_slot(&full, false);
+                        bind_list.push((full, slot));
+                        slots.push(slot);
+                        self.skip_ws();
+                        if self.eat(")") {
+                            break;
+                        }
+                        self.expect(",")?;
+                    }
+                    var = Some(LoopVar::MyList(slots));
+                }
+            }
+            if var.is_none() && (w == "my" || w == "our" || w == "state") {
                 let vpos = self.pos;
                 if !self.eat("$") {
                     return Err(self.syntax_error());
@@ -633,6 +676,9 @@ impl Parser {
         self.expect(")")?;
         self.flush_pending();
         if let Some((n, s)) = bind {
+            self.bind_now(&n, Binding::Pad(s));
+        }
+        for (n, s) in bind_list {
             self.bind_now(&n, Binding::Pad(s));
         }
         let body = self.parse_block()?;
