@@ -1366,6 +1366,9 @@ impl Parser {
             let e = self.strict_error(&format!("{}{}", sigil, name), pos);
             self.queue_error(e);
         }
+        if !(sigil == '$' && (name == "a" || name == "b")) {
+            self.note_global_use(&fq, pos);
+        }
         Ok(self.intern(&fq))
     }
 
@@ -1848,7 +1851,11 @@ impl Parser {
             Some(b'{') => {
                 self.pos += 1;
                 match self.parse_deref_block()? {
-                    Ok(name) => Ok(Expr::Glob(self.intern(&self.qualify(&name)))),
+                    Ok(name) => {
+                        let fq = self.qualify(&name);
+                        self.note_global_use(&fq, start);
+                        Ok(Expr::Glob(self.intern(&fq)))
+                    }
                     Err(e) => Ok(Expr::GlobDeref(Box::new(e))),
                 }
             }
@@ -1861,6 +1868,7 @@ impl Parser {
                     .scan_var_name(false)
                     .ok_or_else(|| self.syntax_error_at(start))?;
                 let fq = self.qualify(&name);
+                self.note_global_use(&fq, start);
                 Ok(Expr::Glob(self.intern(&fq)))
             }
         }
