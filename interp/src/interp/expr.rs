@@ -719,9 +719,13 @@ impl Interp {
             "concatenation (.) or string"
         };
         for p in parts {
-            let v = self.sv(p)?;
+            let mut v = self.sv(p)?;
             if v.is_undef() {
                 self.warn_uninit(p, op);
+            } else if v.is_ref() {
+                if let Some(s) = self.overload_string(&v)? {
+                    v = s;
+                }
             }
             let b = to_bytes(&v);
             convert::concat_into(&mut s, &b, convert::is_utf8(&v));

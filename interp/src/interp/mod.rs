@@ -376,7 +376,10 @@ impl Interp {
             Ok(()) => 0,
             Err(Flow::Exit) => self.exit_code,
             Err(Flow::Die) => {
-                let v = std::mem::take(&mut self.die_value);
+                let mut v = std::mem::take(&mut self.die_value);
+                if let Ok(Some(s)) = self.overload_string(&v) {
+                    v = s;
+                }
                 let msg = crate::convert::to_bytes(&v).into_owned();
                 self.flush_all();
                 self.stderr.io.borrow_mut().write(&msg);
