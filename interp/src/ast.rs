@@ -180,7 +180,7 @@ pub struct Block {
 pub struct Statement {
     pub line: u32,
     /// Lexical hints in effect for this statement (`hints::*` bits).
-    pub hints: u8,
+    pub hints: u16,
     pub kind: Stmt,
 }
 
@@ -188,20 +188,27 @@ pub struct Statement {
 /// must know about at run time (the parser handles the rest itself).
 pub mod hints {
     /// `use warnings` (or `-w`) is on.
-    pub const WARNINGS: u8 = 1;
+    pub const WARNINGS: u16 = 1;
     /// `use strict 'refs'`: symbolic references die.
-    pub const STRICT_REFS: u8 = 2;
+    pub const STRICT_REFS: u16 = 2;
     /// `use integer`: arithmetic truncates to integers.
-    pub const INTEGER: u8 = 4;
+    pub const INTEGER: u16 = 4;
     /// `use utf8`: the source is UTF-8 (affects nothing at run time yet, kept
     /// for string eval).
-    pub const UTF8: u8 = 8;
+    pub const UTF8: u16 = 8;
     /// `use warnings FATAL => …`: warnings die instead (any category named
     /// makes all of them fatal).
-    pub const FATAL_WARNINGS: u8 = 16;
+    pub const FATAL_WARNINGS: u16 = 16;
+    /// `use strict 'vars'` / `'subs'`, and the `indirect` feature turned
+    /// off: only string `eval` needs these (to compile its code the same way).
+    pub const STRICT_VARS: u16 = 32;
+    pub const STRICT_SUBS: u16 = 64;
+    pub const NO_INDIRECT: u16 = 128;
+    /// The bits the parser derives from its own state for each statement.
+    pub const EVAL_ONLY: u16 = STRICT_VARS | STRICT_SUBS | NO_INDIRECT;
     /// `use feature 'bitwise'` (or `use v5.28`+): `& | ^ ~` are always
     /// numeric (the string forms are `&. |. ^. ~.`).
-    pub const NUMERIC_BITWISE: u8 = 32;
+    pub const NUMERIC_BITWISE: u16 = 256;
 }
 
 #[derive(Debug, Clone)]
@@ -279,6 +286,9 @@ pub enum LoopVar {
     /// `for $x (…)` where `$x` is an outer lexical: the slot is aliased and
     /// restored after the loop.
     Lexical(Slot),
+    /// `for my ($k, $v) (…)` (5.36): each iteration aliases the next
+    /// elements to these slots (undef past the end of the list).
+    MyList(Vec<Slot>),
 }
 
 /// Which container an array-valued place lives in.

@@ -30,6 +30,7 @@ pub fn is_builtin_module(file: &str) -> bool {
             | "subs.pm"
             | "diagnostics.pm"
             | "experimental.pm"
+            | "overload.pm"
     )
 }
 
@@ -41,6 +42,7 @@ pub fn install(it: &mut Interp) {
         ("base::import", parent_import),
         ("vars::import", vars_import),
         ("lib::import", lib_import),
+        ("overload::import", overload_import),
         ("UNIVERSAL::isa", universal_isa),
         ("UNIVERSAL::can", universal_can),
     ];
@@ -89,6 +91,32 @@ fn constant_import(
     } else {
         let name = str_of(first);
         define(it, &name, vals[1..].to_vec());
+    }
+    it.method_cache.clear();
+    Ok(Value::Undef)
+}
+
+/// `use overload KEY => HANDLER, …`: like perl, each handler becomes a
+/// method named `(KEY` of the package (so subclasses inherit it), and
+/// `fallback` is kept in `${"PKG::()"}`.
+fn overload_import(
+    it: &mut Interp,
+    args: &[Elem],
+    _: Want,
+    _: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let pkg = caller_package(it);
+    let vals: Vec<Value> = args.iter().skip(1).map(Elem::get).collect();
+    for pair in vals.chunks(2) {
+        let key = str_of(&pair[0]);
+        let v = pair.get(1).cloned().unwrap_or_default();
+        if key == "fallback" {
+            it.glob(&format!("{pkg}::()")).sv().set(v);
+            continue;
+        }
+        if let Value::CodeRef(cv) = v {
+            it.glob(&format!("{pkg}::({key}")).set_code(Some(cv));
+        }
     }
     it.method_cache.clear();
     Ok(Value::Undef)

@@ -361,6 +361,13 @@ impl Interp {
                         }
                     }
                 }
+                for v in vals.iter_mut() {
+                    if v.is_ref() {
+                        if let Some(s) = self.overload_string(v)? {
+                            *v = s;
+                        }
+                    }
+                }
                 let sep = vals.remove(0);
                 self.join_values(&sep, &vals)
             }

@@ -635,11 +635,15 @@ impl Interp {
             package: package.to_string(),
             lexicals: scope.as_ref().clone(),
             hints: self.hints,
-            // The enclosing features are not recorded in the tree yet; a
-            // string eval sees all of them.
-            features: u32::MAX,
-            strict_vars: false,
-            strict_subs: false,
+            // Of the enclosing features only `indirect` is recorded; a
+            // string eval sees all the others.
+            features: if self.hints & ast::hints::NO_INDIRECT != 0 {
+                u32::MAX & !crate::parse::features::INDIRECT
+            } else {
+                u32::MAX
+            },
+            strict_vars: self.hints & ast::hints::STRICT_VARS != 0,
+            strict_subs: self.hints & ast::hints::STRICT_SUBS != 0,
             in_sub: !self.frames.is_empty(),
         };
         let prog = match crate::parse::parse_eval(&src, &file, &es) {
@@ -1020,11 +1024,85 @@ impl Interp {
 
     /// Operator overloading hooks: filled in by the overload support; with no
     /// `use overload` in the program these return `None` quickly.
-    pub fn overload_binop(&mut self, _op: ast::BinOp, a: &Value, b: &Value) -> R<Option<Value>> {
+    pub fn overload_binop(&mut self, op: ast::BinOp, a: &Value, b: &Value) -> R<Option<Value>> {
         if a.blessed().is_none() && b.blessed().is_none() {
             return Ok(None);
         }
+        use ast::BinOp::*;
+        let sym = match op {
+            Add => "+",
+            Sub => "-",
+            Mul => "*",
+            Div => "/",
+            Mod => "%",
+            Pow => "**",
+            Concat => ".",
+            NumEq => "==",
+            NumNe => "!=",
+            NumLt => "<",
+            NumGt => ">",
+            NumLe => "<=",
+            NumGe => ">=",
+            NumCmp => "<=>",
+            StrEq => "eq",
+            StrNe => "ne",
+            StrLt => "lt",
+            StrGt => "gt",
+            StrLe => "le",
+            StrGe => "ge",
+            StrCmp => "cmp",
+            Repeat => "x",
+            _ => return Ok(None),
+        };
+        // A handler of either operand, called with (self, other, swapped).
+        for (obj, other, swapped) in [(a, b, false), (b, a, true)] {
+            let Some(class) = obj.blessed() else { continue };
+            if let Some(cv) = self.find_method(&class, &format!("({sym}")) {
+                let args = vec![
+                    Elem::V(obj.clone()),
+                    Elem::V(other.clone()),
+                    Elem::V(super::expr::bool_val(swapped)),
+                ];
+                let mut out = Vec::new();
+                return self.call_sub(&cv, args, Want::Scalar, &mut out).map(Some);
+            }
+        }
+        // Otherwise string operators work on the `""` conversion.
+        if matches!(
+            op,
+            Concat | StrEq | StrNe | StrLt | StrGt | StrLe | StrGe | StrCmp | Repeat
+        ) {
+            let sa = self.overload_string(a)?;
+            let sb = self.overload_string(b)?;
+            if sa.is_some() || sb.is_some() {
+                let sa = sa.unwrap_or_else(|| a.clone());
+                let sb = sb.unwrap_or_else(|| b.clone());
+                return self.binop(op, &sa, &sb).map(Some);
+            }
+        }
         Ok(None)
+    }
+
+    /// The `""` conversion of an object whose class overloads it.
+    pub fn overload_string(&mut self, v: &Value) -> R<Option<Value>> {
+        let Some(class) = v.blessed() else {
+            return Ok(None);
+        };
+        let Some(cv) = self.find_method(&class, "(\"\"") else {
+            return Ok(None);
+        };
+        let args = vec![
+            Elem::V(v.clone()),
+            Elem::V(Value::Undef),
+            Elem::V(Value::bytes(b"")),
+        ];
+        let mut out = Vec::new();
+        let r = self.call_sub(&cv, args, Want::Scalar, &mut out)?;
+        // A handler returning the object itself would recurse forever.
+        if r.blessed().is_some() {
+            return Ok(None);
+        }
+        Ok(Some(r))
     }
 
     pub fn overload_unop(&mut self, _op: &str, _v: &Value) -> R<Option<Value>> {

@@ -476,7 +476,9 @@ impl Interp {
             Expr::StateInit { state, assign } => {
                 if !self.op_state(*state) {
                     self.set_op_state(*state, true);
-                    self.sv(assign)?
+                    let v = self.sv(assign)?;
+                    self.keep_state_vars(assign);
+                    v
                 } else {
                     Value::Undef
                 }
@@ -787,9 +789,13 @@ impl Interp {
             "concatenation (.) or string"
         };
         for p in parts {
-            let v = self.sv(p)?;
+            let mut v = self.sv(p)?;
             if v.is_undef() {
                 self.warn_uninit(p, op);
+            } else if v.is_ref() {
+                if let Some(s) = self.overload_string(&v)? {
+                    v = s;
+                }
             }
             let b = to_bytes(&v);
             convert::concat_into(&mut s, &b, convert::is_utf8(&v));
@@ -1559,6 +1565,28 @@ impl Interp {
                 st.resize(need, false);
             }
             st[i as usize * 2] = v;
+        }
+    }
+
+    /// After its first initialisation, a `state` variable's container is
+    /// kept with the closure, so later calls find it in their pad.
+    fn keep_state_vars(&mut self, assign: &Expr) {
+        let lhs = match assign {
+            Expr::Assign { lhs, .. } | Expr::ListAssign { lhs, .. } => &**lhs,
+            _ => return,
+        };
+        let Expr::MyDecl { vars, .. } = lhs else {
+            return;
+        };
+        let Some(cv) = self.cur_sub.clone() else {
+            return;
+        };
+        let st = unsafe { &mut *cv.state.get() };
+        for (_, s) in vars {
+            if let Some(c) = self.pad.get(*s as usize) {
+                st.retain(|(k, _)| k != s);
+                st.push((*s, c.clone()));
+            }
         }
     }
 

@@ -114,7 +114,7 @@ pub struct Interp {
     pub want: Want,
     pub line: u32,
     pub file: Arc<str>,
-    pub hints: u8,
+    pub hints: u16,
     pub package: Rc<str>,
 
     /// Values of a `return` being unwound.
@@ -431,7 +431,10 @@ impl Interp {
             Ok(()) => 0,
             Err(Flow::Exit) => self.exit_code,
             Err(Flow::Die) => {
-                let v = std::mem::take(&mut self.die_value);
+                let mut v = std::mem::take(&mut self.die_value);
+                if let Ok(Some(s)) = self.overload_string(&v) {
+                    v = s;
+                }
                 let msg = crate::convert::to_bytes(&v).into_owned();
                 self.flush_all();
                 self.stderr.io.borrow_mut().write(&msg);
@@ -816,6 +819,9 @@ impl Interp {
         body: &Block,
         cont: Option<&Block>,
     ) -> R<()> {
+        if let ast::LoopVar::MyList(slots) = var {
+            return self.foreach_multi(label, slots, list, body, cont);
+        }
         // Numeric ranges iterate lazily with fresh containers, so
         // `for (1..1e7)` allocates nothing up front.
         if let Expr::Range { l, r, .. } = list {
@@ -879,6 +885,41 @@ impl Interp {
         r
     }
 
+    /// `for my ($a, $b, …) (LIST)`: several elements per iteration.
+    fn foreach_multi(
+        &mut self,
+        label: &Option<Arc<str>>,
+        slots: &[ast::Slot],
+        list: &Expr,
+        body: &Block,
+        cont: Option<&Block>,
+    ) -> R<()> {
+        let items = self.alias_list(list)?;
+        let saved: Vec<PadSlot> = slots
+            .iter()
+            .map(|s| self.pad[*s as usize].clone())
+            .collect();
+        let r = (|| -> R<()> {
+            for chunk in items.chunks(slots.len().max(1)) {
+                for (i, s) in slots.iter().enumerate() {
+                    let sv = chunk
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| Scalar::new(Value::Undef));
+                    self.pad[*s as usize] = PadSlot::Scalar(sv);
+                }
+                if self.loop_body(label, body, cont)? {
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        for (s, old) in slots.iter().zip(saved) {
+            self.pad[*s as usize] = old;
+        }
+        r
+    }
+
     /// Run one iteration; true means `last`.
     #[inline]
     fn loop_body(
@@ -907,6 +948,7 @@ impl Interp {
         match var {
             ast::LoopVar::My(s) | ast::LoopVar::Lexical(s) => self.pad[*s as usize].clone(),
             ast::LoopVar::Global(id) => PadSlot::Scalar(self.gv(*id).sv()),
+            ast::LoopVar::MyList(_) => PadSlot::Empty,
         }
     }
 
@@ -919,6 +961,7 @@ impl Interp {
             ast::LoopVar::Global(id) => {
                 self.gv(*id).set_sv(sv);
             }
+            ast::LoopVar::MyList(_) => {}
         }
     }
 
@@ -930,6 +973,7 @@ impl Interp {
                     self.gv(*id).set_sv(sv);
                 }
             }
+            ast::LoopVar::MyList(_) => {}
         }
     }
 

@@ -304,7 +304,14 @@ impl Interp {
             }
             _ => {
                 let ofs = self.gv(wk::OFS).sv_ref().get();
-                let (vals, owners) = self.list_with_owners(args)?;
+                let (mut vals, owners) = self.list_with_owners(args)?;
+                for v in vals.iter_mut() {
+                    if v.is_ref() {
+                        if let Some(s) = self.overload_string(v)? {
+                            *v = s;
+                        }
+                    }
+                }
                 for (i, v) in vals.iter().enumerate() {
                     if i > 0 && !ofs.is_undef() {
                         convert::concat_into(&mut buf, &to_bytes(&ofs), convert::is_utf8(&ofs));

@@ -402,11 +402,8 @@ impl Parser {
             b'&' => n != b'&' && (is_ident_start(n) || matches!(n, b'$' | b'{' | b':')),
             b'*' => !unary && (is_ident_start(n) || n == b'{' || n == b'$'),
             b'{' => !unary,
-            // `print ++$n`, `return --$i`: a prefix increment starts a term.
-            b'-' | b'+' if n == c => {
-                let t = self.peek_at(2).unwrap_or(0);
-                t == b'$'
-            }
+            // `++$x` / `--$x`: a pre-increment starts a term.
+            b'+' | b'-' if n == c && self.peek_at(2) == Some(b'$') => !unary,
             b'-' => {
                 if unary {
                     is_ident_start(n) || n == b'$' || n.is_ascii_digit()
@@ -848,6 +845,15 @@ impl Parser {
                                 }
                             }
                         }
+                        _ if b == BinOp::Isa && self.isa_bareword_class().is_some() => {
+                            let (name, end) = self.isa_bareword_class().unwrap_or_default();
+                            self.pos = end;
+                            Expr::Binary {
+                                op: b,
+                                l: Box::new(lhs),
+                                r: Box::new(plain_str(&name)),
+                            }
+                        }
                         _ => {
                             let r = self.parse_expr_prec(prec + 1)?;
                             Expr::Binary {
@@ -861,6 +867,21 @@ impl Parser {
             };
         }
         Ok(lhs)
+    }
+
+    /// The right side of `isa` as a bareword class name (not a call).
+    fn isa_bareword_class(&mut self) -> Option<(String, usize)> {
+        self.skip_ws();
+        let (name, end) = self.scan_ident_at(self.pos)?;
+        let mut i = end;
+        while matches!(self.src.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        let next = self.src.get(i).copied().unwrap_or(0);
+        if next == b'(' || self.src[i..].starts_with(b"->") || self.src[i..].starts_with(b"::") {
+            return None;
+        }
+        Some((name, end))
     }
 
     pub fn make_assign(&mut self, lhs: Expr, rhs: Expr) -> Expr {
@@ -1392,6 +1413,9 @@ impl Parser {
             let e = self.strict_error(&format!("{}{}", sigil, name), pos);
             self.queue_error(e);
         }
+        if !(sigil == '$' && (name == "a" || name == "b")) {
+            self.note_global_use(&fq, pos);
+        }
         Ok(self.intern(&fq))
     }
 
@@ -1898,7 +1922,11 @@ impl Parser {
             Some(b'{') => {
                 self.pos += 1;
                 match self.parse_deref_block()? {
-                    Ok(name) => Ok(Expr::Glob(self.intern(&self.qualify(&name)))),
+                    Ok(name) => {
+                        let fq = self.qualify(&name);
+                        self.note_global_use(&fq, start);
+                        Ok(Expr::Glob(self.intern(&fq)))
+                    }
                     Err(e) => Ok(Expr::GlobDeref(Box::new(e))),
                 }
             }
@@ -1911,6 +1939,7 @@ impl Parser {
                     .scan_var_name(false)
                     .ok_or_else(|| self.syntax_error_at(start))?;
                 let fq = self.qualify(&name);
+                self.note_global_use(&fq, start);
                 Ok(Expr::Glob(self.intern(&fq)))
             }
         }

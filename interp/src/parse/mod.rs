@@ -45,7 +45,7 @@ pub struct EvalScope {
     /// Visible lexicals (name with sigil, slot in the calling pad).
     pub lexicals: Vec<(String, ast::Slot)>,
     /// `ast::hints` bits in effect at the `eval`.
-    pub hints: u8,
+    pub hints: u16,
     /// `features` bits in effect at the `eval`.
     pub features: u32,
     /// `use strict 'vars'` / `'subs'` in effect at the `eval`.
@@ -72,6 +72,7 @@ pub fn parse_program_full(
 ) -> Result<Program, (ParseError, Option<(Program, usize)>)> {
     let mut p = Parser::new(src, file);
     p.units.push(Unit::new(false));
+    p.warn_once_only = true;
     p.run_full()
 }
 
@@ -83,10 +84,10 @@ pub fn parse_eval(src: &[u8], file: &str, scope: &EvalScope) -> Result<Program, 
         p.package = scope.package.clone();
     }
     p.prag = Pragmas {
-        hints: scope.hints,
+        hints: scope.hints & !ast::hints::EVAL_ONLY,
         strict_vars: scope.strict_vars,
         strict_subs: scope.strict_subs,
-        features: scope.features | features::INDIRECT,
+        features: scope.features,
     };
     let mut outer = Unit::new(scope.in_sub);
     for (name, slot) in &scope.lexicals {
@@ -100,7 +101,7 @@ pub fn parse_eval(src: &[u8], file: &str, scope: &EvalScope) -> Result<Program, 
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Pragmas {
-    pub hints: u8,
+    pub hints: u16,
     pub strict_vars: bool,
     pub strict_subs: bool,
     pub features: u32,
@@ -164,6 +165,14 @@ pub(crate) struct Parser {
     pub queued_errors: Vec<ParseError>,
     /// How many BEGIN blocks were queued before the first queued error.
     pub begins_before_error: usize,
+    /// Package variables named in the source: mentions and the line of the
+    /// first one when warnings were on there (0 when off), for perl's
+    /// "used only once" warning.
+    pub global_uses: HashMap<String, (u32, u32)>,
+    /// Names in order of first mention.
+    pub global_order: Vec<String>,
+    /// Give the "used only once" warnings (a file, not a string eval).
+    pub warn_once_only: bool,
 }
 
 /// Nesting limit: deeper input is an error rather than a stack overflow
@@ -210,6 +219,9 @@ impl Parser {
             last_op_pos: usize::MAX,
             queued_errors: Vec::new(),
             begins_before_error: 0,
+            global_uses: HashMap::new(),
+            global_order: Vec::new(),
+            warn_once_only: false,
         };
         p.line_starts = lexer::compute_line_starts(&p.src);
         for name in ast::well_known::NAMES {
@@ -245,6 +257,9 @@ impl Parser {
         };
         let queued = std::mem::take(&mut self.queued_errors);
         let begins_ok = self.begins_before_error;
+        if queued.is_empty() && self.warn_once_only {
+            self.warn_used_once();
+        }
         let has_local = self.local_flags.pop().unwrap_or(false);
         let unit = self.units.pop().expect("main unit");
         let main = SubBody {
@@ -276,6 +291,66 @@ impl Parser {
             return Err((fold_errors(queued, None), Some((prog, begins_ok))));
         }
         Ok(prog)
+    }
+
+    /// Count a mention of a package variable (see `warn_used_once`).
+    pub fn note_global_use(&mut self, fq: &str, pos: usize) {
+        if !self.warn_once_only {
+            return;
+        }
+        let warn = self.prag.hints & ast::hints::WARNINGS != 0;
+        match self.global_uses.get_mut(fq) {
+            Some(e) => e.0 += 1,
+            None => {
+                let line = if warn { self.line_of(pos) } else { 0 };
+                self.global_uses.insert(fq.to_string(), (1, line));
+                self.global_order.push(fq.to_string());
+            }
+        }
+    }
+
+    /// perl's end-of-compile "Name "main::x" used only once: possible typo"
+    /// for package variables mentioned once (names perl treats specially,
+    /// and `our`/`use vars` ones, excepted).
+    fn warn_used_once(&mut self) {
+        for fq in std::mem::take(&mut self.global_order) {
+            let Some(&(n, line)) = self.global_uses.get(&fq) else {
+                continue;
+            };
+            if n != 1 || line == 0 {
+                continue;
+            }
+            let short = fq.rsplit("::").next().unwrap_or("");
+            let plain = short
+                .bytes()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == b'_');
+            let special = forced_main(short)
+                || matches!(
+                    short,
+                    "ISA"
+                        | "EXPORT"
+                        | "EXPORT_OK"
+                        | "EXPORT_FAIL"
+                        | "EXPORT_TAGS"
+                        | "VERSION"
+                        | "AUTOLOAD"
+                        | "DESTROY"
+                        | "DATA"
+                );
+            let declared = ["$", "@", "%"]
+                .iter()
+                .any(|s| self.declared_globals.contains(&format!("{s}{fq}")));
+            if !plain || special || declared {
+                continue;
+            }
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "Name \"{fq}\" used only once: possible typo at {} line {line}.",
+                self.file
+            );
+        }
     }
 
     /// A warning perl gives while compiling: it goes straight to stderr.

@@ -79,6 +79,10 @@ impl Parser {
 
     /// Make a binding visible now, in the innermost scope.
     pub fn bind_now(&mut self, name: &str, b: Binding) {
+        if let Binding::Our(fq) = &b {
+            // `our` marks the name as meant: no "used only once" warning.
+            self.global_uses.insert(fq.clone(), (2, 0));
+        }
         let u = self.cur_unit();
         if let Some(s) = u.scopes.last_mut() {
             s.push((name.to_string(), b));

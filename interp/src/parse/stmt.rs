@@ -111,21 +111,31 @@ fn const_strings(e: &Expr, out: &mut Vec<String>) {
 }
 
 impl Parser {
-    /// The run-time hints of a statement compiled now.
-    pub(super) fn stmt_hints(&self) -> u8 {
-        if self.prag.features & features::BITWISE != 0 {
-            self.prag.hints | hints::NUMERIC_BITWISE
-        } else {
-            self.prag.hints
-        }
-    }
-
     fn stmt(&self, line: u32, kind: Stmt) -> Statement {
         Statement {
             line,
             hints: self.stmt_hints(),
             kind,
         }
+    }
+
+    /// `Statement::hints`: the run-time hints plus what a string `eval`
+    /// needs to know of the compile-time pragmas.
+    pub(crate) fn stmt_hints(&self) -> u16 {
+        let mut h = self.prag.hints & !hints::EVAL_ONLY;
+        if self.prag.features & features::BITWISE != 0 {
+            h |= hints::NUMERIC_BITWISE;
+        }
+        if self.prag.strict_vars {
+            h |= hints::STRICT_VARS;
+        }
+        if self.prag.strict_subs {
+            h |= hints::STRICT_SUBS;
+        }
+        if self.prag.features & features::INDIRECT == 0 {
+            h |= hints::NO_INDIRECT;
+        }
+        h
     }
 
     fn block_of(&self, line: u32, e: Expr) -> Block {
@@ -219,6 +229,41 @@ impl Parser {
             return Ok(());
         }
         Err(self.syntax_error())
+    }
+
+    /// perl's guess for a `{` where a statement starts: an anonymous hash
+    /// when a word or a quoted string followed by `,` or `=>` comes first.
+    fn brace_starts_anon_hash(&self) -> bool {
+        let src = &self.src;
+        let skip = |mut i: usize| {
+            while src.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
+                i += 1;
+            }
+            i
+        };
+        let mut i = skip(self.pos + 1);
+        match src.get(i) {
+            Some(&q @ (b'"' | b'\'')) => {
+                i += 1;
+                while let Some(&c) = src.get(i) {
+                    if c == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    i += 1;
+                    if c == q {
+                        break;
+                    }
+                }
+            }
+            Some(_) => match self.scan_ident_at(i) {
+                Some((_, end)) => i = end,
+                None => return false,
+            },
+            None => return false,
+        }
+        let i = skip(i);
+        src.get(i) == Some(&b',') || src[i.min(src.len())..].starts_with(b"=>")
     }
 
     fn parse_statement_inner(&mut self) -> PResult<Option<Statement>> {
@@ -510,10 +555,37 @@ impl Parser {
         self.skip_ws();
         let mut var: Option<LoopVar> = None;
         let mut bind: Option<(String, Slot)> = None;
+        let mut bind_list: Vec<(String, Slot)> = Vec::new();
         if let Some(w) = self.peek_word() {
             if w == "my" || w == "our" || w == "state" {
                 self.pos += w.len();
                 self.skip_ws();
+                if w == "my" && self.eat("(") {
+                    let mut slots = Vec::new();
+                    loop {
+                        self.skip_ws();
+                        let p = self.pos;
+                        if !self.eat("$") {
+                            return Err(self.syntax_error_at(p));
+                        }
+                        let (name, end) = self
+                            .scan_ident_at(self.pos)
+                            .ok_or_else(|| self.syntax_error_at(p))?;
+                        self.pos = end;
+                        let full = format!("${}", name);
+                        let slot = self.alloc_slot(&full, false);
+                        bind_list.push((full, slot));
+                        slots.push(slot);
+                        self.skip_ws();
+                        if self.eat(")") {
+                            break;
+                        }
+                        self.expect(",")?;
+                    }
+                    var = Some(LoopVar::MyList(slots));
+                }
+            }
+            if var.is_none() && (w == "my" || w == "our" || w == "state") {
                 let vpos = self.pos;
                 if !self.eat("$") {
                     return Err(self.syntax_error());
@@ -611,6 +683,9 @@ impl Parser {
         self.expect(")")?;
         self.flush_pending();
         if let Some((n, s)) = bind {
+            self.bind_now(&n, Binding::Pad(s));
+        }
+        for (n, s) in bind_list {
             self.bind_now(&n, Binding::Pad(s));
         }
         let body = self.parse_block()?;
