@@ -11,6 +11,21 @@ use psh_interp::interp::Interp;
 const INTERP_STACK: usize = 4 << 30;
 
 fn main() {
+    // A bug in psh must not show up as a Rust backtrace: say what happened
+    // in one line and exit like perl does on an internal error.
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".into());
+        let at = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("psh: internal error: {msg}{at}; please report this");
+    }));
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let opts = match cli::parse(&argv) {
         Ok(o) => o,

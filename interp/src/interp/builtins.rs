@@ -1525,7 +1525,7 @@ impl Interp {
             }
             "-|" | "|-" => {
                 let mut words = vec![to_bytes(&spec).into_owned()];
-                for a in &args[3..] {
+                for a in args.get(3..).unwrap_or(&[]) {
                     let v = self.sv(a)?;
                     words.push(to_bytes(&v).into_owned());
                 }
@@ -1817,25 +1817,44 @@ impl Interp {
         };
         let (unit, main) = self.load(prog);
         let prog = unit.program.clone();
-        // The file's main code gets its own pad; named subs capture from it.
+        // The file runs in its own main pad, which its named subs capture
+        // (so they share its file-level lexicals) and its BEGIN blocks use.
         let saved_pad = std::mem::replace(&mut self.pad, super::new_pad(&prog.main));
-        self.install_subs_from(&unit, &prog.subs);
-        self.pad = saved_pad;
+        let saved_unit = std::mem::replace(&mut self.unit, unit.clone());
+        let saved_file = std::mem::replace(&mut self.file, prog.file.clone());
         let saved_pkg = std::mem::replace(&mut self.package, Rc::from("main"));
-        let r = (|| -> R<()> {
+        let saved_sub = std::mem::replace(&mut self.cur_sub, Some(main));
+        let saved_want = std::mem::replace(&mut self.want, want);
+        let saved_line = self.line;
+        let saved_hints = self.hints;
+        self.install_subs_from(&unit, &prog.subs);
+        let start = out.len();
+        let r = (|| -> R<Value> {
             for b in &prog.begin {
-                let saved_unit = std::mem::replace(&mut self.unit, unit.clone());
-                let r = self.exec_block(b);
-                self.unit = saved_unit;
-                r?;
+                self.exec_block(b)?;
             }
-            Ok(())
+            self.block_value(&prog.main.body, want, out)
         })();
         let r = match r {
-            Ok(()) => self.call_sub(&main, Vec::new(), want, out),
-            Err(f) => Err(f),
+            Err(Flow::Return) => {
+                out.truncate(start);
+                if want == Want::List {
+                    out.append(&mut self.ret_list);
+                    Ok(Value::Undef)
+                } else {
+                    Ok(std::mem::take(&mut self.ret_val))
+                }
+            }
+            other => other,
         };
+        self.pad = saved_pad;
+        self.unit = saved_unit;
+        self.file = saved_file;
         self.package = saved_pkg;
+        self.cur_sub = saved_sub;
+        self.want = saved_want;
+        self.line = saved_line;
+        self.hints = saved_hints;
         for e in &prog.end {
             let cv = self.instantiate(e, &unit);
             self.end_blocks.push(cv);

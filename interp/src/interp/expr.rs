@@ -1762,7 +1762,8 @@ impl Interp {
             },
             Warnings => Value::Int(self.global_warnings as i64),
             PerlVersion => Value::Num(5.036),
-            PerlVersionV => Value::str_from(vec![5, 36, 0], false),
+            // A version object in perl; its string form is what scripts see.
+            PerlVersionV => Value::bytes(b"v5.36.0"),
             ExecPath => Value::string(self.exec_path.clone()),
             OsName => Value::bytes(b"linux"),
             BaseTime => Value::Int(self.start_time),

@@ -1638,6 +1638,14 @@ impl Parser {
     /// `$name` possibly followed by `[…]` / `{…}` (an element of `@name` /
     /// `%name`).
     fn finish_named_scalar(&mut self, name: &str, start: usize) -> PResult<Expr> {
+        // perl allows blanks before the subscript in code: `$SIG {__WARN__}`.
+        let mut i = self.pos;
+        while matches!(self.src.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        if i > self.pos && !self.sub_buffer && matches!(self.src.get(i), Some(b'[' | b'{')) {
+            self.pos = i;
+        }
         match self.peek() {
             Some(b'[') if name != "main::" => {
                 self.pos += 1;
