@@ -536,9 +536,15 @@ impl Array {
         let old = self.with(|v| std::mem::replace(v, vals.into_iter().map(Elem::V).collect()));
         drop_rev(old);
     }
+    /// Empty the array, keeping its capacity for reuse (pads and `@_` are
+    /// recycled between calls). Elements go last to first, perl's order for
+    /// DESTROY; dropping them runs no Perl code (DESTROY is deferred).
     pub fn clear(&self) {
-        let old = self.with(std::mem::take);
-        drop_rev(old);
+        self.with(|v| {
+            while let Some(e) = v.pop() {
+                drop(e);
+            }
+        });
     }
     pub fn blessed(&self) -> Option<Rc<str>> {
         unsafe { (*self.meta.get()).as_ref().and_then(|m| m.blessed.clone()) }
@@ -695,10 +701,10 @@ impl Hash {
             e.get()
         })
     }
+    /// Empty the hash, keeping its table for reuse.
     pub fn clear(&self) {
-        let old = self.with(std::mem::take);
+        self.with(|m| m.clear());
         self.iter.set(0);
-        drop(old);
     }
     pub fn blessed(&self) -> Option<Rc<str>> {
         unsafe { (*self.meta.get()).as_ref().and_then(|m| m.blessed.clone()) }
