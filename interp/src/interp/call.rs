@@ -51,10 +51,7 @@ impl Interp {
                     }
                     None => self.call_sub(&cv, Vec::new(), want, out),
                     Some(a) if matches!(cv.kind, CodeKind::Perl { .. }) => {
-                        let av = self.args_pool.pop().unwrap_or_else(Array::new);
-                        let mut v = av.with(std::mem::take);
-                        self.push_call_args(a, &mut v)?;
-                        av.with(|x| *x = v);
+                        let av = self.args_av(a)?;
                         self.call_with_av(&cv, av, want, out)
                     }
                     Some(a) => {
@@ -66,6 +63,10 @@ impl Interp {
             Expr::CallRef { target, args } => {
                 let t = self.sv(target)?;
                 let cv = self.code_of(&t)?;
+                if matches!(cv.kind, CodeKind::Perl { .. }) {
+                    let av = self.args_av(args)?;
+                    return self.call_with_av(&cv, av, want, out);
+                }
                 let args = self.call_args(args)?;
                 self.call_sub(&cv, args, want, out)
             }
@@ -107,6 +108,15 @@ impl Interp {
                 Ok(v)
             }
         }
+    }
+
+    /// `@_` for a call of a Perl sub, in a recycled array.
+    fn args_av(&mut self, args: &[Expr]) -> R<Av> {
+        let av = self.args_pool.pop().unwrap_or_else(Array::new);
+        let mut v = av.with(std::mem::take);
+        let r = self.push_call_args(args, &mut v);
+        av.with(|x| *x = v);
+        r.map(|_| av)
     }
 
     /// Build `@_`: variables and elements are passed as their containers

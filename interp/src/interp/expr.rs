@@ -13,6 +13,31 @@ impl Interp {
     pub fn void(&mut self, e: &Expr) -> R<()> {
         match e {
             Expr::Assign { lhs, rhs } => {
+                // `my $x = shift;`, the usual first line of a sub.
+                if let (
+                    Expr::MyDecl { vars, .. },
+                    Expr::Func {
+                        f: ast::Func::Shift,
+                        args,
+                    },
+                ) = (&**lhs, &**rhs)
+                {
+                    if let ([(ast::PadKind::Scalar, slot)], [Expr::Args]) = (&vars[..], &args[..]) {
+                        let v = self.args.with(|a| {
+                            if a.is_empty() {
+                                None
+                            } else {
+                                Some(a.remove(0))
+                            }
+                        });
+                        let v = v.map(|e| e.get()).unwrap_or_default();
+                        self.intro_my(vars);
+                        if let Some(PadSlot::Scalar(sv)) = self.pad.get(*slot as usize) {
+                            sv.set(v);
+                        }
+                        return Ok(());
+                    }
+                }
                 let v = self.sv(rhs)?;
                 self.assign(lhs, v)?;
             }

@@ -833,8 +833,18 @@ impl Interp {
                 let mut i = lo;
                 let saved = self.loop_var_save(var);
                 let r = (|| -> R<()> {
+                    let mut cur: Option<Sv> = None;
                     while i <= hi {
-                        let sv = Scalar::new(Value::Int(i));
+                        // The loop variable's container is reused unless the
+                        // body kept it (a closure or a reference to it).
+                        let sv = match cur.take() {
+                            Some(sv) if Rc::strong_count(&sv) == 2 => {
+                                sv.set(Value::Int(i));
+                                sv
+                            }
+                            _ => Scalar::new(Value::Int(i)),
+                        };
+                        cur = Some(sv.clone());
                         self.loop_var_bind(var, sv);
                         if self.loop_body(label, body, cont)? {
                             break;
