@@ -648,8 +648,11 @@ pub type Hv = Rc<Hash>;
 
 impl Hash {
     pub fn new() -> Hv {
+        Hash::with_capacity(0)
+    }
+    pub fn with_capacity(n: usize) -> Hv {
         Rc::new(Hash {
-            m: UnsafeCell::new(HMap::default()),
+            m: UnsafeCell::new(HMap::with_capacity_and_hasher(n, FxBuildHasher)),
             iter: Cell::new(0),
             meta: UnsafeCell::new(None),
         })

@@ -115,16 +115,23 @@ impl Interp {
             Expr::Binary { op, l, r }
                 if !matches!(**l, Expr::Special(_)) && !matches!(**r, Expr::Special(_)) =>
             {
-                let a = self.sv(l)?;
-                let b = self.sv(r)?;
-                if (a.is_undef() || b.is_undef()) && *op != BinOp::Isa && self.warnings_on() {
-                    let (a, b) = self.uninit_operands(*op, l, r, a, b);
-                    return self.binop(*op, &a, &b);
-                }
-                self.binop(*op, &a, &b)
+                self.sv_binary(*op, l, r)
             }
             _ => self.sv_general(e),
         }
+    }
+
+    /// A binary operator node. Kept out of `sv` so that `sv` itself needs
+    /// no stack frame for the variable and constant cases.
+    #[inline(never)]
+    fn sv_binary(&mut self, op: BinOp, l: &Expr, r: &Expr) -> R<Value> {
+        let a = self.sv(l)?;
+        let b = self.sv(r)?;
+        if (a.is_undef() || b.is_undef()) && op != BinOp::Isa && self.warnings_on() {
+            let (a, b) = self.uninit_operands(op, l, r, a, b);
+            return self.binop(op, &a, &b);
+        }
+        self.binop(op, &a, &b)
     }
 
     #[inline(never)]
@@ -377,11 +384,13 @@ impl Interp {
                 Value::ArrayRef(Array::from_values(out))
             }
             Expr::AnonHash(items) => {
-                let mut out = Vec::new();
+                let mut out = Vec::with_capacity(items.len());
                 for i in items {
                     self.list(i, &mut out)?;
                 }
-                let hv = Hash::new();
+                // Sized up front: record-building code makes millions of
+                // small hashes, and growing each one costs reallocations.
+                let hv = Hash::with_capacity(out.len() / 2);
                 self.fill_hash(&hv, out);
                 Value::HashRef(hv)
             }
