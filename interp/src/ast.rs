@@ -202,6 +202,8 @@ pub mod hints {
     /// `use feature 'bitwise'` (or `use v5.28`+): `& | ^ ~` are always
     /// numeric (the string forms are `&. |. ^. ~.`).
     pub const NUMERIC_BITWISE: u8 = 32;
+    /// `no warnings 'recursion'` while other warnings stay on.
+    pub const NO_RECURSION_WARN: u8 = 64;
 }
 
 #[derive(Debug, Clone)]

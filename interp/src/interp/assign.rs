@@ -102,6 +102,7 @@ impl Interp {
             if self.hints & ast::hints::STRICT_REFS != 0 {
                 return Err(self.die_msg("Can't use an undefined value as an ARRAY reference"));
             }
+            self.warn_uninit(e, "array dereference");
             return Ok(Array::new());
         }
         self.av_from_ref(&v)
@@ -117,6 +118,7 @@ impl Interp {
             if self.hints & ast::hints::STRICT_REFS != 0 {
                 return Err(self.die_msg("Can't use an undefined value as a HASH reference"));
             }
+            self.warn_uninit(e, "hash dereference");
             return Ok(Hash::new());
         }
         self.hv_from_ref(&v)

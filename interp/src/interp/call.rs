@@ -267,6 +267,11 @@ impl Interp {
             has_args: true,
             is_eval: false,
         });
+        let cv_depth = cv.depth.get() + 1;
+        cv.depth.set(cv_depth);
+        if cv_depth == 100 {
+            self.deep_recursion_warning(cv);
+        }
         let saved_pad = std::mem::replace(&mut self.pad, pad);
         let saved_args = std::mem::replace(&mut self.args, args);
         let saved_sub = std::mem::replace(&mut self.cur_sub, Some(cv.clone()));
@@ -296,6 +301,7 @@ impl Interp {
         let start = out.len();
         let r = self.body_value(&body.body, want, out);
         self.depth -= 1;
+        cv.depth.set(cv_depth - 1);
         self.unwind(mark);
         let pad = std::mem::replace(&mut self.pad, saved_pad);
         self.recycle_pad(cv, pad);
@@ -399,6 +405,18 @@ impl Interp {
             }
         }
         pool.push(pad);
+    }
+
+    #[cold]
+    fn deep_recursion_warning(&mut self, cv: &Cv) {
+        if !self.warnings_on() || self.hints & ast::hints::NO_RECURSION_WARN != 0 {
+            return;
+        }
+        let msg = match &cv.name {
+            Some(n) => format!("Deep recursion on subroutine \"{n}\""),
+            None => "Deep recursion on anonymous subroutine".to_string(),
+        };
+        self.warn_str(&msg);
     }
 
     /// `Pkg::__ANON__`, built once per anonymous sub body.
@@ -529,6 +547,16 @@ impl Interp {
                 Ok(last_cond)
             }
             Stmt::Block { label: None, body } => self.block_value(body, want, out),
+            Stmt::While { .. } | Stmt::ForC { .. } | Stmt::Foreach { .. } => {
+                // A loop left as a sub's last statement yields perl's
+                // false value ("").
+                self.exec_stmt(s)?;
+                let v = Value::bytes(b"");
+                if want == Want::List {
+                    out.push(v.clone());
+                }
+                Ok(v)
+            }
             _ => {
                 self.exec_stmt(s)?;
                 Ok(Value::Undef)
