@@ -326,6 +326,10 @@ impl Interp {
         self.frames.pop();
         match r {
             Ok(v) => Ok(v),
+            Err(f @ (Flow::Last | Flow::Next | Flow::Redo)) => {
+                self.exiting_via("subroutine", &f);
+                Err(f)
+            }
             Err(Flow::Return) => {
                 out.truncate(start);
                 if want == Want::List {
@@ -593,6 +597,46 @@ impl Interp {
         self.block_value(b, want, out)
     }
 
+    /// `last` etc. with no loop running: perl warns for each sub and eval
+    /// it would leave, then dies where the `last` is.
+    #[cold]
+    pub fn no_loop_for(&mut self, kind: ast::LoopCtlKind) -> Flow {
+        let word = match kind {
+            ast::LoopCtlKind::Last => "last",
+            ast::LoopCtlKind::Next => "next",
+            ast::LoopCtlKind::Redo => "redo",
+        };
+        let evals: Vec<bool> = self.frames.iter().rev().map(|f| f.is_eval).collect();
+        for is_eval in evals {
+            let what = if is_eval { "eval" } else { "subroutine" };
+            if self.warnings_on() {
+                self.warn_str(&format!("Exiting {what} via {word}"));
+            }
+        }
+        let label = match &self.flow_label {
+            Some(l) => format!("Label not found for \"{word} {l}\""),
+            None => format!("Can't \"{word}\" outside a loop block"),
+        };
+        self.flow_label = None;
+        self.die_msg(label)
+    }
+
+    /// A `next`/`last`/`redo` leaving a sub or eval for an enclosing loop.
+    #[cold]
+    fn exiting_via(&mut self, what: &str, f: &Flow) {
+        if !self.warnings_on() {
+            return;
+        }
+        let word = match f {
+            Flow::Last => "last",
+            Flow::Next => "next",
+            _ => "redo",
+        };
+        let line = std::mem::replace(&mut self.line, self.flow_line);
+        self.warn_str(&format!("Exiting {what} via {word}"));
+        self.line = line;
+    }
+
     /// `eval BLOCK`: catch `die`, set `$@`.
     pub fn eval_block(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
         let start = out.len();
@@ -619,6 +663,9 @@ impl Interp {
             .and_then(|v| self.raise_warn_die().map(|_| v));
         self.want = saved_want;
         self.frames.truncate(frames);
+        if let Err(f @ (Flow::Last | Flow::Next | Flow::Redo)) = &r {
+            self.exiting_via("eval", f);
+        }
         if let Err(Flow::Return) = r {
             out.truncate(start);
             r = if want == Want::List {
