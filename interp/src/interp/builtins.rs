@@ -2103,8 +2103,18 @@ fn str_index(s: &PStr, t: &PStr, pos: Option<i64>, rev: bool) -> i64 {
         if tb.is_empty() {
             return p;
         }
-        let limit = to_byte(p) + tb.len();
-        let hay = &sb[..limit.min(sb.len())];
+        // perl adds the needle's length before clamping, so a negative
+        // position finds nothing.
+        let tchars = if utf8 {
+            char_byte_offsets(&tb).len() as i64 - 1
+        } else {
+            tb.len() as i64
+        };
+        let end = pos
+            .unwrap_or(nchars)
+            .saturating_add(tchars)
+            .clamp(0, nchars);
+        let hay = &sb[..to_byte(end)];
         match hay.windows(tb.len()).rposition(|w| w == &tb[..]) {
             Some(i) => to_char(i),
             None => -1,

@@ -997,6 +997,63 @@ impl Parser {
         }
     }
 
+    /// perl's warnings for a `my`/`our`/`state` name declared again where
+    /// the earlier one is still in scope.
+    #[cold]
+    fn check_redeclare(&mut self, full: &str, kw: &str, our: Option<&str>, pos: usize) {
+        use super::scope::Binding;
+        let same_stmt = our.is_none()
+            && self
+                .pending
+                .last()
+                .is_some_and(|p| p.iter().any(|(n, _)| n == full));
+        let u = self.units.last().expect("unit");
+        let in_scope = u
+            .scopes
+            .last()
+            .and_then(|sc| sc.iter().rev().find(|(n, _)| n == full))
+            .map(|(_, b)| b.clone());
+        let msg = if same_stmt {
+            format!("\"{kw}\" variable {full} masks earlier declaration in same statement")
+        } else {
+            match (&in_scope, our) {
+                (Some(Binding::Our(old)), Some(new)) => {
+                    if old != new {
+                        return;
+                    }
+                    format!("\"our\" variable {full} redeclared")
+                }
+                (Some(_), _) => {
+                    format!("\"{kw}\" variable {full} masks earlier declaration in same scope")
+                }
+                (None, Some(new)) => {
+                    let outer = u.scopes.iter().rev().skip(1).find_map(|sc| {
+                        sc.iter()
+                            .rev()
+                            .find(|(n, _)| n == full)
+                            .map(|(_, b)| b.clone())
+                    });
+                    match outer {
+                        Some(Binding::Our(old)) if old == new => {}
+                        _ => return,
+                    }
+                    format!(
+                        "\"our\" variable {full} redeclared at {} line {}.\n\t(Did you mean \"local\" instead of \"our\"?)",
+                        self.file,
+                        self.line_of(pos)
+                    )
+                }
+                (None, None) => return,
+            }
+        };
+        if msg.contains('\t') {
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "{msg}");
+        } else {
+            self.compile_warning(pos, &msg);
+        }
+    }
+
     fn make_bind(&mut self, lhs: Expr, r: Expr, negate: bool) -> Expr {
         match r {
             Expr::Match {
@@ -2990,6 +3047,9 @@ impl Parser {
                         fq
                     };
                     let id = self.intern(&fq);
+                    if self.prag.hints & hints::WARNINGS != 0 {
+                        self.check_redeclare(&full, kw, Some(&fq), vstart);
+                    }
                     self.bind_now(&full, Binding::Our(fq));
                     items.push(match sigil {
                         b'$' => Expr::Global(id),
@@ -2997,6 +3057,9 @@ impl Parser {
                         _ => Expr::GlobalHash(id),
                     });
                 } else {
+                    if self.prag.hints & hints::WARNINGS != 0 {
+                        self.check_redeclare(&full, kw, None, vstart);
+                    }
                     let slot = self.declare_my(&full, kw == "state");
                     let k = super::scope::kind_of(&full);
                     vars.push((k, slot));

@@ -657,6 +657,16 @@ impl Parser {
                 if let Some((f, oneshot)) = cm {
                     flush(&mut lit, &mut frames, utf8);
                     self.pos += 2;
+                    // `\L…\U…` ends the `\L` (and what is inside it) first.
+                    if matches!(f, Func::Uc | Func::Lc | Func::Fc) {
+                        while frames
+                            .iter()
+                            .skip(1)
+                            .any(|fr| matches!(fr.func, Some(Func::Uc | Func::Lc | Func::Fc)))
+                        {
+                            close_frame(&mut frames);
+                        }
+                    }
                     // `\L\u` means `\u\L`
                     if !oneshot && self.src[self.pos..].starts_with(b"\\u")
                         || self.src[self.pos..].starts_with(b"\\l") && !oneshot
