@@ -3333,6 +3333,7 @@ impl Parser {
                     Some(b'@' | b'$' | b'\'' | b'"' | b'0'..=b'9')
                 )
                 || self.src.get(end) == Some(&b' ') && matches!(self.src.get(i), Some(b'('))
+                || i > end && self.scan_ident_at(i).is_some_and(|(w, _)| !is_op_word(&w))
             {
                 let p = self.pos;
                 self.pos = end;
