@@ -209,6 +209,8 @@ pub mod hints {
     /// `use feature 'bitwise'` (or `use v5.28`+): `& | ^ ~` are always
     /// numeric (the string forms are `&. |. ^. ~.`).
     pub const NUMERIC_BITWISE: u16 = 256;
+    /// `no warnings 'recursion'` while other warnings stay on.
+    pub const NO_RECURSION_WARN: u16 = 512;
 }
 
 #[derive(Debug, Clone)]

@@ -825,6 +825,8 @@ pub struct Code {
     pub opstate: UnsafeCell<Vec<bool>>,
     /// Pads of finished calls, ready for the next call.
     pub pads: UnsafeCell<Vec<Vec<PadSlot>>>,
+    /// Calls of this sub now running (perl's CvDEPTH), for "Deep recursion".
+    pub depth: std::cell::Cell<u32>,
 }
 
 pub type Cv = Rc<Code>;
@@ -838,6 +840,7 @@ impl Code {
             state: UnsafeCell::new(Vec::new()),
             opstate: UnsafeCell::new(Vec::new()),
             pads: UnsafeCell::new(Vec::new()),
+            depth: std::cell::Cell::new(0),
         })
     }
     pub fn blessed(&self) -> Option<Rc<str>> {

@@ -102,6 +102,7 @@ impl Interp {
             if self.hints & ast::hints::STRICT_REFS != 0 {
                 return Err(self.die_msg("Can't use an undefined value as an ARRAY reference"));
             }
+            self.warn_uninit(e, "array dereference");
             return Ok(Array::new());
         }
         self.av_from_ref(&v)
@@ -117,6 +118,7 @@ impl Interp {
             if self.hints & ast::hints::STRICT_REFS != 0 {
                 return Err(self.die_msg("Can't use an undefined value as a HASH reference"));
             }
+            self.warn_uninit(e, "hash dereference");
             return Ok(Hash::new());
         }
         self.hv_from_ref(&v)
@@ -1017,6 +1019,63 @@ impl Interp {
             Expr::List(items) => {
                 for i in items {
                     self.localize(i)?;
+                }
+            }
+            Expr::HashSlice { hash, keys } => {
+                let hv = self.hash_place(hash, true)?;
+                let mut ks = Vec::new();
+                self.list(keys, &mut ks)?;
+                for k in ks {
+                    let key = key_of(&k);
+                    let old = if hv.exists(&key.0.bytes) {
+                        Some(hv.get(&key.0.bytes))
+                    } else {
+                        None
+                    };
+                    self.savestack
+                        .push(Saved::HashElem(hv.clone(), key.clone(), old));
+                    hv.with(|m| m.insert(key, Elem::V(Value::Undef)));
+                }
+            }
+            Expr::Slice { array, indices } => {
+                let av = self.array_place(array, true)?;
+                let mut idx = Vec::new();
+                self.list(indices, &mut idx)?;
+                for i in idx {
+                    let i = convert::to_i64(&i);
+                    let old = av.get(i);
+                    self.savestack.push(Saved::ArrayElem(av.clone(), i, old));
+                    av.set(i, Value::Undef);
+                }
+            }
+            Expr::Deref(inner) | Expr::ArrayDeref(inner) | Expr::HashDeref(inner) => {
+                // `local ${"name"}`: a symbolic reference names a global.
+                let v = self.sv(inner)?;
+                let g = match &v {
+                    Value::Glob(g) | Value::GlobRef(g) => g.clone(),
+                    Value::Str(_) | Value::Int(_) | Value::Num(_) => {
+                        let what = match e {
+                            Expr::Deref(_) => "a SCALAR",
+                            Expr::ArrayDeref(_) => "an ARRAY",
+                            _ => "a HASH",
+                        };
+                        self.symbolic_glob(&v, what)?
+                    }
+                    _ => return Err(self.die_msg("Can't localize through a reference")),
+                };
+                match e {
+                    Expr::Deref(_) => {
+                        let old = g.set_sv(Scalar::new(Value::Undef));
+                        self.savestack.push(Saved::Scalar(g, old));
+                    }
+                    Expr::ArrayDeref(_) => {
+                        let old = g.set_av(Some(Array::new()));
+                        self.savestack.push(Saved::Array(g, old));
+                    }
+                    _ => {
+                        let old = g.set_hv(Some(Hash::new()));
+                        self.savestack.push(Saved::Hash(g, old));
+                    }
                 }
             }
             Expr::Glob(id) => {

@@ -1394,21 +1394,37 @@ impl Interp {
                     .collect();
                 Ok(self.ret_list(vals, want, out))
             }
+            Expr::KvHashSlice { hash, keys } => {
+                let hv = self.hash_place(hash, true)?;
+                let mut ks = Vec::new();
+                self.list(keys, &mut ks)?;
+                let mut vals = Vec::with_capacity(ks.len() * 2);
+                for k in ks {
+                    let v = hv.delete(&key_of(&k).0.bytes).unwrap_or_default();
+                    vals.push(k);
+                    vals.push(v);
+                }
+                Ok(self.ret_list(vals, want, out))
+            }
+            Expr::Slice { array, indices } | Expr::KvSlice { array, indices } => {
+                let kv = matches!(e, Expr::KvSlice { .. });
+                let mut idx = Vec::new();
+                self.list(indices, &mut idx)?;
+                let av = self.array_place(array, true)?;
+                let mut vals = Vec::new();
+                for i in idx {
+                    let v = delete_array_elem(&av, crate::convert::to_i64(&i));
+                    if kv {
+                        vals.push(i);
+                    }
+                    vals.push(v);
+                }
+                Ok(self.ret_list(vals, want, out))
+            }
             Expr::Index { array, index } => {
                 let av = self.array_place(array, true)?;
                 let i = self.index_value(index)?;
-                let v = match av.resolve(i) {
-                    Some(j) if j < av.len() => av.with(|a| {
-                        let v = a[j].get();
-                        if j + 1 == a.len() {
-                            a.pop();
-                        } else {
-                            a[j] = Elem::V(Value::Undef);
-                        }
-                        v
-                    }),
-                    _ => Value::Undef,
-                };
+                let v = delete_array_elem(&av, i);
                 if want == Want::List {
                     out.push(v.clone());
                 }
@@ -1917,6 +1933,22 @@ pub fn returns_list(f: Func) -> bool {
     )
 }
 
+/// `delete $a[i]`: the value; the array shrinks when it was the last.
+fn delete_array_elem(av: &Av, i: i64) -> Value {
+    match av.resolve(i) {
+        Some(j) if j < av.len() => av.with(|a| {
+            let v = a[j].get();
+            if j + 1 == a.len() {
+                a.pop();
+            } else {
+                a[j] = Elem::V(Value::Undef);
+            }
+            v
+        }),
+        _ => Value::Undef,
+    }
+}
+
 pub fn ref_type(v: &Value) -> Value {
     if let Some(b) = v.blessed() {
         return Value::from_str(&b);
@@ -2129,8 +2161,18 @@ fn str_index(s: &PStr, t: &PStr, pos: Option<i64>, rev: bool) -> i64 {
         if tb.is_empty() {
             return p;
         }
-        let limit = to_byte(p) + tb.len();
-        let hay = &sb[..limit.min(sb.len())];
+        // perl adds the needle's length before clamping, so a negative
+        // position finds nothing.
+        let tchars = if utf8 {
+            char_byte_offsets(&tb).len() as i64 - 1
+        } else {
+            tb.len() as i64
+        };
+        let end = pos
+            .unwrap_or(nchars)
+            .saturating_add(tchars)
+            .clamp(0, nchars);
+        let hay = &sb[..to_byte(end)];
         match hay.windows(tb.len()).rposition(|w| w == &tb[..]) {
             Some(i) => to_char(i),
             None => -1,

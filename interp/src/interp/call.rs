@@ -277,6 +277,11 @@ impl Interp {
             has_args: true,
             is_eval: false,
         });
+        let cv_depth = cv.depth.get() + 1;
+        cv.depth.set(cv_depth);
+        if cv_depth == 100 {
+            self.deep_recursion_warning(cv);
+        }
         let saved_pad = std::mem::replace(&mut self.pad, pad);
         let saved_args = std::mem::replace(&mut self.args, args);
         let saved_sub = std::mem::replace(&mut self.cur_sub, Some(cv.clone()));
@@ -306,6 +311,7 @@ impl Interp {
         let start = out.len();
         let r = self.body_value(&body.body, want, out);
         self.depth -= 1;
+        cv.depth.set(cv_depth - 1);
         self.unwind(mark);
         let pad = std::mem::replace(&mut self.pad, saved_pad);
         self.recycle_pad(cv, pad);
@@ -330,6 +336,10 @@ impl Interp {
         self.frames.pop();
         match r {
             Ok(v) => Ok(v),
+            Err(f @ (Flow::Last | Flow::Next | Flow::Redo)) => {
+                self.exiting_via("subroutine", &f);
+                Err(f)
+            }
             Err(Flow::Return) => {
                 out.truncate(start);
                 if want == Want::List {
@@ -409,6 +419,18 @@ impl Interp {
             }
         }
         pool.push(pad);
+    }
+
+    #[cold]
+    fn deep_recursion_warning(&mut self, cv: &Cv) {
+        if !self.warnings_on() || self.hints & ast::hints::NO_RECURSION_WARN != 0 {
+            return;
+        }
+        let msg = match &cv.name {
+            Some(n) => format!("Deep recursion on subroutine \"{n}\""),
+            None => "Deep recursion on anonymous subroutine".to_string(),
+        };
+        self.warn_str(&msg);
     }
 
     /// `Pkg::__ANON__`, built once per anonymous sub body.
@@ -539,6 +561,16 @@ impl Interp {
                 Ok(last_cond)
             }
             Stmt::Block { label: None, body } => self.block_value(body, want, out),
+            Stmt::While { .. } | Stmt::ForC { .. } | Stmt::Foreach { .. } => {
+                // A loop left as a sub's last statement yields perl's
+                // false value ("").
+                self.exec_stmt(s)?;
+                let v = Value::bytes(b"");
+                if want == Want::List {
+                    out.push(v.clone());
+                }
+                Ok(v)
+            }
             _ => {
                 self.exec_stmt(s)?;
                 Ok(Value::Undef)
@@ -575,6 +607,46 @@ impl Interp {
         self.block_value(b, want, out)
     }
 
+    /// `last` etc. with no loop running: perl warns for each sub and eval
+    /// it would leave, then dies where the `last` is.
+    #[cold]
+    pub fn no_loop_for(&mut self, kind: ast::LoopCtlKind) -> Flow {
+        let word = match kind {
+            ast::LoopCtlKind::Last => "last",
+            ast::LoopCtlKind::Next => "next",
+            ast::LoopCtlKind::Redo => "redo",
+        };
+        let evals: Vec<bool> = self.frames.iter().rev().map(|f| f.is_eval).collect();
+        for is_eval in evals {
+            let what = if is_eval { "eval" } else { "subroutine" };
+            if self.warnings_on() {
+                self.warn_str(&format!("Exiting {what} via {word}"));
+            }
+        }
+        let label = match &self.flow_label {
+            Some(l) => format!("Label not found for \"{word} {l}\""),
+            None => format!("Can't \"{word}\" outside a loop block"),
+        };
+        self.flow_label = None;
+        self.die_msg(label)
+    }
+
+    /// A `next`/`last`/`redo` leaving a sub or eval for an enclosing loop.
+    #[cold]
+    fn exiting_via(&mut self, what: &str, f: &Flow) {
+        if !self.warnings_on() {
+            return;
+        }
+        let word = match f {
+            Flow::Last => "last",
+            Flow::Next => "next",
+            _ => "redo",
+        };
+        let line = std::mem::replace(&mut self.line, self.flow_line);
+        self.warn_str(&format!("Exiting {what} via {word}"));
+        self.line = line;
+    }
+
     /// `eval BLOCK`: catch `die`, set `$@`.
     pub fn eval_block(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
         let start = out.len();
@@ -601,6 +673,9 @@ impl Interp {
             .and_then(|v| self.raise_warn_die().map(|_| v));
         self.want = saved_want;
         self.frames.truncate(frames);
+        if let Err(f @ (Flow::Last | Flow::Next | Flow::Redo)) = &r {
+            self.exiting_via("eval", f);
+        }
         if let Err(Flow::Return) = r {
             out.truncate(start);
             r = if want == Want::List {

@@ -444,6 +444,10 @@ impl Interp {
             Expr::Return(v) => return self.do_return(v.as_deref()),
             Expr::LoopCtl { kind, label } => {
                 self.flow_label = label.clone();
+                self.flow_line = self.line;
+                if self.loop_depth == 0 {
+                    return Err(self.no_loop_for(*kind));
+                }
                 return Err(match kind {
                     ast::LoopCtlKind::Last => Flow::Last,
                     ast::LoopCtlKind::Next => Flow::Next,

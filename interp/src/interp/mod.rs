@@ -122,6 +122,10 @@ pub struct Interp {
     pub ret_val: Value,
     /// Label of a `next`/`last`/`redo` being unwound.
     pub flow_label: Option<Arc<str>>,
+    /// Loops (and bare blocks) running now: `last` with none dies.
+    pub loop_depth: u32,
+    /// Line of the `next`/`last`/`redo` being unwound, for "Exiting ...".
+    pub flow_line: u32,
     /// The exception being thrown.
     pub die_value: Value,
     pub exit_code: i32,
@@ -255,6 +259,8 @@ impl Interp {
             ret_list: Vec::new(),
             ret_val: Value::Undef,
             flow_label: None,
+            loop_depth: 0,
+            flow_line: 0,
             die_value: Value::Undef,
             exit_code: 0,
             savestack: Vec::new(),
@@ -673,7 +679,9 @@ impl Interp {
         if let Stmt::While { .. } | Stmt::ForC { .. } | Stmt::Foreach { .. } = &s.kind {
             // A loop is a scope for the match variables, its condition included.
             let saved_match = self.last_match.clone();
+            self.loop_depth += 1;
             let r = self.exec_stmt_kind(s);
+            self.loop_depth -= 1;
             self.last_match = saved_match;
             return r;
         }
@@ -769,7 +777,12 @@ impl Interp {
             } => {
                 self.foreach(label, var, list, body, cont.as_ref())?;
             }
-            Stmt::Block { label, body } => match self.exec_block(body) {
+            Stmt::Block { label, body } => match {
+                self.loop_depth += 1;
+                let r = self.exec_block(body);
+                self.loop_depth -= 1;
+                r
+            } {
                 Ok(()) => {}
                 Err(f) => match self.loop_flow(f, label)? {
                     LoopAction::Next | LoopAction::Last => {}

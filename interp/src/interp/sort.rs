@@ -46,6 +46,9 @@ impl Interp {
                     items = keyed.into_iter().map(|(_, _, v)| v).collect();
                 }
                 FastSort::NumAsc | FastSort::NumDesc => {
+                    if self.warnings_on() {
+                        self.warn_non_numeric_sort(&items);
+                    }
                     // Convert once, then sort the numbers with their values.
                     let mut keyed: Vec<(crate::numeric::Num, Value)> = items
                         .into_iter()
@@ -66,6 +69,8 @@ impl Interp {
                 let sb = gb.set_sv(Scalar::new(Value::Undef));
                 let mut err = None;
                 let (ca, cb) = (ga.sv(), gb.sv());
+                // A `return` in the block gives the comparison's value.
+                let saved_want = std::mem::replace(&mut self.want, Want::Scalar);
                 items.sort_by(|x, y| {
                     if err.is_some() {
                         return Ordering::Equal;
@@ -80,6 +85,7 @@ impl Interp {
                         }
                     }
                 });
+                self.want = saved_want;
                 ga.set_sv(sa);
                 gb.set_sv(sb);
                 if let Some(f) = err {
@@ -142,6 +148,23 @@ impl Interp {
         }
         out.extend(items);
         Ok(())
+    }
+
+    /// perl numifies each element once (the number is cached), warning
+    /// for those that are not numbers.
+    #[cold]
+    fn warn_non_numeric_sort(&mut self, items: &[Value]) {
+        for v in items {
+            if let Value::Str(s) = v {
+                if !crate::numeric::parse_number(&s.bytes).1 {
+                    let msg = format!(
+                        "Argument \"{}\" isn't numeric in sort",
+                        super::expr::display_for_warning(s)
+                    );
+                    self.warn_str(&msg);
+                }
+            }
+        }
     }
 
     /// A sort block runs in the current pad; a `return` inside it is an

@@ -730,6 +730,7 @@ impl Parser {
                     }
                 }
                 Op::Cond => {
+                    self.check_assign_in_cond(&lhs);
                     let t = self.parse_expr_prec(P_ASSIGN)?;
                     if !self.eat(":") {
                         return Err(self.syntax_error());
@@ -752,6 +753,9 @@ impl Parser {
                     }
                 }
                 Op::Log(l) => {
+                    if l != LogOp::Dor {
+                        self.check_assign_in_cond(&lhs);
+                    }
                     let r = self.parse_expr_prec(prec + 1)?;
                     Expr::Logical {
                         op: l,
@@ -760,6 +764,7 @@ impl Parser {
                     }
                 }
                 Op::LowAnd => {
+                    self.check_assign_in_cond(&lhs);
                     let r = self.parse_expr_prec(P_LOWAND + 1)?;
                     Expr::Logical {
                         op: LogOp::And,
@@ -768,6 +773,7 @@ impl Parser {
                     }
                 }
                 Op::LowOr => {
+                    self.check_assign_in_cond(&lhs);
                     let r = self.parse_expr_prec(P_LOWOR + 1)?;
                     Expr::Logical {
                         op: LogOp::Or,
@@ -900,6 +906,11 @@ impl Parser {
                 rhs: Box::new(rhs),
             }
         } else {
+            if let Expr::List(items) = &rhs {
+                if items.len() > 1 && self.prag.hints & hints::WARNINGS != 0 {
+                    self.warn_useless_comma_items(&items[..items.len() - 1]);
+                }
+            }
             Expr::Assign {
                 lhs: Box::new(lhs),
                 rhs: Box::new(rhs),
@@ -913,6 +924,154 @@ impl Parser {
             }
         } else {
             e
+        }
+    }
+
+    /// perl's "Useless use of ... in void context" for the operands a comma
+    /// operator in scalar context throws away.
+    #[cold]
+    fn warn_useless_comma_items(&self, items: &[Expr]) {
+        for it in items {
+            if let Some(what) = useless_void_desc(it) {
+                self.compile_warning(self.pos, &format!("Useless use of {what} in void context"));
+            }
+        }
+    }
+
+    /// perl's "Found = in conditional" for a condition that assigns a
+    /// constant.
+    pub fn check_assign_in_cond(&self, c: &Expr) {
+        let mut c = c;
+        while let Expr::List(v) = c {
+            match v.as_slice() {
+                [one] => c = one,
+                _ => return,
+            }
+        }
+        if let Expr::Assign { rhs, .. } = c {
+            if matches!(
+                **rhs,
+                Expr::Int(_) | Expr::UInt(_) | Expr::Num(_) | Expr::Str { .. }
+            ) && self.prag.hints & hints::WARNINGS != 0
+            {
+                self.compile_warning(self.pos, "Found = in conditional, should be ==");
+            }
+        }
+    }
+
+    /// perl's "Useless use of ... in void context" for the statements of a
+    /// body whose values are thrown away; `value_last`: the last statement
+    /// gives the body's value (a sub's return value).
+    #[cold]
+    pub fn void_context_warnings(&self, stmts: &[Statement], value_last: bool) {
+        for (i, st) in stmts.iter().enumerate() {
+            let keep = value_last && i + 1 == stmts.len();
+            match &st.kind {
+                Stmt::Expr(e) if !keep && st.hints & hints::WARNINGS != 0 => {
+                    self.void_expr_warnings(e, st.line)
+                }
+                Stmt::If { conds, otherwise } => {
+                    for (_, b) in conds {
+                        self.void_context_warnings(&b.stmts, keep);
+                    }
+                    if let Some(b) = otherwise {
+                        self.void_context_warnings(&b.stmts, keep);
+                    }
+                }
+                Stmt::Block { body, .. } => self.void_context_warnings(&body.stmts, keep),
+                Stmt::While { body, .. }
+                | Stmt::ForC { body, .. }
+                | Stmt::Foreach { body, .. }
+                | Stmt::DoWhile { body, .. } => self.void_context_warnings(&body.stmts, false),
+                _ => {}
+            }
+        }
+    }
+
+    fn void_expr_warnings(&self, e: &Expr, line: u32) {
+        match e {
+            Expr::Logical { r, .. } => self.void_expr_warnings(r, line),
+            Expr::Cond { t, f, .. } => {
+                self.void_expr_warnings(t, line);
+                self.void_expr_warnings(f, line);
+            }
+            Expr::List(items) => {
+                for it in items {
+                    self.void_expr_warnings(it, line);
+                }
+            }
+            e => {
+                // `our $x;` parses to the bare variable: not flagged.
+                if matches!(
+                    e,
+                    Expr::Global(_) | Expr::GlobalArray(_) | Expr::GlobalHash(_)
+                ) {
+                    return;
+                }
+                if let Some(what) = useless_void_desc(e) {
+                    self.compile_warning_line(
+                        line,
+                        &format!("Useless use of {what} in void context"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// perl's warnings for a `my`/`our`/`state` name declared again where
+    /// the earlier one is still in scope.
+    #[cold]
+    fn check_redeclare(&mut self, full: &str, kw: &str, our: Option<&str>, pos: usize) {
+        use super::scope::Binding;
+        let same_stmt = our.is_none()
+            && self
+                .pending
+                .last()
+                .is_some_and(|p| p.iter().any(|(n, _)| n == full));
+        let u = self.units.last().expect("unit");
+        let in_scope = u
+            .scopes
+            .last()
+            .and_then(|sc| sc.iter().rev().find(|(n, _)| n == full))
+            .map(|(_, b)| b.clone());
+        let msg = if same_stmt {
+            format!("\"{kw}\" variable {full} masks earlier declaration in same statement")
+        } else {
+            match (&in_scope, our) {
+                (Some(Binding::Our(old)), Some(new)) => {
+                    if old != new {
+                        return;
+                    }
+                    format!("\"our\" variable {full} redeclared")
+                }
+                (Some(_), _) => {
+                    format!("\"{kw}\" variable {full} masks earlier declaration in same scope")
+                }
+                (None, Some(new)) => {
+                    let outer = u.scopes.iter().rev().skip(1).find_map(|sc| {
+                        sc.iter()
+                            .rev()
+                            .find(|(n, _)| n == full)
+                            .map(|(_, b)| b.clone())
+                    });
+                    match outer {
+                        Some(Binding::Our(old)) if old == new => {}
+                        _ => return,
+                    }
+                    format!(
+                        "\"our\" variable {full} redeclared at {} line {}.\n\t(Did you mean \"local\" instead of \"our\"?)",
+                        self.file,
+                        self.line_of(pos)
+                    )
+                }
+                (None, None) => return,
+            }
+        };
+        if msg.contains('\t') {
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "{msg}");
+        } else {
+            self.compile_warning(pos, &msg);
         }
     }
 
@@ -1796,6 +1955,15 @@ impl Parser {
         if self.prag.hints & hints::WARNINGS == 0 {
             return;
         }
+        // perl does not warn for a slice assigned to (`@a[1] = ...`).
+        let rest = &self.src[self.pos.min(self.src.len())..];
+        let mut i = 0;
+        while rest.get(i).is_some_and(|c| matches!(c, b' ' | b'\t')) {
+            i += 1;
+        }
+        if rest.get(i) == Some(&b'=') && !matches!(rest.get(i + 1), Some(b'=' | b'~' | b'>')) {
+            return;
+        }
         let shown = match sub {
             Expr::Int(i) => i.to_string(),
             Expr::Str { bytes, .. } => format!("\"{}\"", String::from_utf8_lossy(bytes)),
@@ -2308,6 +2476,11 @@ impl Parser {
                 };
                 if paren {
                     self.expect(")")?;
+                }
+                if let Expr::List(items) = &e {
+                    if items.len() > 1 && self.prag.hints & hints::WARNINGS != 0 {
+                        self.warn_useless_comma_items(&items[..items.len() - 1]);
+                    }
                 }
                 return Ok((
                     Expr::Func {
@@ -2911,6 +3084,9 @@ impl Parser {
                         fq
                     };
                     let id = self.intern(&fq);
+                    if self.prag.hints & hints::WARNINGS != 0 {
+                        self.check_redeclare(&full, kw, Some(&fq), vstart);
+                    }
                     self.bind_now(&full, Binding::Our(fq));
                     items.push(match sigil {
                         b'$' => Expr::Global(id),
@@ -2918,6 +3094,9 @@ impl Parser {
                         _ => Expr::GlobalHash(id),
                     });
                 } else {
+                    if self.prag.hints & hints::WARNINGS != 0 {
+                        self.check_redeclare(&full, kw, None, vstart);
+                    }
                     let slot = self.declare_my(&full, kw == "state");
                     let k = super::scope::kind_of(&full);
                     vars.push((k, slot));
@@ -3191,6 +3370,7 @@ impl Parser {
                     Some(b'@' | b'$' | b'\'' | b'"' | b'0'..=b'9')
                 )
                 || self.src.get(end) == Some(&b' ') && matches!(self.src.get(i), Some(b'('))
+                || i > end && self.scan_ident_at(i).is_some_and(|(w, _)| !is_op_word(&w))
             {
                 let p = self.pos;
                 self.pos = end;
@@ -3376,4 +3556,92 @@ pub(crate) fn block_to_expr(block: Block) -> Expr {
         }
     }
     Expr::DoBlock(Box::new(block))
+}
+
+/// What perl calls `e` when it is evaluated for nothing, or None when it has
+/// (or may have) side effects, or is a constant perl exempts (0, 1, undef).
+fn useless_void_desc(e: &Expr) -> Option<String> {
+    fn num_const(e: &Expr) -> Option<crate::numeric::Num> {
+        use crate::numeric::Num;
+        match e {
+            Expr::Int(i) => Some(Num::Int(*i)),
+            Expr::UInt(u) => Some(Num::UInt(*u)),
+            Expr::Num(f) => Some(Num::Float(*f)),
+            Expr::Unary { op: UnOp::Neg, e } => num_const(e).map(crate::numeric::neg),
+            // perl folds constant arithmetic before it looks.
+            Expr::Binary { op, l, r } => {
+                let (a, b) = (num_const(l)?, num_const(r)?);
+                match op {
+                    BinOp::Add => Some(crate::numeric::add(a, b)),
+                    BinOp::Sub => Some(crate::numeric::sub(a, b)),
+                    BinOp::Mul => Some(crate::numeric::mul(a, b)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+    if let Some(n) = num_const(e) {
+        let f = n.to_f64();
+        if f == 0.0 || f == 1.0 {
+            return None;
+        }
+        let mut out = Vec::new();
+        crate::numeric::format_num(n, &mut out);
+        return Some(format!("a constant ({})", String::from_utf8_lossy(&out)));
+    }
+    Some(match e {
+        Expr::Str { bytes, .. } => {
+            let mut shown = String::new();
+            let mut cut = false;
+            for &b in bytes.iter() {
+                let piece = match b {
+                    b'\n' => "\\n".to_string(),
+                    b'\t' => "\\t".to_string(),
+                    b'"' => "\\\"".to_string(),
+                    b'\\' => "\\\\".to_string(),
+                    0x20..=0x7e => (b as char).to_string(),
+                    _ => format!("\\{:o}", b),
+                };
+                if shown.len() + piece.len() > 32 {
+                    cut = true;
+                    break;
+                }
+                shown.push_str(&piece);
+            }
+            format!("a constant (\"{shown}\"{})", if cut { "..." } else { "" })
+        }
+        Expr::Binary { op, .. } => {
+            let name = match op {
+                BinOp::Add => "addition (+)",
+                BinOp::Sub => "subtraction (-)",
+                BinOp::Mul => "multiplication (*)",
+                BinOp::Div => "division (/)",
+                BinOp::Mod => "modulus (%)",
+                BinOp::Pow => "exponentiation (**)",
+                BinOp::Concat => "concatenation (.) or string",
+                BinOp::NumEq => "numeric eq (==)",
+                BinOp::NumNe => "numeric ne (!=)",
+                BinOp::NumLt => "numeric lt (<)",
+                BinOp::NumGt => "numeric gt (>)",
+                BinOp::NumLe => "numeric le (<=)",
+                BinOp::NumGe => "numeric ge (>=)",
+                BinOp::NumCmp => "numeric comparison (<=>)",
+                BinOp::StrEq => "string eq",
+                BinOp::StrNe => "string ne",
+                BinOp::StrLt => "string lt",
+                BinOp::StrGt => "string gt",
+                BinOp::StrLe => "string le",
+                BinOp::StrGe => "string ge",
+                BinOp::StrCmp => "string comparison (cmp)",
+                _ => return None,
+            };
+            name.to_string()
+        }
+        Expr::My(_) => "private variable".into(),
+        Expr::MyArray(_) => "private array".into(),
+        Expr::MyHash(_) => "private hash".into(),
+        Expr::Global(_) | Expr::GlobalArray(_) | Expr::GlobalHash(_) => "a variable".into(),
+        _ => return None,
+    })
 }

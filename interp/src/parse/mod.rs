@@ -255,6 +255,10 @@ impl Parser {
                 return Err((fold_errors(queued, Some(e)), None));
             }
         };
+        // A string eval's last statement is its value.
+        if self.queued_errors.is_empty() {
+            self.void_context_warnings(&stmts, self.main_unit != 0);
+        }
         let queued = std::mem::take(&mut self.queued_errors);
         let begins_ok = self.begins_before_error;
         if queued.is_empty() && self.warn_once_only {
@@ -357,6 +361,11 @@ impl Parser {
     pub fn compile_warning(&self, pos: usize, msg: &str) {
         use std::io::Write;
         let line = self.line_of(pos);
+        let _ = write!(std::io::stderr(), "{msg} at {} line {line}.\n", self.file);
+    }
+
+    pub fn compile_warning_line(&self, line: u32, msg: &str) {
+        use std::io::Write;
         let _ = write!(std::io::stderr(), "{msg} at {} line {line}.\n", self.file);
     }
 

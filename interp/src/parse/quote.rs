@@ -657,6 +657,16 @@ impl Parser {
                 if let Some((f, oneshot)) = cm {
                     flush(&mut lit, &mut frames, utf8);
                     self.pos += 2;
+                    // `\L…\U…` ends the `\L` (and what is inside it) first.
+                    if matches!(f, Func::Uc | Func::Lc | Func::Fc) {
+                        while frames
+                            .iter()
+                            .skip(1)
+                            .any(|fr| matches!(fr.func, Some(Func::Uc | Func::Lc | Func::Fc)))
+                        {
+                            close_frame(&mut frames);
+                        }
+                    }
                     // `\L\u` means `\u\L`
                     if !oneshot && self.src[self.pos..].starts_with(b"\\u")
                         || self.src[self.pos..].starts_with(b"\\l") && !oneshot
@@ -851,6 +861,33 @@ impl Parser {
             {
                 self.pos += 2;
                 return Ok(Expr::JoinList(Box::new(Expr::ArrayDeref(Box::new(e)))));
+            } else if arrow
+                && c == b'@'
+                && matches!(self.src.get(at + 1), Some(b'[' | b'{'))
+                && self.prag.features & super::features::POSTDEREF_QQ != 0
+            {
+                let open = self.src[at + 1];
+                self.pos += 2;
+                let slice = if open == b'[' {
+                    let idx = self.parse_bracket_list(b']')?;
+                    Expr::Slice {
+                        array: ArrayPlace::Deref(Box::new(e)),
+                        indices: Box::new(idx),
+                    }
+                } else {
+                    let k = self.parse_slice_keys_inner()?;
+                    Expr::HashSlice {
+                        hash: HashPlace::Deref(Box::new(e)),
+                        keys: Box::new(k),
+                    }
+                };
+                return Ok(Expr::JoinList(Box::new(slice)));
+            } else if arrow
+                && self.src[at..].starts_with(b"$#*")
+                && self.prag.features & super::features::POSTDEREF_QQ != 0
+            {
+                self.pos += 3;
+                return Ok(Expr::LastIndex(ArrayPlace::Deref(Box::new(e))));
             } else {
                 self.pos = save;
                 return Ok(e);

@@ -407,6 +407,9 @@ impl Parser {
         }
         self.pos += w.len();
         let cond = self.parse_expr()?;
+        if !matches!(w.as_str(), "for" | "foreach") {
+            self.check_assign_in_cond(&cond);
+        }
         Ok(match w.as_str() {
             // As in perl, `EXPR if COND` is `COND && EXPR`: no block, so
             // no scope (captures set by EXPR stay visible afterwards).
@@ -477,6 +480,7 @@ impl Parser {
         self.open_stmt_scope();
         let r = (|| {
             let c = self.paren_cond()?;
+            self.check_assign_in_cond(&c);
             let c = if unless { Expr::Not(Box::new(c)) } else { c };
             let b = self.parse_block()?;
             let mut conds = vec![(c, b)];
@@ -518,6 +522,9 @@ impl Parser {
             };
             self.expect(")")?;
             self.flush_pending();
+            if let Some(c) = &cond {
+                self.check_assign_in_cond(c);
+            }
             let cond = cond.map(fix_while_cond);
             let cond = if until {
                 cond.map(|c| Expr::Not(Box::new(c)))
@@ -849,6 +856,7 @@ impl Parser {
         let Some((mut block, prelude)) = r? else {
             return Ok(None);
         };
+        self.void_context_warnings(&block.stmts, true);
         if !prelude.is_empty() {
             let mut stmts = prelude;
             stmts.append(&mut block.stmts);
@@ -1138,6 +1146,9 @@ impl Parser {
             "warnings" => {
                 if is_use {
                     self.prag.hints |= hints::WARNINGS;
+                    if all || names.iter().any(|n| n == "all" || n == "recursion") {
+                        self.prag.hints &= !hints::NO_RECURSION_WARN;
+                    }
                     if names.iter().any(|n| n == "FATAL") {
                         self.prag.hints |= hints::FATAL_WARNINGS;
                     } else if names.iter().any(|n| n == "NONFATAL") {
@@ -1149,6 +1160,8 @@ impl Parser {
                     })
                 {
                     self.prag.hints &= !(hints::WARNINGS | hints::FATAL_WARNINGS);
+                } else if names.iter().any(|n| n == "recursion") {
+                    self.prag.hints |= hints::NO_RECURSION_WARN;
                 }
                 return Ok(());
             }

@@ -1,0 +1,32 @@
+use strict; use warnings;
+my @n = (10, 2, 33, 4, 2.5, -1, 0);
+print join(",", sort @n), "\n";
+print join(",", sort { $a <=> $b } @n), "\n";
+print join(",", sort { $b <=> $a } @n), "\n";
+print join(",", reverse sort { $a <=> $b } @n), "\n";
+my @recs = map { { name => $_->[0], age => $_->[1] } } (["al", 30], ["bo", 25], ["cy", 30], ["di", 25], ["ed", 40]);
+print join(" ", map { $_->{name} } sort { $a->{age} <=> $b->{age} } @recs), "\n";
+print join(" ", map { $_->{name} } sort { $b->{age} <=> $a->{age} or $a->{name} cmp $b->{name} } @recs), "\n";
+sub by_len { length($a) <=> length($b) or $a cmp $b } print join(",", sort by_len qw(ccc a bb aa b)), "\n";
+my $cmp = sub { $b cmp $a }; print join(",", sort $cmp qw(x z y)), "\n";
+my $name = "by_len"; { no strict 'refs'; print join(",", sort $name qw(333 1 22)), "\n"; }
+print join(",", sort { lc($a) cmp lc($b) } qw(b A c B a)), "\n";
+my %h = (apple => 3, pear => 1, fig => 3, kiwi => 2);
+print join(" ", sort { $h{$b} <=> $h{$a} || $a cmp $b } keys %h), "\n";
+my @sorted = map { $_->[1] } sort { $a->[0] <=> $b->[0] } map { [length, $_] } qw(xxx y zz w); print "@sorted\n";
+print join(",", sort { $a <=> $b } grep { $_ % 2 } map { $_ * 3 } 1..6), "\n";
+my @arr = (3, 1, 2); my @copy = sort @arr; print "@arr | @copy\n";
+@arr = sort { $a <=> $b } @arr; print "@arr\n";
+my @none = (); print scalar(my @e = sort @none), "\n";
+print join(",", sort { $a->[0] <=> $b->[0] } map { [$_] } 3, 1, 2) =~ s/ARRAY\(0x[0-9a-f]+\)/A/gr, "\n";
+print join(",", (sort { $a <=> $b } 5, 3, 9)[0, -1]), "\n";
+my @u = do { my %s; grep { !$s{$_}++ } qw(b a b c a) }; print "@u\n";
+print join(",", sort { $a <=> $b } qw(1e2 5 0x10 010)), "\n";
+{ no warnings; print join(",", sort { $a <=> $b } qw(b 2 a 1)), "\n"; }
+my @mixed = sort qw(B a C b 10 9 _x); print "@mixed\n";
+print join(",", sort { ($a % 3) <=> ($b % 3) } 1..9), "\n";
+sub numerically { $a <=> $b } print join(",", sort numerically 10, 9, 100), "\n";
+my @stack = sort { return $a <=> $b } 3, 2, 1; print "@stack\n";
+print join(" ", map { "$_->[0]$_->[1]" } sort { $a->[1] <=> $b->[1] } map { [$_, int(ord($_) / 2)] } qw(a b c d e f)), "\n";
+my @big = sort { $a <=> $b } reverse 1..50; print "@big[0..4] ... $big[-1]\n";
+print "max: ", (sort { $b <=> $a } 4, 8, 1)[0], " min: ", (sort { $a <=> $b } 4, 8, 1)[0], "\n";
