@@ -188,11 +188,11 @@ fn universal_can(
     let m = args.get(1).map(|a| str_of(&a.get())).unwrap_or_default();
     let class = match obj.blessed() {
         Some(c) => c.to_string(),
-        None if obj.is_ref() => return Ok(crate::interp::bool_value(false)),
+        None if obj.is_ref() => return Ok(Value::Undef),
         None => str_of(&obj),
     };
     Ok(match it.find_method(&class, &m) {
         Some(cv) => Value::CodeRef(cv),
-        None => crate::interp::bool_value(false),
+        None => Value::Undef,
     })
 }

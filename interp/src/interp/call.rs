@@ -619,14 +619,17 @@ impl Interp {
     }
 
     /// `eval STRING`.
-    pub fn eval_string(
-        &mut self,
-        code: &Expr,
-        scope: &Arc<Vec<(String, ast::Slot)>>,
-        package: &str,
-        want: Want,
-        out: &mut Vec<Value>,
-    ) -> R<Value> {
+    pub fn eval_string(&mut self, e: &Expr, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        let Expr::EvalStr {
+            code,
+            scope,
+            package,
+            strict,
+            features,
+        } = e
+        else {
+            unreachable!("eval_string on a non-eval node")
+        };
         let src = self.sv(code)?;
         let src = to_bytes(&src).into_owned();
         self.eval_counter += 1;
@@ -635,11 +638,9 @@ impl Interp {
             package: package.to_string(),
             lexicals: scope.as_ref().clone(),
             hints: self.hints,
-            // The enclosing features are not recorded in the tree yet; a
-            // string eval sees all of them.
-            features: u32::MAX,
-            strict_vars: false,
-            strict_subs: false,
+            features: *features,
+            strict_vars: strict & 1 != 0,
+            strict_subs: strict & 2 != 0,
             in_sub: !self.frames.is_empty(),
         };
         let prog = match crate::parse::parse_eval(&src, &file, &es) {
@@ -828,7 +829,7 @@ impl Interp {
     }
 
     pub fn isa(&mut self, class: &str, target: &str) -> bool {
-        self.mro(class).iter().any(|c| c == target)
+        target == "UNIVERSAL" || self.mro(class).iter().any(|c| c == target)
     }
 
     /// The class a method call dispatches on, or an error message.
@@ -971,9 +972,9 @@ impl Interp {
                     Some(cv) => Value::CodeRef(cv),
                     None => {
                         if want == Want::List {
-                            out.push(super::expr::bool_val(false));
+                            out.push(Value::Undef);
                         }
-                        return Ok(Some(super::expr::bool_val(false)));
+                        return Ok(Some(Value::Undef));
                     }
                 }
             }

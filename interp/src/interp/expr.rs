@@ -399,13 +399,9 @@ impl Interp {
                 let mut out = Vec::new();
                 self.eval_block(b, Want::Scalar, &mut out)?
             }
-            Expr::EvalStr {
-                code,
-                scope,
-                package,
-            } => {
+            Expr::EvalStr { .. } => {
                 let mut out = Vec::new();
-                self.eval_string(code, scope, package, Want::Scalar, &mut out)?
+                self.eval_string(e, Want::Scalar, &mut out)?
             }
             Expr::Return(v) => return self.do_return(v.as_deref()),
             Expr::LoopCtl { kind, label } => {
@@ -537,6 +533,16 @@ impl Interp {
             ) => {
                 let hv = self.named_captures_hv(*sp == ast::SpecialVar::NamedCaptureLists);
                 hash_pairs(&hv, out);
+            }
+            Expr::Special(ast::SpecialVar::Captures) => {
+                let offs = self.last_match.offs.clone();
+                let subj = self.last_match.subject.clone();
+                for o in offs.iter().skip(1) {
+                    out.push(match o {
+                        Some((s, e)) => sub_pstr(&subj, *s, *e),
+                        None => Value::Undef,
+                    });
+                }
             }
             Expr::Special(ast::SpecialVar::MatchStart)
             | Expr::Special(ast::SpecialVar::MatchEnd) => {
@@ -693,12 +699,8 @@ impl Interp {
             Expr::EvalBlock(b) => {
                 self.eval_block(b, Want::List, out)?;
             }
-            Expr::EvalStr {
-                code,
-                scope,
-                package,
-            } => {
-                self.eval_string(code, scope, package, Want::List, out)?;
+            Expr::EvalStr { .. } => {
+                self.eval_string(e, Want::List, out)?;
             }
             Expr::ReadLine { fh, double } => self.readline_list(fh.as_deref(), *double, out)?,
             Expr::GlobPat(p) => self.glob_list(p, out)?,
@@ -1329,7 +1331,7 @@ impl Interp {
                 }
             }
         };
-        sv.set(new.clone());
+        self.assign_container(t, &sv, new.clone())?;
         Ok(if pre {
             new
         } else if old.is_undef() {
@@ -1467,7 +1469,9 @@ impl Interp {
                 let v = self.sv(inner)?;
                 out.push(Value::CodeRef(self.code_of(&v)?));
             }
-            Expr::Special(ast::SpecialVar::MatchStart | ast::SpecialVar::MatchEnd) => {
+            Expr::Special(
+                ast::SpecialVar::MatchStart | ast::SpecialVar::MatchEnd | ast::SpecialVar::Captures,
+            ) => {
                 let mut vals = Vec::new();
                 self.list(e, &mut vals)?;
                 out.push(Value::ArrayRef(Array::from_values(vals)));
@@ -1713,7 +1717,7 @@ impl Interp {
                     None => Value::Undef,
                 }
             }
-            MatchStart | MatchEnd => {
+            MatchStart | MatchEnd | Captures => {
                 let mut out = Vec::new();
                 let _ = self.list(&Expr::Special(sp), &mut out);
                 Value::Int(out.len() as i64)
@@ -1738,6 +1742,7 @@ impl Interp {
             ExecPath => Value::string(self.exec_path.clone()),
             OsName => Value::bytes(b"linux"),
             BaseTime => Value::Int(self.start_time),
+            InEval => bool_val(self.frames.iter().any(|f| f.is_eval)),
             ExtendedError => Value::Int(self.errno as i64),
             Uid => Value::Int(unsafe { libc::getuid() } as i64),
             Euid => Value::Int(unsafe { libc::geteuid() } as i64),

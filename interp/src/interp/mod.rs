@@ -363,18 +363,24 @@ impl Interp {
     /// and `use`, the main code, END blocks. Returns the exit status.
     pub fn run_main(&mut self, prog: Program) -> i32 {
         let (unit, prog) = self.start_program(prog);
+        let body = &prog.main.body;
+        let mark = self.savestack.len();
         let r = (|| -> R<()> {
             for b in &prog.begin {
                 self.exec_block(b)?;
             }
-            self.exec_block(&prog.main.body)?;
-            Ok(())
+            self.exec_stmts(&body.stmts)
         })();
         for e in &prog.end {
             let cv = self.instantiate(e, &unit);
             self.end_blocks.push(cv);
         }
+        // An uncaught exception is reported before the file scope unwinds
+        // (its lexicals and locals), and that happens before END blocks.
         let status = self.finish(r);
+        self.release_my(&body.my_slots);
+        self.unwind(mark);
+        self.run_destructors();
         self.run_end_blocks(status)
     }
 
@@ -534,6 +540,28 @@ impl Interp {
             }
             self.run_destructors();
         }
+        // Then objects kept alive only by named subs' captured lexicals.
+        let mut globs: Vec<Gv> = self.symbols.values().cloned().collect();
+        globs.sort_by(|a, b| a.name.cmp(&b.name));
+        for g in globs {
+            let Some(cv) = g.code() else { continue };
+            let CodeKind::Perl { captured, .. } = &cv.kind else {
+                continue;
+            };
+            for (_, slot) in captured {
+                match slot {
+                    PadSlot::Scalar(sv) => {
+                        if clean(&sv.get(), 8) {
+                            sv.set(Value::Undef);
+                        }
+                    }
+                    PadSlot::Array(av) => clean_av(av, 8),
+                    PadSlot::Hash(hv) => clean_hv(hv, 8),
+                    PadSlot::Empty => {}
+                }
+            }
+            self.run_destructors();
+        }
     }
 
     pub fn flush_all(&mut self) {
@@ -618,7 +646,8 @@ impl Interp {
     /// that a closure or reference still holds is left to them and the slot
     /// gets a new container.
     pub fn release_my(&mut self, slots: &[ast::Slot]) {
-        for &s in slots {
+        // Latest declared first, as perl's save stack unwinds.
+        for &s in slots.iter().rev() {
             let Some(slot) = self.pad.get_mut(s as usize) else {
                 continue;
             };
@@ -983,11 +1012,15 @@ impl Interp {
                 let saved_err = self.gv(wk::EVAL_ERROR).sv().get();
                 let mut out = Vec::new();
                 let r = self.call_sub(&cv, vec![Elem::V(obj)], Want::Void, &mut out);
+                // Perl reports it as a 'misc' warning (so only under
+                // warnings, and through $SIG{__WARN__}).
                 if let Err(Flow::Die) = r {
-                    let msg = crate::convert::to_bytes(&self.die_value).into_owned();
-                    let mut m = b"\t(in cleanup) ".to_vec();
-                    m.extend_from_slice(&msg);
-                    self.stderr.io.borrow_mut().write(&m);
+                    if self.warnings_on() {
+                        let msg = crate::convert::to_bytes(&self.die_value).into_owned();
+                        let mut m = b"\t(in cleanup) ".to_vec();
+                        m.extend_from_slice(&msg);
+                        self.emit_warning(Value::str_from(m, false));
+                    }
                 }
                 self.gv(wk::EVAL_ERROR).sv().set(saved_err);
                 self.die_value = saved_die;

@@ -392,6 +392,23 @@ impl Interp {
         ok
     }
 
+    /// Makes `g` the default output handle. `$|` belongs to the selected
+    /// handle: its value is stored into the old handle (flushing it if set)
+    /// and loaded from the new one.
+    pub fn select_handle(&mut self, g: Gv) {
+        let af = self.gv(wk::AUTOFLUSH).sv_ref().get().truthy();
+        if let Some(h) = self.selected.io() {
+            let mut io = h.io.borrow_mut();
+            io.autoflush = af;
+            if af {
+                io.flush();
+            }
+        }
+        self.selected = g;
+        let naf = self.selected.io().is_some_and(|h| h.io.borrow().autoflush);
+        self.gv(wk::AUTOFLUSH).sv_ref().set(Value::Int(naf as i64));
+    }
+
     // ------------------------------------------------------------ reading
 
     fn record_sep(&self) -> (Option<Vec<u8>>, Option<usize>) {
@@ -617,13 +634,7 @@ impl Interp {
             b'f' => super::expr::bool_val(m.is_file()),
             b'd' => super::expr::bool_val(m.is_dir()),
             b'l' => super::expr::bool_val(m.file_type().is_symlink()),
-            b's' => {
-                if m.len() > 0 {
-                    Value::Int(m.len() as i64)
-                } else {
-                    no
-                }
-            }
+            b's' => Value::Int(m.len() as i64),
             b'z' => super::expr::bool_val(m.len() == 0),
             b'r' | b'R' => super::expr::bool_val(access(4)),
             b'w' | b'W' => super::expr::bool_val(access(2)),

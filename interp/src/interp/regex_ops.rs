@@ -151,8 +151,8 @@ impl Interp {
         let scalar_g = g && want != Want::List;
         // List-context //g starts at pos() and resets it: it needs the
         // container of a plain variable too.
-        let need_container =
-            scalar_g || (g && matches!(target, Some(Expr::My(_) | Expr::Global(_))));
+        let need_container = scalar_g
+            || ((g || re.uses_gpos()) && matches!(target, Some(Expr::My(_) | Expr::Global(_))));
         let (subj, sv) = self.subject(target, need_container)?;
         if g && want == Want::List && !negate {
             // All matches: the captures of each, or the whole matches.
@@ -207,7 +207,12 @@ impl Interp {
                 }
             }
         }
-        match self.find(&re, &subj, 0, false)? {
+        // Without /g, `\G` still anchors at pos().
+        let start = match &sv {
+            Some(sv) if re.uses_gpos() => sv.pos().unwrap_or(0),
+            _ => 0,
+        };
+        match self.find(&re, &subj, start, false)? {
             Some(c) => {
                 self.set_match(&subj, &c, &re);
                 if pat.flags.once {

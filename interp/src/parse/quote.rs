@@ -335,6 +335,8 @@ impl Parser {
                     code: Box::new(code),
                     scope,
                     package: self.package.clone(),
+                    strict: self.prag.strict_vars as u8 | (self.prag.strict_subs as u8) << 1,
+                    features: self.prag.features,
                 }
             } else {
                 code
