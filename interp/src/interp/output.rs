@@ -347,14 +347,46 @@ impl Interp {
                 }
             }
         }
+        let op = match kind {
+            PrintKind::Print => "print",
+            PrintKind::Say => "say",
+            PrintKind::Printf => "printf",
+        };
         let Some(h) = h else {
             if self.warnings_on() {
-                self.warn_str(&format!("print() on unopened filehandle {name}"));
+                self.warn_str(&format!("{op}() on unopened filehandle {name}"));
             }
             return Ok(Value::Int(0));
         };
+        if !h.io.borrow().writable_open() {
+            self.unusable_handle(&h, &name, op);
+            return Ok(Value::Int(0));
+        }
         let ok = self.write_to(&h, &buf, kind);
         Ok(if ok { Value::Int(1) } else { Value::Int(0) })
+    }
+
+    /// Warns (under warnings) that `op` cannot use the closed or
+    /// wrong-direction handle `h`.
+    #[cold]
+    fn unusable_handle(&mut self, h: &Rc<Handle>, name: &str, op: &str) {
+        if !self.warnings_on() {
+            return;
+        }
+        let (open, readable) = {
+            let io = h.io.borrow();
+            (io.is_open(), io.readable)
+        };
+        let msg = if !open {
+            format!("{op}() on closed filehandle {name}")
+        } else if op == "readline" {
+            format!("Filehandle {name} opened only for output")
+        } else if readable {
+            format!("Filehandle {name} opened only for input")
+        } else {
+            format!("{op}() on closed filehandle {name}")
+        };
+        self.warn_str(&msg);
     }
 
     /// Write a string to a handle, encoding as the handle's layer wants.
@@ -440,6 +472,9 @@ impl Interp {
         match fh {
             Some(e) => {
                 let (h, name) = self.handle_expr(e)?;
+                if h.is_none() && self.warnings_on() {
+                    self.warn_str(&format!("readline() on unopened filehandle {name}"));
+                }
                 Ok(h.map(|h| (h, name)))
             }
             None => Ok(self.argv_handle()),
@@ -504,6 +539,10 @@ impl Interp {
             let Some((h, name)) = self.readline_handle(fh)? else {
                 return Ok(Value::Undef);
             };
+            if !h.io.borrow().readable_open() {
+                self.unusable_handle(&h, &name, "readline");
+                return Ok(Value::Undef);
+            }
             let v = self.read_one(&h);
             self.last_read = Some((h.clone(), name));
             match v {
