@@ -646,7 +646,7 @@ impl Interp {
         let prog = match crate::parse::parse_eval(&src, &file, &es) {
             Ok(p) => p,
             Err(e) => {
-                let msg = format!("{e}\n");
+                let msg = e.to_string();
                 self.gv(wk::EVAL_ERROR).sv().set(Value::string(msg));
                 return Ok(Value::Undef);
             }
