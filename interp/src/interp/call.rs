@@ -409,6 +409,7 @@ impl Interp {
         }
         let n: Rc<str> = Rc::from(format!("{}::__ANON__", body.package));
         self.anon_names.insert(key, n.clone());
+        self.note_cache_key(key);
         n
     }
 
@@ -643,6 +644,7 @@ impl Interp {
             strict_subs: strict & 2 != 0,
             in_sub: !self.frames.is_empty(),
         };
+        self.purge_dead_keys();
         let prog = match crate::parse::parse_eval(&src, &file, &es) {
             Ok(p) => p,
             Err(e) => {
@@ -651,7 +653,7 @@ impl Interp {
                 return Ok(Value::Undef);
             }
         };
-        let (unit, _) = self.load(prog);
+        let (unit, _) = self.load_unit(prog, true);
         let prog = unit.program.clone();
         self.install_subs_from(&unit, &prog.subs);
         let cv = self.instantiate(&prog.main, &unit);
@@ -760,6 +762,7 @@ impl Interp {
             None => {
                 let g = self.glob(name);
                 self.call_cache.insert(key, g.clone());
+                self.note_cache_key(key);
                 g
             }
         };

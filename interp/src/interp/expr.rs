@@ -121,6 +121,7 @@ impl Interp {
                             utf8: *utf8,
                         });
                         self.const_strs.insert(key, s.clone());
+                        self.note_cache_key(key);
                         Value::Str(s)
                     }
                 }

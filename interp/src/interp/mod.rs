@@ -59,6 +59,18 @@ pub struct Unit {
     pub globals: Vec<Gv>,
     pub patterns: RefCell<Vec<Option<Rc<crate::regex::Regex>>>>,
     pub program: Arc<Program>,
+    /// For a string eval's code, which is freed when done (so its node
+    /// addresses can be reused): the address keys it put in the
+    /// interpreter's caches, handed to `dead` when the unit goes.
+    pub transient: Option<(RefCell<Vec<usize>>, Rc<RefCell<Vec<usize>>>)>,
+}
+
+impl Drop for Unit {
+    fn drop(&mut self) {
+        if let Some((keys, dead)) = &self.transient {
+            dead.borrow_mut().extend(keys.take());
+        }
+    }
 }
 
 /// Method lookups by class and method name, without allocating on a hit.
@@ -138,6 +150,8 @@ pub struct Interp {
     pub(crate) anon_names: rustc_hash::FxHashMap<usize, Rc<str>>,
     /// String literals, allocated once per literal (keyed by node address).
     pub(crate) const_strs: rustc_hash::FxHashMap<usize, Rc<PStr>>,
+    /// Cache keys of freed string-eval code (see `Unit::transient`).
+    pub(crate) dead_keys: Rc<RefCell<Vec<usize>>>,
     /// Spare argument vectors (capacity kept), for method calls.
     pub(crate) vec_pool: Vec<Vec<Elem>>,
     /// Spare `@_` arrays, reused across calls.
@@ -212,6 +226,7 @@ impl Interp {
             env.set(make_key(k.as_bytes(), false), Value::bytes(v.as_bytes()));
         }
         let unit = Rc::new(Unit {
+            transient: None,
             globals,
             patterns: RefCell::new(Vec::new()),
             program: Arc::new(Program {
@@ -266,6 +281,7 @@ impl Interp {
             args_pool: Vec::new(),
             vec_pool: Vec::new(),
             const_strs: Default::default(),
+            dead_keys: Default::default(),
             anon_names: Default::default(),
             last_match: Rc::default(),
             stdout,
@@ -340,6 +356,35 @@ impl Interp {
     /// Load a compiled program: resolve its globals and install its named
     /// subs. Returns the unit and the main code.
     pub fn load(&mut self, prog: Program) -> (Rc<Unit>, Cv) {
+        self.load_unit(prog, false)
+    }
+
+    /// Remembers that the running code put `key` (a node address) in a
+    /// cache: when that code is a string eval's, the key is dropped from the
+    /// caches once the code is freed.
+    #[cold]
+    pub(crate) fn note_cache_key(&mut self, key: usize) {
+        if let Some((keys, _)) = &self.unit.transient {
+            keys.borrow_mut().push(key);
+        }
+    }
+
+    /// Forgets cache entries keyed by addresses of freed string-eval code,
+    /// before new code can be allocated there.
+    pub(crate) fn purge_dead_keys(&mut self) {
+        let dead = std::mem::take(&mut *self.dead_keys.borrow_mut());
+        for k in dead {
+            self.call_cache.remove(&k);
+            self.const_strs.remove(&k);
+            self.anon_names.remove(&k);
+            self.tr_cache.remove(&k);
+            self.const_targets.remove(&k);
+            self.once_matched.remove(&k);
+        }
+    }
+
+    /// `load`, for a string eval's code when `transient`.
+    pub fn load_unit(&mut self, prog: Program, transient: bool) -> (Rc<Unit>, Cv) {
         let prog = Arc::new(prog);
         let globals: Vec<Gv> = prog.globals.iter().map(|n| self.glob(n)).collect();
         let n_pat = prog.n_patterns as usize;
@@ -347,6 +392,7 @@ impl Interp {
             globals,
             patterns: RefCell::new(vec![None; n_pat]),
             program: prog.clone(),
+            transient: transient.then(|| (RefCell::new(Vec::new()), self.dead_keys.clone())),
         });
         let main = Code::new(
             CodeKind::Perl {

@@ -107,6 +107,7 @@ impl Interp {
                     _ => {
                         let sv = Scalar::new(self.sv(e)?);
                         self.const_targets.insert(key, sv.clone());
+                        self.note_cache_key(key);
                         sv
                     }
                 };
@@ -217,6 +218,7 @@ impl Interp {
                 self.set_match(&subj, &c, &re);
                 if pat.flags.once {
                     self.once_matched.insert(pat as *const Pattern as usize);
+                    self.note_cache_key(pat as *const Pattern as usize);
                 }
                 if negate {
                     return Ok(bool_val(false));
@@ -342,6 +344,7 @@ impl Interp {
             None => {
                 let t = Rc::new(crate::regex::tr::Trans::new(from, to, flags));
                 self.tr_cache.insert(key, t.clone());
+                self.note_cache_key(key);
                 t
             }
         };
