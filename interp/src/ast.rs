@@ -563,6 +563,10 @@ pub enum Expr {
         code: Box<Expr>,
         scope: Arc<Vec<(String, Slot)>>,
         package: String,
+        /// `use strict` in effect at the eval: bit 0 vars, bit 1 subs.
+        strict: u8,
+        /// `feature` bits in effect at the eval.
+        features: u32,
     },
     /// `return LIST`
     Return(Option<Box<Expr>>),
@@ -813,6 +817,8 @@ pub enum SpecialVar {
     /// `@-` / `$-[n]` are Funcs on the last match; these are the arrays.
     MatchStart,
     MatchEnd,
+    /// `@{^CAPTURE}`: ($1, $2, …).
+    Captures,
     /// `%+`
     NamedCaptures,
     /// `%-`
@@ -837,6 +843,8 @@ pub enum SpecialVar {
     OsName,
     /// `$^T`
     BaseTime,
+    /// `$^S`: inside an eval.
+    InEval,
     /// `$^E`
     ExtendedError,
     /// `$<` `$>` `$(` `$)`

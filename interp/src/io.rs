@@ -105,6 +105,14 @@ impl Io {
         !matches!(self.backend, Backend::Closed)
     }
 
+    pub fn readable_open(&self) -> bool {
+        self.readable && self.is_open()
+    }
+
+    pub fn writable_open(&self) -> bool {
+        self.writable && self.is_open()
+    }
+
     fn raw_read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         match &mut self.backend {
             Backend::File(f) => f.read(buf),

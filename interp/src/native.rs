@@ -45,6 +45,12 @@ pub fn install(it: &mut Interp) {
         ("overload::import", overload_import),
         ("UNIVERSAL::isa", universal_isa),
         ("UNIVERSAL::can", universal_can),
+        ("utf8::encode", utf8_encode),
+        ("utf8::decode", utf8_decode),
+        ("utf8::upgrade", utf8_upgrade),
+        ("utf8::downgrade", utf8_downgrade),
+        ("utf8::is_utf8", utf8_is_utf8),
+        ("utf8::valid", utf8_valid),
     ];
     for (name, f) in subs {
         let g = it.glob(name);
@@ -216,11 +222,106 @@ fn universal_can(
     let m = args.get(1).map(|a| str_of(&a.get())).unwrap_or_default();
     let class = match obj.blessed() {
         Some(c) => c.to_string(),
-        None if obj.is_ref() => return Ok(crate::interp::bool_value(false)),
+        None if obj.is_ref() => return Ok(Value::Undef),
         None => str_of(&obj),
     };
     Ok(match it.find_method(&class, &m) {
         Some(cv) => Value::CodeRef(cv),
-        None => crate::interp::bool_value(false),
+        None => Value::Undef,
     })
+}
+
+// ---------------------------------------------------------------- utf8::
+
+/// The argument's string and a setter for its container (`utf8::` functions
+/// work in place on the caller's variable).
+fn utf8_arg(args: &[Elem]) -> (PStr, Option<Sv>) {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    let s = crate::convert::to_pstr(&v).into_owned();
+    let sv = match args.first() {
+        Some(Elem::C(sv)) => Some(sv.clone()),
+        _ => None,
+    };
+    (s, sv)
+}
+
+fn utf8_store(sv: &Option<Sv>, bytes: Vec<u8>, utf8: bool) {
+    if let Some(sv) = sv {
+        sv.set(Value::str_from(bytes, utf8));
+    }
+}
+
+fn utf8_encode(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+    let (s, sv) = utf8_arg(args);
+    let bytes = if s.utf8 { s.bytes } else { upgrade(&s.bytes) };
+    utf8_store(&sv, bytes, false);
+    Ok(Value::Undef)
+}
+
+fn utf8_decode(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+    let (s, sv) = utf8_arg(args);
+    // A utf8-flagged string is decoded from its characters' low bytes.
+    let bytes = if s.utf8 {
+        match downgrade(&s.bytes) {
+            Some(b) => b,
+            None => return Ok(crate::interp::bool_value(false)),
+        }
+    } else {
+        s.bytes
+    };
+    if std::str::from_utf8(&bytes).is_err() {
+        return Ok(crate::interp::bool_value(false));
+    }
+    let wide = !bytes.is_ascii();
+    utf8_store(&sv, bytes, wide);
+    Ok(crate::interp::bool_value(true))
+}
+
+fn utf8_upgrade(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+    let (s, sv) = utf8_arg(args);
+    if s.utf8 {
+        return Ok(Value::Int(s.bytes.len() as i64));
+    }
+    let b = upgrade(&s.bytes);
+    let n = b.len();
+    utf8_store(&sv, b, true);
+    Ok(Value::Int(n as i64))
+}
+
+fn utf8_downgrade(
+    it: &mut Interp,
+    args: &[Elem],
+    _: Want,
+    _: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let (s, sv) = utf8_arg(args);
+    if !s.utf8 {
+        return Ok(crate::interp::bool_value(true));
+    }
+    match downgrade(&s.bytes) {
+        Some(b) => {
+            utf8_store(&sv, b, false);
+            Ok(crate::interp::bool_value(true))
+        }
+        None => {
+            let fail_ok = args.get(1).is_some_and(|a| a.get().truthy());
+            if fail_ok {
+                Ok(crate::interp::bool_value(false))
+            } else {
+                Err(it.die_msg("Wide character in subroutine entry"))
+            }
+        }
+    }
+}
+
+fn utf8_is_utf8(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    Ok(crate::interp::bool_value(crate::convert::is_utf8(&v)))
+}
+
+fn utf8_valid(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+    let (s, _) = utf8_arg(args);
+    Ok(crate::interp::bool_value(
+        !s.utf8 || std::str::from_utf8(&s.bytes).is_ok(),
+    ))
 }

@@ -26,7 +26,9 @@ impl Interp {
             Expr::GlobalArray(id) => Ok(self.gv(*id).av()),
             Expr::Args => Ok(self.args.clone()),
             Expr::ArrayDeref(inner) => self.deref_av_expr(inner, autoviv),
-            Expr::Special(ast::SpecialVar::MatchStart | ast::SpecialVar::MatchEnd) => {
+            Expr::Special(
+                ast::SpecialVar::MatchStart | ast::SpecialVar::MatchEnd | ast::SpecialVar::Captures,
+            ) => {
                 let mut vals = Vec::new();
                 self.list(e, &mut vals)?;
                 Ok(Array::from_values(vals))

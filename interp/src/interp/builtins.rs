@@ -783,17 +783,21 @@ impl Interp {
                     }
                     return Ok(Value::Int(0));
                 }
-                let old = Value::Glob(self.selected.clone());
+                // perl gives the name of a named handle's glob, and the glob
+                // itself for an anonymous one (`open my $fh`).
+                let old = if self.selected.name.contains('$') {
+                    Value::Glob(self.selected.clone())
+                } else {
+                    Value::string(self.selected.name.to_string())
+                };
                 if let Some(e) = args.first() {
                     let v = self.sv(e)?;
                     let g = match &v {
                         Value::Glob(g) | Value::GlobRef(g) => g.clone(),
                         _ => self.glob_of_value(&v)?,
                     };
-                    self.selected = g;
+                    self.select_handle(g);
                 }
-                let name = self.selected.name.clone();
-                let _ = name;
                 old
             }
             Func::Fileno => {
@@ -2207,8 +2211,23 @@ fn case_map(s: &PStr, f: Func) -> PStr {
     let st = String::from_utf8_lossy(&s.bytes);
     let r: String = match f {
         Func::Uc => st.to_uppercase(),
-        Func::Lc => st.to_lowercase(),
-        Func::Fc => st.to_lowercase(),
+        // Per character: perl's lc has no final-sigma rule.
+        Func::Lc => st.chars().flat_map(char::to_lowercase).collect(),
+        Func::Fc => st
+            .chars()
+            .flat_map(|c| {
+                let folded: Option<&str> = match c {
+                    'ß' | 'ẞ' => Some("ss"),
+                    'ς' => Some("σ"),
+                    _ => None,
+                };
+                let v: Vec<char> = match folded {
+                    Some(f) => f.chars().collect(),
+                    None => c.to_lowercase().collect(),
+                };
+                v
+            })
+            .collect(),
         Func::Ucfirst => {
             let mut c = st.chars();
             match c.next() {

@@ -441,6 +441,7 @@ impl Interp {
         }
         let n: Rc<str> = Rc::from(format!("{}::__ANON__", body.package));
         self.anon_names.insert(key, n.clone());
+        self.note_cache_key(key);
         n
     }
 
@@ -704,14 +705,17 @@ impl Interp {
     }
 
     /// `eval STRING`.
-    pub fn eval_string(
-        &mut self,
-        code: &Expr,
-        scope: &Arc<Vec<(String, ast::Slot)>>,
-        package: &str,
-        want: Want,
-        out: &mut Vec<Value>,
-    ) -> R<Value> {
+    pub fn eval_string(&mut self, e: &Expr, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        let Expr::EvalStr {
+            code,
+            scope,
+            package,
+            strict,
+            features,
+        } = e
+        else {
+            unreachable!("eval_string on a non-eval node")
+        };
         let src = self.sv(code)?;
         let src = to_bytes(&src).into_owned();
         self.eval_counter += 1;
@@ -720,26 +724,21 @@ impl Interp {
             package: package.to_string(),
             lexicals: scope.as_ref().clone(),
             hints: self.hints,
-            // Of the enclosing features only `indirect` is recorded; a
-            // string eval sees all the others.
-            features: if self.hints & ast::hints::NO_INDIRECT != 0 {
-                u32::MAX & !crate::parse::features::INDIRECT
-            } else {
-                u32::MAX
-            },
-            strict_vars: self.hints & ast::hints::STRICT_VARS != 0,
-            strict_subs: self.hints & ast::hints::STRICT_SUBS != 0,
+            features: *features,
+            strict_vars: strict & 1 != 0,
+            strict_subs: strict & 2 != 0,
             in_sub: !self.frames.is_empty(),
         };
+        self.purge_dead_keys();
         let prog = match crate::parse::parse_eval(&src, &file, &es) {
             Ok(p) => p,
             Err(e) => {
-                let msg = format!("{e}\n");
+                let msg = e.to_string();
                 self.gv(wk::EVAL_ERROR).sv().set(Value::string(msg));
                 return Ok(Value::Undef);
             }
         };
-        let (unit, _) = self.load(prog);
+        let (unit, _) = self.load_unit(prog, true);
         let prog = unit.program.clone();
         self.install_subs_from(&unit, &prog.subs);
         let cv = self.instantiate(&prog.main, &unit);
@@ -848,6 +847,7 @@ impl Interp {
             None => {
                 let g = self.glob(name);
                 self.call_cache.insert(key, g.clone());
+                self.note_cache_key(key);
                 g
             }
         };
@@ -917,7 +917,7 @@ impl Interp {
     }
 
     pub fn isa(&mut self, class: &str, target: &str) -> bool {
-        self.mro(class).iter().any(|c| c == target)
+        target == "UNIVERSAL" || self.mro(class).iter().any(|c| c == target)
     }
 
     /// The class a method call dispatches on, or an error message.
@@ -1060,9 +1060,9 @@ impl Interp {
                     Some(cv) => Value::CodeRef(cv),
                     None => {
                         if want == Want::List {
-                            out.push(super::expr::bool_val(false));
+                            out.push(Value::Undef);
                         }
-                        return Ok(Some(super::expr::bool_val(false)));
+                        return Ok(Some(Value::Undef));
                     }
                 }
             }

@@ -153,6 +153,7 @@ impl Interp {
                             utf8: *utf8,
                         });
                         self.const_strs.insert(key, s.clone());
+                        self.note_cache_key(key);
                         Value::Str(s)
                     }
                 }
@@ -433,13 +434,9 @@ impl Interp {
                 let mut out = Vec::new();
                 self.eval_block(b, Want::Scalar, &mut out)?
             }
-            Expr::EvalStr {
-                code,
-                scope,
-                package,
-            } => {
+            Expr::EvalStr { .. } => {
                 let mut out = Vec::new();
-                self.eval_string(code, scope, package, Want::Scalar, &mut out)?
+                self.eval_string(e, Want::Scalar, &mut out)?
             }
             Expr::Return(v) => return self.do_return(v.as_deref()),
             Expr::LoopCtl { kind, label } => {
@@ -577,6 +574,16 @@ impl Interp {
             ) => {
                 let hv = self.named_captures_hv(*sp == ast::SpecialVar::NamedCaptureLists);
                 hash_pairs(&hv, out);
+            }
+            Expr::Special(ast::SpecialVar::Captures) => {
+                let offs = self.last_match.offs.clone();
+                let subj = self.last_match.subject.clone();
+                for o in offs.iter().skip(1) {
+                    out.push(match o {
+                        Some((s, e)) => sub_pstr(&subj, *s, *e),
+                        None => Value::Undef,
+                    });
+                }
             }
             Expr::Special(ast::SpecialVar::MatchStart)
             | Expr::Special(ast::SpecialVar::MatchEnd) => {
@@ -733,12 +740,8 @@ impl Interp {
             Expr::EvalBlock(b) => {
                 self.eval_block(b, Want::List, out)?;
             }
-            Expr::EvalStr {
-                code,
-                scope,
-                package,
-            } => {
-                self.eval_string(code, scope, package, Want::List, out)?;
+            Expr::EvalStr { .. } => {
+                self.eval_string(e, Want::List, out)?;
             }
             Expr::ReadLine { fh, double } => self.readline_list(fh.as_deref(), *double, out)?,
             Expr::GlobPat(p) => self.glob_list(p, out)?,
@@ -1373,7 +1376,7 @@ impl Interp {
                 }
             }
         };
-        sv.set(new.clone());
+        self.assign_container(t, &sv, new.clone())?;
         Ok(if pre {
             new
         } else if old.is_undef() {
@@ -1511,7 +1514,9 @@ impl Interp {
                 let v = self.sv(inner)?;
                 out.push(Value::CodeRef(self.code_of(&v)?));
             }
-            Expr::Special(ast::SpecialVar::MatchStart | ast::SpecialVar::MatchEnd) => {
+            Expr::Special(
+                ast::SpecialVar::MatchStart | ast::SpecialVar::MatchEnd | ast::SpecialVar::Captures,
+            ) => {
                 let mut vals = Vec::new();
                 self.list(e, &mut vals)?;
                 out.push(Value::ArrayRef(Array::from_values(vals)));
@@ -1779,7 +1784,7 @@ impl Interp {
                     None => Value::Undef,
                 }
             }
-            MatchStart | MatchEnd => {
+            MatchStart | MatchEnd | Captures => {
                 let mut out = Vec::new();
                 let _ = self.list(&Expr::Special(sp), &mut out);
                 Value::Int(out.len() as i64)
@@ -1805,6 +1810,7 @@ impl Interp {
             ExecPath => Value::string(self.exec_path.clone()),
             OsName => Value::bytes(b"linux"),
             BaseTime => Value::Int(self.start_time),
+            InEval => bool_val(self.frames.iter().any(|f| f.is_eval)),
             ExtendedError => Value::Int(self.errno as i64),
             Uid => Value::Int(unsafe { libc::getuid() } as i64),
             Euid => Value::Int(unsafe { libc::geteuid() } as i64),

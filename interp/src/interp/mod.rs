@@ -59,6 +59,18 @@ pub struct Unit {
     pub globals: Vec<Gv>,
     pub patterns: RefCell<Vec<Option<Rc<crate::regex::Regex>>>>,
     pub program: Arc<Program>,
+    /// For a string eval's code, which is freed when done (so its node
+    /// addresses can be reused): the address keys it put in the
+    /// interpreter's caches, handed to `dead` when the unit goes.
+    pub transient: Option<(RefCell<Vec<usize>>, Rc<RefCell<Vec<usize>>>)>,
+}
+
+impl Drop for Unit {
+    fn drop(&mut self) {
+        if let Some((keys, dead)) = &self.transient {
+            dead.borrow_mut().extend(keys.take());
+        }
+    }
 }
 
 /// Method lookups by class and method name, without allocating on a hit.
@@ -142,6 +154,8 @@ pub struct Interp {
     pub(crate) anon_names: rustc_hash::FxHashMap<usize, Rc<str>>,
     /// String literals, allocated once per literal (keyed by node address).
     pub(crate) const_strs: rustc_hash::FxHashMap<usize, Rc<PStr>>,
+    /// Cache keys of freed string-eval code (see `Unit::transient`).
+    pub(crate) dead_keys: Rc<RefCell<Vec<usize>>>,
     /// Spare argument vectors (capacity kept), for method calls.
     pub(crate) vec_pool: Vec<Vec<Elem>>,
     /// Spare `@_` arrays, reused across calls.
@@ -216,6 +230,7 @@ impl Interp {
             env.set(make_key(k.as_bytes(), false), Value::bytes(v.as_bytes()));
         }
         let unit = Rc::new(Unit {
+            transient: None,
             globals,
             patterns: RefCell::new(Vec::new()),
             program: Arc::new(Program {
@@ -272,6 +287,7 @@ impl Interp {
             args_pool: Vec::new(),
             vec_pool: Vec::new(),
             const_strs: Default::default(),
+            dead_keys: Default::default(),
             anon_names: Default::default(),
             last_match: Rc::default(),
             stdout,
@@ -346,6 +362,35 @@ impl Interp {
     /// Load a compiled program: resolve its globals and install its named
     /// subs. Returns the unit and the main code.
     pub fn load(&mut self, prog: Program) -> (Rc<Unit>, Cv) {
+        self.load_unit(prog, false)
+    }
+
+    /// Remembers that the running code put `key` (a node address) in a
+    /// cache: when that code is a string eval's, the key is dropped from the
+    /// caches once the code is freed.
+    #[cold]
+    pub(crate) fn note_cache_key(&mut self, key: usize) {
+        if let Some((keys, _)) = &self.unit.transient {
+            keys.borrow_mut().push(key);
+        }
+    }
+
+    /// Forgets cache entries keyed by addresses of freed string-eval code,
+    /// before new code can be allocated there.
+    pub(crate) fn purge_dead_keys(&mut self) {
+        let dead = std::mem::take(&mut *self.dead_keys.borrow_mut());
+        for k in dead {
+            self.call_cache.remove(&k);
+            self.const_strs.remove(&k);
+            self.anon_names.remove(&k);
+            self.tr_cache.remove(&k);
+            self.const_targets.remove(&k);
+            self.once_matched.remove(&k);
+        }
+    }
+
+    /// `load`, for a string eval's code when `transient`.
+    pub fn load_unit(&mut self, prog: Program, transient: bool) -> (Rc<Unit>, Cv) {
         let prog = Arc::new(prog);
         let globals: Vec<Gv> = prog.globals.iter().map(|n| self.glob(n)).collect();
         let n_pat = prog.n_patterns as usize;
@@ -353,6 +398,7 @@ impl Interp {
             globals,
             patterns: RefCell::new(vec![None; n_pat]),
             program: prog.clone(),
+            transient: transient.then(|| (RefCell::new(Vec::new()), self.dead_keys.clone())),
         });
         let main = Code::new(
             CodeKind::Perl {
@@ -369,18 +415,24 @@ impl Interp {
     /// and `use`, the main code, END blocks. Returns the exit status.
     pub fn run_main(&mut self, prog: Program) -> i32 {
         let (unit, prog) = self.start_program(prog);
+        let body = &prog.main.body;
+        let mark = self.savestack.len();
         let r = (|| -> R<()> {
             for b in &prog.begin {
                 self.exec_block(b)?;
             }
-            self.exec_block(&prog.main.body)?;
-            Ok(())
+            self.exec_stmts(&body.stmts)
         })();
         for e in &prog.end {
             let cv = self.instantiate(e, &unit);
             self.end_blocks.push(cv);
         }
+        // An uncaught exception is reported before the file scope unwinds
+        // (its lexicals and locals), and that happens before END blocks.
         let status = self.finish(r);
+        self.release_my(&body.my_slots);
+        self.unwind(mark);
+        self.run_destructors();
         self.run_end_blocks(status)
     }
 
@@ -543,6 +595,28 @@ impl Interp {
             }
             self.run_destructors();
         }
+        // Then objects kept alive only by named subs' captured lexicals.
+        let mut globs: Vec<Gv> = self.symbols.values().cloned().collect();
+        globs.sort_by(|a, b| a.name.cmp(&b.name));
+        for g in globs {
+            let Some(cv) = g.code() else { continue };
+            let CodeKind::Perl { captured, .. } = &cv.kind else {
+                continue;
+            };
+            for (_, slot) in captured {
+                match slot {
+                    PadSlot::Scalar(sv) => {
+                        if clean(&sv.get(), 8) {
+                            sv.set(Value::Undef);
+                        }
+                    }
+                    PadSlot::Array(av) => clean_av(av, 8),
+                    PadSlot::Hash(hv) => clean_hv(hv, 8),
+                    PadSlot::Empty => {}
+                }
+            }
+            self.run_destructors();
+        }
     }
 
     pub fn flush_all(&mut self) {
@@ -627,7 +701,8 @@ impl Interp {
     /// that a closure or reference still holds is left to them and the slot
     /// gets a new container.
     pub fn release_my(&mut self, slots: &[ast::Slot]) {
-        for &s in slots {
+        // Latest declared first, as perl's save stack unwinds.
+        for &s in slots.iter().rev() {
             let Some(slot) = self.pad.get_mut(s as usize) else {
                 continue;
             };
@@ -1050,11 +1125,15 @@ impl Interp {
                 let saved_err = self.gv(wk::EVAL_ERROR).sv().get();
                 let mut out = Vec::new();
                 let r = self.call_sub(&cv, vec![Elem::V(obj)], Want::Void, &mut out);
+                // Perl reports it as a 'misc' warning (so only under
+                // warnings, and through $SIG{__WARN__}).
                 if let Err(Flow::Die) = r {
-                    let msg = crate::convert::to_bytes(&self.die_value).into_owned();
-                    let mut m = b"\t(in cleanup) ".to_vec();
-                    m.extend_from_slice(&msg);
-                    self.stderr.io.borrow_mut().write(&m);
+                    if self.warnings_on() {
+                        let msg = crate::convert::to_bytes(&self.die_value).into_owned();
+                        let mut m = b"\t(in cleanup) ".to_vec();
+                        m.extend_from_slice(&msg);
+                        self.emit_warning(Value::str_from(m, false));
+                    }
                 }
                 self.gv(wk::EVAL_ERROR).sv().set(saved_err);
                 self.die_value = saved_die;

@@ -354,14 +354,46 @@ impl Interp {
                 }
             }
         }
+        let op = match kind {
+            PrintKind::Print => "print",
+            PrintKind::Say => "say",
+            PrintKind::Printf => "printf",
+        };
         let Some(h) = h else {
             if self.warnings_on() {
-                self.warn_str(&format!("print() on unopened filehandle {name}"));
+                self.warn_str(&format!("{op}() on unopened filehandle {name}"));
             }
             return Ok(Value::Int(0));
         };
+        if !h.io.borrow().writable_open() {
+            self.unusable_handle(&h, &name, op);
+            return Ok(Value::Int(0));
+        }
         let ok = self.write_to(&h, &buf, kind);
         Ok(if ok { Value::Int(1) } else { Value::Int(0) })
+    }
+
+    /// Warns (under warnings) that `op` cannot use the closed or
+    /// wrong-direction handle `h`.
+    #[cold]
+    fn unusable_handle(&mut self, h: &Rc<Handle>, name: &str, op: &str) {
+        if !self.warnings_on() {
+            return;
+        }
+        let (open, readable) = {
+            let io = h.io.borrow();
+            (io.is_open(), io.readable)
+        };
+        let msg = if !open {
+            format!("{op}() on closed filehandle {name}")
+        } else if op == "readline" {
+            format!("Filehandle {name} opened only for output")
+        } else if readable {
+            format!("Filehandle {name} opened only for input")
+        } else {
+            format!("{op}() on closed filehandle {name}")
+        };
+        self.warn_str(&msg);
     }
 
     /// Write a string to a handle, encoding as the handle's layer wants.
@@ -399,6 +431,23 @@ impl Interp {
         ok
     }
 
+    /// Makes `g` the default output handle. `$|` belongs to the selected
+    /// handle: its value is stored into the old handle (flushing it if set)
+    /// and loaded from the new one.
+    pub fn select_handle(&mut self, g: Gv) {
+        let af = self.gv(wk::AUTOFLUSH).sv_ref().get().truthy();
+        if let Some(h) = self.selected.io() {
+            let mut io = h.io.borrow_mut();
+            io.autoflush = af;
+            if af {
+                io.flush();
+            }
+        }
+        self.selected = g;
+        let naf = self.selected.io().is_some_and(|h| h.io.borrow().autoflush);
+        self.gv(wk::AUTOFLUSH).sv_ref().set(Value::Int(naf as i64));
+    }
+
     // ------------------------------------------------------------ reading
 
     fn record_sep(&self) -> (Option<Vec<u8>>, Option<usize>) {
@@ -430,6 +479,9 @@ impl Interp {
         match fh {
             Some(e) => {
                 let (h, name) = self.handle_expr(e)?;
+                if h.is_none() && self.warnings_on() {
+                    self.warn_str(&format!("readline() on unopened filehandle {name}"));
+                }
                 Ok(h.map(|h| (h, name)))
             }
             None => Ok(self.argv_handle()),
@@ -494,6 +546,10 @@ impl Interp {
             let Some((h, name)) = self.readline_handle(fh)? else {
                 return Ok(Value::Undef);
             };
+            if !h.io.borrow().readable_open() {
+                self.unusable_handle(&h, &name, "readline");
+                return Ok(Value::Undef);
+            }
             let v = self.read_one(&h);
             self.last_read = Some((h.clone(), name));
             match v {
@@ -624,13 +680,7 @@ impl Interp {
             b'f' => super::expr::bool_val(m.is_file()),
             b'd' => super::expr::bool_val(m.is_dir()),
             b'l' => super::expr::bool_val(m.file_type().is_symlink()),
-            b's' => {
-                if m.len() > 0 {
-                    Value::Int(m.len() as i64)
-                } else {
-                    no
-                }
-            }
+            b's' => Value::Int(m.len() as i64),
             b'z' => super::expr::bool_val(m.len() == 0),
             b'r' | b'R' => super::expr::bool_val(access(4)),
             b'w' | b'W' => super::expr::bool_val(access(2)),

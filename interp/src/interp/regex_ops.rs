@@ -107,6 +107,7 @@ impl Interp {
                     _ => {
                         let sv = Scalar::new(self.sv(e)?);
                         self.const_targets.insert(key, sv.clone());
+                        self.note_cache_key(key);
                         sv
                     }
                 };
@@ -151,8 +152,8 @@ impl Interp {
         let scalar_g = g && want != Want::List;
         // List-context //g starts at pos() and resets it: it needs the
         // container of a plain variable too.
-        let need_container =
-            scalar_g || (g && matches!(target, Some(Expr::My(_) | Expr::Global(_))));
+        let need_container = scalar_g
+            || ((g || re.uses_gpos()) && matches!(target, Some(Expr::My(_) | Expr::Global(_))));
         let (subj, sv) = self.subject(target, need_container)?;
         if g && want == Want::List && !negate {
             // All matches: the captures of each, or the whole matches.
@@ -207,11 +208,17 @@ impl Interp {
                 }
             }
         }
-        match self.find(&re, &subj, 0, false)? {
+        // Without /g, `\G` still anchors at pos().
+        let start = match &sv {
+            Some(sv) if re.uses_gpos() => sv.pos().unwrap_or(0),
+            _ => 0,
+        };
+        match self.find(&re, &subj, start, false)? {
             Some(c) => {
                 self.set_match(&subj, &c, &re);
                 if pat.flags.once {
                     self.once_matched.insert(pat as *const Pattern as usize);
+                    self.note_cache_key(pat as *const Pattern as usize);
                 }
                 if negate {
                     return Ok(bool_val(false));
@@ -337,6 +344,7 @@ impl Interp {
             None => {
                 let t = Rc::new(crate::regex::tr::Trans::new(from, to, flags));
                 self.tr_cache.insert(key, t.clone());
+                self.note_cache_key(key);
                 t
             }
         };

@@ -15,13 +15,31 @@ pub struct ParseError {
     pub message: String,
     /// The text of the offending source line (for editors and the REPL).
     pub source_line: String,
-    /// perl's `near "…"` excerpt, when the error is a syntax error.
+    /// perl's `near "…"` excerpt, when the error is a syntax error (empty:
+    /// perl's `at EOF`).
     pub near: Option<String>,
+    /// perl's `, at end of line` instead of `.` after the location (errors
+    /// the lexer reports), followed by `then`: a second complete message.
+    pub eol: bool,
+    pub then: Option<String>,
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.eol {
+            writeln!(
+                f,
+                "{} at {} line {}, at end of line",
+                self.message, self.file, self.line
+            )?;
+            return f.write_str(self.then.as_deref().unwrap_or(""));
+        }
         match &self.near {
+            Some(near) if near.is_empty() => writeln!(
+                f,
+                "{} at {} line {}, at EOF",
+                self.message, self.file, self.line
+            ),
             Some(near) => writeln!(
                 f,
                 "{} at {} line {}, near \"{}\"",

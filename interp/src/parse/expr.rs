@@ -302,8 +302,30 @@ fn is_list_lhs(e: &Expr) -> bool {
         | Expr::List(_) => true,
         Expr::MyDecl { vars, paren } => *paren || vars.iter().any(|(k, _)| *k != PadKind::Scalar),
         Expr::Local(inner) => is_list_lhs(inner),
-        Expr::Special(SpecialVar::MatchStart | SpecialVar::MatchEnd) => true,
+        Expr::Special(SpecialVar::MatchStart | SpecialVar::MatchEnd | SpecialVar::Captures) => true,
         _ => false,
+    }
+}
+
+/// The number of scalars a list-assignment target holds, or `None` when it
+/// has an array or hash (which takes every remaining value).
+fn split_lhs_scalars(lhs: &Expr) -> Option<usize> {
+    match lhs {
+        Expr::MyDecl { vars, .. } => vars
+            .iter()
+            .all(|(k, _)| *k == PadKind::Scalar)
+            .then_some(vars.len()),
+        Expr::List(items) => items.iter().try_fold(0, |n, it| {
+            Some(
+                n + match it {
+                    Expr::MyDecl { .. } | Expr::List(_) => split_lhs_scalars(it)?,
+                    Expr::Local(inner) if !is_list_lhs(inner) => 1,
+                    _ if is_list_lhs(it) => return None,
+                    _ => 1,
+                },
+            )
+        }),
+        _ => None,
     }
 }
 
@@ -352,6 +374,7 @@ fn special_scalar(name: &str) -> Option<SpecialVar> {
         "^X" => ExecPath,
         "^O" => OsName,
         "^T" => BaseTime,
+        "^S" => InEval,
         "^E" => ExtendedError,
         _ => {
             if !name.is_empty() && name.bytes().all(|c| c.is_ascii_digit()) && name != "0" {
@@ -901,6 +924,19 @@ impl Parser {
             _ => false,
         };
         let e = if is_list_lhs(&lhs) {
+            let mut rhs = rhs;
+            // perl gives `(LIST) = split` without a limit an implicit limit of
+            // one more than the number of scalars assigned (so `() = split`
+            // yields one field).
+            if let Expr::Split {
+                limit: limit @ None,
+                ..
+            } = &mut rhs
+            {
+                if let Some(n) = split_lhs_scalars(&lhs) {
+                    *limit = Some(Box::new(Expr::Int(n as i64 + 1)));
+                }
+            }
             Expr::ListAssign {
                 lhs: Box::new(lhs),
                 rhs: Box::new(rhs),
@@ -911,6 +947,16 @@ impl Parser {
                     self.warn_useless_comma_items(&items[..items.len() - 1]);
                 }
             }
+            // `$|` holds only 0 or 1 (`$| = 5` reads back as 1).
+            let rhs = if matches!(lhs, Expr::Global(id) if id == well_known::AUTOFLUSH) {
+                Expr::Cond {
+                    c: Box::new(rhs),
+                    t: Box::new(Expr::Int(1)),
+                    f: Box::new(Expr::Int(0)),
+                }
+            } else {
+                rhs
+            };
             Expr::Assign {
                 lhs: Box::new(lhs),
                 rhs: Box::new(rhs),
@@ -1604,11 +1650,11 @@ impl Parser {
                     Binding::Our(q) => ArrayPlace::Global(self.intern(&q)),
                 });
             }
-            if name == "-" || name == "+" {
-                let sv = if name == "-" {
-                    SpecialVar::MatchStart
-                } else {
-                    SpecialVar::MatchEnd
+            if name == "-" || name == "+" || name == "^CAPTURE" {
+                let sv = match name {
+                    "-" => SpecialVar::MatchStart,
+                    "+" => SpecialVar::MatchEnd,
+                    _ => SpecialVar::Captures,
                 };
                 return Ok(ArrayPlace::Deref(Box::new(Expr::Ref(Box::new(
                     Expr::Special(sv),
@@ -1887,6 +1933,12 @@ impl Parser {
         let start = self.pos;
         self.pos += 1;
         let place = match self.peek() {
+            Some(b'{') if self.peek_at(1) == Some(b'^') => {
+                let name = self
+                    .scan_var_name(false)
+                    .ok_or_else(|| self.syntax_error_at(start))?;
+                self.array_or_hash_for_slice(&name, start)?
+            }
             Some(b'{') => {
                 self.pos += 1;
                 match self.parse_deref_block()? {
@@ -3032,6 +3084,8 @@ impl Parser {
             code: Box::new(code),
             scope,
             package: self.package.clone(),
+            strict: self.prag.strict_vars as u8 | (self.prag.strict_subs as u8) << 1,
+            features: self.prag.features,
         })
     }
 

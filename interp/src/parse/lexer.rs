@@ -78,8 +78,66 @@ impl Parser {
 
     pub fn error_at(&self, pos: usize, msg: &str, near: bool) -> ParseError {
         let (source_line, col) = self.line_text(pos);
-        let near = if near {
-            let pos = pos.min(self.src.len());
+        let pos = pos.min(self.src.len());
+        if near && self.src[pos..].iter().all(|c| c.is_ascii_whitespace()) {
+            if unclosed_brace(&self.src) {
+                let line = self.line_of(self.src.len().saturating_sub(1));
+                return self.lexer_error(line, "Missing right curly or square bracket", "");
+            }
+            // Nothing left: perl says `at EOF`, on the line of the last token.
+            let last = self.src[..pos]
+                .iter()
+                .rposition(|c| !c.is_ascii_whitespace())
+                .unwrap_or(0);
+            return ParseError {
+                file: self.file.to_string(),
+                line: self.line_of(last),
+                col,
+                message: msg.to_string(),
+                source_line,
+                near: Some(String::new()),
+                eol: false,
+                then: None,
+            };
+        }
+        if near && self.file.starts_with("(eval ") {
+            // Code of a string eval: perl reports an error at a `;` token as
+            // `at EOF` (not so for `-e` code).
+            let t = next_token(&self.src, self.pos.max(pos));
+            if &self.src[t.0..t.1] == b";" {
+                return ParseError {
+                    file: self.file.to_string(),
+                    line: self.line_of(pos),
+                    col,
+                    message: msg.to_string(),
+                    source_line,
+                    near: Some(String::new()),
+                    eol: false,
+                    then: None,
+                };
+            }
+        }
+        let in_string = self.file.starts_with("(eval ") || &*self.file == "-e";
+        let near = if near && in_string {
+            // One buffer, no line resets: perl shows from the token before the
+            // offending one through the offending one.
+            let (tok, mut tok_end) = next_token(&self.src, self.pos.max(pos));
+            // perl's lexer looks past the blanks after these.
+            if matches!(
+                &self.src[tok..tok_end],
+                b"my" | b"our" | b"local" | b"state"
+            ) {
+                while matches!(self.src.get(tok_end), Some(b' ' | b'\t')) {
+                    tok_end += 1;
+                }
+            }
+            let from = if next_token(&self.src, pos).0 == tok {
+                prev_token_start(&self.src, tok).unwrap_or(tok)
+            } else {
+                pos
+            };
+            Some(String::from_utf8_lossy(&self.src[from..tok_end.max(from)]).into_owned())
+        } else if near {
             let mut end = self.src[pos..]
                 .iter()
                 .position(|&c| c == b'\n')
@@ -108,6 +166,33 @@ impl Parser {
             message: msg.to_string(),
             source_line,
             near,
+            eol: false,
+            then: None,
+        }
+    }
+
+    /// An error the lexer reports `at end of line`, followed by the syntax
+    /// error perl's parser then gives (`near` as in `error_at`'s: empty for
+    /// `at EOF`).
+    pub fn lexer_error(&self, line: u32, msg: &str, near: &str) -> ParseError {
+        let (source_line, col) = self.line_text(self.pos);
+        let then = if near.is_empty() {
+            format!("syntax error at {} line {line}, at EOF\n", self.file)
+        } else {
+            format!(
+                "syntax error at {} line {line}, near \"{near}\"\n",
+                self.file
+            )
+        };
+        ParseError {
+            file: self.file.to_string(),
+            line,
+            col,
+            message: msg.to_string(),
+            source_line,
+            near: None,
+            eol: true,
+            then: Some(then),
         }
     }
 
@@ -455,4 +540,109 @@ impl Parser {
         };
         Ok(Expr::Num(t.parse::<f64>().unwrap_or(0.0)))
     }
+}
+
+/// The (start, end) of the token at or after `pos` (roughly as perl's lexer
+/// splits: a word, a variable, a quoted string, an operator or one
+/// punctuation character); empty at the end of the source.
+pub(crate) fn next_token(src: &[u8], pos: usize) -> (usize, usize) {
+    let mut i = pos.min(src.len());
+    while i < src.len() && src[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    let start = i;
+    let Some(&c) = src.get(i) else {
+        return (start, start);
+    };
+    let word = |j: usize| {
+        let mut j = j;
+        while j < src.len() && (src[j].is_ascii_alphanumeric() || src[j] == b'_' || src[j] >= 0x80)
+        {
+            j += 1;
+        }
+        j
+    };
+    let end = if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 {
+        word(i)
+    } else if matches!(c, b'$' | b'@' | b'%')
+        && src
+            .get(i + 1)
+            .is_some_and(|&d| d.is_ascii_alphabetic() || d == b'_')
+    {
+        word(i + 1)
+    } else if c == b'"' || c == b'\'' {
+        let mut j = i + 1;
+        while j < src.len() && src[j] != c {
+            j += if src[j] == b'\\' { 2 } else { 1 };
+        }
+        (j + 1).min(src.len())
+    } else if b"=<>!~+-*/.&|^?:".contains(&c) {
+        let mut j = i + 1;
+        while j < src.len() && j < i + 3 && b"=<>~+-*/.&|".contains(&src[j]) {
+            j += 1;
+        }
+        j
+    } else {
+        i + 1
+    };
+    (start, end)
+}
+
+/// The start of the token ending before `pos` (whitespace skipped).
+fn prev_token_start(src: &[u8], pos: usize) -> Option<usize> {
+    let mut j = pos.min(src.len());
+    while j > 0 && src[j - 1].is_ascii_whitespace() {
+        j -= 1;
+    }
+    if j == 0 {
+        return None;
+    }
+    let c = src[j - 1];
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    let mut k = j - 1;
+    if is_word(c) {
+        while k > 0 && is_word(src[k - 1]) {
+            k -= 1;
+        }
+        if k > 0 && matches!(src[k - 1], b'$' | b'@' | b'%') {
+            k -= 1;
+        }
+    } else if c == b'"' || c == b'\'' {
+        while k > 0 && src[k - 1] != c {
+            k -= 1;
+        }
+        k = k.saturating_sub(1);
+    } else if b"=<>!~+-*/.&|^?:".contains(&c) {
+        while k > 0 && j - k < 3 && b"=<>!~+-*/.&|^?:".contains(&src[k - 1]) {
+            k -= 1;
+        }
+    }
+    Some(k)
+}
+
+/// Whether `src` leaves a `{` or `[` open (strings and comments skipped,
+/// roughly).
+fn unclosed_brace(src: &[u8]) -> bool {
+    let mut depth = 0i64;
+    let mut i = 0;
+    while i < src.len() {
+        match src[i] {
+            b'#' if i == 0 || src[i - 1] != b'$' => {
+                while i < src.len() && src[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'"' | b'\'') if i == 0 || src[i - 1] != b'\\' => {
+                i += 1;
+                while i < src.len() && src[i] != q {
+                    i += if src[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    depth > 0
 }

@@ -265,14 +265,21 @@ impl Parser {
             self.warn_used_once();
         }
         let has_local = self.local_flags.pop().unwrap_or(false);
-        let unit = self.units.pop().expect("main unit");
+        let mut unit = self.units.pop().expect("main unit");
+        // File-level lexicals are released when the main code ends (before
+        // END blocks), as perl's save stack does.
+        let my_slots = unit
+            .decls
+            .first_mut()
+            .map(std::mem::take)
+            .unwrap_or_default();
         let main = SubBody {
             name: None,
             package: "main".to_string(),
             body: Block {
                 stmts,
                 has_local,
-                my_slots: Vec::new(),
+                my_slots,
             },
             pad: unit.pad,
             captures: unit.captures,

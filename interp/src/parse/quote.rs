@@ -95,8 +95,10 @@ impl Parser {
         let mut i = self.pos;
         loop {
             let Some(&c) = self.src.get(i) else {
+                // perl quotes the terminator with `"`, or `'` when it is `"`.
+                let q = if close == b'"' { '\'' } else { '"' };
                 let msg = format!(
-                    "Can't find string terminator \"{}\" anywhere before EOF",
+                    "Can't find string terminator {q}{}{q} anywhere before EOF",
                     close as char
                 );
                 return Err(self.error_at(start.saturating_sub(1), &msg, false));
@@ -276,7 +278,12 @@ impl Parser {
     /// `m…` / `/…/` / `qr…` after the opening delimiter.
     pub fn parse_match(&mut self, open: u8, qr: bool) -> PResult<Expr> {
         let line = self.cur_line();
-        let raw = self.read_delimited(open)?;
+        let raw = self.read_delimited(open).map_err(|mut e| {
+            if !qr {
+                e.message = "Search pattern not terminated".into();
+            }
+            e
+        })?;
         let mut flags = self.parse_re_flags(if qr { b"msixpnoadlu" } else { b"msixpnogcadlu" })?;
         flags.once = !qr && open == b'?';
         let src = self.pattern_src(&raw, open, line)?;
@@ -315,7 +322,10 @@ impl Parser {
 
     fn parse_subst(&mut self, open: u8) -> PResult<Expr> {
         let line = self.cur_line();
-        let raw = self.read_delimited(open)?;
+        let raw = self.read_delimited(open).map_err(|mut e| {
+            e.message = "Substitution pattern not terminated".into();
+            e
+        })?;
         let (repl_raw, o2, rline) = self.read_second_part(open).map_err(|mut e| {
             e.message = "Substitution replacement not terminated".into();
             e.near = None;
@@ -335,6 +345,8 @@ impl Parser {
                     code: Box::new(code),
                     scope,
                     package: self.package.clone(),
+                    strict: self.prag.strict_vars as u8 | (self.prag.strict_subs as u8) << 1,
+                    features: self.prag.features,
                 }
             } else {
                 code
@@ -372,7 +384,10 @@ impl Parser {
     }
 
     fn parse_trans(&mut self, open: u8) -> PResult<Expr> {
-        let from_raw = self.read_delimited(open)?;
+        let from_raw = self.read_delimited(open).map_err(|mut e| {
+            e.message = "Transliteration pattern not terminated".into();
+            e
+        })?;
         let (to_raw, _, _) = self.read_second_part(open).map_err(|mut e| {
             e.message = "Transliteration replacement not terminated".into();
             e.near = None;

@@ -155,7 +155,36 @@ impl Parser {
                 break;
             }
             if self.peek() == Some(b'}') {
-                return Err(self.error_msg("Unmatched right curly bracket"));
+                // perl's parser then fails at the `}`: near the token before
+                // it on the same line, and the brace.
+                let at = self.pos;
+                let line_start = self.src[..at]
+                    .iter()
+                    .rposition(|&c| c == b'\n')
+                    .map_or(0, |i| i + 1);
+                let mut j = at;
+                while j > line_start && matches!(self.src[j - 1], b' ' | b'\t') {
+                    j -= 1;
+                }
+                let mut from = at;
+                if j > line_start {
+                    let c = self.src[j - 1];
+                    let mut k = j - 1;
+                    if c.is_ascii_alphanumeric() || c == b'_' {
+                        while k > line_start
+                            && (self.src[k - 1].is_ascii_alphanumeric() || self.src[k - 1] == b'_')
+                        {
+                            k -= 1;
+                        }
+                        if k > line_start && matches!(self.src[k - 1], b'$' | b'@' | b'%') {
+                            k -= 1;
+                        }
+                    }
+                    from = k;
+                }
+                let near = String::from_utf8_lossy(&self.src[from..=at]).into_owned();
+                let line = self.line_of(at);
+                return Err(self.lexer_error(line, "Unmatched right curly bracket", &near));
             }
             if let Some(s) = self.parse_statement()? {
                 v.push(s);
@@ -186,11 +215,10 @@ impl Parser {
         let r: PResult<()> = loop {
             self.skip_ws();
             if self.at_eof() || self.finished {
-                break Err(self.error_at(
-                    open_pos.saturating_sub(1),
-                    "Missing right curly or square bracket",
-                    false,
-                ));
+                // Reported where the source ends (its last line).
+                let _ = open_pos;
+                let line = self.line_of(self.src.len().saturating_sub(1));
+                break Err(self.lexer_error(line, "Missing right curly or square bracket", ""));
             }
             if self.peek() == Some(b'}') {
                 self.pos += 1;

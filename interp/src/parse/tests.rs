@@ -51,6 +51,7 @@ pub(crate) fn sx(e: &Expr) -> String {
     match e {
         Expr::Undef => "undef".into(),
         Expr::Int(i) => i.to_string(),
+        Expr::UInt(u) => format!("{u}u"),
         Expr::Num(f) => format!("{}f", f),
         Expr::Str { bytes, utf8 } => {
             format!(
@@ -254,7 +255,7 @@ pub(crate) fn sx(e: &Expr) -> String {
                 .map(|e| format!(" {}", sx(e)))
                 .unwrap_or_default()
         ),
-        Expr::SigCheck { min, max } => format!("(sigcheck {} {:?})", min, max),
+        Expr::SigCheck { min, max, .. } => format!("(sigcheck {} {:?})", min, max),
         Expr::StateInit { assign, .. } => format!("(stateinit {})", sx(assign)),
         Expr::Die(m) => format!("(die {:?})", m),
         Expr::GotoSub(e) => format!("(goto {})", sx(e)),
@@ -885,7 +886,7 @@ fn statements() {
     );
     check(
         "OUTER: for my $i (1..3) { next OUTER if $i; last }",
-        "(OUTER: foreach My(0) (.. 1 3) {(if $my0 {(Next OUTER)}); (Last)})",
+        "(OUTER: foreach My(0) (.. 1 3) {(And $my0 (Next OUTER)); (Last)})",
     );
     check(
         "unless ($x) { 1 } elsif ($y) { 2 } else { 3 }",

@@ -153,6 +153,7 @@ pub struct Regex {
     upgrade: Mutex<Option<Upgrade>>,
     /// Per group (index 0 unused): offset of its `)` in `body`, for `$^N`.
     close_pos: OnceLock<Vec<usize>>,
+    gpos: bool,
 }
 
 impl std::fmt::Debug for Regex {
@@ -234,6 +235,7 @@ pub fn compile_with(
         names: Vec::new(),
         upgrade: Mutex::new(None),
         close_pos: OnceLock::new(),
+        gpos: tr.gpos,
     };
     let primary = if utf8 || tr.wide || tr.force_utf {
         M_UNI
@@ -260,6 +262,11 @@ pub fn compile_with(
 }
 
 impl Regex {
+    /// The pattern contains `\G`.
+    pub fn uses_gpos(&self) -> bool {
+        self.gpos
+    }
+
     /// Number of capture groups, not counting group 0.
     pub fn capture_count(&self) -> usize {
         self.ncaps

@@ -24,6 +24,8 @@ pub struct Translated {
     /// The pattern names code points above 0xFF (a block range) and so can
     /// only be compiled in UTF mode.
     pub force_utf: bool,
+    /// The pattern has `\G`: a match without /g starts at pos() too.
+    pub gpos: bool,
 }
 
 /// A translation failure: message and the source byte offset to mark.
@@ -91,6 +93,7 @@ struct Tr<'a> {
     wide: bool,
     unicode_flag: bool,
     force_utf: bool,
+    gpos: bool,
     /// /x state per open group; the last entry is the current one.
     xstack: Vec<bool>,
     /// Source offsets of open parentheses (for "Unmatched (").
@@ -181,6 +184,7 @@ pub fn translate(src: &[u8], utf8: bool, x: bool) -> Result<Translated, TransErr
         wide: false,
         unicode_flag: false,
         force_utf: false,
+        gpos: false,
         xstack: vec![x],
         parens: Vec::new(),
     };
@@ -191,6 +195,7 @@ pub fn translate(src: &[u8], utf8: bool, x: bool) -> Result<Translated, TransErr
         wide: t.wide,
         unicode_flag: t.unicode_flag,
         force_utf: t.force_utf,
+        gpos: t.gpos,
     })
 }
 
@@ -851,6 +856,9 @@ impl<'a> Tr<'a> {
             | 'k'
             | 'N'
             | '1'..='9' => {
+                if ch == 'G' && !in_class {
+                    self.gpos = true;
+                }
                 self.out.push('\\');
                 self.out.push(ch);
             }
