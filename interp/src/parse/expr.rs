@@ -452,7 +452,7 @@ impl Parser {
     }
 
     fn looks_like_readline_or_heredoc(&self) -> bool {
-        let s = &self.src[self.pos..];
+        let s = &self.rest();
         if s.starts_with(b"<<") {
             let mut r = &s[2..];
             while r.first() == Some(&b' ') {
@@ -488,7 +488,7 @@ impl Parser {
 
     fn peek_op(&mut self) -> Option<(Op, usize, u8)> {
         self.skip_ws();
-        let s = &self.src[self.pos..];
+        let s = &self.rest();
         let bitwise = self.prag.features & features::BITWISE != 0;
         macro_rules! m {
             ($t:expr) => {
@@ -1328,7 +1328,7 @@ impl Parser {
                 continue;
             }
             self.skip_ws();
-            if self.src[self.pos..].starts_with(b"->") {
+            if self.rest().starts_with(b"->") {
                 let save = self.pos;
                 self.pos += 2;
                 self.skip_ws();
@@ -1457,12 +1457,12 @@ impl Parser {
                 }
                 continue;
             }
-            if self.src[self.pos..].starts_with(b"++") {
+            if self.rest().starts_with(b"++") {
                 self.pos += 2;
                 e = Expr::PostInc(Box::new(e));
                 continue;
             }
-            if self.src[self.pos..].starts_with(b"--") {
+            if self.rest().starts_with(b"--") {
                 self.pos += 2;
                 e = Expr::PostDec(Box::new(e));
                 continue;
@@ -2297,7 +2297,7 @@ impl Parser {
 
     /// `<FH>`, `<$fh>`, `<>`, `<<>>`, `<*.c>`, or a heredoc.
     fn parse_angle(&mut self) -> PResult<Expr> {
-        let s = &self.src[self.pos..];
+        let s = &self.rest();
         if s.starts_with(b"<<>>") {
             self.pos += 4;
             return Ok(Expr::ReadLine {
@@ -2700,7 +2700,7 @@ impl Parser {
             ));
         }
         // Class->method
-        if self.src[self.pos..].starts_with(b"->") && proto.is_none() {
+        if self.rest().starts_with(b"->") && proto.is_none() {
             return Ok((self.str_expr(word), false));
         }
         if let Some(proto) = proto {

@@ -214,6 +214,12 @@ impl Parser {
         self.src.get(self.pos).copied()
     }
 
+    /// The unread source (empty, never a panic, if the cursor ran past the
+    /// end).
+    pub fn rest(&self) -> &[u8] {
+        self.src.get(self.pos..).unwrap_or(&[])
+    }
+
     pub fn peek_at(&self, off: usize) -> Option<u8> {
         self.src.get(self.pos + off).copied()
     }
@@ -276,7 +282,7 @@ impl Parser {
         // From a `=word` line through the `=cut` line.
         loop {
             let line_start = self.pos;
-            let end = self.src[self.pos..]
+            let end = self.rest()
                 .iter()
                 .position(|&c| c == b'\n')
                 .map(|e| self.pos + e + 1)
@@ -378,7 +384,7 @@ impl Parser {
     /// Does punctuation `s` come next (after whitespace)?
     pub fn peek_str(&mut self, s: &str) -> bool {
         self.skip_ws();
-        self.src[self.pos..].starts_with(s.as_bytes())
+        self.rest().starts_with(s.as_bytes())
     }
 
     pub fn eat(&mut self, s: &str) -> bool {

@@ -683,8 +683,8 @@ impl Parser {
                         }
                     }
                     // `\L\u` means `\u\L`
-                    if !oneshot && self.src[self.pos..].starts_with(b"\\u")
-                        || self.src[self.pos..].starts_with(b"\\l") && !oneshot
+                    if !oneshot && self.rest().starts_with(b"\\u")
+                        || self.rest().starts_with(b"\\l") && !oneshot
                     {
                         let f2 = if self.src[self.pos + 1] == b'u' {
                             Func::Ucfirst
@@ -847,7 +847,7 @@ impl Parser {
     /// `->{…}`, chained.
     fn interp_subscripts(&mut self, mut e: Expr, mode: Mode, mut chained: bool) -> PResult<Expr> {
         loop {
-            let arrow = self.src[self.pos..].starts_with(b"->");
+            let arrow = self.rest().starts_with(b"->");
             let at = if arrow { self.pos + 2 } else { self.pos };
             let c = self.src.get(at).copied().unwrap_or(0);
             if !arrow && !chained {
@@ -1103,7 +1103,7 @@ impl Parser {
             );
             self.error_at(op_pos, &msg, false)
         };
-        let Some(nl) = self.src[self.pos..]
+        let Some(nl) = self.rest()
             .iter()
             .position(|&c| c == b'\n')
             .map(|e| self.pos + e)

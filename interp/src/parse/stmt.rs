@@ -392,7 +392,7 @@ impl Parser {
                     self.pos = save;
                 }
                 "__END__" | "__DATA__" => {
-                    let end = self.src[self.pos..]
+                    let end = self.rest()
                         .iter()
                         .position(|&c| c == b'\n')
                         .map(|e| self.pos + e + 1)
@@ -1074,7 +1074,7 @@ impl Parser {
     fn scan_use_version(&mut self) -> Option<u32> {
         self.skip_ws();
         let start = self.pos;
-        let s = &self.src[self.pos..];
+        let s = &self.rest();
         let v = s.first() == Some(&b'v');
         let mut i = if v { 1 } else { 0 };
         if !s.get(i).is_some_and(|c| c.is_ascii_digit()) {
