@@ -115,7 +115,8 @@ impl Interp {
         let av = self.args_pool.pop().unwrap_or_else(Array::new);
         let mut v = av.with(std::mem::take);
         let r = self.push_call_args(args, &mut v);
-        av.with(|x| *x = v);
+        // The vector left in `av` by `take` is empty and unallocated.
+        av.with(|x| std::mem::forget(std::mem::replace(x, v)));
         r.map(|_| av)
     }
 

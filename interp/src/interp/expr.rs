@@ -917,6 +917,12 @@ impl Interp {
                         _ => {}
                     }
                 }
+                (Value::Str(x), Value::Str(y)) if op == Concat && x.utf8 == y.utf8 => {
+                    let mut b = Vec::with_capacity(x.bytes.len() + y.bytes.len());
+                    b.extend_from_slice(&x.bytes);
+                    b.extend_from_slice(&y.bytes);
+                    return Ok(Value::str_from(b, x.utf8));
+                }
                 (Value::Num(x), Value::Num(y)) => {
                     let (x, y) = (*x, *y);
                     match op {

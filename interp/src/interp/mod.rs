@@ -1076,7 +1076,15 @@ impl Interp {
     }
 
     /// Restore `local`ised values down to `mark`.
+    #[inline]
     pub(crate) fn unwind(&mut self, mark: usize) {
+        if self.savestack.len() > mark {
+            self.unwind_slow(mark);
+        }
+    }
+
+    #[inline(never)]
+    fn unwind_slow(&mut self, mark: usize) {
         while self.savestack.len() > mark {
             match self.savestack.pop().unwrap() {
                 Saved::Scalar(g, sv) => {

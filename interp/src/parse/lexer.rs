@@ -282,7 +282,8 @@ impl Parser {
         // From a `=word` line through the `=cut` line.
         loop {
             let line_start = self.pos;
-            let end = self.rest()
+            let end = self
+                .rest()
                 .iter()
                 .position(|&c| c == b'\n')
                 .map(|e| self.pos + e + 1)

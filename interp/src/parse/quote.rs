@@ -1103,7 +1103,8 @@ impl Parser {
             );
             self.error_at(op_pos, &msg, false)
         };
-        let Some(nl) = self.rest()
+        let Some(nl) = self
+            .rest()
             .iter()
             .position(|&c| c == b'\n')
             .map(|e| self.pos + e)

@@ -392,7 +392,8 @@ impl Parser {
                     self.pos = save;
                 }
                 "__END__" | "__DATA__" => {
-                    let end = self.rest()
+                    let end = self
+                        .rest()
                         .iter()
                         .position(|&c| c == b'\n')
                         .map(|e| self.pos + e + 1)
