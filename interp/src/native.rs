@@ -78,7 +78,7 @@ fn constant_import(
     let Some(first) = vals.first() else {
         return Ok(Value::Undef);
     };
-    let mut define = |it: &mut Interp, name: &str, v: Vec<Value>| {
+    let define = |it: &mut Interp, name: &str, v: Vec<Value>| {
         let g = it.glob(&format!("{pkg}::{name}"));
         g.set_code(Some(Code::new(
             CodeKind::Const(v),

@@ -104,8 +104,6 @@ pub(crate) enum Saved {
     Code(Gv, Option<Cv>),
     HashElem(Hv, Key, Option<Value>),
     ArrayElem(Av, i64, Value),
-    /// A lexical slot aliased by a foreach over an outer `my` variable.
-    Pad(u32, PadSlot),
 }
 
 /// Results of the last successful match (`$1`, `$&`, `@-`, `%+`).
@@ -1112,9 +1110,6 @@ impl Interp {
                 },
                 Saved::ArrayElem(a, i, v) => {
                     a.set(i, v);
-                }
-                Saved::Pad(s, slot) => {
-                    self.pad[s as usize] = slot;
                 }
             }
         }

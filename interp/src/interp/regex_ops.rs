@@ -433,8 +433,6 @@ impl Interp {
                 while i < bytes.len() {
                     if limit > 0 && fields == limit - 1 {
                         out.push(mk(i, bytes.len()));
-                        i = bytes.len();
-                        fields += 1;
                         break;
                     }
                     let s = i;

@@ -2059,7 +2059,7 @@ impl Parser {
         match self.peek() {
             Some(b'[') => {
                 self.pos += 1;
-                let named = place.as_ref().ok().cloned();
+                let _named = place.as_ref().ok().cloned();
                 let array = match place {
                     Ok(name) => self.array_place(&name, start)?,
                     Err(e) => ArrayPlace::Deref(Box::new(e)),
@@ -2072,7 +2072,7 @@ impl Parser {
             }
             Some(b'{') => {
                 self.pos += 1;
-                let named = place.as_ref().ok().cloned();
+                let _named = place.as_ref().ok().cloned();
                 let hash = match place {
                     Ok(name) => self.hash_place(&name, start)?,
                     Err(e) => HashPlace::Deref(Box::new(e)),

@@ -259,41 +259,6 @@ impl Parser {
         Err(self.syntax_error())
     }
 
-    /// perl's guess for a `{` where a statement starts: an anonymous hash
-    /// when a word or a quoted string followed by `,` or `=>` comes first.
-    fn brace_starts_anon_hash(&self) -> bool {
-        let src = &self.src;
-        let skip = |mut i: usize| {
-            while src.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
-                i += 1;
-            }
-            i
-        };
-        let mut i = skip(self.pos + 1);
-        match src.get(i) {
-            Some(&q @ (b'"' | b'\'')) => {
-                i += 1;
-                while let Some(&c) = src.get(i) {
-                    if c == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    i += 1;
-                    if c == q {
-                        break;
-                    }
-                }
-            }
-            Some(_) => match self.scan_ident_at(i) {
-                Some((_, end)) => i = end,
-                None => return false,
-            },
-            None => return false,
-        }
-        let i = skip(i);
-        src.get(i) == Some(&b',') || src[i.min(src.len())..].starts_with(b"=>")
-    }
-
     fn parse_statement_inner(&mut self) -> PResult<Option<Statement>> {
         let line = self.cur_line();
         if self.eat(";") {
