@@ -98,6 +98,16 @@ impl Clone for Value {
 }
 
 impl Value {
+    /// Drop a value, skipping the (out-of-line) drop glue for the plain
+    /// numbers that most arithmetic produces.
+    #[inline(always)]
+    pub fn release(self) {
+        match self {
+            Value::Undef | Value::Int(_) | Value::Num(_) | Value::UInt(_) => std::mem::forget(self),
+            other => drop(other),
+        }
+    }
+
     #[inline(never)]
     fn clone_ref(&self) -> Value {
         match self {
@@ -297,7 +307,7 @@ impl Scalar {
                 }
             }
         }
-        drop(old);
+        old.release();
     }
     pub fn pos(&self) -> Option<usize> {
         unsafe { (*self.meta.get()).as_ref().and_then(|m| m.pos) }

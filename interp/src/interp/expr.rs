@@ -125,13 +125,43 @@ impl Interp {
     /// no stack frame for the variable and constant cases.
     #[inline(never)]
     fn sv_binary(&mut self, op: BinOp, l: &Expr, r: &Expr) -> R<Value> {
+        // Two numeric leaves (lexicals holding numbers, literals): compute
+        // straight from the pad, without copying the operands out.
+        if let (Some(x), Some(y)) = (self.num_leaf(l), self.num_leaf(r)) {
+            if self.hints & ast::hints::INTEGER == 0 {
+                if let Some(v) = num_leaf_op(op, x, y) {
+                    return Ok(v);
+                }
+            }
+        }
         let a = self.sv(l)?;
         let b = self.sv(r)?;
         if (a.is_undef() || b.is_undef()) && op != BinOp::Isa && self.warnings_on() {
             let (a, b) = self.uninit_operands(op, l, r, a, b);
             return self.binop(op, &a, &b);
         }
-        self.binop(op, &a, &b)
+        let res = self.binop(op, &a, &b);
+        a.release();
+        b.release();
+        res
+    }
+
+    /// The number a leaf expression holds, if it is a plain number.
+    #[inline(always)]
+    fn num_leaf(&self, e: &Expr) -> Option<NumLeaf> {
+        match e {
+            Expr::My(s) => match self.pad.get(*s as usize) {
+                Some(PadSlot::Scalar(sv)) => sv.peek(|v| match v {
+                    Value::Int(i) => Some(NumLeaf::I(*i)),
+                    Value::Num(n) => Some(NumLeaf::F(*n)),
+                    _ => None,
+                }),
+                _ => None,
+            },
+            Expr::Int(i) => Some(NumLeaf::I(*i)),
+            Expr::Num(n) => Some(NumLeaf::F(*n)),
+            _ => None,
+        }
     }
 
     #[inline(never)]
@@ -1890,6 +1920,54 @@ impl Interp {
 }
 
 // ---------------------------------------------------------------- helpers
+
+#[derive(Clone, Copy)]
+enum NumLeaf {
+    I(i64),
+    F(f64),
+}
+
+/// Arithmetic and comparison on two plain numbers, when the result needs no
+/// general handling (no overflow, no division by zero).
+#[inline(always)]
+fn num_leaf_op(op: BinOp, x: NumLeaf, y: NumLeaf) -> Option<Value> {
+    use BinOp::*;
+    match (x, y) {
+        (NumLeaf::I(a), NumLeaf::I(b)) => match op {
+            Add => a.checked_add(b).map(Value::Int),
+            Sub => a.checked_sub(b).map(Value::Int),
+            Mul => a.checked_mul(b).map(Value::Int),
+            Mod if a >= 0 && b > 0 => Some(Value::Int(a % b)),
+            NumLt => Some(bool_val(a < b)),
+            NumGt => Some(bool_val(a > b)),
+            NumLe => Some(bool_val(a <= b)),
+            NumGe => Some(bool_val(a >= b)),
+            NumEq => Some(bool_val(a == b)),
+            NumNe => Some(bool_val(a != b)),
+            _ => None,
+        },
+        _ => {
+            let f = |n: NumLeaf| match n {
+                NumLeaf::I(i) => i as f64,
+                NumLeaf::F(f) => f,
+            };
+            let (a, b) = (f(x), f(y));
+            match op {
+                Add => Some(float_result(a + b)),
+                Sub => Some(float_result(a - b)),
+                Mul => Some(float_result(a * b)),
+                Div if b != 0.0 => Some(float_result(a / b)),
+                NumLt => Some(bool_val(a < b)),
+                NumGt => Some(bool_val(a > b)),
+                NumLe => Some(bool_val(a <= b)),
+                NumGe => Some(bool_val(a >= b)),
+                NumEq => Some(bool_val(a == b)),
+                NumNe => Some(bool_val(a != b)),
+                _ => None,
+            }
+        }
+    }
+}
 
 /// A float result, kept as an integer when it is integral and exactly
 /// representable, as perl's arithmetic does (so `0.5 + 0.5` prints `1` and
