@@ -477,6 +477,8 @@ impl Interp {
                     let v = self.sv(e)?;
                     bool_val(match v {
                         Value::CodeRef(c) => !matches!(c.kind, CodeKind::Stub),
+                        Value::Undef => false,
+                        v if !v.is_ref() => self.symbolic_sub_defined(&v),
                         _ => false,
                     })
                 }
@@ -1886,6 +1888,14 @@ impl Interp {
 
     /// perl's `drand48`: the same 48-bit LCG, so `srand(N); rand()` gives
     /// perl's sequence.
+    /// `defined &$name` with a sub's name (allowed under strict refs).
+    #[cold]
+    fn symbolic_sub_defined(&mut self, v: &Value) -> bool {
+        let name = String::from_utf8_lossy(&to_bytes(v)).into_owned();
+        let full = self.qualify(name.strip_prefix('&').unwrap_or(&name));
+        self.find_sub(&full).is_some()
+    }
+
     pub fn drand48(&mut self) -> f64 {
         if !self.rand_seeded {
             let seed = std::time::SystemTime::now()

@@ -242,6 +242,32 @@ impl Interp {
         }
     }
 
+    /// `goto &sub`: the new sub replaces the current one, so while it runs
+    /// the current frame is hidden and `caller` sees the original caller.
+    #[cold]
+    pub(crate) fn goto_sub(
+        &mut self,
+        cv: &Cv,
+        args: Av,
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> R<Value> {
+        let hide = matches!(self.frames.last(), Some(f) if !f.is_eval);
+        if !hide {
+            return self.call_with_av(cv, args, want, out);
+        }
+        let frame = self.frames.pop().expect("frame checked above");
+        let saved_pkg = std::mem::replace(&mut self.package, frame.package.clone());
+        let saved_file = std::mem::replace(&mut self.file, frame.file.clone());
+        let saved_line = std::mem::replace(&mut self.line, frame.line);
+        let r = self.call_with_av(cv, args, want, out);
+        self.package = saved_pkg;
+        self.file = saved_file;
+        self.line = saved_line;
+        self.frames.push(frame);
+        r
+    }
+
     /// Call with a given `@_` array (shared for `&foo;` and `goto &foo`).
     pub fn call_with_av(
         &mut self,

@@ -525,7 +525,7 @@ impl Interp {
                 let args = self.args.clone();
                 let want = self.want;
                 let mut out = Vec::new();
-                let v = self.call_with_av(&cv, args, want, &mut out)?;
+                let v = self.goto_sub(&cv, args, want, &mut out)?;
                 self.ret_list = out;
                 self.ret_val = v;
                 return Err(Flow::Return);

@@ -24,6 +24,7 @@ pub(crate) use builtins::lv_substr_store;
 pub use call::CallInfo;
 pub use expr::bool_val as bool_value;
 pub use expr::errno_text as errno_string;
+pub use expr::str_cmp;
 
 /// `ref()` of an unblessed reference (`ARRAY`, `HASH`, …).
 pub fn ref_type_name(v: &Value) -> String {
