@@ -79,6 +79,12 @@ fn os(b: &[u8]) -> &std::ffi::OsStr {
 
 impl Interp {
     pub fn sprintf_values(&mut self, fmt: &Value, vals: &[Value], name: &str) -> R<PStr> {
+        let converted = if vals.iter().any(Value::is_ref) {
+            Some(self.overloaded_args(vals)?)
+        } else {
+            None
+        };
+        let vals = converted.as_deref().unwrap_or(vals);
         let f = convert::to_pstr(fmt).into_owned();
         let warn = self.warnings_on();
         let log = std::cell::RefCell::new(Vec::new());
@@ -1888,6 +1894,19 @@ impl Interp {
 
     /// perl's `drand48`: the same 48-bit LCG, so `srand(N); rand()` gives
     /// perl's sequence.
+    /// Objects whose class overloads `""` format as that string.
+    #[cold]
+    fn overloaded_args(&mut self, vals: &[Value]) -> R<Vec<Value>> {
+        let mut out = Vec::with_capacity(vals.len());
+        for v in vals {
+            match self.overload_string(v)? {
+                Some(s) => out.push(s),
+                None => out.push(v.clone()),
+            }
+        }
+        Ok(out)
+    }
+
     /// `defined &$name` with a sub's name (allowed under strict refs).
     #[cold]
     fn symbolic_sub_defined(&mut self, v: &Value) -> bool {
