@@ -405,6 +405,11 @@ impl Interp {
             }
             Func::Abs => {
                 let v = self.arg_sv(args, 0)?;
+                if v.is_ref() {
+                    if let Some(r) = self.overload_unop("abs", &v)? {
+                        return Ok(r);
+                    }
+                }
                 num_to_value(crate::numeric::abs(convert::to_num(&v)))
             }
             Func::Int => {

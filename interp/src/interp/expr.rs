@@ -162,6 +162,9 @@ impl Interp {
             Expr::JoinList(inner) => {
                 let mut items = Vec::new();
                 self.list(inner, &mut items)?;
+                if items.iter().any(Value::is_ref) {
+                    self.stringify_overloaded(&mut items)?;
+                }
                 let sep = self.gv(wk::LIST_SEP).sv().get();
                 self.join_values(&sep, &items)
             }
@@ -311,7 +314,7 @@ impl Interp {
                 }
                 self.unop(*op, &v)?
             }
-            Expr::Not(e) => bool_val(!self.sv(e)?.truthy()),
+            Expr::Not(e) => bool_val(!self.cond(e)?),
             Expr::Xor(a, b) => {
                 let x = self.sv(a)?.truthy();
                 let y = self.sv(b)?.truthy();

@@ -1146,7 +1146,11 @@ impl Interp {
     /// Evaluate a condition (boolean context).
     #[inline]
     pub fn cond(&mut self, e: &Expr) -> R<bool> {
-        Ok(self.sv(e)?.truthy())
+        let v = self.sv(e)?;
+        if v.is_ref() {
+            return self.ref_truth(&v);
+        }
+        Ok(v.truthy())
     }
 }
 
