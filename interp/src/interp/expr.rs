@@ -217,7 +217,7 @@ impl Interp {
             }
             Expr::Elem { hash, key } => {
                 let hv = self.hash_place(hash, true)?;
-                let k = self.sv(key)?;
+                let k = self.key_sv(key)?;
                 if let ast::HashPlace::Global(id) = hash {
                     if &*self.gv(*id).name == "main::!" {
                         return Ok(errno_hash_value(self.errno, &to_bytes(&k)));
@@ -870,6 +870,16 @@ impl Interp {
             let v = it.next().unwrap_or_default();
             hv.set(key_of(&k), v);
         }
+    }
+
+    /// A hash subscript's value; an undefined one warns, as in perl.
+    #[inline]
+    pub fn key_sv(&mut self, e: &Expr) -> R<Value> {
+        let k = self.sv(e)?;
+        if k.is_undef() {
+            self.warn_uninit(e, "hash element");
+        }
+        Ok(k)
     }
 
     pub fn index_value(&mut self, e: &Expr) -> R<i64> {
