@@ -10,6 +10,7 @@ pub mod glob;
 pub mod inc;
 pub mod interp;
 pub mod io;
+pub mod listutil;
 pub mod native;
 pub mod numeric;
 pub mod pack;

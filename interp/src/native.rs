@@ -52,7 +52,7 @@ pub fn install(it: &mut Interp) {
         ("utf8::is_utf8", utf8_is_utf8),
         ("utf8::valid", utf8_valid),
     ];
-    for (name, f) in subs {
+    for (name, f) in subs.iter().chain(crate::listutil::SUBS) {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));
     }
@@ -196,9 +196,14 @@ fn lib_import(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Re
 fn universal_isa(
     it: &mut Interp,
     args: &[Elem],
-    _: Want,
-    _: &mut Vec<Value>,
+    want: Want,
+    out: &mut Vec<Value>,
 ) -> Result<Value, Flow> {
+    let v = universal_isa_value(it, args)?;
+    crate::listutil::one_value(want, out, v)
+}
+
+fn universal_isa_value(it: &mut Interp, args: &[Elem]) -> Result<Value, Flow> {
     let obj = args.first().map(Elem::get).unwrap_or_default();
     let target = args.get(1).map(|a| str_of(&a.get())).unwrap_or_default();
     let class = match obj.blessed() {
@@ -215,9 +220,14 @@ fn universal_isa(
 fn universal_can(
     it: &mut Interp,
     args: &[Elem],
-    _: Want,
-    _: &mut Vec<Value>,
+    want: Want,
+    out: &mut Vec<Value>,
 ) -> Result<Value, Flow> {
+    let v = universal_can_value(it, args)?;
+    crate::listutil::one_value(want, out, v)
+}
+
+fn universal_can_value(it: &mut Interp, args: &[Elem]) -> Result<Value, Flow> {
     let obj = args.first().map(Elem::get).unwrap_or_default();
     let m = args.get(1).map(|a| str_of(&a.get())).unwrap_or_default();
     let class = match obj.blessed() {

@@ -79,6 +79,12 @@ fn os(b: &[u8]) -> &std::ffi::OsStr {
 
 impl Interp {
     pub fn sprintf_values(&mut self, fmt: &Value, vals: &[Value], name: &str) -> R<PStr> {
+        let converted = if vals.iter().any(Value::is_ref) {
+            Some(self.overloaded_args(vals)?)
+        } else {
+            None
+        };
+        let vals = converted.as_deref().unwrap_or(vals);
         let f = convert::to_pstr(fmt).into_owned();
         let warn = self.warnings_on();
         let log = std::cell::RefCell::new(Vec::new());
@@ -399,6 +405,11 @@ impl Interp {
             }
             Func::Abs => {
                 let v = self.arg_sv(args, 0)?;
+                if v.is_ref() {
+                    if let Some(r) = self.overload_unop("abs", &v)? {
+                        return Ok(r);
+                    }
+                }
                 num_to_value(crate::numeric::abs(convert::to_num(&v)))
             }
             Func::Int => {
@@ -477,6 +488,8 @@ impl Interp {
                     let v = self.sv(e)?;
                     bool_val(match v {
                         Value::CodeRef(c) => !matches!(c.kind, CodeKind::Stub),
+                        Value::Undef => false,
+                        v if !v.is_ref() => self.symbolic_sub_defined(&v),
                         _ => false,
                     })
                 }
@@ -1886,6 +1899,27 @@ impl Interp {
 
     /// perl's `drand48`: the same 48-bit LCG, so `srand(N); rand()` gives
     /// perl's sequence.
+    /// Objects whose class overloads `""` format as that string.
+    #[cold]
+    fn overloaded_args(&mut self, vals: &[Value]) -> R<Vec<Value>> {
+        let mut out = Vec::with_capacity(vals.len());
+        for v in vals {
+            match self.overload_string(v)? {
+                Some(s) => out.push(s),
+                None => out.push(v.clone()),
+            }
+        }
+        Ok(out)
+    }
+
+    /// `defined &$name` with a sub's name (allowed under strict refs).
+    #[cold]
+    fn symbolic_sub_defined(&mut self, v: &Value) -> bool {
+        let name = String::from_utf8_lossy(&to_bytes(v)).into_owned();
+        let full = self.qualify(name.strip_prefix('&').unwrap_or(&name));
+        self.find_sub(&full).is_some()
+    }
+
     pub fn drand48(&mut self) -> f64 {
         if !self.rand_seeded {
             let seed = std::time::SystemTime::now()

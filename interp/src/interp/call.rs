@@ -243,6 +243,32 @@ impl Interp {
         }
     }
 
+    /// `goto &sub`: the new sub replaces the current one, so while it runs
+    /// the current frame is hidden and `caller` sees the original caller.
+    #[cold]
+    pub(crate) fn goto_sub(
+        &mut self,
+        cv: &Cv,
+        args: Av,
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> R<Value> {
+        let hide = matches!(self.frames.last(), Some(f) if !f.is_eval);
+        if !hide {
+            return self.call_with_av(cv, args, want, out);
+        }
+        let frame = self.frames.pop().expect("frame checked above");
+        let saved_pkg = std::mem::replace(&mut self.package, frame.package.clone());
+        let saved_file = std::mem::replace(&mut self.file, frame.file.clone());
+        let saved_line = std::mem::replace(&mut self.line, frame.line);
+        let r = self.call_with_av(cv, args, want, out);
+        self.package = saved_pkg;
+        self.file = saved_file;
+        self.line = saved_line;
+        self.frames.push(frame);
+        r
+    }
+
     /// Call with a given `@_` array (shared for `&foo;` and `goto &foo`).
     pub fn call_with_av(
         &mut self,
@@ -1153,6 +1179,37 @@ impl Interp {
                 return self.call_sub(&cv, args, Want::Scalar, &mut out).map(Some);
             }
         }
+        // Comparisons perl derives from `<=>` and `cmp`.
+        let derived = match op {
+            NumEq | NumNe | NumLt | NumGt | NumLe | NumGe => Some("(<=>"),
+            StrEq | StrNe | StrLt | StrGt | StrLe | StrGe => Some("(cmp"),
+            _ => None,
+        };
+        if let Some(name) = derived {
+            for (obj, other, swapped) in [(a, b, false), (b, a, true)] {
+                let Some(class) = obj.blessed() else { continue };
+                if let Some(cv) = self.find_method(&class, name) {
+                    let args = vec![
+                        Elem::V(obj.clone()),
+                        Elem::V(other.clone()),
+                        Elem::V(super::expr::bool_val(swapped)),
+                    ];
+                    let mut out = Vec::new();
+                    let c = self.call_sub(&cv, args, Want::Scalar, &mut out)?;
+                    let c = crate::convert::to_f64(&c);
+                    let c = if swapped { -c } else { c };
+                    let r = match op {
+                        NumEq | StrEq => c == 0.0,
+                        NumNe | StrNe => c != 0.0,
+                        NumLt | StrLt => c < 0.0,
+                        NumGt | StrGt => c > 0.0,
+                        NumLe | StrLe => c <= 0.0,
+                        _ => c >= 0.0,
+                    };
+                    return Ok(Some(super::expr::bool_val(r)));
+                }
+            }
+        }
         // Otherwise string operators work on the `""` conversion.
         if matches!(
             op,
@@ -1165,6 +1222,15 @@ impl Interp {
                 let sb = sb.unwrap_or_else(|| b.clone());
                 return self.binop(op, &sa, &sb).map(Some);
             }
+            return Ok(None);
+        }
+        // and numeric ones on the `0+` (or `""`) conversion.
+        let na = self.overload_number(a)?;
+        let nb = self.overload_number(b)?;
+        if na.is_some() || nb.is_some() {
+            let na = na.unwrap_or_else(|| a.clone());
+            let nb = nb.unwrap_or_else(|| b.clone());
+            return self.binop(op, &na, &nb).map(Some);
         }
         Ok(None)
     }
@@ -1191,8 +1257,93 @@ impl Interp {
         Ok(Some(r))
     }
 
-    pub fn overload_unop(&mut self, _op: &str, _v: &Value) -> R<Option<Value>> {
-        Ok(None)
+    /// `neg`, `abs`, `++`, `--` of an object: its handler, or for `neg` and
+    /// `abs` the ones perl derives from subtraction and comparison.
+    pub fn overload_unop(&mut self, op: &str, v: &Value) -> R<Option<Value>> {
+        let Some(class) = v.blessed() else {
+            return Ok(None);
+        };
+        if let Some(cv) = self.find_method(&class, &format!("({op}")) {
+            let args = vec![
+                Elem::V(v.clone()),
+                Elem::V(Value::Undef),
+                Elem::V(super::expr::bool_val(false)),
+            ];
+            let mut out = Vec::new();
+            return self.call_sub(&cv, args, Want::Scalar, &mut out).map(Some);
+        }
+        let zero = Value::Int(0);
+        match op {
+            "neg" => self.overload_binop(ast::BinOp::Sub, &zero, v),
+            "abs" => {
+                let Some(lt) = self.overload_binop(ast::BinOp::NumLt, v, &zero)? else {
+                    return Ok(None);
+                };
+                if self.ref_truth(&lt)? {
+                    self.overload_unop("neg", v)
+                } else {
+                    Ok(Some(v.clone()))
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// The truth of a reference: an object may overload `bool` (or give it
+    /// through `""` or `0+`); any other reference is true.
+    #[cold]
+    pub fn ref_truth(&mut self, v: &Value) -> R<bool> {
+        let Some(class) = v.blessed() else {
+            return Ok(true);
+        };
+        for op in ["(bool", "(\"\"", "(0+"] {
+            if let Some(cv) = self.find_method(&class, op) {
+                let args = vec![
+                    Elem::V(v.clone()),
+                    Elem::V(Value::Undef),
+                    Elem::V(super::expr::bool_val(false)),
+                ];
+                let mut out = Vec::new();
+                let r = self.call_sub(&cv, args, Want::Scalar, &mut out)?;
+                if r.blessed().is_some() {
+                    return Ok(true);
+                }
+                return Ok(r.truthy());
+            }
+        }
+        Ok(true)
+    }
+
+    /// Replaces objects by their `""` conversion, for joins.
+    #[cold]
+    pub fn stringify_overloaded(&mut self, items: &mut [Value]) -> R<()> {
+        for v in items.iter_mut() {
+            if v.is_ref() {
+                if let Some(s) = self.overload_string(v)? {
+                    *v = s;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The number an object stands for in arithmetic: its `0+` handler, or
+    /// its `""` conversion.
+    fn overload_number(&mut self, v: &Value) -> R<Option<Value>> {
+        let Some(class) = v.blessed() else {
+            return Ok(None);
+        };
+        if let Some(cv) = self.find_method(&class, "(0+") {
+            let args = vec![
+                Elem::V(v.clone()),
+                Elem::V(Value::Undef),
+                Elem::V(super::expr::bool_val(false)),
+            ];
+            let mut out = Vec::new();
+            let r = self.call_sub(&cv, args, Want::Scalar, &mut out)?;
+            return Ok(if r.blessed().is_some() { None } else { Some(r) });
+        }
+        self.overload_string(v)
     }
 
     pub fn overload_deref(&mut self, _v: &Value, _op: &str) -> R<Option<Value>> {

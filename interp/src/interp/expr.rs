@@ -192,6 +192,9 @@ impl Interp {
             Expr::JoinList(inner) => {
                 let mut items = Vec::new();
                 self.list(inner, &mut items)?;
+                if items.iter().any(Value::is_ref) {
+                    self.stringify_overloaded(&mut items)?;
+                }
                 let sep = self.gv(wk::LIST_SEP).sv().get();
                 self.join_values(&sep, &items)
             }
@@ -244,7 +247,7 @@ impl Interp {
             }
             Expr::Elem { hash, key } => {
                 let hv = self.hash_place(hash, true)?;
-                let k = self.sv(key)?;
+                let k = self.key_sv(key)?;
                 if let ast::HashPlace::Global(id) = hash {
                     if &*self.gv(*id).name == "main::!" {
                         return Ok(errno_hash_value(self.errno, &to_bytes(&k)));
@@ -341,7 +344,7 @@ impl Interp {
                 }
                 self.unop(*op, &v)?
             }
-            Expr::Not(e) => bool_val(!self.sv(e)?.truthy()),
+            Expr::Not(e) => bool_val(!self.cond(e)?),
             Expr::Xor(a, b) => {
                 let x = self.sv(a)?.truthy();
                 let y = self.sv(b)?.truthy();
@@ -555,7 +558,7 @@ impl Interp {
                 let args = self.args.clone();
                 let want = self.want;
                 let mut out = Vec::new();
-                let v = self.call_with_av(&cv, args, want, &mut out)?;
+                let v = self.goto_sub(&cv, args, want, &mut out)?;
                 self.ret_list = out;
                 self.ret_val = v;
                 return Err(Flow::Return);
@@ -897,6 +900,16 @@ impl Interp {
             let v = it.next().unwrap_or_default();
             hv.set(key_of(&k), v);
         }
+    }
+
+    /// A hash subscript's value; an undefined one warns, as in perl.
+    #[inline]
+    pub fn key_sv(&mut self, e: &Expr) -> R<Value> {
+        let k = self.sv(e)?;
+        if k.is_undef() {
+            self.warn_uninit(e, "hash element");
+        }
+        Ok(k)
     }
 
     pub fn index_value(&mut self, e: &Expr) -> R<i64> {

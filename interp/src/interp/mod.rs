@@ -24,6 +24,7 @@ pub(crate) use builtins::lv_substr_store;
 pub use call::CallInfo;
 pub use expr::bool_val as bool_value;
 pub use expr::errno_text as errno_string;
+pub use expr::str_cmp;
 
 /// `ref()` of an unblessed reference (`ARRAY`, `HASH`, …).
 pub fn ref_type_name(v: &Value) -> String {
@@ -1148,7 +1149,11 @@ impl Interp {
     /// Evaluate a condition (boolean context).
     #[inline]
     pub fn cond(&mut self, e: &Expr) -> R<bool> {
-        Ok(self.sv(e)?.truthy())
+        let v = self.sv(e)?;
+        if v.is_ref() {
+            return self.ref_truth(&v);
+        }
+        Ok(v.truthy())
     }
 }
 

@@ -117,6 +117,7 @@ impl Interp {
         };
         match e {
             Expr::My(s) => pad_name(*s),
+            Expr::Special(ast::SpecialVar::Capture(n)) => Some(format!("${n}")),
             Expr::Global(id) => {
                 let n = &self.unit.program.globals[*id as usize];
                 Some(format!("${}", n.strip_prefix("main::").unwrap_or(n)))

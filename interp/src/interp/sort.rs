@@ -19,6 +19,11 @@ impl Interp {
     ) -> R<()> {
         let mut items = Vec::new();
         self.list(list, &mut items)?;
+        if let SortCmp::None | SortCmp::Fast(_) = cmp {
+            if items.iter().any(|v| v.blessed().is_some()) {
+                return self.sort_objects(cmp, items, out);
+            }
+        }
         match cmp {
             SortCmp::None => items.sort_by(str_cmp),
             SortCmp::Fast(f) => match f {
@@ -145,6 +150,42 @@ impl Interp {
                     return Err(f);
                 }
             }
+        }
+        out.extend(items);
+        Ok(())
+    }
+
+    /// `sort @objects` and `sort { $a <=> $b } @objects`: the comparisons
+    /// go through the objects' overloaded operators.
+    #[cold]
+    fn sort_objects(
+        &mut self,
+        cmp: &SortCmp,
+        mut items: Vec<Value>,
+        out: &mut Vec<Value>,
+    ) -> R<()> {
+        let (op, desc) = match cmp {
+            SortCmp::Fast(FastSort::NumAsc) => (crate::ast::BinOp::NumCmp, false),
+            SortCmp::Fast(FastSort::NumDesc) => (crate::ast::BinOp::NumCmp, true),
+            SortCmp::Fast(FastSort::StrDesc) => (crate::ast::BinOp::StrCmp, true),
+            _ => (crate::ast::BinOp::StrCmp, false),
+        };
+        let mut err = None;
+        items.sort_by(|x, y| {
+            if err.is_some() {
+                return Ordering::Equal;
+            }
+            let (x, y) = if desc { (y, x) } else { (x, y) };
+            match self.binop(op, x, y) {
+                Ok(v) => ord_of(&v),
+                Err(f) => {
+                    err = Some(f);
+                    Ordering::Equal
+                }
+            }
+        });
+        if let Some(f) = err {
+            return Err(f);
         }
         out.extend(items);
         Ok(())

@@ -2478,6 +2478,9 @@ impl Parser {
                 return Ok((Expr::Die(msg), false));
             }
             "wantarray" => {
+                if self.prag.hints & hints::WARNINGS != 0 && self.is_known_sub(&word) {
+                    self.warn_ambiguous_builtin(&word, start, end);
+                }
                 self.eat_empty_parens();
                 return Ok((Expr::Wantarray, false));
             }
@@ -2622,6 +2625,9 @@ impl Parser {
         }
         if let Some((f, kind)) = builtin(&word) {
             if !(self.is_known_sub(&word) && matches!(word.as_str(), "dump" | "lock")) {
+                if self.prag.hints & hints::WARNINGS != 0 && self.is_known_sub(&word) {
+                    self.warn_ambiguous_builtin(&word, start, end);
+                }
                 return Ok((self.parse_builtin(f, kind)?, false));
             }
         }
@@ -2650,6 +2656,25 @@ impl Parser {
             }
         }
         self.parse_user_call_or_bareword(&word, start)
+    }
+
+    /// A builtin named like a sub already declared in this package still
+    /// calls the builtin; perl warns, except for `CORE::name` and the few
+    /// builtins it never treats as ambiguous.
+    #[cold]
+    fn warn_ambiguous_builtin(&self, word: &str, start: usize, end: usize) {
+        if self.src[start..end].starts_with(b"CORE::")
+            || matches!(
+                word,
+                "fc" | "glob" | "lock" | "dump" | "pos" | "prototype" | "study"
+            )
+        {
+            return;
+        }
+        self.compile_warning(
+            start,
+            &format!("Ambiguous call resolved as CORE::{word}(), qualify as such or use &"),
+        );
     }
 
     fn eat_empty_parens(&mut self) {
@@ -2974,6 +2999,11 @@ impl Parser {
             } => Expr::Func {
                 f: Func::DefinedSub,
                 args: vec![Expr::SubRef(name)],
+            },
+            // `defined &$name`: asks about the sub, does not call it
+            Expr::CodeDeref(target) => Expr::Func {
+                f: Func::DefinedSub,
+                args: vec![*target],
             },
             e => Expr::Func {
                 f: Func::Defined,

@@ -335,7 +335,25 @@ impl Parser {
         let src = self.pattern_src(&raw, open, line)?;
         let id = self.new_pattern_id();
         let repl = if flags.e > 0 {
-            let saved = self.switch_to_buffer(repl_raw, rline);
+            // As code, a backslashed delimiter is just the delimiter.
+            let close = closing(o2);
+            let mut code = Vec::with_capacity(repl_raw.len());
+            let mut i = 0;
+            while i < repl_raw.len() {
+                let c = repl_raw[i];
+                if c == b'\\' && i + 1 < repl_raw.len() {
+                    let n = repl_raw[i + 1];
+                    if n != o2 && n != close {
+                        code.push(c);
+                    }
+                    code.push(n);
+                    i += 2;
+                    continue;
+                }
+                code.push(c);
+                i += 1;
+            }
+            let saved = self.switch_to_buffer(code, rline);
             let r = self.parse_code_block_in_buffer();
             self.restore_buffer(saved);
             let code = Expr::DoBlock(Box::new(r?));
