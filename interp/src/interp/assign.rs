@@ -1091,6 +1091,10 @@ impl Interp {
                 let cv = g.set_code(None);
                 self.savestack.push(Saved::Code(g, cv));
             }
+            Expr::Special(sp @ (ast::SpecialVar::Warnings | ast::SpecialVar::Errno)) => {
+                let old = self.special_get(*sp);
+                self.savestack.push(Saved::Special(*sp, old));
+            }
             Expr::Special(_) => {
                 // $/ and friends are plain globals; the rest are computed and
                 // cannot be localised meaningfully.

@@ -132,6 +132,44 @@ impl Interp {
         }
     }
 
+    /// A numeric argument of the builtin `op`, with perl's warnings for an
+    /// undefined or non-numeric value.
+    fn arg_num(&mut self, args: &[Expr], i: usize, op: &str) -> R<crate::numeric::Num> {
+        use crate::numeric::Num;
+        let v = self.arg_sv(args, i)?;
+        Ok(match &v {
+            Value::Int(n) => Num::Int(*n),
+            Value::Num(f) => Num::Float(*f),
+            Value::Str(s) => {
+                let (n, ok) = crate::numeric::parse_number(&s.bytes);
+                if !ok {
+                    self.warn_num_arg(&v, args.get(i), op);
+                }
+                n
+            }
+            Value::Undef => {
+                self.warn_num_arg(&v, args.get(i), op);
+                Num::Int(0)
+            }
+            _ => convert::to_num(&v),
+        })
+    }
+
+    #[cold]
+    fn warn_num_arg(&mut self, v: &Value, e: Option<&Expr>, op: &str) {
+        if !self.warnings_on() {
+            return;
+        }
+        match (v, e) {
+            (Value::Str(s), _) if !super::expr::is_sv_no(s) => self.warn_not_numeric(s, op),
+            (Value::Undef, Some(e)) => self.warn_uninit(e, op),
+            (Value::Undef, None) => {
+                self.warn_str(&format!("Use of uninitialized value $_ in {op}"))
+            }
+            _ => {}
+        }
+    }
+
     /// A string argument, shared rather than copied (substr/index on a
     /// long string must not copy it per call).
     fn arg_str(&mut self, args: &[Expr], i: usize) -> R<Rc<PStr>> {
@@ -291,8 +329,7 @@ impl Interp {
                 Value::Int(count)
             }
             Func::Chr => {
-                let v = self.arg_sv(args, 0)?;
-                let n = to_f64(&v);
+                let n = convert::num_f64(self.arg_num(args, 0, "chr")?);
                 let c = if n < 0.0 || n.is_nan() {
                     0xFFFD
                 } else {
@@ -397,17 +434,17 @@ impl Interp {
                 }
                 num_to_value(n)
             }
-            Func::Abs => {
-                let v = self.arg_sv(args, 0)?;
-                num_to_value(crate::numeric::abs(convert::to_num(&v)))
-            }
-            Func::Int => {
-                let v = self.arg_sv(args, 0)?;
-                num_to_value(crate::numeric::int(convert::to_num(&v)))
-            }
+            Func::Abs => num_to_value(crate::numeric::abs(self.arg_num(args, 0, "abs")?)),
+            Func::Int => num_to_value(crate::numeric::int(self.arg_num(args, 0, "int")?)),
             Func::Sqrt | Func::Sin | Func::Cos | Func::Exp | Func::Log => {
-                let v = self.arg_sv(args, 0)?;
-                let x = to_f64(&v);
+                let op = match f {
+                    Func::Sqrt => "sqrt",
+                    Func::Sin => "sin",
+                    Func::Cos => "cos",
+                    Func::Exp => "exp",
+                    _ => "log",
+                };
+                let x = convert::num_f64(self.arg_num(args, 0, op)?);
                 match f {
                     Func::Sqrt => {
                         if x < 0.0 {
@@ -1506,6 +1543,8 @@ impl Interp {
                         sv.set(Value::bytes(b""));
                     }
                     let h = Handle::new(Backend::Mem(sv.clone()), r, w, name_for(&spec));
+                    // What perl's in-memory layer leaves in `$!`.
+                    self.errno = libc::ENOENT;
                     if base.starts_with(">>") {
                         h.io.borrow_mut().set_mem_append();
                     }
@@ -1529,12 +1568,21 @@ impl Interp {
                             _ => oo.read(true).append(true).create(true),
                         };
                         match oo.open(os(&path)) {
-                            Ok(file) => Handle::new(
-                                Backend::File(file),
-                                base.contains('<') || base.contains('+'),
-                                base != "<",
-                                "FH",
-                            ),
+                            Ok(file) => {
+                                // perl's open asks whether the new handle is
+                                // a terminal, leaving ENOTTY in `$!` (which
+                                // a later `die` exits with).
+                                use std::os::unix::io::AsRawFd;
+                                if unsafe { libc::isatty(file.as_raw_fd()) } == 0 {
+                                    self.errno = libc::ENOTTY;
+                                }
+                                Handle::new(
+                                    Backend::File(file),
+                                    base.contains('<') || base.contains('+'),
+                                    base != "<",
+                                    "FH",
+                                )
+                            }
                             Err(e) => {
                                 self.set_errno_from(&e);
                                 return Ok(bool_val(false));
@@ -1567,6 +1615,8 @@ impl Interp {
                 }
                 match cmd.spawn() {
                     Ok(child) => {
+                        // perl's open tries to seek the pipe.
+                        self.errno = libc::ESPIPE;
                         if base == "-|" {
                             Handle::new(Backend::PipeFrom(child), true, false, "PIPE")
                         } else {
@@ -1628,6 +1678,9 @@ impl Interp {
                         }
                     } else {
                         use std::os::unix::io::FromRawFd;
+                        if unsafe { libc::isatty(newfd) } == 0 {
+                            self.errno = libc::ENOTTY;
+                        }
                         let file = unsafe { std::fs::File::from_raw_fd(newfd) };
                         Handle::new(Backend::File(file), base == "<&", base != "<&", "FH")
                     }

@@ -106,6 +106,9 @@ pub(crate) enum Saved {
     ArrayElem(Av, i64, Value),
     /// A lexical slot aliased by a foreach over an outer `my` variable.
     Pad(u32, PadSlot),
+    /// `local $^W` and other computed variables: restored through
+    /// `special_set`.
+    Special(crate::ast::SpecialVar, Value),
 }
 
 /// Results of the last successful match (`$1`, `$&`, `@-`, `%+`).
@@ -126,7 +129,7 @@ pub struct Interp {
     pub want: Want,
     pub line: u32,
     pub file: Arc<str>,
-    pub hints: u16,
+    pub hints: u32,
     pub package: Rc<str>,
 
     /// Values of a `return` being unwound.
@@ -185,6 +188,8 @@ pub struct Interp {
     pub warn_die: bool,
     /// Statement-level warning flag (`-w` forces it on).
     pub global_warnings: bool,
+    /// Strings already reported as not numeric (see `warn_not_numeric`).
+    pub(crate) numified: HashMap<usize, std::rc::Weak<PStr>>,
     /// Counter for `(eval N)` file names.
     pub eval_counter: u64,
     /// Compiled `tr///` tables, keyed by the address of their search list.
@@ -307,6 +312,7 @@ impl Interp {
             in_warn_handler: false,
             warn_die: false,
             global_warnings: false,
+            numified: HashMap::new(),
             eval_counter: 0,
             tr_cache: HashMap::new(),
             empty_match_at: None,
@@ -1081,6 +1087,9 @@ impl Interp {
             match self.savestack.pop().unwrap() {
                 Saved::Scalar(g, sv) => {
                     g.set_sv(sv);
+                }
+                Saved::Special(sp, v) => {
+                    let _ = self.special_set(sp, v);
                 }
                 Saved::Array(g, av) => {
                     let isa = g.name.ends_with("::ISA");

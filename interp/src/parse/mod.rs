@@ -45,7 +45,7 @@ pub struct EvalScope {
     /// Visible lexicals (name with sigil, slot in the calling pad).
     pub lexicals: Vec<(String, ast::Slot)>,
     /// `ast::hints` bits in effect at the `eval`.
-    pub hints: u16,
+    pub hints: u32,
     /// `features` bits in effect at the `eval`.
     pub features: u32,
     /// `use strict 'vars'` / `'subs'` in effect at the `eval`.
@@ -101,7 +101,7 @@ pub fn parse_eval(src: &[u8], file: &str, scope: &EvalScope) -> Result<Program, 
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Pragmas {
-    pub hints: u16,
+    pub hints: u32,
     pub strict_vars: bool,
     pub strict_subs: bool,
     pub features: u32,
@@ -309,7 +309,8 @@ impl Parser {
         if !self.warn_once_only {
             return;
         }
-        let warn = self.prag.hints & ast::hints::WARNINGS != 0;
+        let warn = self.prag.hints & ast::hints::WARNINGS != 0
+            && self.prag.hints & ast::hints::NO_WARN_ONCE == 0;
         match self.global_uses.get_mut(fq) {
             Some(e) => e.0 += 1,
             None => {
