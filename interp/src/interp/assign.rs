@@ -249,7 +249,7 @@ impl Interp {
             }
             Expr::Elem { hash, key } => {
                 let hv = self.hash_place(hash, true)?;
-                let k = self.sv(key)?;
+                let k = self.key_sv(key)?;
                 let key = key_of(&k);
                 let v = hv.get(&key.0.bytes);
                 if v.is_undef() {
@@ -364,7 +364,7 @@ impl Interp {
             }
             Expr::Elem { hash, key } => {
                 let hv = self.hash_place(hash, true)?;
-                let k = self.sv(key)?;
+                let k = self.key_sv(key)?;
                 Ok(hv.elem_container(key_of(&k)))
             }
             Expr::Deref(inner) => {
@@ -480,7 +480,7 @@ impl Interp {
             }
             Expr::Elem { hash, key } => {
                 let hv = self.hash_place(hash, true)?;
-                let k = self.sv(key)?;
+                let k = self.key_sv(key)?;
                 hv.set(key_of(&k), v);
                 Ok(())
             }
@@ -998,7 +998,7 @@ impl Interp {
             }
             Expr::Elem { hash, key } => {
                 let hv = self.hash_place(hash, true)?;
-                let k = self.sv(key)?;
+                let k = self.key_sv(key)?;
                 let key = key_of(&k);
                 let old = if hv.exists(&key.0.bytes) {
                     Some(hv.get(&key.0.bytes))

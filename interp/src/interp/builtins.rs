@@ -17,6 +17,8 @@ struct WarnWatch<'a> {
     v: &'a Value,
     warned: std::cell::Cell<bool>,
     name: &'a str,
+    /// The variable the value came from, as warnings name it.
+    var: Option<String>,
     log: &'a std::cell::RefCell<Vec<String>>,
 }
 
@@ -26,7 +28,10 @@ impl WarnWatch<'_> {
             return;
         }
         let msg = match self.v {
-            Value::Undef => format!("Use of uninitialized value in {}", self.name),
+            Value::Undef => match &self.var {
+                Some(n) => format!("Use of uninitialized value {} in {}", n, self.name),
+                None => format!("Use of uninitialized value in {}", self.name),
+            },
             Value::Str(s) if numeric && !crate::numeric::parse_number(&s.bytes).1 => format!(
                 "Argument \"{}\" isn't numeric in {}",
                 super::expr::display_for_warning(s),
@@ -78,19 +83,34 @@ fn os(b: &[u8]) -> &std::ffi::OsStr {
 }
 
 impl Interp {
-    pub fn sprintf_values(&mut self, fmt: &Value, vals: &[Value], name: &str) -> R<PStr> {
+    /// `exprs`: the argument expressions after the format, to name the
+    /// variables in warnings when each gave one value.
+    pub fn sprintf_values(
+        &mut self,
+        fmt: &Value,
+        vals: &[Value],
+        name: &str,
+        exprs: &[Expr],
+    ) -> R<PStr> {
         let f = convert::to_pstr(fmt).into_owned();
         let warn = self.warnings_on();
         let log = std::cell::RefCell::new(Vec::new());
-        let watched: Vec<WarnWatch> = vals
-            .iter()
-            .map(|v| WarnWatch {
+        let named = warn && exprs.len() == vals.len() && vals.iter().any(|v| v.is_undef());
+        let mut watched: Vec<WarnWatch> = Vec::with_capacity(vals.len());
+        for (i, v) in vals.iter().enumerate() {
+            let var = if named && v.is_undef() {
+                self.var_name(&exprs[i])
+            } else {
+                None
+            };
+            watched.push(WarnWatch {
                 v,
                 warned: std::cell::Cell::new(false),
                 name,
+                var,
                 log: &log,
-            })
-            .collect();
+            });
+        }
         let args: Vec<&dyn crate::sprintf::FormatArg> = if warn {
             watched
                 .iter()
@@ -170,6 +190,19 @@ impl Interp {
         }
     }
 
+    /// `arg_str` for the builtin `op`, warning when the value is undef.
+    fn arg_str_in(&mut self, args: &[Expr], i: usize, op: &str) -> R<Rc<PStr>> {
+        Ok(match self.arg_sv(args, i)? {
+            Value::Str(s) => s,
+            other => {
+                if other.is_undef() {
+                    self.warn_num_arg(&other, args.get(i), op);
+                }
+                Rc::new(convert::to_pstr(&other).into_owned())
+            }
+        })
+    }
+
     /// A string argument, shared rather than copied (substr/index on a
     /// long string must not copy it per call).
     fn arg_str(&mut self, args: &[Expr], i: usize) -> R<Rc<PStr>> {
@@ -222,7 +255,7 @@ impl Interp {
                         None => return Err(self.die_msg("substr outside of string")),
                     }
                 } else {
-                    let s = self.arg_str(args, 0)?;
+                    let s = self.arg_str_in(args, 0, "substr")?;
                     let off = to_i64(&self.arg_sv(args, 1)?);
                     let len = match args.get(2) {
                         Some(e) => {
@@ -247,8 +280,9 @@ impl Interp {
                 }
             }
             Func::Index | Func::Rindex => {
-                let s = self.arg_str(args, 0)?;
-                let t = self.arg_str(args, 1)?;
+                let op = if f == Func::Index { "index" } else { "rindex" };
+                let s = self.arg_str_in(args, 0, op)?;
+                let t = self.arg_str_in(args, 1, op)?;
                 let pos = match args.get(2) {
                     Some(e) => Some(to_i64(&self.sv(e)?)),
                     None => None,
@@ -414,7 +448,8 @@ impl Interp {
                     return Ok(Value::bytes(b""));
                 }
                 let fmt = vals.remove(0);
-                Value::Str(Rc::new(self.sprintf_values(&fmt, &vals, "sprintf")?))
+                let rest = args.get(1..).unwrap_or(&[]);
+                Value::Str(Rc::new(self.sprintf_values(&fmt, &vals, "sprintf", rest)?))
             }
             Func::Quotemeta => {
                 let s = self.arg_str(args, 0)?;
@@ -642,6 +677,9 @@ impl Interp {
                     Some(e) => to_i64(&self.sv(e)?),
                     None => 0,
                 };
+                if off > len && args.len() > 2 && self.warnings_on() {
+                    self.warn_str("splice() offset past end of array");
+                }
                 let off = if off < 0 {
                     (len + off).max(0)
                 } else {

@@ -214,7 +214,7 @@ impl Interp {
             }
             Expr::Elem { hash, key } => {
                 let hv = self.hash_place(hash, true)?;
-                let k = self.sv(key)?;
+                let k = self.key_sv(key)?;
                 if let ast::HashPlace::Global(id) = hash {
                     if &*self.gv(*id).name == "main::!" {
                         return Ok(errno_hash_value(self.errno, &to_bytes(&k)));
@@ -874,12 +874,29 @@ impl Interp {
             Expr::Int(i) => *i,
             _ => {
                 let v = self.sv(e)?;
-                if v.is_undef() {
-                    self.warn_uninit(e, "array element");
+                match &v {
+                    Value::Int(i) => return Ok(*i),
+                    Value::Undef => self.warn_uninit(e, "array element"),
+                    Value::Str(s) => {
+                        if !crate::numeric::parse_number(&s.bytes).1 && self.warnings_on() {
+                            self.warn_not_numeric(s, "array or hash lookup");
+                        }
+                    }
+                    _ => {}
                 }
                 convert::to_i64(&v)
             }
         })
+    }
+
+    /// A hash subscript's value, warning when it is undefined.
+    #[inline]
+    pub fn key_sv(&mut self, key: &Expr) -> R<Value> {
+        let k = self.sv(key)?;
+        if k.is_undef() {
+            self.warn_uninit(key, "hash element");
+        }
+        Ok(k)
     }
 
     // ------------------------------------------------------------ operators
@@ -1363,12 +1380,8 @@ impl Interp {
                 Some(r) => Value::Int(r),
                 None => num_to_value(step(Num::Int(*i))),
             },
-            Value::Undef => {
-                if !inc && self.warnings_on() {
-                    self.warn_uninit(t, opname);
-                }
-                Value::Int(if inc { 1 } else { -1 })
-            }
+            // perl never warns for `++`/`--` on undef.
+            Value::Undef => Value::Int(if inc { 1 } else { -1 }),
             Value::Str(s)
                 if inc && !s.bytes.is_empty() && !crate::numeric::looks_like_number(&s.bytes) =>
             {

@@ -538,7 +538,15 @@ impl Interp {
             let r = self.call_sub(cv, vec![], Want::Void, &mut out).map(|_| ());
             match r {
                 Err(Flow::Exit) => self.child_status = self.exit_code as i64,
-                Err(Flow::Die) => self.child_status = self.finish(r) as i64,
+                Err(Flow::Die) => {
+                    // perl reports the END block's error with this suffix.
+                    if !self.die_value.is_ref() {
+                        let mut m = crate::convert::to_bytes(&self.die_value).into_owned();
+                        m.extend_from_slice(b"END failed--call queue aborted.\n");
+                        self.die_value = Value::str_from(m, false);
+                    }
+                    self.child_status = self.finish(r) as i64
+                }
                 _ => {}
             }
         }

@@ -79,6 +79,7 @@ impl Interp {
     }
 
     /// "Use of uninitialized value[ $name] in OP" for an operand expression.
+    #[cold]
     pub fn warn_uninit(&mut self, e: &Expr, op: &str) {
         if !self.warnings_on() {
             return;
@@ -128,6 +129,13 @@ impl Interp {
         }
     }
 
+    /// A package variable's name as warnings show it (`main::` dropped),
+    /// behind a placeholder sigil.
+    fn global_display(&self, id: ast::GlobalId) -> String {
+        let n = &self.unit.program.globals[id as usize];
+        format!("*{}", n.strip_prefix("main::").unwrap_or(n))
+    }
+
     /// The name perl shows for a variable in warnings (`$x`, `$h{"k"}`,
     /// `$a[2]`), when it can be told statically.
     pub fn var_name(&mut self, e: &Expr) -> Option<String> {
@@ -142,11 +150,12 @@ impl Interp {
                 let n = &self.unit.program.globals[*id as usize];
                 Some(format!("${}", n.strip_prefix("main::").unwrap_or(n)))
             }
-            Expr::Index {
-                array: ast::ArrayPlace::My(s),
-                index,
-            } => {
-                let n = pad_name(*s)?;
+            Expr::Index { array, index } => {
+                let n = match array {
+                    ast::ArrayPlace::My(s) => pad_name(*s)?,
+                    ast::ArrayPlace::Global(id) => self.global_display(*id),
+                    _ => return None,
+                };
                 let i = match &**index {
                     Expr::Int(i) => *i,
                     Expr::My(_) | Expr::Global(_) => {
@@ -157,11 +166,12 @@ impl Interp {
                 };
                 Some(format!("${}[{}]", &n[1..], i))
             }
-            Expr::Elem {
-                hash: ast::HashPlace::My(s),
-                key,
-            } => {
-                let n = pad_name(*s)?;
+            Expr::Elem { hash, key } => {
+                let n = match hash {
+                    ast::HashPlace::My(s) => pad_name(*s)?,
+                    ast::HashPlace::Global(id) => self.global_display(*id),
+                    _ => return None,
+                };
                 let k = match &**key {
                     Expr::Str { bytes, .. } => String::from_utf8_lossy(bytes).into_owned(),
                     Expr::My(_) | Expr::Global(_) => {
@@ -186,6 +196,12 @@ impl Interp {
         }
         if vals.len() == 1 && vals[0].is_ref() {
             return Ok(vals.pop().unwrap());
+        }
+        if vals.iter().any(|v| v.is_undef()) && self.warnings_on() {
+            let op = if is_die { "die" } else { "warn" };
+            for _ in vals.iter().filter(|v| v.is_undef()) {
+                self.warn_uninit_op(op);
+            }
         }
         let mut s = PStr::default();
         for v in &vals {
@@ -320,7 +336,7 @@ impl Interp {
                     return Ok(Value::Int(1));
                 }
                 let fmt = vals.remove(0);
-                let s = self.sprintf_values(&fmt, &vals, "printf")?;
+                let s = self.sprintf_values(&fmt, &vals, "printf", args.get(1..).unwrap_or(&[]))?;
                 buf = s;
             }
             _ => {

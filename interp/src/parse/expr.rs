@@ -1136,7 +1136,47 @@ impl Parser {
         }
     }
 
+    /// perl's "Applying pattern match (m//) to @x will act on scalar(@x)".
+    #[cold]
+    fn warn_bind_aggregate(&mut self, lhs: &Expr, r: &Expr) {
+        let name = match lhs {
+            Expr::MyArray(s) | Expr::MyHash(s) => {
+                match self.units.last().and_then(|u| u.pad.get(*s as usize)) {
+                    Some(p) => p.name.clone(),
+                    None => return,
+                }
+            }
+            Expr::GlobalArray(id) | Expr::GlobalHash(id) => {
+                let n = &self.globals[*id as usize];
+                let sigil = if matches!(lhs, Expr::GlobalArray(_)) {
+                    '@'
+                } else {
+                    '%'
+                };
+                format!("{sigil}{}", n.strip_prefix("main::").unwrap_or(n))
+            }
+            _ => return,
+        };
+        let what = match r {
+            Expr::Subst { .. } => "substitution (s///)",
+            Expr::Trans { .. } => "transliteration (tr///)",
+            _ => "pattern match (m//)",
+        };
+        self.compile_warning(
+            self.pos,
+            &format!("Applying {what} to {name} will act on scalar({name})"),
+        );
+    }
+
     fn make_bind(&mut self, lhs: Expr, r: Expr, negate: bool) -> Expr {
+        if self.prag.hints & hints::WARNINGS != 0
+            && matches!(
+                lhs,
+                Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::MyHash(_) | Expr::GlobalHash(_)
+            )
+        {
+            self.warn_bind_aggregate(&lhs, &r);
+        }
         match r {
             Expr::Match {
                 target: None,
