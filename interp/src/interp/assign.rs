@@ -319,7 +319,8 @@ impl Interp {
                 Some(c) => Ok(c),
                 None => Err(self.die_msg(format!("Undefined subroutine &{} called", g.name))),
             },
-            Value::Str(_) => {
+            // A number is a symbolic reference too (`1->()` calls &main::1).
+            Value::Str(_) | Value::Int(_) | Value::Num(_) | Value::UInt(_) => {
                 let name = String::from_utf8_lossy(&to_bytes(v)).into_owned();
                 if self.hints & ast::hints::STRICT_REFS != 0 {
                     return Err(self.die_msg(format!(

@@ -2077,7 +2077,7 @@ impl Parser {
             Expr::My(_) | Expr::Global(_) => "...".to_string(),
             _ => return,
         };
-        self.compile_warning(
+        self.peep_warning(
             pos,
             &format!(
                 "Scalar value @{name}{open}{shown}{close} better written as ${name}{open}{shown}{close}"

@@ -173,6 +173,9 @@ pub(crate) struct Parser {
     pub global_order: Vec<String>,
     /// Give the "used only once" warnings (a file, not a string eval).
     pub warn_once_only: bool,
+    /// Warnings perl gives from its optimizer, after the void-context ones
+    /// of the sub (or file) they are in: the unit depth and full text.
+    pub peep_warnings: std::cell::RefCell<Vec<(usize, String)>>,
 }
 
 /// Nesting limit: deeper input is an error rather than a stack overflow
@@ -222,6 +225,7 @@ impl Parser {
             global_uses: HashMap::new(),
             global_order: Vec::new(),
             warn_once_only: false,
+            peep_warnings: Default::default(),
         };
         p.line_starts = lexer::compute_line_starts(&p.src);
         for name in ast::well_known::NAMES {
@@ -259,6 +263,7 @@ impl Parser {
         if self.queued_errors.is_empty() {
             self.void_context_warnings(&stmts, self.main_unit != 0);
         }
+        self.flush_peep_warnings(0);
         let queued = std::mem::take(&mut self.queued_errors);
         let begins_ok = self.begins_before_error;
         if queued.is_empty() && self.warn_once_only {
@@ -370,6 +375,25 @@ impl Parser {
         use std::io::Write;
         let line = self.line_of(pos);
         let _ = write!(std::io::stderr(), "{msg} at {} line {line}.\n", self.file);
+    }
+
+    /// A compile-time warning perl issues from its optimizer (see
+    /// `peep_warnings`).
+    pub fn peep_warning(&self, pos: usize, msg: &str) {
+        let text = format!("{msg} at {} line {}.\n", self.file, self.line_of(pos));
+        self.peep_warnings
+            .borrow_mut()
+            .push((self.units.len(), text));
+    }
+
+    /// Print the optimizer warnings of units deeper than `depth`.
+    pub fn flush_peep_warnings(&self, depth: usize) {
+        use std::io::Write;
+        let mut q = self.peep_warnings.borrow_mut();
+        let keep = q.iter().take_while(|(d, _)| *d <= depth).count();
+        for (_, t) in q.drain(keep..) {
+            let _ = std::io::stderr().write_all(t.as_bytes());
+        }
     }
 
     pub fn compile_warning_line(&self, line: u32, msg: &str) {

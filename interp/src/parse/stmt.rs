@@ -954,6 +954,7 @@ impl Parser {
             return Ok(None);
         };
         self.void_context_warnings(&block.stmts, true);
+        self.flush_peep_warnings(self.units.len());
         if !prelude.is_empty() {
             let mut stmts = prelude;
             stmts.append(&mut block.stmts);
