@@ -1248,6 +1248,9 @@ impl Interp {
                 return;
             }
         }
+        if self.numified.len() >= 1024 {
+            self.numified.retain(|_, w| w.strong_count() > 0);
+        }
         self.numified.insert(key, Rc::downgrade(s));
         let shown = display_for_warning(s);
         self.warn_str(&format!(
