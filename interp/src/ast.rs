@@ -180,7 +180,7 @@ pub struct Block {
 pub struct Statement {
     pub line: u32,
     /// Lexical hints in effect for this statement (`hints::*` bits).
-    pub hints: u16,
+    pub hints: u32,
     pub kind: Stmt,
 }
 
@@ -188,29 +188,52 @@ pub struct Statement {
 /// must know about at run time (the parser handles the rest itself).
 pub mod hints {
     /// `use warnings` (or `-w`) is on.
-    pub const WARNINGS: u16 = 1;
+    pub const WARNINGS: u32 = 1;
     /// `use strict 'refs'`: symbolic references die.
-    pub const STRICT_REFS: u16 = 2;
+    pub const STRICT_REFS: u32 = 2;
     /// `use integer`: arithmetic truncates to integers.
-    pub const INTEGER: u16 = 4;
+    pub const INTEGER: u32 = 4;
     /// `use utf8`: the source is UTF-8 (affects nothing at run time yet, kept
     /// for string eval).
-    pub const UTF8: u16 = 8;
+    pub const UTF8: u32 = 8;
     /// `use warnings FATAL => …`: warnings die instead (any category named
     /// makes all of them fatal).
-    pub const FATAL_WARNINGS: u16 = 16;
+    pub const FATAL_WARNINGS: u32 = 16;
     /// `use strict 'vars'` / `'subs'`, and the `indirect` feature turned
     /// off: only string `eval` needs these (to compile its code the same way).
-    pub const STRICT_VARS: u16 = 32;
-    pub const STRICT_SUBS: u16 = 64;
-    pub const NO_INDIRECT: u16 = 128;
+    pub const STRICT_VARS: u32 = 32;
+    pub const STRICT_SUBS: u32 = 64;
+    pub const NO_INDIRECT: u32 = 128;
     /// The bits the parser derives from its own state for each statement.
-    pub const EVAL_ONLY: u16 = STRICT_VARS | STRICT_SUBS | NO_INDIRECT;
+    pub const EVAL_ONLY: u32 = STRICT_VARS | STRICT_SUBS | NO_INDIRECT;
     /// `use feature 'bitwise'` (or `use v5.28`+): `& | ^ ~` are always
     /// numeric (the string forms are `&. |. ^. ~.`).
-    pub const NUMERIC_BITWISE: u16 = 256;
+    pub const NUMERIC_BITWISE: u32 = 256;
     /// `no warnings 'recursion'` while other warnings stay on.
-    pub const NO_RECURSION_WARN: u16 = 512;
+    pub const NO_RECURSION_WARN: u32 = 512;
+    /// A `use warnings`/`no warnings` is in scope: `$^W` (and `-w`) no
+    /// longer matter there.
+    pub const LEXICAL_WARNINGS: u32 = 1 << 10;
+    /// `no warnings 'CATEGORY'` while others stay on.
+    pub const NO_WARN_UNINIT: u32 = 1 << 11;
+    pub const NO_WARN_NUMERIC: u32 = 1 << 12;
+    pub const NO_WARN_MISC: u32 = 1 << 13;
+    pub const NO_WARN_VOID: u32 = 1 << 14;
+    pub const NO_WARN_ONCE: u32 = 1 << 15;
+    pub const NO_WARN_SUBSTR: u32 = 1 << 16;
+    /// Warnings of the categories not tracked separately.
+    pub const NO_WARN_OTHER: u32 = 1 << 17;
+    pub const NO_WARN_ALL: u32 = NO_WARN_UNINIT
+        | NO_WARN_NUMERIC
+        | NO_WARN_MISC
+        | NO_WARN_VOID
+        | NO_WARN_ONCE
+        | NO_WARN_SUBSTR
+        | NO_WARN_OTHER
+        | NO_RECURSION_WARN;
+    /// `use warnings FATAL => 'uninitialized'` / `'numeric'` alone.
+    pub const FATAL_UNINIT: u32 = 1 << 18;
+    pub const FATAL_NUMERIC: u32 = 1 << 19;
 }
 
 #[derive(Debug, Clone)]

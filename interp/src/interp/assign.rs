@@ -319,7 +319,8 @@ impl Interp {
                 Some(c) => Ok(c),
                 None => Err(self.die_msg(format!("Undefined subroutine &{} called", g.name))),
             },
-            Value::Str(_) => {
+            // A number is a symbolic reference too (`1->()` calls &main::1).
+            Value::Str(_) | Value::Int(_) | Value::Num(_) | Value::UInt(_) => {
                 let name = String::from_utf8_lossy(&to_bytes(v)).into_owned();
                 if self.hints & ast::hints::STRICT_REFS != 0 {
                     return Err(self.die_msg(format!(
@@ -998,7 +999,7 @@ impl Interp {
             }
             Expr::Elem { hash, key } => {
                 let hv = self.hash_place(hash, true)?;
-                let k = self.sv(key)?;
+                let k = self.key_sv(key)?;
                 let key = key_of(&k);
                 let old = if hv.exists(&key.0.bytes) {
                     Some(hv.get(&key.0.bytes))
@@ -1090,6 +1091,10 @@ impl Interp {
                 self.savestack.push(Saved::Hash(g.clone(), hv));
                 let cv = g.set_code(None);
                 self.savestack.push(Saved::Code(g, cv));
+            }
+            Expr::Special(sp @ (ast::SpecialVar::Warnings | ast::SpecialVar::Errno)) => {
+                let old = self.special_get(*sp);
+                self.savestack.push(Saved::Special(*sp, old));
             }
             Expr::Special(_) => {
                 // $/ and friends are plain globals; the rest are computed and

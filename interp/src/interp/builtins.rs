@@ -17,6 +17,8 @@ struct WarnWatch<'a> {
     v: &'a Value,
     warned: std::cell::Cell<bool>,
     name: &'a str,
+    /// The variable the value came from, as warnings name it.
+    var: Option<String>,
     log: &'a std::cell::RefCell<Vec<String>>,
 }
 
@@ -26,7 +28,10 @@ impl WarnWatch<'_> {
             return;
         }
         let msg = match self.v {
-            Value::Undef => format!("Use of uninitialized value in {}", self.name),
+            Value::Undef => match &self.var {
+                Some(n) => format!("Use of uninitialized value {} in {}", n, self.name),
+                None => format!("Use of uninitialized value in {}", self.name),
+            },
             Value::Str(s) if numeric && !crate::numeric::parse_number(&s.bytes).1 => format!(
                 "Argument \"{}\" isn't numeric in {}",
                 super::expr::display_for_warning(s),
@@ -78,7 +83,15 @@ fn os(b: &[u8]) -> &std::ffi::OsStr {
 }
 
 impl Interp {
-    pub fn sprintf_values(&mut self, fmt: &Value, vals: &[Value], name: &str) -> R<PStr> {
+    /// `exprs`: the argument expressions after the format, to name the
+    /// variables in warnings when each gave one value.
+    pub fn sprintf_values(
+        &mut self,
+        fmt: &Value,
+        vals: &[Value],
+        name: &str,
+        exprs: &[Expr],
+    ) -> R<PStr> {
         let converted = if vals.iter().any(Value::is_ref) {
             Some(self.overloaded_args(vals)?)
         } else {
@@ -88,15 +101,22 @@ impl Interp {
         let f = convert::to_pstr(fmt).into_owned();
         let warn = self.warnings_on();
         let log = std::cell::RefCell::new(Vec::new());
-        let watched: Vec<WarnWatch> = vals
-            .iter()
-            .map(|v| WarnWatch {
+        let named = warn && exprs.len() == vals.len() && vals.iter().any(|v| v.is_undef());
+        let mut watched: Vec<WarnWatch> = Vec::with_capacity(vals.len());
+        for (i, v) in vals.iter().enumerate() {
+            let var = if named && v.is_undef() {
+                self.var_name(&exprs[i])
+            } else {
+                None
+            };
+            watched.push(WarnWatch {
                 v,
                 warned: std::cell::Cell::new(false),
                 name,
+                var,
                 log: &log,
-            })
-            .collect();
+            });
+        }
         let args: Vec<&dyn crate::sprintf::FormatArg> = if warn {
             watched
                 .iter()
@@ -136,6 +156,57 @@ impl Interp {
             Some(e) => self.sv(e),
             None => Ok(self.gv(wk::UNDERSCORE).sv().get()),
         }
+    }
+
+    /// A numeric argument of the builtin `op`, with perl's warnings for an
+    /// undefined or non-numeric value.
+    fn arg_num(&mut self, args: &[Expr], i: usize, op: &str) -> R<crate::numeric::Num> {
+        use crate::numeric::Num;
+        let v = self.arg_sv(args, i)?;
+        Ok(match &v {
+            Value::Int(n) => Num::Int(*n),
+            Value::Num(f) => Num::Float(*f),
+            Value::Str(s) => {
+                let (n, ok) = crate::numeric::parse_number(&s.bytes);
+                if !ok {
+                    self.warn_num_arg(&v, args.get(i), op);
+                }
+                n
+            }
+            Value::Undef => {
+                self.warn_num_arg(&v, args.get(i), op);
+                Num::Int(0)
+            }
+            _ => convert::to_num(&v),
+        })
+    }
+
+    #[cold]
+    fn warn_num_arg(&mut self, v: &Value, e: Option<&Expr>, op: &str) {
+        if !self.warnings_on() {
+            return;
+        }
+        match (v, e) {
+            (Value::Str(s), _) if !super::expr::is_sv_no(s) => self.warn_not_numeric(s, op),
+            (Value::Undef, Some(e)) => self.warn_uninit(e, op),
+            (Value::Undef, None) => {
+                self.warn_str(&format!("Use of uninitialized value $_ in {op}"))
+            }
+            _ => {}
+        }
+    }
+
+    /// `arg_str` for the builtin `op`, warning when the value is undef.
+    fn arg_str_in(&mut self, args: &[Expr], i: usize, op: &str) -> R<Rc<PStr>> {
+        Ok(match self.arg_sv(args, i)? {
+            Value::Str(s) => s,
+            other => {
+                if other.is_undef() {
+                    self.warn_num_arg(&other, args.get(i), op);
+                }
+                Rc::new(convert::to_pstr(&other).into_owned())
+            }
+        })
     }
 
     /// A string argument, shared rather than copied (substr/index on a
@@ -190,7 +261,7 @@ impl Interp {
                         None => return Err(self.die_msg("substr outside of string")),
                     }
                 } else {
-                    let s = self.arg_str(args, 0)?;
+                    let s = self.arg_str_in(args, 0, "substr")?;
                     let off = to_i64(&self.arg_sv(args, 1)?);
                     let len = match args.get(2) {
                         Some(e) => {
@@ -215,8 +286,9 @@ impl Interp {
                 }
             }
             Func::Index | Func::Rindex => {
-                let s = self.arg_str(args, 0)?;
-                let t = self.arg_str(args, 1)?;
+                let op = if f == Func::Index { "index" } else { "rindex" };
+                let s = self.arg_str_in(args, 0, op)?;
+                let t = self.arg_str_in(args, 1, op)?;
                 let pos = match args.get(2) {
                     Some(e) => Some(to_i64(&self.sv(e)?)),
                     None => None,
@@ -297,8 +369,7 @@ impl Interp {
                 Value::Int(count)
             }
             Func::Chr => {
-                let v = self.arg_sv(args, 0)?;
-                let n = to_f64(&v);
+                let n = convert::num_f64(self.arg_num(args, 0, "chr")?);
                 let c = if n < 0.0 || n.is_nan() {
                     0xFFFD
                 } else {
@@ -383,7 +454,8 @@ impl Interp {
                     return Ok(Value::bytes(b""));
                 }
                 let fmt = vals.remove(0);
-                Value::Str(Rc::new(self.sprintf_values(&fmt, &vals, "sprintf")?))
+                let rest = args.get(1..).unwrap_or(&[]);
+                Value::Str(Rc::new(self.sprintf_values(&fmt, &vals, "sprintf", rest)?))
             }
             Func::Quotemeta => {
                 let s = self.arg_str(args, 0)?;
@@ -412,13 +484,16 @@ impl Interp {
                 }
                 num_to_value(crate::numeric::abs(convert::to_num(&v)))
             }
-            Func::Int => {
-                let v = self.arg_sv(args, 0)?;
-                num_to_value(crate::numeric::int(convert::to_num(&v)))
-            }
+            Func::Int => num_to_value(crate::numeric::int(self.arg_num(args, 0, "int")?)),
             Func::Sqrt | Func::Sin | Func::Cos | Func::Exp | Func::Log => {
-                let v = self.arg_sv(args, 0)?;
-                let x = to_f64(&v);
+                let op = match f {
+                    Func::Sqrt => "sqrt",
+                    Func::Sin => "sin",
+                    Func::Cos => "cos",
+                    Func::Exp => "exp",
+                    _ => "log",
+                };
+                let x = convert::num_f64(self.arg_num(args, 0, op)?);
                 match f {
                     Func::Sqrt => {
                         if x < 0.0 {
@@ -618,6 +693,9 @@ impl Interp {
                     Some(e) => to_i64(&self.sv(e)?),
                     None => 0,
                 };
+                if off > len && args.len() > 2 && self.warnings_on() {
+                    self.warn_str("splice() offset past end of array");
+                }
                 let off = if off < 0 {
                     (len + off).max(0)
                 } else {
@@ -1519,6 +1597,8 @@ impl Interp {
                         sv.set(Value::bytes(b""));
                     }
                     let h = Handle::new(Backend::Mem(sv.clone()), r, w, name_for(&spec));
+                    // What perl's in-memory layer leaves in `$!`.
+                    self.errno = libc::ENOENT;
                     if base.starts_with(">>") {
                         h.io.borrow_mut().set_mem_append();
                     }
@@ -1542,12 +1622,21 @@ impl Interp {
                             _ => oo.read(true).append(true).create(true),
                         };
                         match oo.open(os(&path)) {
-                            Ok(file) => Handle::new(
-                                Backend::File(file),
-                                base.contains('<') || base.contains('+'),
-                                base != "<",
-                                "FH",
-                            ),
+                            Ok(file) => {
+                                // perl's open asks whether the new handle is
+                                // a terminal, leaving ENOTTY in `$!` (which
+                                // a later `die` exits with).
+                                use std::os::unix::io::AsRawFd;
+                                if unsafe { libc::isatty(file.as_raw_fd()) } == 0 {
+                                    self.errno = libc::ENOTTY;
+                                }
+                                Handle::new(
+                                    Backend::File(file),
+                                    base.contains('<') || base.contains('+'),
+                                    base != "<",
+                                    "FH",
+                                )
+                            }
                             Err(e) => {
                                 self.set_errno_from(&e);
                                 return Ok(bool_val(false));
@@ -1580,6 +1669,8 @@ impl Interp {
                 }
                 match cmd.spawn() {
                     Ok(child) => {
+                        // perl's open tries to seek the pipe.
+                        self.errno = libc::ESPIPE;
                         if base == "-|" {
                             Handle::new(Backend::PipeFrom(child), true, false, "PIPE")
                         } else {
@@ -1641,6 +1732,9 @@ impl Interp {
                         }
                     } else {
                         use std::os::unix::io::FromRawFd;
+                        if unsafe { libc::isatty(newfd) } == 0 {
+                            self.errno = libc::ENOTTY;
+                        }
                         let file = unsafe { std::fs::File::from_raw_fd(newfd) };
                         Handle::new(Backend::File(file), base == "<&", base != "<&", "FH")
                     }

@@ -961,12 +961,9 @@ impl Interp {
             ))),
             Value::Str(_) | Value::Int(_) | Value::Num(_) => {
                 let s = String::from_utf8_lossy(&to_bytes(inv)).into_owned();
+                // perl takes any non-empty string (even "3" or "a b") as a
+                // package name here.
                 let s = s.strip_prefix("::").unwrap_or(&s).to_string();
-                if s.starts_with(|c: char| c.is_ascii_digit()) || s.contains(' ') {
-                    return Err(self.die_msg(format!(
-                        "Can't call method \"{method}\" without a package or object reference"
-                    )));
-                }
                 Ok(Rc::from(s.as_str()))
             }
             Value::Glob(g) | Value::GlobRef(g) => {

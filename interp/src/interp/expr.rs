@@ -917,8 +917,15 @@ impl Interp {
             Expr::Int(i) => *i,
             _ => {
                 let v = self.sv(e)?;
-                if v.is_undef() {
-                    self.warn_uninit(e, "array element");
+                match &v {
+                    Value::Int(i) => return Ok(*i),
+                    Value::Undef => self.warn_uninit(e, "array element"),
+                    Value::Str(s) => {
+                        if !crate::numeric::parse_number(&s.bytes).1 && self.warnings_on() {
+                            self.warn_not_numeric(s, "array or hash lookup");
+                        }
+                    }
+                    _ => {}
                 }
                 convert::to_i64(&v)
             }
@@ -1262,16 +1269,33 @@ impl Interp {
             Value::Str(s) => {
                 let (n, ok) = crate::numeric::parse_number(&s.bytes);
                 if !ok && self.warnings_on() && !is_sv_no(s) {
-                    let shown = display_for_warning(s);
-                    self.warn_str(&format!(
-                        "Argument \"{}\" isn't numeric in {}",
-                        shown, opname
-                    ));
+                    self.warn_not_numeric(s, opname);
                 }
                 n
             }
             _ => to_num(v),
         }
+    }
+
+    /// "Argument … isn't numeric", once per string: perl caches the number
+    /// in the scalar, so later numeric uses of the same value stay quiet.
+    #[cold]
+    pub fn warn_not_numeric(&mut self, s: &Rc<PStr>, opname: &str) {
+        let key = Rc::as_ptr(s) as usize;
+        if let Some(w) = self.numified.get(&key) {
+            if w.upgrade().is_some() {
+                return;
+            }
+        }
+        if self.numified.len() >= 1024 {
+            self.numified.retain(|_, w| w.strong_count() > 0);
+        }
+        self.numified.insert(key, Rc::downgrade(s));
+        let shown = display_for_warning(s);
+        self.warn_str(&format!(
+            "Argument \"{}\" isn't numeric in {}",
+            shown, opname
+        ));
     }
 
     pub fn unop(&mut self, op: UnOp, v: &Value) -> R<Value> {
@@ -1398,12 +1422,8 @@ impl Interp {
                 Some(r) => Value::Int(r),
                 None => num_to_value(step(Num::Int(*i))),
             },
-            Value::Undef => {
-                if !inc && self.warnings_on() {
-                    self.warn_uninit(t, opname);
-                }
-                Value::Int(if inc { 1 } else { -1 })
-            }
+            // perl never warns for `++`/`--` on undef.
+            Value::Undef => Value::Int(if inc { 1 } else { -1 }),
             Value::Str(s)
                 if inc && !s.bytes.is_empty() && !crate::numeric::looks_like_number(&s.bytes) =>
             {
@@ -2165,16 +2185,44 @@ pub fn opname(op: BinOp) -> &'static str {
 /// How perl shows a string inside a warning: non-printables escaped.
 pub fn display_for_warning(s: &PStr) -> String {
     let mut out = String::new();
-    let chars = convert::chars_of(s);
-    for c in chars {
-        match c {
-            0x0a => out.push_str("\\n"),
-            0x09 => out.push_str("\\t"),
-            0x0d => out.push_str("\\r"),
-            0x0c => out.push_str("\\f"),
-            0x00..=0x1f | 0x7f => out.push_str(&format!("\\{:o}", c)),
-            _ => out.push(char::from_u32(c).unwrap_or('?')),
+    if s.utf8 {
+        // perl shows wide strings as code points, cut after 32 bytes.
+        for c in convert::chars_of(s) {
+            if out.len() > 32 {
+                out.push_str("...");
+                break;
+            }
+            match char::from_u32(c) {
+                Some(ch) if c < 256 && (ch.is_ascii_graphic() || ch == ' ') => out.push(ch),
+                _ => out.push_str(&format!("\\x{{{:x}}}", c)),
+            }
         }
+        return out;
+    }
+    let bytes = &s.bytes;
+    let mut i = 0;
+    while i < bytes.len() && out.len() < 56 {
+        let mut c = bytes[i];
+        if c >= 0x80 {
+            out.push_str("M-");
+            c &= 0x7f;
+        }
+        match c {
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            0x0c => out.push_str("\\f"),
+            b'\\' => out.push_str("\\\\"),
+            0 => out.push_str("\\0"),
+            0x20..=0x7e => out.push(c as char),
+            _ => {
+                out.push('^');
+                out.push((c ^ 64) as char);
+            }
+        }
+        i += 1;
+    }
+    if i < bytes.len() {
+        out.push_str("...");
     }
     out
 }

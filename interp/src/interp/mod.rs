@@ -105,6 +105,9 @@ pub(crate) enum Saved {
     Code(Gv, Option<Cv>),
     HashElem(Hv, Key, Option<Value>),
     ArrayElem(Av, i64, Value),
+    /// `local $^W` and other computed variables: restored through
+    /// `special_set`.
+    Special(crate::ast::SpecialVar, Value),
 }
 
 /// Results of the last successful match (`$1`, `$&`, `@-`, `%+`).
@@ -125,7 +128,7 @@ pub struct Interp {
     pub want: Want,
     pub line: u32,
     pub file: Arc<str>,
-    pub hints: u16,
+    pub hints: u32,
     pub package: Rc<str>,
 
     /// Values of a `return` being unwound.
@@ -184,6 +187,8 @@ pub struct Interp {
     pub warn_die: bool,
     /// Statement-level warning flag (`-w` forces it on).
     pub global_warnings: bool,
+    /// Strings already reported as not numeric (see `warn_not_numeric`).
+    pub(crate) numified: HashMap<usize, std::rc::Weak<PStr>>,
     /// Counter for `(eval N)` file names.
     pub eval_counter: u64,
     /// Compiled `tr///` tables, keyed by the address of their search list.
@@ -306,6 +311,7 @@ impl Interp {
             in_warn_handler: false,
             warn_die: false,
             global_warnings: false,
+            numified: HashMap::new(),
             eval_counter: 0,
             tr_cache: HashMap::new(),
             empty_match_at: None,
@@ -531,7 +537,15 @@ impl Interp {
             let r = self.call_sub(cv, vec![], Want::Void, &mut out).map(|_| ());
             match r {
                 Err(Flow::Exit) => self.child_status = self.exit_code as i64,
-                Err(Flow::Die) => self.child_status = self.finish(r) as i64,
+                Err(Flow::Die) => {
+                    // perl reports the END block's error with this suffix.
+                    if !self.die_value.is_ref() {
+                        let mut m = crate::convert::to_bytes(&self.die_value).into_owned();
+                        m.extend_from_slice(b"END failed--call queue aborted.\n");
+                        self.die_value = Value::str_from(m, false);
+                    }
+                    self.child_status = self.finish(r) as i64
+                }
                 _ => {}
             }
         }
@@ -1088,6 +1102,9 @@ impl Interp {
             match self.savestack.pop().unwrap() {
                 Saved::Scalar(g, sv) => {
                     g.set_sv(sv);
+                }
+                Saved::Special(sp, v) => {
+                    let _ = self.special_set(sp, v);
                 }
                 Saved::Array(g, av) => {
                     let isa = g.name.ends_with("::ISA");

@@ -14,13 +14,31 @@ impl Interp {
 
     #[inline]
     pub fn warnings_on(&self) -> bool {
-        self.global_warnings || self.hints & ast::hints::WARNINGS != 0
+        if self.hints & ast::hints::LEXICAL_WARNINGS != 0 {
+            self.hints & ast::hints::WARNINGS != 0
+        } else {
+            self.global_warnings
+        }
     }
 
     /// Emit a warning (message without location).
     pub fn warn_str(&mut self, msg: &str) {
+        self.warn_cat(warning_category(msg), msg)
+    }
+
+    /// Emit a warning of category `cat` (a `hints::NO_WARN_*` bit) unless
+    /// `no warnings` turned that category off.
+    #[cold]
+    pub fn warn_cat(&mut self, cat: u32, msg: &str) {
+        use ast::hints as h;
+        if self.hints & cat != 0 && self.hints & h::LEXICAL_WARNINGS != 0 {
+            return;
+        }
         let full = format!("{}{}.\n", msg, self.location());
-        if self.hints & ast::hints::FATAL_WARNINGS != 0 {
+        let fatal = self.hints & h::FATAL_WARNINGS != 0
+            || (cat == h::NO_WARN_UNINIT && self.hints & h::FATAL_UNINIT != 0)
+            || (cat == h::NO_WARN_NUMERIC && self.hints & h::FATAL_NUMERIC != 0);
+        if fatal {
             if !self.warn_die {
                 self.die_value = Value::string(full);
                 let _ = self.throw();
@@ -61,6 +79,7 @@ impl Interp {
     }
 
     /// "Use of uninitialized value[ $name] in OP" for an operand expression.
+    #[cold]
     pub fn warn_uninit(&mut self, e: &Expr, op: &str) {
         if !self.warnings_on() {
             return;
@@ -70,7 +89,7 @@ impl Interp {
             Some(n) => format!("Use of uninitialized value {n} in {op}"),
             None => format!("Use of uninitialized value in {op}"),
         };
-        self.warn_str(&msg);
+        self.warn_cat(ast::hints::NO_WARN_UNINIT, &msg);
     }
 
     /// Evaluate `args` in list context; beside each value, the index of the
@@ -92,7 +111,10 @@ impl Interp {
         if !self.warnings_on() {
             return;
         }
-        self.warn_str(&format!("Use of uninitialized value in {op}"));
+        self.warn_cat(
+            ast::hints::NO_WARN_UNINIT,
+            &format!("Use of uninitialized value in {op}"),
+        );
     }
 
     pub fn check_uninit_str(&mut self, a: &Value, b: &Value, op: &str) {
@@ -105,6 +127,13 @@ impl Interp {
         if b.is_undef() {
             self.warn_uninit_op(op);
         }
+    }
+
+    /// A package variable's name as warnings show it (`main::` dropped),
+    /// behind a placeholder sigil.
+    fn global_display(&self, id: ast::GlobalId) -> String {
+        let n = &self.unit.program.globals[id as usize];
+        format!("*{}", n.strip_prefix("main::").unwrap_or(n))
     }
 
     /// The name perl shows for a variable in warnings (`$x`, `$h{"k"}`,
@@ -122,11 +151,12 @@ impl Interp {
                 let n = &self.unit.program.globals[*id as usize];
                 Some(format!("${}", n.strip_prefix("main::").unwrap_or(n)))
             }
-            Expr::Index {
-                array: ast::ArrayPlace::My(s),
-                index,
-            } => {
-                let n = pad_name(*s)?;
+            Expr::Index { array, index } => {
+                let n = match array {
+                    ast::ArrayPlace::My(s) => pad_name(*s)?,
+                    ast::ArrayPlace::Global(id) => self.global_display(*id),
+                    _ => return None,
+                };
                 let i = match &**index {
                     Expr::Int(i) => *i,
                     Expr::My(_) | Expr::Global(_) => {
@@ -137,11 +167,12 @@ impl Interp {
                 };
                 Some(format!("${}[{}]", &n[1..], i))
             }
-            Expr::Elem {
-                hash: ast::HashPlace::My(s),
-                key,
-            } => {
-                let n = pad_name(*s)?;
+            Expr::Elem { hash, key } => {
+                let n = match hash {
+                    ast::HashPlace::My(s) => pad_name(*s)?,
+                    ast::HashPlace::Global(id) => self.global_display(*id),
+                    _ => return None,
+                };
                 let k = match &**key {
                     Expr::Str { bytes, .. } => String::from_utf8_lossy(bytes).into_owned(),
                     Expr::My(_) | Expr::Global(_) => {
@@ -166,6 +197,12 @@ impl Interp {
         }
         if vals.len() == 1 && vals[0].is_ref() {
             return Ok(vals.pop().unwrap());
+        }
+        if vals.iter().any(|v| v.is_undef()) && self.warnings_on() {
+            let op = if is_die { "die" } else { "warn" };
+            for _ in vals.iter().filter(|v| v.is_undef()) {
+                self.warn_uninit_op(op);
+            }
         }
         let mut s = PStr::default();
         for v in &vals {
@@ -300,7 +337,7 @@ impl Interp {
                     return Ok(Value::Int(1));
                 }
                 let fmt = vals.remove(0);
-                let s = self.sprintf_values(&fmt, &vals, "printf")?;
+                let s = self.sprintf_values(&fmt, &vals, "printf", args.get(1..).unwrap_or(&[]))?;
                 buf = s;
             }
             _ => {
@@ -744,5 +781,29 @@ impl Interp {
 
     pub fn die_flow(&mut self) -> Flow {
         Flow::Die
+    }
+}
+
+/// The `hints::NO_WARN_*` category of a run-time warning, told from its text
+/// (warnings are rare, so this costs nothing on the normal path).
+fn warning_category(msg: &str) -> u32 {
+    use ast::hints as h;
+    if msg.starts_with("Use of uninitialized value") {
+        h::NO_WARN_UNINIT
+    } else if msg.starts_with("Argument \"") {
+        h::NO_WARN_NUMERIC
+    } else if msg.starts_with("Odd number of elements")
+        || msg.starts_with("Reference found where even-sized")
+        || msg.starts_with("splice() offset past end")
+    {
+        h::NO_WARN_MISC
+    } else if msg.starts_with("substr outside of string") {
+        h::NO_WARN_SUBSTR
+    } else if msg.starts_with("Deep recursion") {
+        h::NO_RECURSION_WARN
+    } else if msg.starts_with("Useless use") {
+        h::NO_WARN_VOID
+    } else {
+        h::NO_WARN_OTHER
     }
 }

@@ -279,7 +279,17 @@ impl Interp {
         let cur = sv.get();
         let subj: Rc<PStr> = match cur {
             Value::Str(s) => s,
-            other => Rc::new(convert::to_pstr(&other).into_owned()),
+            other => {
+                if other.is_undef() && self.warnings_on() {
+                    match target {
+                        Some(e) => self.warn_uninit(e, "substitution (s///)"),
+                        None => {
+                            self.warn_str("Use of uninitialized value $_ in substitution (s///)")
+                        }
+                    }
+                }
+                Rc::new(convert::to_pstr(&other).into_owned())
+            }
         };
         let mut out = PStr {
             bytes: Vec::with_capacity(subj.bytes.len()),

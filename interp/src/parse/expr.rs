@@ -1013,7 +1013,11 @@ impl Parser {
         for (i, st) in stmts.iter().enumerate() {
             let keep = value_last && i + 1 == stmts.len();
             match &st.kind {
-                Stmt::Expr(e) if !keep && st.hints & hints::WARNINGS != 0 => {
+                Stmt::Expr(e)
+                    if !keep
+                        && st.hints & hints::WARNINGS != 0
+                        && st.hints & hints::NO_WARN_VOID == 0 =>
+                {
                     self.void_expr_warnings(e, st.line)
                 }
                 Stmt::If { conds, otherwise } => {
@@ -1036,7 +1040,18 @@ impl Parser {
 
     fn void_expr_warnings(&self, e: &Expr, line: u32) {
         match e {
-            Expr::Logical { r, .. } => self.void_expr_warnings(r, line),
+            Expr::Logical { op, l, r } => {
+                // perl folds `EXPR if 0` (and `EXPR unless 1`) away unseen.
+                let known = match &**l {
+                    Expr::Int(i) => Some(*i != 0),
+                    Expr::Str { bytes, .. } => Some(!(bytes.is_empty() || &bytes[..] == b"0")),
+                    _ => None,
+                };
+                match (op, known) {
+                    (LogOp::And, Some(false)) | (LogOp::Or | LogOp::Dor, Some(true)) => {}
+                    _ => self.void_expr_warnings(r, line),
+                }
+            }
             Expr::Cond { t, f, .. } => {
                 self.void_expr_warnings(t, line);
                 self.void_expr_warnings(f, line);
@@ -1121,7 +1136,47 @@ impl Parser {
         }
     }
 
+    /// perl's "Applying pattern match (m//) to @x will act on scalar(@x)".
+    #[cold]
+    fn warn_bind_aggregate(&mut self, lhs: &Expr, r: &Expr) {
+        let name = match lhs {
+            Expr::MyArray(s) | Expr::MyHash(s) => {
+                match self.units.last().and_then(|u| u.pad.get(*s as usize)) {
+                    Some(p) => p.name.clone(),
+                    None => return,
+                }
+            }
+            Expr::GlobalArray(id) | Expr::GlobalHash(id) => {
+                let n = &self.globals[*id as usize];
+                let sigil = if matches!(lhs, Expr::GlobalArray(_)) {
+                    '@'
+                } else {
+                    '%'
+                };
+                format!("{sigil}{}", n.strip_prefix("main::").unwrap_or(n))
+            }
+            _ => return,
+        };
+        let what = match r {
+            Expr::Subst { .. } => "substitution (s///)",
+            Expr::Trans { .. } => "transliteration (tr///)",
+            _ => "pattern match (m//)",
+        };
+        self.compile_warning(
+            self.pos,
+            &format!("Applying {what} to {name} will act on scalar({name})"),
+        );
+    }
+
     fn make_bind(&mut self, lhs: Expr, r: Expr, negate: bool) -> Expr {
+        if self.prag.hints & hints::WARNINGS != 0
+            && matches!(
+                lhs,
+                Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::MyHash(_) | Expr::GlobalHash(_)
+            )
+        {
+            self.warn_bind_aggregate(&lhs, &r);
+        }
         match r {
             Expr::Match {
                 target: None,
@@ -2022,7 +2077,7 @@ impl Parser {
             Expr::My(_) | Expr::Global(_) => "...".to_string(),
             _ => return,
         };
-        self.compile_warning(
+        self.peep_warning(
             pos,
             &format!(
                 "Scalar value @{name}{open}{shown}{close} better written as ${name}{open}{shown}{close}"
@@ -3721,6 +3776,47 @@ fn useless_void_desc(e: &Expr) -> Option<String> {
                 _ => return None,
             };
             name.to_string()
+        }
+        Expr::Unary { op: UnOp::Neg, .. } => "negation (-)".into(),
+        Expr::Unary {
+            op: UnOp::BitNot, ..
+        } => "1's complement (~)".into(),
+        Expr::Not(_) => "not".into(),
+        Expr::AnonArray(_) => "anonymous array ([])".into(),
+        Expr::AnonHash(_) => "anonymous hash ({})".into(),
+        Expr::Sort { .. } => "sort".into(),
+        Expr::Repeat { .. } => "repeat (x)".into(),
+        // Calls on constants are folded by perl: only variable operands.
+        Expr::Func { f, args }
+            if !args.is_empty()
+                && !args
+                    .iter()
+                    .all(|a| matches!(a, Expr::Int(_) | Expr::Num(_) | Expr::Str { .. })) =>
+        {
+            match f {
+                Func::Length => "length",
+                Func::Uc => "uc",
+                Func::Lc => "lc",
+                Func::Ucfirst => "ucfirst",
+                Func::Lcfirst => "lcfirst",
+                Func::Ref => "reference-type operator",
+                Func::Hex => "hex",
+                Func::Oct => "oct",
+                Func::Abs => "abs",
+                Func::Int => "int",
+                Func::Sqrt => "sqrt",
+                Func::Substr if args.len() < 4 => "substr",
+                Func::Index => "index",
+                Func::Rindex => "rindex",
+                Func::Ord => "ord",
+                Func::Quotemeta => "quotemeta",
+                Func::Defined => "defined operator",
+                Func::Reverse => "reverse",
+                Func::Join => "join or string",
+                Func::Sprintf => "sprintf",
+                _ => return None,
+            }
+            .into()
         }
         Expr::My(_) => "private variable".into(),
         Expr::MyArray(_) => "private array".into(),

@@ -487,11 +487,13 @@ impl Parser {
             }
             i += 1;
         }
+        self.check_underscores(&src[start..i], false, i);
         if src.get(i) == Some(&b'.') && src.get(i + 1) != Some(&b'.') {
             // `1.` is a number, but `1.method`-like things do not exist; `1..2` is a range.
             is_float = true;
             text.push('.');
             i += 1;
+            let frac = i;
             while let Some(&c) = src.get(i) {
                 if c.is_ascii_digit() {
                     text.push(c as char);
@@ -500,6 +502,7 @@ impl Parser {
                 }
                 i += 1;
             }
+            self.check_underscores(&src[frac..i], true, i);
         }
         if matches!(src.get(i), Some(b'e') | Some(b'E')) {
             let mut j = i + 1;
@@ -652,4 +655,21 @@ fn unclosed_brace(src: &[u8]) -> bool {
         i += 1;
     }
     depth > 0
+}
+
+impl Parser {
+    /// perl's "Misplaced _ in number" for a run of digits with two
+    /// underscores together or one at its end (or, after the decimal point,
+    /// at its start).
+    fn check_underscores(&self, digits: &[u8], fraction: bool, pos: usize) {
+        if !digits.contains(&b'_') || self.prag.hints & crate::ast::hints::WARNINGS == 0 {
+            return;
+        }
+        let bad = digits.ends_with(b"_")
+            || digits.windows(2).any(|w| w == b"__")
+            || (fraction && digits.starts_with(b"_"));
+        if bad {
+            self.compile_warning(pos, "Misplaced _ in number");
+        }
+    }
 }

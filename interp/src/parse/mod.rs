@@ -49,7 +49,7 @@ pub struct EvalScope {
     /// Visible lexicals (name with sigil, slot in the calling pad).
     pub lexicals: Vec<(String, ast::Slot)>,
     /// `ast::hints` bits in effect at the `eval`.
-    pub hints: u16,
+    pub hints: u32,
     /// `features` bits in effect at the `eval`.
     pub features: u32,
     /// `use strict 'vars'` / `'subs'` in effect at the `eval`.
@@ -105,7 +105,7 @@ pub fn parse_eval(src: &[u8], file: &str, scope: &EvalScope) -> Result<Program, 
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Pragmas {
-    pub hints: u16,
+    pub hints: u32,
     pub strict_vars: bool,
     pub strict_subs: bool,
     pub features: u32,
@@ -177,6 +177,9 @@ pub(crate) struct Parser {
     pub global_order: Vec<String>,
     /// Give the "used only once" warnings (a file, not a string eval).
     pub warn_once_only: bool,
+    /// Warnings perl gives from its optimizer, after the void-context ones
+    /// of the sub (or file) they are in: the unit depth and full text.
+    pub peep_warnings: std::cell::RefCell<Vec<(usize, String)>>,
 }
 
 /// Nesting limit: deeper input is an error rather than a stack overflow
@@ -226,6 +229,7 @@ impl Parser {
             global_uses: HashMap::new(),
             global_order: Vec::new(),
             warn_once_only: false,
+            peep_warnings: Default::default(),
         };
         p.line_starts = lexer::compute_line_starts(&p.src);
         for name in ast::well_known::NAMES {
@@ -263,6 +267,7 @@ impl Parser {
         if self.queued_errors.is_empty() {
             self.void_context_warnings(&stmts, self.main_unit != 0);
         }
+        self.flush_peep_warnings(0);
         let queued = std::mem::take(&mut self.queued_errors);
         let begins_ok = self.begins_before_error;
         if queued.is_empty() && self.warn_once_only {
@@ -313,7 +318,8 @@ impl Parser {
         if !self.warn_once_only {
             return;
         }
-        let warn = self.prag.hints & ast::hints::WARNINGS != 0;
+        let warn = self.prag.hints & ast::hints::WARNINGS != 0
+            && self.prag.hints & ast::hints::NO_WARN_ONCE == 0;
         match self.global_uses.get_mut(fq) {
             Some(e) => e.0 += 1,
             None => {
@@ -373,6 +379,25 @@ impl Parser {
         use std::io::Write;
         let line = self.line_of(pos);
         let _ = write!(std::io::stderr(), "{msg} at {} line {line}.\n", self.file);
+    }
+
+    /// A compile-time warning perl issues from its optimizer (see
+    /// `peep_warnings`).
+    pub fn peep_warning(&self, pos: usize, msg: &str) {
+        let text = format!("{msg} at {} line {}.\n", self.file, self.line_of(pos));
+        self.peep_warnings
+            .borrow_mut()
+            .push((self.units.len(), text));
+    }
+
+    /// Print the optimizer warnings of units deeper than `depth`.
+    pub fn flush_peep_warnings(&self, depth: usize) {
+        use std::io::Write;
+        let mut q = self.peep_warnings.borrow_mut();
+        let keep = q.iter().take_while(|(d, _)| *d <= depth).count();
+        for (_, t) in q.drain(keep..) {
+            let _ = std::io::stderr().write_all(t.as_bytes());
+        }
     }
 
     pub fn compile_warning_line(&self, line: u32, msg: &str) {

@@ -200,6 +200,11 @@ impl Parser {
             "qq" => self.parse_qq_string(open)?,
             "qw" => {
                 let raw = self.read_delimited(open)?;
+                if self.prag.hints & crate::ast::hints::WARNINGS != 0
+                    && raw.iter().any(|&c| c == b',' || c == b'#')
+                {
+                    self.qw_warnings(&raw);
+                }
                 let mut items = Vec::new();
                 for w in raw
                     .split(|c| c.is_ascii_whitespace())
@@ -1208,4 +1213,22 @@ impl Parser {
 #[allow(dead_code)]
 fn _unused() -> Expr {
     underscore()
+}
+
+impl Parser {
+    /// perl's warnings for commas and `#` inside `qw()`, each at most once,
+    /// in the order they first appear.
+    #[cold]
+    fn qw_warnings(&self, raw: &[u8]) {
+        let (mut comma, mut comment) = (false, false);
+        for &c in raw {
+            if c == b',' && !comma {
+                comma = true;
+                self.compile_warning(self.pos, "Possible attempt to separate words with commas");
+            } else if c == b'#' && !comment {
+                comment = true;
+                self.compile_warning(self.pos, "Possible attempt to put comments in qw() list");
+            }
+        }
+    }
 }

@@ -119,9 +119,77 @@ impl Parser {
         }
     }
 
+    /// `use warnings LIST` / `no warnings LIST`: the categories psh tells
+    /// apart get their own bits; other category names are ignored.
+    fn warnings_pragma(&mut self, is_use: bool, names: &[String]) {
+        let cat_bit = |n: &str| match n {
+            "all" => hints::NO_WARN_ALL,
+            "uninitialized" => hints::NO_WARN_UNINIT,
+            "numeric" => hints::NO_WARN_NUMERIC,
+            "misc" => hints::NO_WARN_MISC,
+            "void" => hints::NO_WARN_VOID,
+            "once" => hints::NO_WARN_ONCE,
+            "substr" => hints::NO_WARN_SUBSTR,
+            "recursion" => hints::NO_RECURSION_WARN,
+            _ => 0,
+        };
+        let fatal = names.iter().any(|n| n == "FATAL");
+        let nonfatal = names.iter().any(|n| n == "NONFATAL");
+        let cats: Vec<&str> = names
+            .iter()
+            .map(|n| n.as_str())
+            .filter(|n| *n != "FATAL" && *n != "NONFATAL")
+            .collect();
+        let all = cats.is_empty() || cats.contains(&"all");
+        let h = &mut self.prag.hints;
+        *h |= hints::LEXICAL_WARNINGS;
+        if is_use {
+            if all {
+                *h &= !hints::NO_WARN_ALL;
+            } else {
+                if *h & hints::WARNINGS == 0 {
+                    // Only the named categories come on.
+                    *h |= hints::NO_WARN_ALL;
+                }
+                for c in &cats {
+                    *h &= !cat_bit(c);
+                }
+            }
+            *h |= hints::WARNINGS;
+            if fatal {
+                if all
+                    || cats
+                        .iter()
+                        .any(|c| !matches!(*c, "uninitialized" | "numeric"))
+                {
+                    *h |= hints::FATAL_WARNINGS;
+                } else {
+                    for c in &cats {
+                        *h |= if *c == "uninitialized" {
+                            hints::FATAL_UNINIT
+                        } else {
+                            hints::FATAL_NUMERIC
+                        };
+                    }
+                }
+            } else if nonfatal {
+                *h &= !(hints::FATAL_WARNINGS | hints::FATAL_UNINIT | hints::FATAL_NUMERIC);
+            }
+        } else if all {
+            *h &= !(hints::WARNINGS
+                | hints::FATAL_WARNINGS
+                | hints::FATAL_UNINIT
+                | hints::FATAL_NUMERIC);
+        } else {
+            for c in &cats {
+                *h |= cat_bit(c);
+            }
+        }
+    }
+
     /// `Statement::hints`: the run-time hints plus what a string `eval`
     /// needs to know of the compile-time pragmas.
-    pub(crate) fn stmt_hints(&self) -> u16 {
+    pub(crate) fn stmt_hints(&self) -> u32 {
         let mut h = self.prag.hints & !hints::EVAL_ONLY;
         if self.prag.features & features::BITWISE != 0 {
             h |= hints::NUMERIC_BITWISE;
@@ -851,6 +919,7 @@ impl Parser {
             return Ok(None);
         };
         self.void_context_warnings(&block.stmts, true);
+        self.flush_peep_warnings(self.units.len());
         if !prelude.is_empty() {
             let mut stmts = prelude;
             stmts.append(&mut block.stmts);
@@ -1032,7 +1101,7 @@ impl Parser {
         if minor >= 36 {
             self.prag.features |= features::SIGNATURES | features::ISA;
             self.prag.features &= !features::INDIRECT;
-            self.prag.hints |= hints::WARNINGS;
+            self.prag.hints |= hints::WARNINGS | hints::LEXICAL_WARNINGS;
         }
     }
 
@@ -1138,25 +1207,7 @@ impl Parser {
                 return Ok(());
             }
             "warnings" => {
-                if is_use {
-                    self.prag.hints |= hints::WARNINGS;
-                    if all || names.iter().any(|n| n == "all" || n == "recursion") {
-                        self.prag.hints &= !hints::NO_RECURSION_WARN;
-                    }
-                    if names.iter().any(|n| n == "FATAL") {
-                        self.prag.hints |= hints::FATAL_WARNINGS;
-                    } else if names.iter().any(|n| n == "NONFATAL") {
-                        self.prag.hints &= !hints::FATAL_WARNINGS;
-                    }
-                } else if all
-                    || names.iter().any(|n| {
-                        matches!(n.as_str(), "all" | "uninitialized" | "numeric" | "substr")
-                    })
-                {
-                    self.prag.hints &= !(hints::WARNINGS | hints::FATAL_WARNINGS);
-                } else if names.iter().any(|n| n == "recursion") {
-                    self.prag.hints |= hints::NO_RECURSION_WARN;
-                }
+                self.warnings_pragma(is_use, &names);
                 return Ok(());
             }
             "feature" | "experimental" => {
