@@ -883,6 +883,41 @@ pub enum PadSlot {
     Hash(Hv),
 }
 
+impl PadSlot {
+    /// Scope exit for a `my` variable (perl's SAVEt_CLEARSV): a container
+    /// nobody else holds is emptied in place (its old value dropped, so
+    /// DESTROY runs now); one a closure or reference still holds is left to
+    /// them and the slot gets a new container.
+    pub fn release(&mut self) {
+        match self {
+            PadSlot::Scalar(sv) => {
+                if Rc::strong_count(sv) == 1 && sv.blessed().is_none() {
+                    let old = sv.take();
+                    sv.set_pos(None);
+                    drop(old);
+                } else {
+                    *self = PadSlot::Scalar(Scalar::new(Value::Undef));
+                }
+            }
+            PadSlot::Array(av) => {
+                if Rc::strong_count(av) == 1 && av.blessed().is_none() {
+                    av.clear();
+                } else {
+                    *self = PadSlot::Array(Array::new());
+                }
+            }
+            PadSlot::Hash(hv) => {
+                if Rc::strong_count(hv) == 1 && hv.blessed().is_none() {
+                    hv.clear();
+                } else {
+                    *self = PadSlot::Hash(Hash::new());
+                }
+            }
+            PadSlot::Empty => {}
+        }
+    }
+}
+
 // ---------------------------------------------------------------- globs
 
 /// A typeglob: the package variables sharing one name.

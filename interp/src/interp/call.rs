@@ -418,32 +418,7 @@ impl Interp {
             if body.pad[i].is_state || captured.iter().any(|(s, _)| *s as usize == i) {
                 continue;
             }
-            match slot {
-                PadSlot::Scalar(sv) => {
-                    if Rc::strong_count(sv) == 1 && sv.blessed().is_none() {
-                        let old = sv.take();
-                        sv.set_pos(None);
-                        drop(old);
-                    } else {
-                        *slot = PadSlot::Scalar(Scalar::new(Value::Undef));
-                    }
-                }
-                PadSlot::Array(av) => {
-                    if Rc::strong_count(av) == 1 && av.blessed().is_none() {
-                        av.clear();
-                    } else {
-                        *slot = PadSlot::Array(Array::new());
-                    }
-                }
-                PadSlot::Hash(hv) => {
-                    if Rc::strong_count(hv) == 1 && hv.blessed().is_none() {
-                        hv.clear();
-                    } else {
-                        *slot = PadSlot::Hash(Hash::new());
-                    }
-                }
-                PadSlot::Empty => {}
-            }
+            slot.release();
         }
         pool.push(pad);
     }
