@@ -146,6 +146,19 @@ impl Interp {
         res
     }
 
+    /// A numeric comparison of two plain-number leaves, as a boolean.
+    #[inline]
+    pub(crate) fn num_leaf_cmp(&self, op: BinOp, l: &Expr, r: &Expr) -> Option<bool> {
+        if !matches!(
+            op,
+            BinOp::NumLt | BinOp::NumGt | BinOp::NumLe | BinOp::NumGe | BinOp::NumEq | BinOp::NumNe
+        ) {
+            return None;
+        }
+        let (x, y) = (self.num_leaf(l)?, self.num_leaf(r)?);
+        num_leaf_op(op, x, y).map(|v| v.truthy())
+    }
+
     /// The number a leaf expression holds, if it is a plain number.
     #[inline(always)]
     fn num_leaf(&self, e: &Expr) -> Option<NumLeaf> {

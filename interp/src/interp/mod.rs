@@ -1141,6 +1141,27 @@ impl Interp {
     /// Evaluate a condition (boolean context).
     #[inline]
     pub fn cond(&mut self, e: &Expr) -> R<bool> {
+        // Boolean context needs no value: `&&`/`||`/`!` and comparisons of
+        // plain numbers are decided without building one.
+        match e {
+            Expr::Logical {
+                op: ast::LogOp::And,
+                l,
+                r,
+            } => return Ok(self.cond(l)? && self.cond(r)?),
+            Expr::Logical {
+                op: ast::LogOp::Or,
+                l,
+                r,
+            } => return Ok(self.cond(l)? || self.cond(r)?),
+            Expr::Not(inner) => return Ok(!self.cond(inner)?),
+            Expr::Binary { op, l, r } if self.hints & ast::hints::INTEGER == 0 => {
+                if let Some(b) = self.num_leaf_cmp(*op, l, r) {
+                    return Ok(b);
+                }
+            }
+            _ => {}
+        }
         let v = self.sv(e)?;
         if v.is_ref() {
             return self.ref_truth(&v);
