@@ -125,10 +125,12 @@ impl Interp {
     /// no stack frame for the variable and constant cases.
     #[inline(never)]
     fn sv_binary(&mut self, op: BinOp, l: &Expr, r: &Expr) -> R<Value> {
-        // Two numeric leaves (lexicals holding numbers, literals): compute
-        // straight from the pad, without copying the operands out.
-        if let (Some(x), Some(y)) = (self.num_leaf(l), self.num_leaf(r)) {
-            if self.hints & ast::hints::INTEGER == 0 {
+        // Arithmetic on plain numbers held in lexicals and literals: computed
+        // straight from the pad, without building intermediate values. The
+        // operands are pure reads, so when the shortcut declines (a string,
+        // an overflow) evaluating again the general way is safe.
+        if self.hints & ast::hints::INTEGER == 0 {
+            if let (Some(x), Some(y)) = (self.num_tree(l, 0), self.num_tree(r, 0)) {
                 if let Some(v) = num_leaf_op(op, x, y) {
                     return Ok(v);
                 }
@@ -157,6 +159,19 @@ impl Interp {
         }
         let (x, y) = (self.num_leaf(l)?, self.num_leaf(r)?);
         num_leaf_op(op, x, y).map(|v| v.truthy())
+    }
+
+    /// The value of a pure arithmetic expression over plain-number leaves,
+    /// if every step stays exact the way perl's would.
+    fn num_tree(&self, e: &Expr, depth: u32) -> Option<NumLeaf> {
+        match e {
+            Expr::Binary { op, l, r } if depth < 8 => {
+                let x = self.num_tree(l, depth + 1)?;
+                let y = self.num_tree(r, depth + 1)?;
+                num_arith(*op, x, y)
+            }
+            _ => self.num_leaf(e),
+        }
     }
 
     /// The number a leaf expression holds, if it is a plain number.
@@ -1971,6 +1986,43 @@ impl Interp {
 enum NumLeaf {
     I(i64),
     F(f64),
+}
+
+/// One arithmetic step of `num_tree`, with the result kept unboxed; `None`
+/// where perl's general rules are needed (overflow, division by zero,
+/// negative modulus, other operators).
+#[inline(always)]
+fn num_arith(op: BinOp, x: NumLeaf, y: NumLeaf) -> Option<NumLeaf> {
+    use BinOp::*;
+    match (x, y) {
+        (NumLeaf::I(a), NumLeaf::I(b)) => match op {
+            Add => a.checked_add(b).map(NumLeaf::I),
+            Sub => a.checked_sub(b).map(NumLeaf::I),
+            Mul => a.checked_mul(b).map(NumLeaf::I),
+            Mod if a >= 0 && b > 0 => Some(NumLeaf::I(a % b)),
+            _ => None,
+        },
+        _ => {
+            let f = |n: NumLeaf| match n {
+                NumLeaf::I(i) => i as f64,
+                NumLeaf::F(f) => f,
+            };
+            let (a, b) = (f(x), f(y));
+            let r = match op {
+                Add => a + b,
+                Sub => a - b,
+                Mul => a * b,
+                Div if b != 0.0 => a / b,
+                _ => return None,
+            };
+            // Mirror `float_result`: integral results below 1e15 continue
+            // as integers.
+            Some(match float_result(r) {
+                Value::Int(i) => NumLeaf::I(i),
+                _ => NumLeaf::F(r),
+            })
+        }
+    }
 }
 
 /// Arithmetic and comparison on two plain numbers, when the result needs no
