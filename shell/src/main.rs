@@ -77,7 +77,7 @@ fn run(opts: cli::Options) -> i32 {
     it.global_warnings = opts.warnings || shebang_has_w(&src);
     it.set_script(&file, &opts.args);
     it.add_includes(&opts.includes);
-    let prog = match psh_interp::parse::parse_program_full(&src, &file) {
+    let prog = match psh_interp::parse::parse_program_with(&src, &file, opts.warnings) {
         Ok(p) => p,
         Err((e, partial)) => {
             if let Some((p, n)) = partial {

@@ -74,9 +74,24 @@ pub fn parse_program_full(
     src: &[u8],
     file: &str,
 ) -> Result<Program, (ParseError, Option<(Program, usize)>)> {
+    parse_program_with(src, file, false)
+}
+
+/// `parse_program_full` for a program run with `-w`: warnings are on from
+/// the first line (compile-time ones included), as if the file began with
+/// `use warnings`.
+#[allow(clippy::type_complexity)]
+pub fn parse_program_with(
+    src: &[u8],
+    file: &str,
+    dash_w: bool,
+) -> Result<Program, (ParseError, Option<(Program, usize)>)> {
     let mut p = Parser::new(src, file);
     p.units.push(Unit::new(false));
     p.warn_once_only = true;
+    if dash_w {
+        p.prag.hints |= ast::hints::WARNINGS as u32;
+    }
     p.run_full()
 }
 
