@@ -90,7 +90,7 @@ pub fn parse_program_with(
     p.units.push(Unit::new(false));
     p.warn_once_only = true;
     if dash_w {
-        p.prag.hints |= ast::hints::WARNINGS as u32;
+        p.prag.hints |= ast::hints::WARNINGS;
     }
     p.run_full()
 }
