@@ -228,7 +228,7 @@ fn pack_into(
                 if n > 1 << 32 {
                     return Err("Out of memory during pack()".into());
                 }
-                out.bytes.extend(std::iter::repeat(0).take(n));
+                out.bytes.extend(std::iter::repeat_n(0, n));
             }
             b'X' => {
                 let n = match it.count {

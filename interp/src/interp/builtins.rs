@@ -1950,7 +1950,7 @@ impl Interp {
         let saved_unit = std::mem::replace(&mut self.unit, unit.clone());
         let saved_file = std::mem::replace(&mut self.file, prog.file.clone());
         let saved_pkg = std::mem::replace(&mut self.package, Rc::from("main"));
-        let saved_sub = std::mem::replace(&mut self.cur_sub, Some(main));
+        let saved_sub = self.cur_sub.replace(main);
         let saved_want = std::mem::replace(&mut self.want, want);
         let saved_line = self.line;
         let saved_hints = self.hints;

@@ -311,7 +311,7 @@ impl Interp {
         }
         let saved_pad = std::mem::replace(&mut self.pad, pad);
         let saved_args = std::mem::replace(&mut self.args, args);
-        let saved_sub = std::mem::replace(&mut self.cur_sub, Some(cv.clone()));
+        let saved_sub = self.cur_sub.replace(cv.clone());
         let saved_want = std::mem::replace(&mut self.want, want);
         let saved_unit = if Rc::ptr_eq(&self.unit, unit) {
             None

@@ -106,9 +106,7 @@ impl Interp {
                         let full = self.qualify(&name);
                         match self.find_sub(&full) {
                             Some(c) => c,
-                            None => {
-                                return Err(self.die_msg(format!("Undefined subroutine in sort")))
-                            }
+                            None => return Err(self.die_msg("Undefined subroutine in sort")),
                         }
                     }
                 };

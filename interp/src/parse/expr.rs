@@ -2430,10 +2430,9 @@ impl Parser {
             .strip_prefix("CORE::")
             .map(|s| s.to_string())
             .unwrap_or(word);
-        let word = if word.starts_with("CORE::GLOBAL::") {
-            word[14..].to_string()
-        } else {
-            word
+        let word = match word.strip_prefix("CORE::GLOBAL::") {
+            Some(w) => w.to_string(),
+            None => word,
         };
 
         // A user sub shadows nothing here except when explicitly known and not a keyword.
@@ -2544,7 +2543,7 @@ impl Parser {
                 return Ok((Expr::CurrentSub, false));
             }
             "__PACKAGE__" => return Ok((self.str_expr(&self.package.clone()), false)),
-            "__FILE__" => return Ok((self.str_expr(&self.file.to_string()), false)),
+            "__FILE__" => return Ok((self.str_expr(self.file.as_ref()), false)),
             "__LINE__" => return Ok((Expr::Int(self.line_of(start) as i64), false)),
             "defined" => return Ok((self.parse_defined()?, false)),
             "undef" => return Ok((self.parse_undef()?, false)),

@@ -393,7 +393,7 @@ impl Parser {
     pub fn compile_warning(&self, pos: usize, msg: &str) {
         use std::io::Write;
         let line = self.line_of(pos);
-        let _ = write!(std::io::stderr(), "{msg} at {} line {line}.\n", self.file);
+        let _ = writeln!(std::io::stderr(), "{msg} at {} line {line}.", self.file);
     }
 
     /// A compile-time warning perl issues from its optimizer (see
@@ -417,7 +417,7 @@ impl Parser {
 
     pub fn compile_warning_line(&self, line: u32, msg: &str) {
         use std::io::Write;
-        let _ = write!(std::io::stderr(), "{msg} at {} line {line}.\n", self.file);
+        let _ = writeln!(std::io::stderr(), "{msg} at {} line {line}.", self.file);
     }
 
     /// An error perl reports but keeps compiling after (strict violations):

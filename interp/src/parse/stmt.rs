@@ -1525,13 +1525,7 @@ impl Parser {
             self.pos = (le + 1).min(self.src.len());
             let text = self.src[ls..le].to_vec();
             let trimmed: Vec<u8> = text.iter().copied().filter(|c| *c != b'\r').collect();
-            if trimmed
-                .iter()
-                .copied()
-                .collect::<Vec<u8>>()
-                .trim_ascii_end()
-                == b"."
-            {
+            if trimmed.to_vec().trim_ascii_end() == b"." {
                 break;
             }
             if trimmed.first() == Some(&b'#') {
@@ -1564,8 +1558,7 @@ impl Parser {
                 }
                 let inner = if self.peek() == Some(b'{') {
                     self.pos += 1;
-                    let e = self.parse_bracket_list(b'}')?;
-                    e
+                    self.parse_bracket_list(b'}')?
                 } else {
                     self.parse_expr()?
                 };
