@@ -1948,7 +1948,7 @@ impl Interp {
         // (so they share its file-level lexicals) and its BEGIN blocks use.
         let saved_pad = std::mem::replace(&mut self.pad, super::new_pad(&prog.main));
         let saved_unit = std::mem::replace(&mut self.unit, unit.clone());
-        let saved_file = std::mem::replace(&mut self.file, prog.file.clone());
+        let saved_file = std::mem::replace(&mut self.file, unit.file.clone());
         let saved_pkg = std::mem::replace(&mut self.package, Rc::from("main"));
         let saved_sub = self.cur_sub.replace(main);
         let saved_want = std::mem::replace(&mut self.want, want);

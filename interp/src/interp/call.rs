@@ -16,7 +16,7 @@ pub struct CallInfo {
     pub sub: Rc<str>,
     /// Where the call happened.
     pub package: Rc<str>,
-    pub file: Arc<str>,
+    pub file: Rc<str>,
     pub line: u32,
     pub want: Want,
     pub has_args: bool,
@@ -318,10 +318,10 @@ impl Interp {
         } else {
             Some(std::mem::replace(&mut self.unit, unit.clone()))
         };
-        let saved_file = if Arc::ptr_eq(&self.file, &body.file) {
+        let saved_file = if Rc::ptr_eq(&self.file, &unit.file) {
             None
         } else {
-            Some(std::mem::replace(&mut self.file, body.file.clone()))
+            Some(std::mem::replace(&mut self.file, unit.file.clone()))
         };
         let saved_pkg = if *self.package == *body.package {
             None

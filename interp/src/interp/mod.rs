@@ -64,6 +64,9 @@ pub struct Unit {
     /// addresses can be reused): the address keys it put in the
     /// interpreter's caches, handed to `dead` when the unit goes.
     pub transient: Option<(RefCell<Vec<usize>>, Rc<RefCell<Vec<usize>>>)>,
+    /// The program's file name as the interpreter shows it; an `Rc` so that
+    /// recording it in each call frame costs no atomic operation.
+    pub file: Rc<str>,
 }
 
 impl Drop for Unit {
@@ -127,7 +130,7 @@ pub struct Interp {
     pub cur_sub: Option<Cv>,
     pub want: Want,
     pub line: u32,
-    pub file: Arc<str>,
+    pub file: Rc<str>,
     pub hints: u32,
     pub package: Rc<str>,
 
@@ -235,6 +238,7 @@ impl Interp {
         }
         let unit = Rc::new(Unit {
             transient: None,
+            file: Rc::from("-"),
             globals,
             patterns: RefCell::new(Vec::new()),
             program: Arc::new(Program {
@@ -272,7 +276,7 @@ impl Interp {
             cur_sub: None,
             want: Want::Void,
             line: 0,
-            file: Arc::from("-"),
+            file: Rc::from("-"),
             hints: 0,
             package: Rc::from("main"),
             ret_list: Vec::new(),
@@ -404,6 +408,7 @@ impl Interp {
             patterns: RefCell::new(vec![None; n_pat]),
             program: prog.clone(),
             transient: transient.then(|| (RefCell::new(Vec::new()), self.dead_keys.clone())),
+            file: Rc::from(&*prog.file),
         });
         let main = Code::new(
             CodeKind::Perl {
@@ -462,8 +467,7 @@ impl Interp {
     /// Load a program as the running one: DATA handle, globals, main pad,
     /// named subs.
     fn start_program(&mut self, prog: Program) -> (Rc<Unit>, Arc<Program>) {
-        let file = prog.file.clone();
-        self.file = file;
+        self.file = Rc::from(&*prog.file);
         if let Some((pkg, data)) = &prog.data {
             let h = Handle::new(
                 Backend::Mem(Scalar::new(Value::bytes(data))),
