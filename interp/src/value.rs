@@ -265,6 +265,21 @@ pub enum Lv {
     ArrayElem(Av, i64),
 }
 
+/// When a blessed referent's last reference goes: the metadata of the copy
+/// that is handed to DESTROY (marked so it is not destroyed twice), or
+/// `None` when no DESTROY is due.
+fn destroy_meta(meta: &mut Option<Box<Meta>>) -> Option<Box<Meta>> {
+    let m = meta.take()?;
+    match (m.blessed, m.destroyed) {
+        (Some(pkg), false) => Some(Box::new(Meta {
+            blessed: Some(pkg),
+            destroyed: true,
+            ..Default::default()
+        })),
+        _ => None,
+    }
+}
+
 // ---------------------------------------------------------------- scalars
 
 pub struct Scalar {
@@ -378,19 +393,10 @@ impl Scalar {
 
 impl Drop for Scalar {
     fn drop(&mut self) {
-        if let Some(m) = self.meta.get_mut().take() {
-            if let (Some(pkg), false) = (m.blessed.clone(), m.destroyed) {
-                let v = std::mem::take(self.v.get_mut());
-                let again = Scalar::new(v);
-                unsafe {
-                    *again.meta.get() = Some(Box::new(Meta {
-                        blessed: Some(pkg),
-                        destroyed: true,
-                        ..Default::default()
-                    }));
-                }
-                crate::destroy::defer(Value::ScalarRef(again));
-            }
+        if let Some(meta) = destroy_meta(self.meta.get_mut()) {
+            let again = Scalar::new(std::mem::take(self.v.get_mut()));
+            unsafe { *again.meta.get() = Some(meta) };
+            crate::destroy::defer(Value::ScalarRef(again));
         }
     }
 }
@@ -603,19 +609,10 @@ impl Drop for Array {
             drop_rev(std::mem::take(self.v.get_mut()));
             return;
         }
-        if let Some(m) = self.meta.get_mut().take() {
-            if let (Some(pkg), false) = (m.blessed.clone(), m.destroyed) {
-                let v = std::mem::take(self.v.get_mut());
-                let again = Array::from_elems(v);
-                unsafe {
-                    *again.meta.get() = Some(Box::new(Meta {
-                        blessed: Some(pkg),
-                        destroyed: true,
-                        ..Default::default()
-                    }));
-                }
-                crate::destroy::defer(Value::ArrayRef(again));
-            }
+        if let Some(meta) = destroy_meta(self.meta.get_mut()) {
+            let again = Array::from_elems(std::mem::take(self.v.get_mut()));
+            unsafe { *again.meta.get() = Some(meta) };
+            crate::destroy::defer(Value::ArrayRef(again));
         }
     }
 }
@@ -733,20 +730,13 @@ impl Hash {
 
 impl Drop for Hash {
     fn drop(&mut self) {
-        if let Some(m) = self.meta.get_mut().take() {
-            if let (Some(pkg), false) = (m.blessed.clone(), m.destroyed) {
-                let map = std::mem::take(self.m.get_mut());
-                let again = Rc::new(Hash {
-                    m: UnsafeCell::new(map),
-                    iter: Cell::new(0),
-                    meta: UnsafeCell::new(Some(Box::new(Meta {
-                        blessed: Some(pkg),
-                        destroyed: true,
-                        ..Default::default()
-                    }))),
-                });
-                crate::destroy::defer(Value::HashRef(again));
-            }
+        if let Some(meta) = destroy_meta(self.meta.get_mut()) {
+            let again = Rc::new(Hash {
+                m: UnsafeCell::new(std::mem::take(self.m.get_mut())),
+                iter: Cell::new(0),
+                meta: UnsafeCell::new(Some(meta)),
+            });
+            crate::destroy::defer(Value::HashRef(again));
         }
     }
 }
