@@ -380,6 +380,12 @@ pub enum Expr {
     /// `*name` / `*{"name"}`.
     Glob(GlobalId),
     GlobDeref(Box<Expr>),
+    /// `*glob{THING}`: a reference to one slot of a glob (`SCALAR`,
+    /// `ARRAY`, `HASH`, `CODE`, `IO`, `GLOB`) or its `NAME`/`PACKAGE`.
+    GlobSlot {
+        glob: Box<Expr>,
+        slot: String,
+    },
     /// `$#a`, `$#{…}`, `$#$r` (readable and assignable).
     LastIndex(ArrayPlace),
 

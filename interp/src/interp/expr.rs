@@ -264,6 +264,23 @@ impl Interp {
                 let v = self.sv(inner)?;
                 Value::Glob(self.glob_of_value(&v)?)
             }
+            Expr::GlobSlot { glob, slot } => {
+                let v = self.sv(glob)?;
+                let g = self.glob_of_value(&v)?;
+                match slot.as_str() {
+                    "SCALAR" => Value::ScalarRef(g.sv()),
+                    "ARRAY" if g.has_av() => Value::ArrayRef(g.av()),
+                    "HASH" if g.has_hv() => Value::HashRef(g.hv()),
+                    "CODE" => g.code().map(Value::CodeRef).unwrap_or_default(),
+                    "IO" | "FILEHANDLE" if g.io().is_some() => Value::GlobRef(g.clone()),
+                    "GLOB" => Value::GlobRef(g.clone()),
+                    "NAME" => Value::from_str(g.name.rsplit("::").next().unwrap_or("")),
+                    "PACKAGE" => {
+                        Value::from_str(g.name.rsplit_once("::").map(|(p, _)| p).unwrap_or("main"))
+                    }
+                    _ => Value::Undef,
+                }
+            }
             Expr::LastIndex(p) => {
                 let av = self.array_place(p, false)?;
                 Value::Int(av.len() as i64 - 1)

@@ -2197,8 +2197,28 @@ impl Parser {
         Ok(Expr::CodeDeref(Box::new(target)))
     }
 
-    /// `*name`, `*{"name"}`, `*$fh`.
+    /// `*name`, `*{"name"}`, `*$fh`, each optionally followed by a slot
+    /// subscript (`*name{CODE}`).
     fn parse_glob_term(&mut self) -> PResult<Expr> {
+        let g = self.parse_glob_term_bare()?;
+        if self.peek() == Some(b'{') {
+            let mut i = self.pos + 1;
+            while self.src.get(i).is_some_and(|c| c.is_ascii_uppercase()) {
+                i += 1;
+            }
+            if i > self.pos + 1 && self.src.get(i) == Some(&b'}') {
+                let slot = String::from_utf8_lossy(&self.src[self.pos + 1..i]).into_owned();
+                self.pos = i + 1;
+                return Ok(Expr::GlobSlot {
+                    glob: Box::new(g),
+                    slot,
+                });
+            }
+        }
+        Ok(g)
+    }
+
+    fn parse_glob_term_bare(&mut self) -> PResult<Expr> {
         let start = self.pos;
         self.pos += 1;
         match self.peek() {
