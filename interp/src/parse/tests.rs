@@ -52,6 +52,7 @@ pub(crate) fn sx(e: &Expr) -> String {
         Expr::Undef => "undef".into(),
         Expr::Int(i) => i.to_string(),
         Expr::UInt(u) => format!("{u}u"),
+        Expr::GlobSlot { glob, slot } => format!("(globslot {} {})", sx(glob), slot),
         Expr::Num(f) => format!("{}f", f),
         Expr::Str { bytes, utf8 } => {
             format!(
