@@ -1003,6 +1003,7 @@ impl Interp {
                             }
                         }
                         Mod if x >= 0 && y > 0 => return Ok(Value::Int(x % y)),
+                        NumCmp => return Ok(Value::Int((x > y) as i64 - (x < y) as i64)),
                         NumLt => return Ok(bool_val(x < y)),
                         NumGt => return Ok(bool_val(x > y)),
                         NumLe => return Ok(bool_val(x <= y)),
@@ -1040,36 +1041,8 @@ impl Interp {
     #[inline(never)]
     fn binop_general(&mut self, op: BinOp, a: &Value, b: &Value) -> R<Value> {
         use BinOp::*;
-        // Integer fast paths first: most arithmetic in real scripts is on
-        // small integers.
-        if let (Value::Int(x), Value::Int(y)) = (a, b) {
-            let (x, y) = (*x, *y);
-            match op {
-                Add => {
-                    if let Some(r) = x.checked_add(y) {
-                        return Ok(Value::Int(r));
-                    }
-                }
-                Sub => {
-                    if let Some(r) = x.checked_sub(y) {
-                        return Ok(Value::Int(r));
-                    }
-                }
-                Mul => {
-                    if let Some(r) = x.checked_mul(y) {
-                        return Ok(Value::Int(r));
-                    }
-                }
-                NumEq => return Ok(bool_val(x == y)),
-                NumNe => return Ok(bool_val(x != y)),
-                NumLt => return Ok(bool_val(x < y)),
-                NumGt => return Ok(bool_val(x > y)),
-                NumLe => return Ok(bool_val(x <= y)),
-                NumGe => return Ok(bool_val(x >= y)),
-                NumCmp => return Ok(Value::Int((x > y) as i64 - (x < y) as i64)),
-                _ => {}
-            }
-        }
+        // Two integers were tried by `binop` already (unless `use integer`,
+        // which `integer_op` below handles).
         // Floating-point fast paths (mandelbrot-style loops).
         let fl = match (a, b) {
             (Value::Num(x), Value::Num(y)) => Some((*x, *y)),

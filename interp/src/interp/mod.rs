@@ -776,25 +776,15 @@ impl Interp {
                 cond,
                 body,
                 cont,
-            } => 'outer: loop {
+            } => loop {
                 if let Some(c) = cond {
                     self.line = s.line;
                     if !self.cond(c)? {
                         break;
                     }
                 }
-                loop {
-                    match self.exec_block(body) {
-                        Ok(()) => break,
-                        Err(f) => match self.loop_flow(f, label)? {
-                            LoopAction::Next => break,
-                            LoopAction::Last => break 'outer,
-                            LoopAction::Redo => continue,
-                        },
-                    }
-                }
-                if let Some(c) = cont {
-                    self.exec_block(c)?;
+                if self.loop_body(label, body, cont.as_ref())? {
+                    break;
                 }
             },
             Stmt::DoWhile { body, cond, until } => loop {
@@ -814,21 +804,14 @@ impl Interp {
                 if let Some(i) = init {
                     self.void(i)?;
                 }
-                'outer: loop {
+                loop {
                     if let Some(c) = cond {
                         if !self.cond(c)? {
                             break;
                         }
                     }
-                    loop {
-                        match self.exec_block(body) {
-                            Ok(()) => break,
-                            Err(f) => match self.loop_flow(f, label)? {
-                                LoopAction::Next => break,
-                                LoopAction::Last => break 'outer,
-                                LoopAction::Redo => continue,
-                            },
-                        }
+                    if self.loop_body(label, body, None)? {
+                        break;
                     }
                     if let Some(st) = step {
                         self.void(st)?;
