@@ -44,6 +44,7 @@ pub fn install(it: &mut Interp) {
         ("lib::import", lib_import),
         ("overload::import", overload_import),
         ("UNIVERSAL::isa", universal_isa),
+        ("UNIVERSAL::DOES", universal_isa),
         ("UNIVERSAL::can", universal_can),
         ("utf8::encode", utf8_encode),
         ("utf8::decode", utf8_decode),

@@ -1001,7 +1001,7 @@ impl Interp {
             return self.call_sub(&cv, args, want, out);
         }
         // Universal methods implemented natively.
-        if let Some(r) = self.universal_method(inv, &class, meth, &args, want, out)? {
+        if let Some(r) = self.universal_method(&class, meth, &args, want, out)? {
             return Ok(r);
         }
         if let Some(al) = self.find_method(&start_class, "AUTOLOAD") {
@@ -1030,41 +1030,17 @@ impl Interp {
         self.symbols.keys().any(|k| k.starts_with(&prefix))
     }
 
-    /// `can`, `isa`, `DOES`, `VERSION` when no Perl definition exists.
+    /// `VERSION`, `import` and `unimport` when no Perl definition exists
+    /// (`isa`, `can` and `DOES` are native subs in `UNIVERSAL`).
     fn universal_method(
         &mut self,
-        inv: &Value,
         class: &str,
         meth: &str,
         args: &[Elem],
         want: Want,
         out: &mut Vec<Value>,
     ) -> R<Option<Value>> {
-        let arg1 = args
-            .get(1)
-            .map(|a| String::from_utf8_lossy(&to_bytes(&a.get())).into_owned());
         let r = match meth {
-            "isa" | "DOES" => {
-                let t = arg1.unwrap_or_default();
-                let ok = if inv.blessed().is_none() && inv.is_ref() {
-                    false
-                } else {
-                    self.isa(class, &t)
-                };
-                super::expr::bool_val(ok)
-            }
-            "can" => {
-                let m = arg1.unwrap_or_default();
-                match self.find_method(class, &m) {
-                    Some(cv) => Value::CodeRef(cv),
-                    None => {
-                        if want == Want::List {
-                            out.push(Value::Undef);
-                        }
-                        return Ok(Some(Value::Undef));
-                    }
-                }
-            }
             "VERSION" => {
                 let existed = self.package_exists(class);
                 let have = self.glob(&format!("{class}::VERSION")).sv().get();
