@@ -827,6 +827,8 @@ pub struct Code {
     pub pads: UnsafeCell<Vec<Vec<PadSlot>>>,
     /// Calls of this sub now running (perl's CvDEPTH), for "Deep recursion".
     pub depth: std::cell::Cell<u32>,
+    /// The body in closure form, made on the first call.
+    pub lowered: std::cell::OnceCell<Rc<crate::interp::lower::LoweredSub>>,
 }
 
 pub type Cv = Rc<Code>;
@@ -841,6 +843,7 @@ impl Code {
             opstate: UnsafeCell::new(Vec::new()),
             pads: UnsafeCell::new(Vec::new()),
             depth: std::cell::Cell::new(0),
+            lowered: std::cell::OnceCell::new(),
         })
     }
     pub fn blessed(&self) -> Option<Rc<str>> {

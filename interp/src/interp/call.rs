@@ -336,7 +336,14 @@ impl Interp {
         let mark = self.savestack.len();
         self.depth += 1;
         let start = out.len();
-        let r = self.body_value(&body.body, want, out);
+        if self.lower_enabled && cv.lowered.get().is_none() {
+            let low = self.lowered_sub(body);
+            let _ = cv.lowered.set(low);
+        }
+        let r = match cv.lowered.get() {
+            Some(low) => low.run(self, want, out),
+            None => self.body_value(&body.body, want, out),
+        };
         self.depth -= 1;
         cv.depth.set(cv_depth - 1);
         self.unwind(mark);
@@ -378,6 +385,22 @@ impl Interp {
             }
             Err(f) => Err(f),
         }
+    }
+
+    /// The closure form of a sub body, shared by every closure of it.
+    #[cold]
+    fn lowered_sub(&mut self, body: &Arc<ast::SubBody>) -> Rc<super::lower::LoweredSub> {
+        let key = Arc::as_ptr(body) as usize;
+        if let Some((w, low)) = self.lowered_subs.get(&key) {
+            if w.strong_count() > 0 {
+                return low.clone();
+            }
+        }
+        let low = Rc::new(super::lower::lower_sub(body));
+        self.lowered_subs
+            .insert(key, (Arc::downgrade(body), low.clone()));
+        self.note_cache_key(key);
+        low
     }
 
     /// A new pad for a call of `cv`: fresh containers, the closure's captured
@@ -523,7 +546,12 @@ impl Interp {
         self.stmt_value(last, want, out)
     }
 
-    fn stmt_value(&mut self, s: &Statement, want: Want, out: &mut Vec<Value>) -> R<Value> {
+    pub(super) fn stmt_value(
+        &mut self,
+        s: &Statement,
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> R<Value> {
         match &s.kind {
             Stmt::Expr(e) => {
                 self.raise_warn_die()?;

@@ -138,6 +138,20 @@ impl Interp {
         }
         let a = self.sv(l)?;
         let b = self.sv(r)?;
+        self.binop_values(op, l, r, a, b)
+    }
+
+    /// A binary operator on its evaluated operands `a` (of `l`) and `b` (of
+    /// `r`), warning about undefined ones by name.
+    #[inline]
+    pub(super) fn binop_values(
+        &mut self,
+        op: BinOp,
+        l: &Expr,
+        r: &Expr,
+        a: Value,
+        b: Value,
+    ) -> R<Value> {
         if (a.is_undef() || b.is_undef()) && op != BinOp::Isa && self.warnings_on() {
             let (a, b) = self.uninit_operands(op, l, r, a, b);
             return self.binop(op, &a, &b);
@@ -1392,7 +1406,7 @@ impl Interp {
     }
 
     /// `++`/`--`, pre or post.
-    fn incdec(&mut self, t: &Expr, inc: bool, pre: bool) -> R<Value> {
+    pub(super) fn incdec(&mut self, t: &Expr, inc: bool, pre: bool) -> R<Value> {
         // Lexical integer fast path.
         if let Expr::My(s) = t {
             if let PadSlot::Scalar(sv) = &self.pad[*s as usize] {
@@ -2061,7 +2075,7 @@ fn num_leaf_op(op: BinOp, x: NumLeaf, y: NumLeaf) -> Option<Value> {
 /// representable, as perl's arithmetic does (so `0.5 + 0.5` prints `1` and
 /// later integer operations stay on the fast path).
 #[inline]
-fn float_result(f: f64) -> Value {
+pub(super) fn float_result(f: f64) -> Value {
     if f.abs() < 1e15 && (f as i64) as f64 == f && !(f == 0.0 && f.is_sign_negative()) {
         Value::Int(f as i64)
     } else {

@@ -7,6 +7,7 @@ mod assign;
 mod builtins;
 mod call;
 mod expr;
+pub(crate) mod lower;
 mod output;
 mod regex_ops;
 mod sort;
@@ -54,6 +55,9 @@ pub enum Flow {
 }
 
 pub type R<T> = Result<T, Flow>;
+
+/// A block or statement in runnable form (the closure form's unit).
+pub(crate) type BlockRun = dyn Fn(&mut Interp) -> R<()>;
 
 /// Per-program (per file, per string eval) resolution tables.
 pub struct Unit {
@@ -159,6 +163,12 @@ pub struct Interp {
     pub(crate) anon_names: rustc_hash::FxHashMap<usize, Rc<str>>,
     /// String literals, allocated once per literal (keyed by node address).
     pub(crate) const_strs: rustc_hash::FxHashMap<usize, Rc<PStr>>,
+    /// Sub bodies in closure form, by body address, shared by all closures
+    /// of one body (the `Weak` tells whether the address still names it).
+    pub(crate) lowered_subs:
+        rustc_hash::FxHashMap<usize, (std::sync::Weak<ast::SubBody>, Rc<lower::LoweredSub>)>,
+    /// Run code in closure form (off: tree walker only; `PSH_NO_LOWER=1`).
+    pub lower_enabled: bool,
     /// Cache keys of freed string-eval code (see `Unit::transient`).
     pub(crate) dead_keys: Rc<RefCell<Vec<usize>>>,
     /// Spare argument vectors (capacity kept), for method calls.
@@ -295,6 +305,8 @@ impl Interp {
             args_pool: Vec::new(),
             vec_pool: Vec::new(),
             const_strs: Default::default(),
+            lowered_subs: Default::default(),
+            lower_enabled: std::env::var_os("PSH_NO_LOWER").is_none(),
             dead_keys: Default::default(),
             anon_names: Default::default(),
             last_match: Rc::default(),
@@ -391,6 +403,7 @@ impl Interp {
         for k in dead {
             self.call_cache.remove(&k);
             self.const_strs.remove(&k);
+            self.lowered_subs.remove(&k);
             self.anon_names.remove(&k);
             self.tr_cache.remove(&k);
             self.const_targets.remove(&k);
@@ -431,7 +444,14 @@ impl Interp {
             for b in &prog.begin {
                 self.exec_block(b)?;
             }
-            self.exec_stmts(&body.stmts)
+            if !self.lower_enabled {
+                return self.exec_stmts(&body.stmts);
+            }
+            // `prog` holds the tree for as long as the lowered code runs.
+            for s in lower::lower_stmts(&body.stmts) {
+                s(self)?;
+            }
+            Ok(())
         })();
         for e in &prog.end {
             let cv = self.instantiate(e, &unit);
@@ -825,7 +845,16 @@ impl Interp {
                 body,
                 cont,
             } => {
-                self.foreach(label, var, list, body, cont.as_ref())?;
+                let run_cont = cont
+                    .as_ref()
+                    .map(|c| move |it: &mut Interp| it.exec_block(c));
+                self.foreach(
+                    label,
+                    var,
+                    list,
+                    &|it: &mut Interp| it.exec_block(body),
+                    run_cont.as_ref(),
+                )?;
             }
             Stmt::Block { label, body } => match {
                 self.loop_depth += 1;
@@ -874,14 +903,18 @@ impl Interp {
         }
     }
 
-    fn foreach(
+    pub(crate) fn foreach<B, C>(
         &mut self,
         label: &Option<Arc<str>>,
         var: &ast::LoopVar,
         list: &Expr,
-        body: &Block,
-        cont: Option<&Block>,
-    ) -> R<()> {
+        body: &B,
+        cont: Option<&C>,
+    ) -> R<()>
+    where
+        B: Fn(&mut Interp) -> R<()> + ?Sized,
+        C: Fn(&mut Interp) -> R<()> + ?Sized,
+    {
         if let ast::LoopVar::MyList(slots) = var {
             return self.foreach_multi(label, slots, list, body, cont);
         }
@@ -909,7 +942,7 @@ impl Interp {
                         };
                         cur = Some(sv.clone());
                         self.loop_var_bind(var, sv);
-                        if self.loop_body(label, body, cont)? {
+                        if self.loop_iter(label, body, cont)? {
                             break;
                         }
                         i += 1;
@@ -933,7 +966,7 @@ impl Interp {
                 let mut i = 0usize;
                 while let Some(sv) = av.with(|v| v.get_mut(i).map(Elem::container)) {
                     self.loop_var_bind(var, sv);
-                    if self.loop_body(label, body, cont)? {
+                    if self.loop_iter(label, body, cont)? {
                         break;
                     }
                     i += 1;
@@ -948,7 +981,7 @@ impl Interp {
         let r = (|| -> R<()> {
             for sv in items {
                 self.loop_var_bind(var, sv);
-                if self.loop_body(label, body, cont)? {
+                if self.loop_iter(label, body, cont)? {
                     break;
                 }
             }
@@ -959,14 +992,18 @@ impl Interp {
     }
 
     /// `for my ($a, $b, …) (LIST)`: several elements per iteration.
-    fn foreach_multi(
+    fn foreach_multi<B, C>(
         &mut self,
         label: &Option<Arc<str>>,
         slots: &[ast::Slot],
         list: &Expr,
-        body: &Block,
-        cont: Option<&Block>,
-    ) -> R<()> {
+        body: &B,
+        cont: Option<&C>,
+    ) -> R<()>
+    where
+        B: Fn(&mut Interp) -> R<()> + ?Sized,
+        C: Fn(&mut Interp) -> R<()> + ?Sized,
+    {
         let items = self.alias_list(list)?;
         let saved: Vec<PadSlot> = slots
             .iter()
@@ -981,7 +1018,7 @@ impl Interp {
                         .unwrap_or_else(|| Scalar::new(Value::Undef));
                     self.pad[*s as usize] = PadSlot::Scalar(sv);
                 }
-                if self.loop_body(label, body, cont)? {
+                if self.loop_iter(label, body, cont)? {
                     break;
                 }
             }
@@ -1001,8 +1038,36 @@ impl Interp {
         body: &Block,
         cont: Option<&Block>,
     ) -> R<bool> {
+        match cont {
+            None => self.loop_iter(
+                label,
+                &|it: &mut Interp| it.exec_block(body),
+                None::<&BlockRun>,
+            ),
+            Some(c) => self.loop_iter(
+                label,
+                &|it: &mut Interp| it.exec_block(body),
+                Some(&|it: &mut Interp| it.exec_block(c)),
+            ),
+        }
+    }
+
+    /// One iteration of a loop whose body (and `continue` block) are given
+    /// as runners, so the tree walker and the closure form share the
+    /// handling of `next`/`last`/`redo`. True means `last`.
+    #[inline]
+    pub(crate) fn loop_iter<B, C>(
+        &mut self,
+        label: &Option<Arc<str>>,
+        body: &B,
+        cont: Option<&C>,
+    ) -> R<bool>
+    where
+        B: Fn(&mut Interp) -> R<()> + ?Sized,
+        C: Fn(&mut Interp) -> R<()> + ?Sized,
+    {
         loop {
-            match self.exec_block(body) {
+            match body(self) {
                 Ok(()) => break,
                 Err(f) => match self.loop_flow(f, label)? {
                     LoopAction::Next => break,
@@ -1012,7 +1077,7 @@ impl Interp {
             }
         }
         if let Some(c) = cont {
-            self.exec_block(c)?;
+            c(self)?;
         }
         Ok(false)
     }
