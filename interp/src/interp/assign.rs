@@ -668,13 +668,20 @@ impl Interp {
     }
 
     /// `LHS op= RHS`.
-    pub fn op_assign(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) -> R<Value> {
-        // Array repetition `@a x= 3` and pushes are rare; handle scalars.
-        if let (BinOp::Concat, Expr::My(s)) = (op, lhs) {
+    /// `$x .= v`, `$x += v`, `$x -= v` on the lexical in slot `s` (the
+    /// expression `lhs`), with `r` the value of `rhs`.
+    pub(super) fn op_assign_my(
+        &mut self,
+        op: BinOp,
+        s: ast::Slot,
+        lhs: &Expr,
+        rhs: &Expr,
+        r: Value,
+    ) -> R<Value> {
+        if op == BinOp::Concat {
             // `$s .= …` appends in place when the string is not shared.
-            let r = self.sv(rhs)?;
-            let sv = self.pad_sv(*s);
-            if sv.peek(|v| v.is_undef()) || !matches!(sv.peek(|v| v.clone()), Value::Str(_)) {
+            let sv = self.pad_sv(s);
+            if !sv.peek(|v| matches!(v, Value::Str(_))) {
                 let cur = sv.get();
                 if cur.is_ref() && cur.blessed().is_some() {
                     let res = self.binop(op, &cur, &r)?;
@@ -702,10 +709,9 @@ impl Interp {
             });
             return Ok(sv.get());
         }
-        if let (Expr::My(s), BinOp::Add | BinOp::Sub) = (lhs, op) {
-            let r = self.sv(rhs)?;
+        {
             if let Value::Int(y) = r {
-                let sv = self.pad_sv(*s);
+                let sv = self.pad_sv(s);
                 let done = sv.with_mut(|v| {
                     if let Value::Int(x) = v {
                         let n = if op == BinOp::Add {
@@ -732,6 +738,14 @@ impl Interp {
             let res = self.binop(op, &cur, &r)?;
             self.assign(lhs, res.clone())?;
             return Ok(res);
+        }
+    }
+
+    pub fn op_assign(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) -> R<Value> {
+        // Array repetition `@a x= 3` and pushes are rare; handle scalars.
+        if let (Expr::My(s), BinOp::Concat | BinOp::Add | BinOp::Sub) = (lhs, op) {
+            let r = self.sv(rhs)?;
+            return self.op_assign_my(op, *s, lhs, rhs, r);
         }
         match lhs {
             Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_)

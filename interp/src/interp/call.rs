@@ -128,7 +128,7 @@ impl Interp {
         Ok(v)
     }
 
-    fn push_call_args(&mut self, args: &[Expr], v: &mut Vec<Elem>) -> R<()> {
+    pub(super) fn push_call_args(&mut self, args: &[Expr], v: &mut Vec<Elem>) -> R<()> {
         for a in args {
             match a {
                 Expr::My(s) => v.push(Elem::C(self.pad_sv(*s))),
@@ -396,7 +396,7 @@ impl Interp {
                 return low.clone();
             }
         }
-        let low = Rc::new(super::lower::lower_sub(body));
+        let low = Rc::new(super::lower::lower_sub(self, body));
         self.lowered_subs
             .insert(key, (Arc::downgrade(body), low.clone()));
         self.note_cache_key(key);

@@ -312,13 +312,7 @@ impl Interp {
                         return Ok(errno_hash_value(self.errno, &to_bytes(&k)));
                     }
                 }
-                let kb = to_bytes(&k);
-                if convert::is_utf8(&k) && !kb.is_ascii() {
-                    let key = make_key(&kb, true);
-                    hv.get(&key.0.bytes)
-                } else {
-                    hv.get(&kb)
-                }
+                hash_get(&hv, &k)
             }
             Expr::Slice { .. }
             | Expr::HashSlice { .. }
@@ -976,19 +970,25 @@ impl Interp {
             Expr::Int(i) => *i,
             _ => {
                 let v = self.sv(e)?;
-                match &v {
-                    Value::Int(i) => return Ok(*i),
-                    Value::Undef => self.warn_uninit(e, "array element"),
-                    Value::Str(s) => {
-                        if !crate::numeric::parse_number(&s.bytes).1 && self.warnings_on() {
-                            self.warn_not_numeric(s, "array or hash lookup");
-                        }
-                    }
-                    _ => {}
-                }
-                convert::to_i64(&v)
+                self.index_of(e, v)
             }
         })
+    }
+
+    /// The array index that the value `v` of `e` gives.
+    #[inline]
+    pub(super) fn index_of(&mut self, e: &Expr, v: Value) -> i64 {
+        match &v {
+            Value::Int(i) => return *i,
+            Value::Undef => self.warn_uninit(e, "array element"),
+            Value::Str(s) => {
+                if !crate::numeric::parse_number(&s.bytes).1 && self.warnings_on() {
+                    self.warn_not_numeric(s, "array or hash lookup");
+                }
+            }
+            _ => {}
+        }
+        convert::to_i64(&v)
     }
 
     // ------------------------------------------------------------ operators
@@ -1431,6 +1431,11 @@ impl Interp {
             }
         }
         let sv = self.lv_sv(t)?;
+        self.incdec_sv(t, &sv, inc, pre)
+    }
+
+    /// `++`/`--` on the container `sv` of `t` (named in warnings).
+    pub(super) fn incdec_sv(&mut self, t: &Expr, sv: &Sv, inc: bool, pre: bool) -> R<Value> {
         let old = sv.get();
         let opname = match (inc, pre) {
             (true, true) => "preincrement (++)",
@@ -1477,7 +1482,7 @@ impl Interp {
                 }
             }
         };
-        self.assign_container(t, &sv, new.clone())?;
+        self.assign_container(t, sv, new.clone())?;
         Ok(if pre {
             new
         } else if old.is_undef() {
@@ -2114,6 +2119,23 @@ pub fn hash_pairs(hv: &Hv, out: &mut Vec<Value>) {
             out.push(v.get());
         }
     });
+}
+
+/// The value of `$h{k}` (undef when missing; nothing is created).
+#[inline]
+pub fn hash_get(hv: &Hv, k: &Value) -> Value {
+    if let Value::Str(s) = k {
+        if !s.utf8 {
+            return hv.get(&s.bytes);
+        }
+    }
+    let kb = to_bytes(k);
+    if convert::is_utf8(k) && !kb.is_ascii() {
+        let key = make_key(&kb, true);
+        hv.get(&key.0.bytes)
+    } else {
+        hv.get(&kb)
+    }
 }
 
 /// Hash key of a value.

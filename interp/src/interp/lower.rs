@@ -18,9 +18,9 @@
 
 use std::rc::Rc;
 
-use super::expr::{bool_val, float_result};
+use super::expr::{bool_val, float_result, hash_get, key_of};
 use super::{BlockRun, Interp, Want, R};
-use crate::ast::{self, BinOp, Block, Expr, LogOp, Statement, Stmt, SubBody};
+use crate::ast::{self, ArrayPlace, BinOp, Block, Expr, HashPlace, LogOp, MethodName, Statement, Stmt, SubBody};
 use crate::value::*;
 
 /// A node of the immutable tree, by address. Valid while the tree's owner
@@ -42,6 +42,12 @@ impl<T> Node<T> {
 type Scalar = Box<dyn Fn(&mut Interp) -> R<Value>>;
 type Void = Box<BlockRun>;
 type Cond = Box<dyn Fn(&mut Interp) -> R<bool>>;
+type AvPlace = Box<dyn Fn(&mut Interp) -> R<Av>>;
+type HvPlace = Box<dyn Fn(&mut Interp) -> R<Hv>>;
+/// Appends one argument's elements to `@_` being built.
+type Arg = Box<dyn Fn(&mut Interp, &mut Vec<Elem>) -> R<()>>;
+/// A call in a known context.
+type Call = Box<dyn Fn(&mut Interp, &mut Vec<Value>) -> R<Value>>;
 
 /// A lowered sub body: its statements, and the last one in each context
 /// (a sub's value is its last statement's).
@@ -122,10 +128,11 @@ fn prologue(it: &mut Interp, line: u32, hints: u32) -> R<()> {
     Ok(())
 }
 
-/// Lower a sub body.
-pub fn lower_sub(body: &SubBody) -> LoweredSub {
+/// Lower a sub body. `it` is the interpreter that will run it, with the
+/// body's unit loaded (globals are resolved now).
+pub fn lower_sub(it: &mut Interp, body: &SubBody) -> LoweredSub {
     let b = &body.body;
-    let mut lw = Lower { hints: 0 };
+    let mut lw = Lower { it, hints: 0 };
     let (init, last) = match b.stmts.split_last() {
         None => (&b.stmts[..], Last::Empty),
         Some((last, init)) => (init, lw.last(last)),
@@ -138,17 +145,18 @@ pub fn lower_sub(body: &SubBody) -> LoweredSub {
 }
 
 /// Lower a list of statements run in void context (the main program).
-pub fn lower_stmts(stmts: &[Statement]) -> Vec<Void> {
-    let mut lw = Lower { hints: 0 };
+pub fn lower_stmts(it: &mut Interp, stmts: &[Statement]) -> Vec<Void> {
+    let mut lw = Lower { it, hints: 0 };
     stmts.iter().map(|s| lw.stmt(s)).collect()
 }
 
-struct Lower {
+struct Lower<'a> {
+    it: &'a mut Interp,
     /// Hints of the statement being lowered.
     hints: u32,
 }
 
-impl Lower {
+impl Lower<'_> {
     fn integer(&self) -> bool {
         self.hints & ast::hints::INTEGER != 0
     }
@@ -361,11 +369,15 @@ impl Lower {
             Expr::PostInc(t) | Expr::PreInc(t) => self.incdec(t, true, true, true),
             Expr::PostDec(t) | Expr::PreDec(t) => self.incdec(t, false, true, true),
             Expr::Call { .. } | Expr::CallRef { .. } | Expr::Method { .. } => {
-                let n = Node::new(e);
+                let c = self.call(e, Want::Void);
                 Box::new(move |it| {
                     let mut out = Vec::new();
-                    it.call_expr(n.get(), Want::Void, &mut out).map(|_| ())
+                    c(it, &mut out).map(|_| ())
                 })
+            }
+            Expr::OpAssign { .. } => {
+                let f = self.scalar(e);
+                Box::new(move |it| f(it).map(Value::release))
             }
             Expr::Logical { op, l, r } => {
                 let c = self.cond(l);
@@ -419,10 +431,254 @@ impl Lower {
                 it.incdec(n.get(), inc, pre || void).map(|_| ())
             });
         }
+        if let Expr::Elem { hash, key } = t {
+            let f = self.elem_incdec(t, hash, key, inc, pre || void);
+            return Box::new(move |it| f(it).map(Value::release));
+        }
         Box::new(move |it| it.incdec(n.get(), inc, pre || void).map(|_| ()))
     }
 
+    /// `$h{k}++` and friends: a plain integer is stepped in place and a
+    /// missing element created; anything else goes through the general
+    /// code on the element's container.
+    fn elem_incdec(&mut self, t: &Expr, hash: &HashPlace, key: &Expr, inc: bool, pre: bool) -> Scalar {
+        let place = self.hash_place(hash, true);
+        let k = self.key(key);
+        let n = Node::new(t);
+        let step: i64 = if inc { 1 } else { -1 };
+        Box::new(move |it| {
+            let hv = place(it)?;
+            let key = key_of(&k(it)?);
+            let fast = hv.with(|m| match m.get_mut(&key.0.bytes[..]) {
+                Some(Elem::V(Value::Int(i))) => {
+                    let old = *i;
+                    let new = old.checked_add(step)?;
+                    *i = new;
+                    Some(Value::Int(if pre { new } else { old }))
+                }
+                Some(_) => None,
+                None => {
+                    m.insert(key.clone(), Elem::V(Value::Int(step)));
+                    Some(match (pre, inc) {
+                        (true, _) => Value::Int(step),
+                        (false, true) => Value::Int(0),
+                        (false, false) => Value::Undef,
+                    })
+                }
+            });
+            match fast {
+                Some(v) => Ok(v),
+                None => {
+                    let sv = hv.elem_container(key);
+                    it.incdec_sv(n.get(), &sv, inc, pre)
+                }
+            }
+        })
+    }
+
+    /// A hash key, warning when undefined.
+    fn key(&mut self, key: &Expr) -> Scalar {
+        if let Expr::Str { .. } = key {
+            return self.scalar(key);
+        }
+        let k = self.scalar(key);
+        let n = Node::new(key);
+        Box::new(move |it| {
+            let v = k(it)?;
+            if v.is_undef() {
+                it.warn_uninit(n.get(), "hash element");
+            }
+            Ok(v)
+        })
+    }
+
+    fn array_place(&mut self, p: &ArrayPlace, autoviv: bool) -> AvPlace {
+        let n = Node::new(p);
+        match p {
+            ArrayPlace::My(s) => {
+                let s = *s;
+                Box::new(move |it| Ok(it.pad_av(s)))
+            }
+            ArrayPlace::Global(id) => {
+                let g = self.it.gv(*id).clone();
+                Box::new(move |_| Ok(g.av()))
+            }
+            ArrayPlace::Args => Box::new(|it| Ok(it.args.clone())),
+            // `$r->[…]` with `$r` a lexical holding an array reference.
+            ArrayPlace::Deref(e) => match &**e {
+                Expr::My(s) => {
+                    let s = *s as usize;
+                    Box::new(move |it| {
+                        if let PadSlot::Scalar(sv) = &it.pad[s] {
+                            if let Some(a) = sv.peek(|v| match v {
+                                Value::ArrayRef(a) => Some(a.clone()),
+                                _ => None,
+                            }) {
+                                return Ok(a);
+                            }
+                        }
+                        it.array_place(n.get(), autoviv)
+                    })
+                }
+                _ => Box::new(move |it| it.array_place(n.get(), autoviv)),
+            },
+        }
+    }
+
+    fn hash_place(&mut self, p: &HashPlace, autoviv: bool) -> HvPlace {
+        let n = Node::new(p);
+        match p {
+            HashPlace::My(s) => {
+                let s = *s;
+                Box::new(move |it| Ok(it.pad_hv(s)))
+            }
+            HashPlace::Global(id) => {
+                let g = self.it.gv(*id).clone();
+                Box::new(move |_| Ok(g.hv()))
+            }
+            HashPlace::Deref(e) => {
+                // `$r->{…}` with `$r` a lexical, or `$_[0]{…}` in a method.
+                let get: Option<Box<dyn Fn(&mut Interp) -> Option<Hv>>> = match &**e {
+                    Expr::My(s) => {
+                        let s = *s as usize;
+                        Some(Box::new(move |it| match &it.pad[s] {
+                            PadSlot::Scalar(sv) => sv.peek(|v| match v {
+                                Value::HashRef(h) => Some(h.clone()),
+                                _ => None,
+                            }),
+                            _ => None,
+                        }))
+                    }
+                    Expr::Index {
+                        array: ArrayPlace::Args,
+                        index,
+                    } => match &**index {
+                        Expr::Int(i) if *i >= 0 => {
+                            let i = *i;
+                            Some(Box::new(move |it| match it.args.get(i) {
+                                Value::HashRef(h) => Some(h),
+                                _ => None,
+                            }))
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match get {
+                    Some(get) => Box::new(move |it| match get(it) {
+                        Some(h) => Ok(h),
+                        None => it.hash_place(n.get(), autoviv),
+                    }),
+                    None => Box::new(move |it| it.hash_place(n.get(), autoviv)),
+                }
+            }
+        }
+    }
+
+    /// `@_` for a call: each argument appends its elements (variables and
+    /// elements as their containers, for aliasing).
+    fn arg(&mut self, a: &Expr) -> Arg {
+        match a {
+            Expr::My(s) => {
+                let s = *s;
+                Box::new(move |it, v| {
+                    v.push(Elem::C(it.pad_sv(s)));
+                    Ok(())
+                })
+            }
+            Expr::Int(_)
+            | Expr::Num(_)
+            | Expr::Str { .. }
+            | Expr::Interp(_)
+            | Expr::Binary { .. }
+            | Expr::Not(_)
+            | Expr::AnonArray(_)
+            | Expr::AnonHash(_)
+            | Expr::AnonSub(_)
+            | Expr::Call { .. }
+            | Expr::Method { .. } => {
+                let f = if matches!(a, Expr::Call { .. } | Expr::Method { .. }) {
+                    // A call as an argument gives a list.
+                    return self.arg_walk(a);
+                } else {
+                    self.scalar(a)
+                };
+                Box::new(move |it, v| {
+                    v.push(Elem::V(f(it)?));
+                    Ok(())
+                })
+            }
+            _ => self.arg_walk(a),
+        }
+    }
+
+    fn arg_walk(&mut self, a: &Expr) -> Arg {
+        let n = Node::new(a);
+        Box::new(move |it, v| it.push_call_args(std::slice::from_ref(n.get()), v))
+    }
+
+    /// A sub or method call in context `want`.
+    fn call(&mut self, e: &Expr, want: Want) -> Call {
+        let n = Node::new(e);
+        match e {
+            Expr::Call {
+                name,
+                args: Some(args),
+                amp: false,
+            } => {
+                let g = self.it.glob(name);
+                let args: Vec<Arg> = args.iter().map(|a| self.arg(a)).collect();
+                Box::new(move |it, out| {
+                    let cv = match g.code() {
+                        Some(cv) if matches!(cv.kind, CodeKind::Perl { .. }) => cv,
+                        // Natives, constants, stubs and AUTOLOAD: the general path.
+                        _ => return it.call_expr(n.get(), want, out),
+                    };
+                    let av = it.args_pool.pop().unwrap_or_else(Array::new);
+                    let mut v = av.with(std::mem::take);
+                    let mut r = Ok(());
+                    for a in &args {
+                        r = a(it, &mut v);
+                        if r.is_err() {
+                            break;
+                        }
+                    }
+                    // The vector left in `av` by `take` is empty and unallocated.
+                    av.with(|x| std::mem::forget(std::mem::replace(x, v)));
+                    r?;
+                    it.call_with_av(&cv, av, want, out)
+                })
+            }
+            Expr::Method {
+                invocant,
+                method: MethodName::Static(name),
+                args,
+                maybe_class,
+            } => {
+                let inv = self.scalar(invocant);
+                let args: Vec<Arg> = args.iter().map(|a| self.arg(a)).collect();
+                let name: Rc<str> = Rc::from(name.as_str());
+                let maybe_class = *maybe_class;
+                Box::new(move |it, out| {
+                    let inv = inv(it)?;
+                    let mut argv = it.vec_pool.pop().unwrap_or_default();
+                    argv.push(Elem::V(inv.clone()));
+                    for a in &args {
+                        a(it, &mut argv)?;
+                    }
+                    it.call_method(&inv, &name, argv, want, out, maybe_class)
+                })
+            }
+            _ => Box::new(move |it, out| it.call_expr(n.get(), want, out)),
+        }
+    }
+
     // ------------------------------------------------------------ conditions
+
+    /// `%!`, whose elements are computed from `$!`.
+    fn is_errno_hash(&mut self, h: &HashPlace) -> bool {
+        matches!(h, HashPlace::Global(id) if &*self.it.gv(*id).name == "main::!")
+    }
 
     fn cond(&mut self, e: &Expr) -> Cond {
         match e {
@@ -565,10 +821,64 @@ impl Lower {
                 Box::new(move |it| Ok(bool_val(!c(it)?)))
             }
             Expr::Call { .. } | Expr::CallRef { .. } | Expr::Method { .. } => {
-                let n = Node::new(e);
+                let c = self.call(e, Want::Scalar);
                 Box::new(move |it| {
                     let mut out = Vec::new();
-                    it.call_expr(n.get(), Want::Scalar, &mut out)
+                    c(it, &mut out)
+                })
+            }
+            Expr::Index { array, index } => {
+                let place = self.array_place(array, true);
+                if let Expr::Int(i) = &**index {
+                    let i = *i;
+                    return Box::new(move |it| Ok(place(it)?.get(i)));
+                }
+                let idx = self.scalar(index);
+                let n = Node::new(&**index);
+                Box::new(move |it| {
+                    let av = place(it)?;
+                    let i = match idx(it)? {
+                        Value::Int(i) => i,
+                        v => it.index_of(n.get(), v),
+                    };
+                    Ok(av.get(i))
+                })
+            }
+            Expr::Elem { hash, key } if !self.is_errno_hash(hash) => {
+                let place = self.hash_place(hash, true);
+                let k = self.key(key);
+                Box::new(move |it| {
+                    let hv = place(it)?;
+                    let k = k(it)?;
+                    Ok(hash_get(&hv, &k))
+                })
+            }
+            Expr::OpAssign { op, lhs, rhs } if matches!(&**lhs, Expr::My(_)) && matches!(op, BinOp::Concat | BinOp::Add | BinOp::Sub) => {
+                let Expr::My(s) = &**lhs else { unreachable!() };
+                let (s, op) = (*s, *op);
+                let r = self.scalar(rhs);
+                let (ln, rn) = (Node::new(&**lhs), Node::new(&**rhs));
+                Box::new(move |it| {
+                    let v = r(it)?;
+                    if let (Value::Int(y), BinOp::Add | BinOp::Sub) = (&v, op) {
+                        if let PadSlot::Scalar(sv) = &it.pad[s as usize] {
+                            let y = if op == BinOp::Add { Some(*y) } else { y.checked_neg() };
+                            let done = sv.with_mut(|x| match (x, y) {
+                                (Value::Int(x), Some(y)) => match x.checked_add(y) {
+                                    Some(n) => {
+                                        *x = n;
+                                        Some(n)
+                                    }
+                                    None => None,
+                                },
+                                _ => None,
+                            });
+                            if let Some(n) = done {
+                                return Ok(Value::Int(n));
+                            }
+                        }
+                    }
+                    it.op_assign_my(op, s, ln.get(), rn.get(), v)
                 })
             }
             _ => {

@@ -448,7 +448,7 @@ impl Interp {
                 return self.exec_stmts(&body.stmts);
             }
             // `prog` holds the tree for as long as the lowered code runs.
-            for s in lower::lower_stmts(&body.stmts) {
+            for s in lower::lower_stmts(self, &body.stmts) {
                 s(self)?;
             }
             Ok(())
