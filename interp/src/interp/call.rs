@@ -389,7 +389,7 @@ impl Interp {
 
     /// The closure form of a sub body, shared by every closure of it.
     #[cold]
-    fn lowered_sub(&mut self, body: &Arc<ast::SubBody>) -> Rc<super::lower::LoweredSub> {
+    fn lowered_sub(&mut self, body: &Arc<ast::SubBody>) -> Rc<super::lower::LoweredBody> {
         let key = Arc::as_ptr(body) as usize;
         if let Some((w, low)) = self.lowered_subs.get(&key) {
             if w.strong_count() > 0 {
@@ -401,6 +401,21 @@ impl Interp {
             .insert(key, (Arc::downgrade(body), low.clone()));
         self.note_cache_key(key);
         low
+    }
+
+    /// The closure form of a block whose value is used, if lowering is on.
+    pub(super) fn lowered_block(&mut self, b: &Block) -> Option<Rc<super::lower::LoweredBody>> {
+        if !self.lower_enabled {
+            return None;
+        }
+        let key = b as *const Block as usize;
+        if let Some(low) = self.lowered_blocks.get(&key) {
+            return Some(low.clone());
+        }
+        let low = Rc::new(super::lower::lower_block(self, b));
+        self.lowered_blocks.insert(key, low.clone());
+        self.note_cache_key(key);
+        Some(low)
     }
 
     /// A new pad for a call of `cv`: fresh containers, the closure's captured

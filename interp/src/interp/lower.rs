@@ -48,13 +48,18 @@ type HvPlace = Box<dyn Fn(&mut Interp) -> R<Hv>>;
 type Arg = Box<dyn Fn(&mut Interp, &mut Vec<Elem>) -> R<()>>;
 /// A call in a known context.
 type Call = Box<dyn Fn(&mut Interp, &mut Vec<Value>) -> R<Value>>;
+/// An expression in list context: appends its values.
+type List = Box<dyn Fn(&mut Interp, &mut Vec<Value>) -> R<()>>;
 
 /// A lowered sub body: its statements, and the last one in each context
 /// (a sub's value is its last statement's).
-pub struct LoweredSub {
+pub struct LoweredBody {
     init: Vec<Void>,
     last: Last,
     has_local: bool,
+    /// `my` variables to release at the end (blocks; a sub's pad is
+    /// recycled by the call instead).
+    my_slots: Vec<ast::Slot>,
 }
 
 enum Last {
@@ -65,19 +70,22 @@ enum Last {
         hints: u32,
         scalar: Scalar,
         void: Void,
-        list: Option<Node<Expr>>,
+        list: List,
     },
     /// Any other statement: the tree walker knows its value.
     Stmt(Node<Statement>),
 }
 
-impl LoweredSub {
+impl LoweredBody {
     /// Run the body as a call in context `want` (list values go to `out`).
     pub fn run(&self, it: &mut Interp, want: Want, out: &mut Vec<Value>) -> R<Value> {
         let mark = it.savestack.len();
         let saved_match = it.last_match.clone();
         let r = self.run_inner(it, want, out);
         it.last_match = saved_match;
+        if !self.my_slots.is_empty() {
+            it.release_my(&self.my_slots);
+        }
         if self.has_local {
             it.unwind(mark);
         }
@@ -103,9 +111,7 @@ impl LoweredSub {
                     Want::Scalar => scalar(it),
                     Want::Void => void(it).map(|_| Value::Undef),
                     Want::List => {
-                        if let Some(e) = list {
-                            it.list(e.get(), out)?;
-                        }
+                        list(it, out)?;
                         Ok(Value::Undef)
                     }
                 }
@@ -130,17 +136,26 @@ fn prologue(it: &mut Interp, line: u32, hints: u32) -> R<()> {
 
 /// Lower a sub body. `it` is the interpreter that will run it, with the
 /// body's unit loaded (globals are resolved now).
-pub fn lower_sub(it: &mut Interp, body: &SubBody) -> LoweredSub {
-    let b = &body.body;
+pub fn lower_sub(it: &mut Interp, body: &SubBody) -> LoweredBody {
+    lower_body(it, &body.body, false)
+}
+
+/// Lower a block whose value is used (`sort`, `map`, `grep` blocks).
+pub fn lower_block(it: &mut Interp, b: &Block) -> LoweredBody {
+    lower_body(it, b, true)
+}
+
+fn lower_body(it: &mut Interp, b: &Block, release: bool) -> LoweredBody {
     let mut lw = Lower { it, hints: 0 };
     let (init, last) = match b.stmts.split_last() {
         None => (&b.stmts[..], Last::Empty),
         Some((last, init)) => (init, lw.last(last)),
     };
-    LoweredSub {
+    LoweredBody {
         init: init.iter().map(|s| lw.stmt(s)).collect(),
         last,
         has_local: b.has_local,
+        my_slots: if release { b.my_slots.clone() } else { Vec::new() },
     }
 }
 
@@ -171,7 +186,7 @@ impl Lower<'_> {
                     hints: s.hints,
                     scalar: Box::new(|_| Ok(Value::Undef)),
                     void: Box::new(|_| Ok(())),
-                    list: None,
+                    list: Box::new(|_, _| Ok(())),
                 }
             }
             Stmt::Expr(e) if !matches!(e, Expr::Return(_)) => e,
@@ -182,7 +197,7 @@ impl Lower<'_> {
             hints: s.hints,
             scalar: self.scalar(e),
             void: self.void(e),
-            list: Some(Node::new(e)),
+            list: self.list(e),
         }
     }
 
@@ -398,6 +413,34 @@ impl Lower<'_> {
         }
     }
 
+    /// An expression in list context: one that always gives exactly its
+    /// scalar value is lowered as such; others go to the tree walker.
+    fn list(&mut self, e: &Expr) -> List {
+        let one = match e {
+            Expr::My(_)
+            | Expr::Int(_)
+            | Expr::Num(_)
+            | Expr::Str { .. }
+            | Expr::Interp(_)
+            | Expr::Not(_)
+            | Expr::Index { .. }
+            | Expr::Elem { .. }
+            | Expr::AnonArray(_)
+            | Expr::AnonHash(_) => true,
+            Expr::Binary { op, .. } => *op != BinOp::Repeat,
+            _ => false,
+        };
+        if one {
+            let f = self.scalar(e);
+            return Box::new(move |it, out| {
+                out.push(f(it)?);
+                Ok(())
+            });
+        }
+        let n = Node::new(e);
+        Box::new(move |it, out| it.list(n.get(), out))
+    }
+
     fn void_walk(&mut self, e: &Expr) -> Void {
         let n = Node::new(e);
         Box::new(move |it| it.void(n.get()))
@@ -547,6 +590,16 @@ impl Lower<'_> {
                                 _ => None,
                             }),
                             _ => None,
+                        }))
+                    }
+                    Expr::Global(id) => {
+                        // `$a->{…}` in sort blocks, `$_->{…}` in grep/map.
+                        let g = self.it.gv(*id).clone();
+                        Some(Box::new(move |_| {
+                            g.sv_ref().peek(|v| match v {
+                                Value::HashRef(h) => Some(h.clone()),
+                                _ => None,
+                            })
                         }))
                     }
                     Expr::Index {

@@ -166,7 +166,9 @@ pub struct Interp {
     /// Sub bodies in closure form, by body address, shared by all closures
     /// of one body (the `Weak` tells whether the address still names it).
     pub(crate) lowered_subs:
-        rustc_hash::FxHashMap<usize, (std::sync::Weak<ast::SubBody>, Rc<lower::LoweredSub>)>,
+        rustc_hash::FxHashMap<usize, (std::sync::Weak<ast::SubBody>, Rc<lower::LoweredBody>)>,
+    /// `sort`/`map`/`grep` blocks in closure form, by block address.
+    pub(crate) lowered_blocks: rustc_hash::FxHashMap<usize, Rc<lower::LoweredBody>>,
     /// Run code in closure form (off: tree walker only; `PSH_NO_LOWER=1`).
     pub lower_enabled: bool,
     /// Cache keys of freed string-eval code (see `Unit::transient`).
@@ -306,6 +308,7 @@ impl Interp {
             vec_pool: Vec::new(),
             const_strs: Default::default(),
             lowered_subs: Default::default(),
+            lowered_blocks: Default::default(),
             lower_enabled: std::env::var_os("PSH_NO_LOWER").is_none(),
             dead_keys: Default::default(),
             anon_names: Default::default(),
@@ -404,6 +407,7 @@ impl Interp {
             self.call_cache.remove(&k);
             self.const_strs.remove(&k);
             self.lowered_subs.remove(&k);
+            self.lowered_blocks.remove(&k);
             self.anon_names.remove(&k);
             self.tr_cache.remove(&k);
             self.const_targets.remove(&k);

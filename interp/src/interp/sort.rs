@@ -3,6 +3,7 @@
 use std::cmp::Ordering;
 
 use super::expr::{num_cmp, str_cmp};
+use super::lower::LoweredBody;
 use super::{Flow, Interp, Want, R};
 use crate::ast::{well_known as wk, Block, Expr, FastSort, GlobalId, SortCmp};
 use crate::convert;
@@ -76,13 +77,14 @@ impl Interp {
                 let (ca, cb) = (ga.sv(), gb.sv());
                 // A `return` in the block gives the comparison's value.
                 let saved_want = std::mem::replace(&mut self.want, Want::Scalar);
+                let low = self.lowered_block(body);
                 items.sort_by(|x, y| {
                     if err.is_some() {
                         return Ordering::Equal;
                     }
                     ca.set(x.clone());
                     cb.set(y.clone());
-                    match self.sort_block_value(body) {
+                    match self.sort_block_value(body, low.as_deref()) {
                         Ok(v) => ord_of(&v),
                         Err(f) => {
                             err = Some(f);
@@ -208,11 +210,26 @@ impl Interp {
 
     /// A sort block runs in the current pad; a `return` inside it is an
     /// error in perl, so only its last value matters.
-    fn sort_block_value(&mut self, body: &Block) -> R<Value> {
+    fn sort_block_value(&mut self, body: &Block, low: Option<&LoweredBody>) -> R<Value> {
         let mut out = Vec::new();
-        match self.block_value(body, Want::Scalar, &mut out) {
+        match self.run_block(body, low, Want::Scalar, &mut out) {
             Err(Flow::Return) => Ok(std::mem::take(&mut self.ret_val)),
             r => r,
+        }
+    }
+
+    /// A block's value, in closure form when there is one.
+    #[inline]
+    fn run_block(
+        &mut self,
+        body: &Block,
+        low: Option<&LoweredBody>,
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> R<Value> {
+        match low {
+            Some(l) => l.run(self, want, out),
+            None => self.block_value(body, want, out),
         }
     }
 
@@ -220,10 +237,11 @@ impl Interp {
         let items = self.alias_list(list)?;
         let g = self.gv(wk::UNDERSCORE).clone();
         let saved = g.sv();
+        let low = self.lowered_block(body);
         let r = (|| -> R<()> {
             for sv in items {
                 g.set_sv(sv);
-                self.block_value(body, Want::List, out)?;
+                self.run_block(body, low.as_deref(), Want::List, out)?;
             }
             Ok(())
         })();
@@ -244,11 +262,12 @@ impl Interp {
         let items = self.alias_list(list)?;
         let g = self.gv(wk::UNDERSCORE).clone();
         let saved = g.sv();
+        let low = self.lowered_block(body);
         let r = (|| -> R<()> {
             for sv in items {
                 g.set_sv(sv.clone());
                 let mut o = Vec::new();
-                if self.block_value(body, Want::Scalar, &mut o)?.truthy() {
+                if self.run_block(body, low.as_deref(), Want::Scalar, &mut o)?.truthy() {
                     out.push(sv);
                 }
             }
