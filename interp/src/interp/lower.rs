@@ -764,8 +764,10 @@ impl Lower<'_> {
                     let k = *k;
                     return Box::new(move |it| {
                         let x = a(it)?;
-                        if let Value::Int(i) = x {
-                            return Ok(int_cmp(op, i, k));
+                        match x {
+                            Value::Int(i) => return Ok(int_cmp(op, i, k)),
+                            Value::Num(f) => return Ok(num_cmp(op, f, k as f64)),
+                            _ => {}
                         }
                         let v = it.binop_values(op, ln.get(), rn.get(), x, Value::Int(k))?;
                         Ok(v.truthy())
@@ -775,10 +777,11 @@ impl Lower<'_> {
                 Box::new(move |it| {
                     let x = a(it)?;
                     let y = b(it)?;
-                    match (&x, &y) {
-                        (Value::Int(i), Value::Int(j)) => return Ok(int_cmp(op, *i, *j)),
-                        (Value::Num(i), Value::Num(j)) => return Ok(num_cmp(op, *i, *j)),
-                        _ => {}
+                    if let (Value::Int(i), Value::Int(j)) = (&x, &y) {
+                        return Ok(int_cmp(op, *i, *j));
+                    }
+                    if let Some((i, j)) = floats(&x, &y) {
+                        return Ok(num_cmp(op, i, j));
                     }
                     let v = it.binop_values(op, ln.get(), rn.get(), x, y)?;
                     Ok(v.truthy())
@@ -973,8 +976,10 @@ impl Lower<'_> {
                 _ if is_num_cmp(op) => {
                     return Box::new(move |it| {
                         let x = a(it)?;
-                        if let Value::Int(i) = x {
-                            return Ok(bool_val(int_cmp(op, i, k)));
+                        match x {
+                            Value::Int(i) => return Ok(bool_val(int_cmp(op, i, k))),
+                            Value::Num(f) => return Ok(bool_val(num_cmp(op, f, k as f64))),
+                            _ => {}
                         }
                         it.binop_values(op, ln.get(), rn.get(), x, Value::Int(k))
                     })
@@ -992,16 +997,20 @@ impl Lower<'_> {
                         (Value::Int(i), Value::Int(j)) => {
                             let f: fn(i64, i64) -> Option<Value> = $int;
                             if let Some(v) = f(*i, *j) {
+                                // Plain numbers: nothing to drop.
+                                std::mem::forget((x, y));
                                 return Ok(v);
                             }
                         }
-                        (Value::Num(i), Value::Num(j)) => {
-                            let f: fn(f64, f64) -> Option<Value> = $num;
-                            if let Some(v) = f(*i, *j) {
-                                return Ok(v);
+                        _ => {
+                            if let Some((i, j)) = floats(&x, &y) {
+                                let f: fn(f64, f64) -> Option<Value> = $num;
+                                if let Some(v) = f(i, j) {
+                                    std::mem::forget((x, y));
+                                    return Ok(v);
+                                }
                             }
                         }
-                        _ => {}
                     }
                     it.binop_values(op, ln.get(), rn.get(), x, y)
                 })
@@ -1021,6 +1030,18 @@ impl Lower<'_> {
                 |i, j| (i >= 0 && j > 0).then(|| Value::Int(i % j)),
                 |_, _| None
             ),
+            BinOp::Div => arith!(|_, _| None, |i, j| (j != 0.0).then(|| float_result(i / j))),
+            _ if is_num_cmp(op) => Box::new(move |it| {
+                let x = a(it)?;
+                let y = b(it)?;
+                if let (Value::Int(i), Value::Int(j)) = (&x, &y) {
+                    return Ok(bool_val(int_cmp(op, *i, *j)));
+                }
+                if let Some((i, j)) = floats(&x, &y) {
+                    return Ok(bool_val(num_cmp(op, i, j)));
+                }
+                it.binop_values(op, ln.get(), rn.get(), x, y)
+            }),
             _ => Box::new(move |it| {
                 let x = a(it)?;
                 let y = b(it)?;
@@ -1040,6 +1061,18 @@ fn in_loop(it: &mut Interp, f: impl FnOnce(&mut Interp) -> R<()>) -> R<()> {
     it.loop_depth -= 1;
     it.last_match = saved_match;
     r
+}
+
+/// Two numbers at least one of which is a float, as floats (perl computes
+/// such pairs in floating point).
+#[inline(always)]
+fn floats(x: &Value, y: &Value) -> Option<(f64, f64)> {
+    match (x, y) {
+        (Value::Num(i), Value::Num(j)) => Some((*i, *j)),
+        (Value::Num(i), Value::Int(j)) => Some((*i, *j as f64)),
+        (Value::Int(i), Value::Num(j)) => Some((*i as f64, *j)),
+        _ => None,
+    }
 }
 
 fn is_num_cmp(op: BinOp) -> bool {
