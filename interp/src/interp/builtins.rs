@@ -161,24 +161,30 @@ impl Interp {
     /// A numeric argument of the builtin `op`, with perl's warnings for an
     /// undefined or non-numeric value.
     fn arg_num(&mut self, args: &[Expr], i: usize, op: &str) -> R<crate::numeric::Num> {
-        use crate::numeric::Num;
         let v = self.arg_sv(args, i)?;
-        Ok(match &v {
+        Ok(self.num_arg(&v, args.get(i), op))
+    }
+
+    /// The number `v` (the value of `e`, `$_` when absent) gives as an
+    /// argument of `op`, with perl's warnings.
+    pub(super) fn num_arg(&mut self, v: &Value, e: Option<&Expr>, op: &str) -> crate::numeric::Num {
+        use crate::numeric::Num;
+        match v {
             Value::Int(n) => Num::Int(*n),
             Value::Num(f) => Num::Float(*f),
             Value::Str(s) => {
                 let (n, ok) = crate::numeric::parse_number(&s.bytes);
                 if !ok {
-                    self.warn_num_arg(&v, args.get(i), op);
+                    self.warn_num_arg(v, e, op);
                 }
                 n
             }
             Value::Undef => {
-                self.warn_num_arg(&v, args.get(i), op);
+                self.warn_num_arg(v, e, op);
                 Num::Int(0)
             }
-            _ => convert::to_num(&v),
-        })
+            _ => convert::to_num(v),
+        }
     }
 
     #[cold]
@@ -198,15 +204,68 @@ impl Interp {
 
     /// `arg_str` for the builtin `op`, warning when the value is undef.
     fn arg_str_in(&mut self, args: &[Expr], i: usize, op: &str) -> R<Rc<PStr>> {
-        Ok(match self.arg_sv(args, i)? {
+        let v = self.arg_sv(args, i)?;
+        Ok(self.str_arg(v, args.get(i), op))
+    }
+
+    /// The string `v` (the value of `e`) gives as an argument of `op`,
+    /// warning when it is undef.
+    pub(super) fn str_arg(&mut self, v: Value, e: Option<&Expr>, op: &str) -> Rc<PStr> {
+        match v {
             Value::Str(s) => s,
             other => {
                 if other.is_undef() {
-                    self.warn_num_arg(&other, args.get(i), op);
+                    self.warn_num_arg(&other, e, op);
                 }
                 Rc::new(convert::to_pstr(&other).into_owned())
             }
-        })
+        }
+    }
+
+    /// `substr STR, OFF[, LEN]` as an rvalue.
+    pub(super) fn substr_of(&mut self, s: &PStr, off: &Value, len: Option<&Value>) -> Value {
+        let off = to_i64(off);
+        let len = match len {
+            Some(v) if !v.is_undef() => Some(to_i64(v)),
+            _ => None,
+        };
+        match substr_range(s, off, len) {
+            Some((a, b)) => Value::str_from(s.bytes[a..b].to_vec(), s.utf8),
+            None => {
+                if self.warnings_on() {
+                    self.warn_str("substr outside of string");
+                }
+                Value::Undef
+            }
+        }
+    }
+
+    /// `uc`, `lc`, `ucfirst`, `lcfirst`, `fc` of `v` (the value of `e`).
+    pub(super) fn case_of(&mut self, f: Func, v: Value, e: Option<&Expr>) -> Value {
+        if let (Value::Undef, Some(e)) = (&v, e) {
+            if self.warnings_on() {
+                let op = match f {
+                    Func::Uc => "uc",
+                    Func::Lc => "lc",
+                    Func::Ucfirst => "ucfirst",
+                    Func::Lcfirst => "lcfirst",
+                    _ => "fc",
+                };
+                self.warn_uninit(e, op);
+            }
+        }
+        Value::Str(Rc::new(case_map(&convert::to_pstr(&v), f)))
+    }
+
+    /// `chr` of `v` (the value of `e`).
+    pub(super) fn chr_of(&mut self, v: &Value, e: Option<&Expr>) -> Value {
+        let n = convert::num_f64(self.num_arg(v, e, "chr"));
+        let c = if n < 0.0 || n.is_nan() {
+            0xFFFD
+        } else {
+            n as u32
+        };
+        Value::Str(Rc::new(convert::from_chars(&[c])))
     }
 
     /// A string argument, shared rather than copied (substr/index on a
@@ -238,14 +297,7 @@ impl Interp {
 
     pub fn func(&mut self, f: Func, args: &[Expr], want: Want, out: &mut Vec<Value>) -> R<Value> {
         Ok(match f {
-            Func::Length => {
-                let v = self.arg_sv(args, 0)?;
-                match &v {
-                    Value::Undef => Value::Undef,
-                    Value::Str(s) => Value::Int(s.char_len() as i64),
-                    _ => Value::Int(convert::to_pstr(&v).char_len() as i64),
-                }
-            }
+            Func::Length => length_of(&self.arg_sv(args, 0)?),
             Func::Substr => {
                 if args.len() >= 4 {
                     let repl = self.sv(&args[3])?;
@@ -262,27 +314,12 @@ impl Interp {
                     }
                 } else {
                     let s = self.arg_str_in(args, 0, "substr")?;
-                    let off = to_i64(&self.arg_sv(args, 1)?);
+                    let off = self.arg_sv(args, 1)?;
                     let len = match args.get(2) {
-                        Some(e) => {
-                            let v = self.sv(e)?;
-                            if v.is_undef() {
-                                None
-                            } else {
-                                Some(to_i64(&v))
-                            }
-                        }
+                        Some(e) => Some(self.sv(e)?),
                         None => None,
                     };
-                    match substr_range(&s, off, len) {
-                        Some((a, b)) => Value::str_from(s.bytes[a..b].to_vec(), s.utf8),
-                        None => {
-                            if self.warnings_on() {
-                                self.warn_str("substr outside of string");
-                            }
-                            Value::Undef
-                        }
-                    }
+                    self.substr_of(&s, &off, len.as_ref())
                 }
             }
             Func::Index | Func::Rindex => {
@@ -296,24 +333,8 @@ impl Interp {
                 Value::Int(str_index(&s, &t, pos, f == Func::Rindex))
             }
             Func::Uc | Func::Lc | Func::Ucfirst | Func::Lcfirst | Func::Fc => {
-                if let Some(a) = args.first() {
-                    if self.warnings_on() {
-                        let v = self.sv(a)?;
-                        if v.is_undef() {
-                            let op = match f {
-                                Func::Uc => "uc",
-                                Func::Lc => "lc",
-                                Func::Ucfirst => "ucfirst",
-                                Func::Lcfirst => "lcfirst",
-                                _ => "fc",
-                            };
-                            self.warn_uninit(a, op);
-                        }
-                        return Ok(Value::Str(Rc::new(case_map(&convert::to_pstr(&v), f))));
-                    }
-                }
-                let s = self.arg_str(args, 0)?;
-                Value::Str(Rc::new(case_map(&s, f)))
+                let v = self.arg_sv(args, 0)?;
+                self.case_of(f, v, args.first())
             }
             Func::Chop => {
                 let mut n = Value::bytes(b"");
@@ -369,13 +390,8 @@ impl Interp {
                 Value::Int(count)
             }
             Func::Chr => {
-                let n = convert::num_f64(self.arg_num(args, 0, "chr")?);
-                let c = if n < 0.0 || n.is_nan() {
-                    0xFFFD
-                } else {
-                    n as u32
-                };
-                Value::Str(Rc::new(convert::from_chars(&[c])))
+                let v = self.arg_sv(args, 0)?;
+                self.chr_of(&v, args.first())
             }
             Func::Ord => {
                 let s = self.arg_str(args, 0)?;
@@ -2381,5 +2397,15 @@ fn case_map(s: &PStr, f: Func) -> PStr {
     PStr {
         bytes: r.into_bytes(),
         utf8: true,
+    }
+}
+
+/// `length` of a value.
+#[inline]
+pub(super) fn length_of(v: &Value) -> Value {
+    match v {
+        Value::Undef => Value::Undef,
+        Value::Str(s) => Value::Int(s.char_len() as i64),
+        _ => Value::Int(convert::to_pstr(v).char_len() as i64),
     }
 }

@@ -18,9 +18,13 @@
 
 use std::rc::Rc;
 
+use super::builtins::length_of;
 use super::expr::{bool_val, float_result, hash_get, key_of};
 use super::{BlockRun, Interp, Want, R};
-use crate::ast::{self, ArrayPlace, BinOp, Block, Expr, HashPlace, LogOp, MethodName, Statement, Stmt, SubBody};
+use crate::ast::{
+    self, ArrayPlace, BinOp, Block, Expr, Func, HashPlace, LogOp, MethodName, Statement, Stmt,
+    SubBody,
+};
 use crate::value::*;
 
 /// A node of the immutable tree, by address. Valid while the tree's owner
@@ -155,7 +159,11 @@ fn lower_body(it: &mut Interp, b: &Block, release: bool) -> LoweredBody {
         init: init.iter().map(|s| lw.stmt(s)).collect(),
         last,
         has_local: b.has_local,
-        my_slots: if release { b.my_slots.clone() } else { Vec::new() },
+        my_slots: if release {
+            b.my_slots.clone()
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -484,7 +492,14 @@ impl Lower<'_> {
     /// `$h{k}++` and friends: a plain integer is stepped in place and a
     /// missing element created; anything else goes through the general
     /// code on the element's container.
-    fn elem_incdec(&mut self, t: &Expr, hash: &HashPlace, key: &Expr, inc: bool, pre: bool) -> Scalar {
+    fn elem_incdec(
+        &mut self,
+        t: &Expr,
+        hash: &HashPlace,
+        key: &Expr,
+        inc: bool,
+        pre: bool,
+    ) -> Scalar {
         let place = self.hash_place(hash, true);
         let k = self.key(key);
         let n = Node::new(t);
@@ -728,6 +743,71 @@ impl Lower<'_> {
 
     // ------------------------------------------------------------ conditions
 
+    /// Builtins whose arguments are plain scalars (or a plain array and a
+    /// list, for `push`); others run in the tree walker.
+    fn func(&mut self, e: &Expr, f: Func, args: &[Expr]) -> Scalar {
+        let n0 = args.first().map(Node::new);
+        match (f, args) {
+            (Func::Length, [a]) => {
+                let a = self.scalar(a);
+                return Box::new(move |it| Ok(length_of(&a(it)?)));
+            }
+            (Func::Chr, [a]) => {
+                let a = self.scalar(a);
+                return Box::new(move |it| {
+                    let v = a(it)?;
+                    Ok(it.chr_of(&v, n0.as_ref().map(Node::get)))
+                });
+            }
+            (Func::Uc | Func::Lc | Func::Ucfirst | Func::Lcfirst | Func::Fc, [a]) => {
+                let a = self.scalar(a);
+                return Box::new(move |it| {
+                    let v = a(it)?;
+                    Ok(it.case_of(f, v, n0.as_ref().map(Node::get)))
+                });
+            }
+            (Func::Substr, [s, off, rest @ ..]) if rest.len() <= 1 => {
+                let s = self.scalar(s);
+                let off = self.scalar(off);
+                let len = rest.first().map(|l| self.scalar(l));
+                return Box::new(move |it| {
+                    let sv = s(it)?;
+                    let st = it.str_arg(sv, n0.as_ref().map(Node::get), "substr");
+                    let o = off(it)?;
+                    let l = match &len {
+                        Some(l) => Some(l(it)?),
+                        None => None,
+                    };
+                    Ok(it.substr_of(&st, &o, l.as_ref()))
+                });
+            }
+            (Func::Push, [arr, items @ ..]) => {
+                let place = match arr {
+                    Expr::MyArray(s) => Some(self.array_place(&ArrayPlace::My(*s), true)),
+                    Expr::GlobalArray(id) if !self.it.gv(*id).name.ends_with("::ISA") => {
+                        Some(self.array_place(&ArrayPlace::Global(*id), true))
+                    }
+                    _ => None,
+                };
+                if let Some(place) = place {
+                    let items: Vec<List> = items.iter().map(|i| self.list(i)).collect();
+                    return Box::new(move |it| {
+                        let av = place(it)?;
+                        let mut vals = Vec::new();
+                        for i in &items {
+                            i(it, &mut vals)?;
+                        }
+                        av.with(|a| a.extend(vals.into_iter().map(Elem::V)));
+                        Ok(Value::Int(av.len() as i64))
+                    });
+                }
+            }
+            _ => {}
+        }
+        let n = Node::new(e);
+        Box::new(move |it| it.sv(n.get()))
+    }
+
     /// `%!`, whose elements are computed from `$!`.
     fn is_errno_hash(&mut self, h: &HashPlace) -> bool {
         matches!(h, HashPlace::Global(id) if &*self.it.gv(*id).name == "main::!")
@@ -883,6 +963,7 @@ impl Lower<'_> {
                     c(it, &mut out)
                 })
             }
+            Expr::Func { f, args } => self.func(e, *f, args),
             Expr::Index { array, index } => {
                 let place = self.array_place(array, true);
                 if let Expr::Int(i) = &**index {
@@ -909,7 +990,10 @@ impl Lower<'_> {
                     Ok(hash_get(&hv, &k))
                 })
             }
-            Expr::OpAssign { op, lhs, rhs } if matches!(&**lhs, Expr::My(_)) && matches!(op, BinOp::Concat | BinOp::Add | BinOp::Sub) => {
+            Expr::OpAssign { op, lhs, rhs }
+                if matches!(&**lhs, Expr::My(_))
+                    && matches!(op, BinOp::Concat | BinOp::Add | BinOp::Sub) =>
+            {
                 let Expr::My(s) = &**lhs else { unreachable!() };
                 let (s, op) = (*s, *op);
                 let r = self.scalar(rhs);
@@ -918,7 +1002,11 @@ impl Lower<'_> {
                     let v = r(it)?;
                     if let (Value::Int(y), BinOp::Add | BinOp::Sub) = (&v, op) {
                         if let PadSlot::Scalar(sv) = &it.pad[s as usize] {
-                            let y = if op == BinOp::Add { Some(*y) } else { y.checked_neg() };
+                            let y = if op == BinOp::Add {
+                                Some(*y)
+                            } else {
+                                y.checked_neg()
+                            };
                             let done = sv.with_mut(|x| match (x, y) {
                                 (Value::Int(x), Some(y)) => match x.checked_add(y) {
                                     Some(n) => {

@@ -267,7 +267,10 @@ impl Interp {
             for sv in items {
                 g.set_sv(sv.clone());
                 let mut o = Vec::new();
-                if self.run_block(body, low.as_deref(), Want::Scalar, &mut o)?.truthy() {
+                if self
+                    .run_block(body, low.as_deref(), Want::Scalar, &mut o)?
+                    .truthy()
+                {
                     out.push(sv);
                 }
             }
