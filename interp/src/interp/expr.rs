@@ -101,6 +101,20 @@ impl Interp {
         Ok(())
     }
 
+    /// `[…]` or `{…}` of the values `out`.
+    #[inline]
+    pub(super) fn anon_from(&mut self, hash: bool, out: Vec<Value>) -> Value {
+        if hash {
+            // Sized up front: record-building code makes millions of
+            // small hashes, and growing each one costs reallocations.
+            let hv = Hash::with_capacity(out.len() / 2);
+            self.fill_hash(&hv, out);
+            Value::HashRef(hv)
+        } else {
+            Value::ArrayRef(Array::from_values(out))
+        }
+    }
+
     /// Evaluate in scalar context.
     pub fn sv(&mut self, e: &Expr) -> R<Value> {
         // The nodes of arithmetic loops, kept in a small function with a
@@ -463,23 +477,12 @@ impl Interp {
                 self.make_refs(inner, &mut out)?;
                 out.pop().unwrap_or_default()
             }
-            Expr::AnonArray(items) => {
-                let mut out = Vec::new();
-                for i in items {
-                    self.list(i, &mut out)?;
-                }
-                Value::ArrayRef(Array::from_values(out))
-            }
-            Expr::AnonHash(items) => {
+            Expr::AnonArray(items) | Expr::AnonHash(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for i in items {
                     self.list(i, &mut out)?;
                 }
-                // Sized up front: record-building code makes millions of
-                // small hashes, and growing each one costs reallocations.
-                let hv = Hash::with_capacity(out.len() / 2);
-                self.fill_hash(&hv, out);
-                Value::HashRef(hv)
+                self.anon_from(matches!(e, Expr::AnonHash(_)), out)
             }
             Expr::AnonSub(body) => {
                 let unit = self.unit.clone();

@@ -398,7 +398,8 @@ impl Lower<'_> {
                     c(it, &mut out).map(|_| ())
                 })
             }
-            Expr::OpAssign { .. } => {
+            // The walker's void context for these is its scalar context.
+            Expr::OpAssign { .. } | Expr::Func { .. } => {
                 let f = self.scalar(e);
                 Box::new(move |it| f(it).map(Value::release))
             }
@@ -964,6 +965,17 @@ impl Lower<'_> {
                 })
             }
             Expr::Func { f, args } => self.func(e, *f, args),
+            Expr::AnonArray(items) | Expr::AnonHash(items) => {
+                let items: Vec<List> = items.iter().map(|i| self.list(i)).collect();
+                let hash = matches!(e, Expr::AnonHash(_));
+                Box::new(move |it| {
+                    let mut out = Vec::with_capacity(items.len());
+                    for i in &items {
+                        i(it, &mut out)?;
+                    }
+                    Ok(it.anon_from(hash, out))
+                })
+            }
             Expr::Index { array, index } => {
                 let place = self.array_place(array, true);
                 if let Expr::Int(i) = &**index {
