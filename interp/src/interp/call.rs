@@ -287,13 +287,19 @@ impl Interp {
         if self.depth >= MAX_DEPTH {
             return Err(self.die_msg("Deep recursion limit exceeded"));
         }
+        if self.lower_enabled && cv.lowered.get().is_none() {
+            let low = self.lowered_sub(body, unit);
+            let _ = cv.lowered.set(low);
+        }
+        let low = cv.lowered.get();
         let pad = match unsafe { (*cv.pads.get()).pop() } {
             Some(p) => p,
             None => self.fresh_pad(cv),
         };
-        let sub_name: Rc<str> = match &cv.name {
-            Some(n) => n.clone(),
-            None => self.anon_name(body),
+        let sub_name: Rc<str> = match (&cv.name, low) {
+            (Some(n), _) => n.clone(),
+            (None, Some(l)) => l.anon_name.clone(),
+            (None, None) => self.anon_name(body),
         };
         self.frames.push(CallInfo {
             sub: sub_name,
@@ -336,11 +342,7 @@ impl Interp {
         let mark = self.savestack.len();
         self.depth += 1;
         let start = out.len();
-        if self.lower_enabled && cv.lowered.get().is_none() {
-            let low = self.lowered_sub(body);
-            let _ = cv.lowered.set(low);
-        }
-        let r = match cv.lowered.get() {
+        let r = match low {
             Some(low) => low.run(self, want, out),
             None => self.body_value(&body.body, want, out),
         };
@@ -389,14 +391,18 @@ impl Interp {
 
     /// The closure form of a sub body, shared by every closure of it.
     #[cold]
-    fn lowered_sub(&mut self, body: &Arc<ast::SubBody>) -> Rc<super::lower::LoweredBody> {
+    fn lowered_sub(
+        &mut self,
+        body: &Arc<ast::SubBody>,
+        unit: &Rc<Unit>,
+    ) -> Rc<super::lower::LoweredBody> {
         let key = Arc::as_ptr(body) as usize;
         if let Some((w, low)) = self.lowered_subs.get(&key) {
             if w.strong_count() > 0 {
                 return low.clone();
             }
         }
-        let low = Rc::new(super::lower::lower_sub(self, body));
+        let low = Rc::new(super::lower::lower_sub(self, unit, body));
         self.lowered_subs
             .insert(key, (Arc::downgrade(body), low.clone()));
         self.note_cache_key(key);
@@ -450,6 +456,13 @@ impl Interp {
         };
         let pool = unsafe { &mut *cv.pads.get() };
         if pool.len() >= 8 {
+            return;
+        }
+        if let Some(low) = cv.lowered.get() {
+            for &i in &low.reset_slots {
+                pad[i as usize].release();
+            }
+            pool.push(pad);
             return;
         }
         for (i, slot) in pad.iter_mut().enumerate() {

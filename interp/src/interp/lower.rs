@@ -20,7 +20,7 @@ use std::rc::Rc;
 
 use super::builtins::length_of;
 use super::expr::{bool_val, float_result, hash_get, key_of};
-use super::{BlockRun, Interp, Want, R};
+use super::{BlockRun, Interp, Unit, Want, R};
 use crate::ast::{
     self, ArrayPlace, BinOp, Block, Expr, Func, HashPlace, LogOp, MethodName, Statement, Stmt,
     SubBody,
@@ -64,6 +64,10 @@ pub struct LoweredBody {
     /// `my` variables to release at the end (blocks; a sub's pad is
     /// recycled by the call instead).
     my_slots: Vec<ast::Slot>,
+    /// For a sub: its name when anonymous (`PKG::__ANON__`, for `caller`).
+    pub anon_name: Rc<str>,
+    /// For a sub: the pad slots a finished call resets.
+    pub reset_slots: Vec<u32>,
 }
 
 enum Last {
@@ -140,17 +144,29 @@ fn prologue(it: &mut Interp, line: u32, hints: u32) -> R<()> {
 
 /// Lower a sub body. `it` is the interpreter that will run it, with the
 /// body's unit loaded (globals are resolved now).
-pub fn lower_sub(it: &mut Interp, body: &SubBody) -> LoweredBody {
-    lower_body(it, &body.body, false)
+pub fn lower_sub(it: &mut Interp, unit: &Rc<Unit>, body: &SubBody) -> LoweredBody {
+    let mut low = lower_body(it, unit, &body.body, false);
+    low.anon_name = Rc::from(format!("{}::__ANON__", body.package));
+    // After a call every slot is reset except `state` variables and
+    // closure captures, which belong to the closure instance.
+    low.reset_slots = (0..body.pad.len() as u32)
+        .filter(|&i| !body.pad[i as usize].is_state && !body.captures.iter().any(|c| c.inner == i))
+        .collect();
+    low
 }
 
 /// Lower a block whose value is used (`sort`, `map`, `grep` blocks).
 pub fn lower_block(it: &mut Interp, b: &Block) -> LoweredBody {
-    lower_body(it, b, true)
+    let unit = it.unit.clone();
+    lower_body(it, &unit, b, true)
 }
 
-fn lower_body(it: &mut Interp, b: &Block, release: bool) -> LoweredBody {
-    let mut lw = Lower { it, hints: 0 };
+fn lower_body(it: &mut Interp, unit: &Rc<Unit>, b: &Block, release: bool) -> LoweredBody {
+    let mut lw = Lower {
+        it,
+        unit: unit.clone(),
+        hints: 0,
+    };
     let (init, last) = match b.stmts.split_last() {
         None => (&b.stmts[..], Last::Empty),
         Some((last, init)) => (init, lw.last(last)),
@@ -163,23 +179,35 @@ fn lower_body(it: &mut Interp, b: &Block, release: bool) -> LoweredBody {
             b.my_slots.clone()
         } else {
             Vec::new()
-        },
+        },        anon_name: Rc::from(""),
+        reset_slots: Vec::new(),
     }
 }
 
 /// Lower a list of statements run in void context (the main program).
 pub fn lower_stmts(it: &mut Interp, stmts: &[Statement]) -> Vec<Void> {
-    let mut lw = Lower { it, hints: 0 };
+    let unit = it.unit.clone();
+    let mut lw = Lower {
+        it,
+        unit,
+        hints: 0,
+    };
     stmts.iter().map(|s| lw.stmt(s)).collect()
 }
 
 struct Lower<'a> {
     it: &'a mut Interp,
+    /// The program unit the code belongs to (its globals).
+    unit: Rc<Unit>,
     /// Hints of the statement being lowered.
     hints: u32,
 }
 
 impl Lower<'_> {
+    fn gv(&self, id: ast::GlobalId) -> &Gv {
+        &self.unit.globals[id as usize]
+    }
+
     fn integer(&self) -> bool {
         self.hints & ast::hints::INTEGER != 0
     }
@@ -559,7 +587,7 @@ impl Lower<'_> {
                 Box::new(move |it| Ok(it.pad_av(s)))
             }
             ArrayPlace::Global(id) => {
-                let g = self.it.gv(*id).clone();
+                let g = self.gv(*id).clone();
                 Box::new(move |_| Ok(g.av()))
             }
             ArrayPlace::Args => Box::new(|it| Ok(it.args.clone())),
@@ -592,7 +620,7 @@ impl Lower<'_> {
                 Box::new(move |it| Ok(it.pad_hv(s)))
             }
             HashPlace::Global(id) => {
-                let g = self.it.gv(*id).clone();
+                let g = self.gv(*id).clone();
                 Box::new(move |_| Ok(g.hv()))
             }
             HashPlace::Deref(e) => {
@@ -610,7 +638,7 @@ impl Lower<'_> {
                     }
                     Expr::Global(id) => {
                         // `$a->{…}` in sort blocks, `$_->{…}` in grep/map.
-                        let g = self.it.gv(*id).clone();
+                        let g = self.gv(*id).clone();
                         Some(Box::new(move |_| {
                             g.sv_ref().peek(|v| match v {
                                 Value::HashRef(h) => Some(h.clone()),
@@ -785,7 +813,7 @@ impl Lower<'_> {
             (Func::Push, [arr, items @ ..]) => {
                 let place = match arr {
                     Expr::MyArray(s) => Some(self.array_place(&ArrayPlace::My(*s), true)),
-                    Expr::GlobalArray(id) if !self.it.gv(*id).name.ends_with("::ISA") => {
+                    Expr::GlobalArray(id) if !self.gv(*id).name.ends_with("::ISA") => {
                         Some(self.array_place(&ArrayPlace::Global(*id), true))
                     }
                     _ => None,
@@ -811,7 +839,7 @@ impl Lower<'_> {
 
     /// `%!`, whose elements are computed from `$!`.
     fn is_errno_hash(&mut self, h: &HashPlace) -> bool {
-        matches!(h, HashPlace::Global(id) if &*self.it.gv(*id).name == "main::!")
+        matches!(h, HashPlace::Global(id) if &*self.gv(*id).name == "main::!")
     }
 
     fn cond(&mut self, e: &Expr) -> Cond {

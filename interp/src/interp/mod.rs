@@ -505,6 +505,9 @@ impl Interp {
         let (unit, main) = self.load(prog);
         let prog = unit.program.clone();
         self.unit = unit.clone();
+        // The unit's own name for the file, so calls into its subs find it
+        // unchanged (a pointer comparison).
+        self.file = unit.file.clone();
         // The main pad exists before anything runs, so named subs can capture
         // file-level lexicals and share them with the main code.
         self.pad = new_pad(&prog.main);
