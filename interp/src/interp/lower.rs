@@ -179,7 +179,8 @@ fn lower_body(it: &mut Interp, unit: &Rc<Unit>, b: &Block, release: bool) -> Low
             b.my_slots.clone()
         } else {
             Vec::new()
-        },        anon_name: Rc::from(""),
+        },
+        anon_name: Rc::from(""),
         reset_slots: Vec::new(),
     }
 }
@@ -187,11 +188,7 @@ fn lower_body(it: &mut Interp, unit: &Rc<Unit>, b: &Block, release: bool) -> Low
 /// Lower a list of statements run in void context (the main program).
 pub fn lower_stmts(it: &mut Interp, stmts: &[Statement]) -> Vec<Void> {
     let unit = it.unit.clone();
-    let mut lw = Lower {
-        it,
-        unit,
-        hints: 0,
-    };
+    let mut lw = Lower { it, unit, hints: 0 };
     stmts.iter().map(|s| lw.stmt(s)).collect()
 }
 
@@ -731,19 +728,25 @@ impl Lower<'_> {
                         // Natives, constants, stubs and AUTOLOAD: the general path.
                         _ => return it.call_expr(n.get(), want, out),
                     };
-                    let av = it.args_pool.pop().unwrap_or_else(Array::new);
-                    let mut v = av.with(std::mem::take);
-                    let mut r = Ok(());
-                    for a in &args {
-                        r = a(it, &mut v);
-                        if r.is_err() {
-                            break;
-                        }
-                    }
-                    // The vector left in `av` by `take` is empty and unallocated.
-                    av.with(|x| std::mem::forget(std::mem::replace(x, v)));
-                    r?;
+                    let av = args_av(it, &args)?;
                     it.call_with_av(&cv, av, want, out)
+                })
+            }
+            Expr::CallRef { target, args } => {
+                let t = self.scalar(target);
+                let args: Vec<Arg> = args.iter().map(|a| self.arg(a)).collect();
+                Box::new(move |it, out| {
+                    let tv = t(it)?;
+                    let cv = it.code_of(&tv)?;
+                    if matches!(cv.kind, CodeKind::Perl { .. }) {
+                        let av = args_av(it, &args)?;
+                        return it.call_with_av(&cv, av, want, out);
+                    }
+                    let mut argv = Vec::new();
+                    for a in &args {
+                        a(it, &mut argv)?;
+                    }
+                    it.call_sub(&cv, argv, want, out)
                 })
             }
             Expr::Method {
@@ -1177,6 +1180,23 @@ impl Lower<'_> {
             }),
         }
     }
+}
+
+/// `@_` for a call of a Perl sub, in a recycled array.
+#[inline]
+fn args_av(it: &mut Interp, args: &[Arg]) -> R<Av> {
+    let av = it.args_pool.pop().unwrap_or_else(Array::new);
+    let mut v = av.with(std::mem::take);
+    let mut r = Ok(());
+    for a in args {
+        r = a(it, &mut v);
+        if r.is_err() {
+            break;
+        }
+    }
+    // The vector left in `av` by `take` is empty and unallocated.
+    av.with(|x| std::mem::forget(std::mem::replace(x, v)));
+    r.map(|_| av)
 }
 
 /// Run a loop: it is a scope for the match variables (its condition
