@@ -767,9 +767,15 @@ impl Interp {
                         if st != 0 {
                             self.child_status = st as i64;
                         }
+                        if !ok {
+                            self.errno = libc::EBADF;
+                        }
                         bool_val(ok)
                     }
-                    None => bool_val(false),
+                    None => {
+                        self.errno = libc::EBADF;
+                        bool_val(false)
+                    }
                 }
             }
             Func::Binmode => {
@@ -842,14 +848,35 @@ impl Interp {
             Func::Syswrite => {
                 let (h, _) = self.handle_expr(&args[0])?;
                 let s = self.arg_str(args, 1)?;
+                let total = s.bytes.len() as i64;
+                let len = match args.get(2) {
+                    Some(e) => to_i64(&self.sv(e)?),
+                    None => total,
+                };
+                let off = match args.get(3) {
+                    Some(e) => to_i64(&self.sv(e)?),
+                    None => 0,
+                };
+                if len < 0 {
+                    return Err(self.die_msg("Negative length"));
+                }
+                let off = if off < 0 { total + off } else { off };
+                if off < 0 || (off > total && total > 0) || (off > 0 && total == 0) {
+                    return Err(self.die_msg("Offset outside string"));
+                }
+                let end = (off + len).min(total);
+                let part = &s.bytes[off as usize..end as usize];
                 match h {
-                    Some(h) => {
+                    Some(h) if h.io.borrow().writable_open() => {
                         let mut io = h.io.borrow_mut();
-                        io.write(&s.bytes);
+                        io.write(part);
                         io.flush();
-                        Value::Int(s.bytes.len() as i64)
+                        Value::Int(part.len() as i64)
                     }
-                    None => Value::Undef,
+                    _ => {
+                        self.errno = libc::EBADF;
+                        Value::Undef
+                    }
                 }
             }
             Func::Seek => {
@@ -857,6 +884,22 @@ impl Interp {
                 let pos = to_i64(&self.sv(&args[1])?);
                 let wh = to_i64(&self.sv(&args[2])?) as i32;
                 bool_val(h.is_some_and(|h| h.io.borrow_mut().seek(pos, wh)))
+            }
+            Func::Sysseek => {
+                let (h, _) = self.handle_expr(&args[0])?;
+                let pos = to_i64(&self.sv(&args[1])?);
+                let wh = to_i64(&self.sv(&args[2])?) as i32;
+                match h {
+                    Some(h) if h.io.borrow_mut().seek(pos, wh) => {
+                        let p = h.io.borrow_mut().tell();
+                        if p == 0 {
+                            Value::string("0 but true".to_string())
+                        } else {
+                            Value::Int(p)
+                        }
+                    }
+                    _ => Value::Undef,
+                }
             }
             Func::Tell => {
                 let h = match args.first() {
@@ -1038,7 +1081,26 @@ impl Interp {
             Func::Stat | Func::Lstat => {
                 let v = self.arg_sv(args, 0)?;
                 let p = to_bytes(&v).into_owned();
-                let m = if f == Func::Lstat {
+                let fh = if matches!(v, Value::Glob(_) | Value::GlobRef(_)) {
+                    self.handle_of(&v)
+                } else {
+                    None
+                };
+                let m = if let Some(h) = fh {
+                    match h.io.borrow().fileno() {
+                        Some(fd) => {
+                            let f = unsafe {
+                                std::mem::ManuallyDrop::new(
+                                    <std::fs::File as std::os::unix::io::FromRawFd>::from_raw_fd(
+                                        fd,
+                                    ),
+                                )
+                            };
+                            f.metadata()
+                        }
+                        None => Err(std::io::Error::from_raw_os_error(libc::EBADF)),
+                    }
+                } else if f == Func::Lstat {
                     std::fs::symlink_metadata(os(&p))
                 } else {
                     std::fs::metadata(os(&p))
@@ -1564,7 +1626,7 @@ impl Interp {
 
     fn open(&mut self, args: &[Expr]) -> R<Value> {
         let Some(target) = args.first() else {
-            return Ok(bool_val(false));
+            return Ok(Value::Undef);
         };
         let (mode, spec): (String, Value) = if args.len() >= 3 {
             let m = self.sv(&args[1])?;
@@ -1578,7 +1640,7 @@ impl Interp {
             let s = String::from_utf8_lossy(&to_bytes(&s)).trim().to_string();
             parse_two_arg(&s)
         } else {
-            return Ok(bool_val(false));
+            return Ok(Value::Undef);
         };
         let (base, layers) = match mode.find(':') {
             Some(i) => (mode[..i].trim().to_string(), mode[i..].to_string()),
@@ -1639,7 +1701,7 @@ impl Interp {
                             }
                             Err(e) => {
                                 self.set_errno_from(&e);
-                                return Ok(bool_val(false));
+                                return Ok(Value::Undef);
                             }
                         }
                     }
@@ -1679,7 +1741,7 @@ impl Interp {
                     }
                     Err(e) => {
                         self.set_errno_from(&e);
-                        return Ok(bool_val(false));
+                        return Ok(Value::Undef);
                     }
                 }
             }
@@ -1727,7 +1789,7 @@ impl Interp {
                             Some(h) => h,
                             None => {
                                 self.errno = libc::EBADF;
-                                return Ok(bool_val(false));
+                                return Ok(Value::Undef);
                             }
                         }
                     } else {

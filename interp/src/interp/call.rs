@@ -437,13 +437,19 @@ impl Interp {
         if pool.len() >= 8 {
             return;
         }
-        for (i, slot) in pad.iter_mut().enumerate() {
+        // Latest declared first, as perl's save stack unwinds.
+        for (i, slot) in pad.iter_mut().enumerate().rev() {
             if body.pad[i].is_state || captured.iter().any(|(s, _)| *s as usize == i) {
                 continue;
             }
             slot.release();
         }
         pool.push(pad);
+        // Objects the sub's variables held are destroyed before the caller
+        // goes on, as perl frees a sub's pad on return.
+        if crate::destroy::pending() {
+            self.run_destructors();
+        }
     }
 
     #[cold]

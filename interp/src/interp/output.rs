@@ -401,11 +401,13 @@ impl Interp {
             if self.warnings_on() {
                 self.warn_str(&format!("{op}() on unopened filehandle {name}"));
             }
-            return Ok(Value::Int(0));
+            self.errno = libc::EBADF;
+            return Ok(Value::Undef);
         };
         if !h.io.borrow().writable_open() {
             self.unusable_handle(&h, &name, op);
-            return Ok(Value::Int(0));
+            self.errno = libc::EBADF;
+            return Ok(Value::Undef);
         }
         let ok = self.write_to(&h, &buf, kind);
         Ok(if ok { Value::Int(1) } else { Value::Int(0) })

@@ -335,7 +335,8 @@ impl Parser {
         // Like perl, `{ WORD => …` or `{ "str", …` (or `{}`) starting a
         // statement is an anonymous hash, not a bare block.
         if self.peek() == Some(b'{') && self.brace_is_block() {
-            let body = self.parse_block()?;
+            let mut body = self.parse_block()?;
+            last_stmt_temps_last(&mut body);
             return Ok(Some(self.stmt(line, Stmt::Block { label: None, body })));
         }
         // label
@@ -356,7 +357,8 @@ impl Parser {
                 label = Some(Arc::from(w.as_str()));
                 self.skip_ws();
                 if self.peek() == Some(b'{') {
-                    let body = self.parse_block()?;
+                    let mut body = self.parse_block()?;
+                    last_stmt_temps_last(&mut body);
                     return Ok(Some(self.stmt(line, Stmt::Block { label, body })));
                 }
             }
@@ -544,19 +546,23 @@ impl Parser {
             let c = self.paren_cond()?;
             self.check_assign_in_cond(&c);
             let c = if unless { Expr::Not(Box::new(c)) } else { c };
-            let b = self.parse_block()?;
+            let mut b = self.parse_block()?;
+            last_stmt_temps_last(&mut b);
             let mut conds = vec![(c, b)];
             let mut otherwise = None;
             loop {
                 if self.eat_word("elsif") {
                     let c = self.paren_cond()?;
-                    let b = self.parse_block()?;
+                    let mut b = self.parse_block()?;
+                    last_stmt_temps_last(&mut b);
                     conds.push((c, b));
                 } else if self.eat_word("else") {
                     if self.peek_word().as_deref() == Some("if") {
                         return Err(self.syntax_error());
                     }
-                    otherwise = Some(self.parse_block()?);
+                    let mut b = self.parse_block()?;
+                    last_stmt_temps_last(&mut b);
+                    otherwise = Some(b);
                     break;
                 } else {
                     break;
@@ -1582,4 +1588,51 @@ impl Parser {
 #[allow(dead_code)]
 fn _block_expr(b: Block) -> Expr {
     block_to_expr(b)
+}
+
+/// In a block that runs once (bare, `if`/`else`), perl keeps the temporaries
+/// of the last statement alive until the statement after the block: a
+/// variable assigned there from a call (`my $b = Obj->new`) loses its object
+/// after the block's other variables, whose release runs latest-declared
+/// first. `release_my` walks `my_slots` backwards, so those slots go first.
+fn last_stmt_temps_last(b: &mut Block) {
+    let Some(Statement {
+        kind: Stmt::Expr(e),
+        ..
+    }) = b.stmts.last()
+    else {
+        return;
+    };
+    let (lhs, rhs) = match e {
+        Expr::Assign { lhs, rhs } | Expr::ListAssign { lhs, rhs } => (lhs, rhs),
+        _ => return,
+    };
+    if matches!(
+        **rhs,
+        Expr::My(_)
+            | Expr::MyArray(_)
+            | Expr::MyHash(_)
+            | Expr::Global(_)
+            | Expr::GlobalArray(_)
+            | Expr::GlobalHash(_)
+    ) {
+        return;
+    }
+    let mut slots = Vec::new();
+    fn collect(e: &Expr, out: &mut Vec<Slot>) {
+        match e {
+            Expr::MyDecl { vars, .. } => out.extend(vars.iter().map(|(_, s)| *s)),
+            Expr::My(s) | Expr::MyArray(s) | Expr::MyHash(s) => out.push(*s),
+            Expr::List(items) => items.iter().for_each(|i| collect(i, out)),
+            _ => {}
+        }
+    }
+    collect(lhs, &mut slots);
+    slots.retain(|s| b.my_slots.contains(s));
+    if slots.is_empty() {
+        return;
+    }
+    b.my_slots.retain(|s| !slots.contains(s));
+    slots.append(&mut b.my_slots);
+    b.my_slots = slots;
 }
