@@ -114,6 +114,11 @@ fn overload_import(
 ) -> Result<Value, Flow> {
     let pkg = caller_package(it);
     let vals: Vec<Value> = args.iter().skip(1).map(Elem::get).collect();
+    // `((` marks a package with an overload table (as perl does).
+    it.glob(&format!("{pkg}::((")).set_code(Some(Code::new(
+        CodeKind::Const(vec![]),
+        Some(Rc::from(format!("{pkg}::((").as_str())),
+    )));
     for pair in vals.chunks(2) {
         let key = str_of(&pair[0]);
         let v = pair.get(1).cloned().unwrap_or_default();

@@ -177,6 +177,10 @@ impl Interp {
                 self.warn_num_arg(&v, args.get(i), op);
                 Num::Int(0)
             }
+            _ if v.is_ref() => match self.overload_number(&v)? {
+                Some(n) => convert::to_num(&n),
+                None => convert::to_num(&v),
+            },
             _ => convert::to_num(&v),
         })
     }
@@ -204,9 +208,19 @@ impl Interp {
                 if other.is_undef() {
                     self.warn_num_arg(&other, args.get(i), op);
                 }
-                Rc::new(convert::to_pstr(&other).into_owned())
+                self.str_of_value(other)?
             }
         })
+    }
+
+    /// A non-string value as a string, through an object's `""` overload.
+    fn str_of_value(&mut self, v: Value) -> R<Rc<PStr>> {
+        if v.is_ref() {
+            if let Some(s) = self.overload_string(&v)? {
+                return Ok(Rc::new(convert::to_pstr(&s).into_owned()));
+            }
+        }
+        Ok(Rc::new(convert::to_pstr(&v).into_owned()))
     }
 
     /// A string argument, shared rather than copied (substr/index on a
@@ -214,7 +228,7 @@ impl Interp {
     fn arg_str(&mut self, args: &[Expr], i: usize) -> R<Rc<PStr>> {
         Ok(match self.arg_sv(args, i)? {
             Value::Str(s) => s,
-            other => Rc::new(convert::to_pstr(&other).into_owned()),
+            other => self.str_of_value(other)?,
         })
     }
 
@@ -243,7 +257,7 @@ impl Interp {
                 match &v {
                     Value::Undef => Value::Undef,
                     Value::Str(s) => Value::Int(s.char_len() as i64),
-                    _ => Value::Int(convert::to_pstr(&v).char_len() as i64),
+                    _ => Value::Int(self.str_of_value(v)?.char_len() as i64),
                 }
             }
             Func::Substr => {
@@ -309,7 +323,8 @@ impl Interp {
                             };
                             self.warn_uninit(a, op);
                         }
-                        return Ok(Value::Str(Rc::new(case_map(&convert::to_pstr(&v), f))));
+                        let s = self.str_of_value(v)?;
+                        return Ok(Value::Str(Rc::new(case_map(&s, f))));
                     }
                 }
                 let s = self.arg_str(args, 0)?;
@@ -480,6 +495,9 @@ impl Interp {
                 if v.is_ref() {
                     if let Some(r) = self.overload_unop("abs", &v)? {
                         return Ok(r);
+                    }
+                    if let Some(n) = self.overload_number(&v)? {
+                        return Ok(num_to_value(crate::numeric::abs(convert::to_num(&n))));
                     }
                 }
                 num_to_value(crate::numeric::abs(convert::to_num(&v)))

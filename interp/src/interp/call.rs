@@ -1192,6 +1192,31 @@ impl Interp {
                 }
             }
         }
+        // With `fallback` undef (or false) an operator with no handler and
+        // none derived is an error, except `.` and `x` (with `fallback`
+        // undef), which use the `""` conversion.
+        let fa = self.overload_fallback(a);
+        let fb = self.overload_fallback(b);
+        let strict = |f: &Option<Value>| match f {
+            Some(v) if v.is_undef() => !matches!(op, Concat | Repeat),
+            Some(v) => !v.truthy(),
+            None => false,
+        };
+        if strict(&fa) || strict(&fb) {
+            let side = |f: &Option<Value>, v: &Value, which: &str| match f {
+                Some(_) => format!(
+                    "{which} argument in overloaded package {}",
+                    v.blessed().unwrap_or_else(|| Rc::from(""))
+                ),
+                None => format!("{which} argument has no overloaded magic"),
+            };
+            let msg = format!(
+                "Operation \"{sym}\": no method found,\n\t{},\n\t{}",
+                side(&fa, a, "left"),
+                side(&fb, b, "right")
+            );
+            return Err(self.die_msg(msg));
+        }
         // Otherwise string operators work on the `""` conversion.
         if matches!(
             op,
@@ -1217,12 +1242,32 @@ impl Interp {
         Ok(None)
     }
 
+    /// For an object whose class has an overload table, its `fallback`
+    /// setting (undef when not given); `None` for anything else.
+    fn overload_fallback(&mut self, v: &Value) -> Option<Value> {
+        let class = v.blessed()?;
+        self.find_method(&class, "((")?;
+        for c in self.mro(&class) {
+            if self.find_sub(&format!("{c}::((")).is_some() {
+                return Some(match self.glob_opt(&format!("{c}::()")) {
+                    Some(g) => g.sv().get(),
+                    None => Value::Undef,
+                });
+            }
+        }
+        Some(Value::Undef)
+    }
+
     /// The `""` conversion of an object whose class overloads it.
     pub fn overload_string(&mut self, v: &Value) -> R<Option<Value>> {
         let Some(class) = v.blessed() else {
             return Ok(None);
         };
-        let Some(cv) = self.find_method(&class, "(\"\"") else {
+        let Some(cv) = self
+            .find_method(&class, "(\"\"")
+            .or_else(|| self.find_method(&class, "(0+"))
+            .or_else(|| self.find_method(&class, "(bool"))
+        else {
             return Ok(None);
         };
         let args = vec![
@@ -1255,6 +1300,26 @@ impl Interp {
             return self.call_sub(&cv, args, Want::Scalar, &mut out).map(Some);
         }
         let zero = Value::Int(0);
+        let has = |it: &mut Self, m: &str| it.find_method(&class, m).is_some();
+        let derivable = match op {
+            "neg" => has(self, "(-"),
+            "abs" => {
+                (has(self, "(<") || has(self, "(<=>")) && (has(self, "(neg") || has(self, "(-"))
+            }
+            "++" => has(self, "(+"),
+            "--" => has(self, "(-"),
+            _ => true,
+        };
+        if !derivable {
+            // With `fallback` undef or false there is no numeric conversion
+            // to fall back on.
+            return match self.overload_fallback(v) {
+                Some(f) if !f.truthy() => Err(self.die_msg(format!(
+                    "Operation \"{op}\": no method found, argument in overloaded package {class}"
+                ))),
+                _ => Ok(None),
+            };
+        }
         match op {
             "neg" => self.overload_binop(ast::BinOp::Sub, &zero, v),
             "abs" => {
@@ -1311,7 +1376,7 @@ impl Interp {
 
     /// The number an object stands for in arithmetic: its `0+` handler, or
     /// its `""` conversion.
-    fn overload_number(&mut self, v: &Value) -> R<Option<Value>> {
+    pub fn overload_number(&mut self, v: &Value) -> R<Option<Value>> {
         let Some(class) = v.blessed() else {
             return Ok(None);
         };

@@ -1165,8 +1165,22 @@ impl Interp {
         while crate::destroy::pending() {
             for obj in crate::destroy::take() {
                 let Some(class) = obj.blessed() else { continue };
-                let Some(cv) = self.find_method(&class, "DESTROY") else {
-                    continue;
+                let cv = match self.find_method(&class, "DESTROY") {
+                    Some(cv) => cv,
+                    // Without DESTROY, an AUTOLOAD is called for it.
+                    None => match self.find_method(&class, "AUTOLOAD") {
+                        Some(al) => {
+                            let owner = al
+                                .name
+                                .as_deref()
+                                .and_then(|n| n.rsplit_once("::").map(|(p, _)| p.to_string()))
+                                .unwrap_or_else(|| class.to_string());
+                            let g = self.glob(&format!("{owner}::AUTOLOAD"));
+                            g.sv().set(Value::string(format!("{class}::DESTROY")));
+                            al
+                        }
+                        None => continue,
+                    },
                 };
                 let saved_die = std::mem::take(&mut self.die_value);
                 let saved_line = self.line;
