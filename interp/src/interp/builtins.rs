@@ -1975,8 +1975,9 @@ impl Interp {
                 Some(m) => format!(" (you may need to install the {m} module)"),
                 None => String::new(),
             };
+            self.errno = libc::ENOENT;
             return Err(self.die_msg(format!(
-                "Can't locate {name} in @INC{hint} (@INC entries checked: {})",
+                "Can't locate {name} in @INC{hint} (@INC contains: {})",
                 dirs.join(" ")
             )));
         };

@@ -783,9 +783,24 @@ impl Interp {
         let depth = self.depth;
         let mark = self.savestack.len();
         let args = self.args.clone();
-        let r = self
-            .call_eval_body(&cv, args, want, out)
-            .and_then(|v| self.raise_warn_die().map(|_| v));
+        let r = if prog.begin.is_empty() {
+            Ok(())
+        } else {
+            // `BEGIN` blocks and `use` in the string run before its code,
+            // in a pad of their own.
+            let saved_pad = std::mem::replace(&mut self.pad, super::new_pad(&prog.main));
+            let saved_file = std::mem::replace(&mut self.file, unit.file.clone());
+            let saved_line = self.line;
+            let r = self.run_begins(&prog, usize::MAX, &unit.file);
+            self.pad = saved_pad;
+            self.file = saved_file;
+            self.line = saved_line;
+            r
+        };
+        let r = r.and_then(|_| {
+            self.call_eval_body(&cv, args, want, out)
+                .and_then(|v| self.raise_warn_die().map(|_| v))
+        });
         self.frames.truncate(frames);
         match r {
             Ok(v) => {

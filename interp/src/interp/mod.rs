@@ -264,6 +264,7 @@ impl Interp {
                 }),
                 subs: vec![],
                 begin: vec![],
+                begin_lines: vec![],
                 end: vec![],
                 globals: wk::NAMES.iter().map(|s| s.to_string()).collect(),
                 data: None,
@@ -441,9 +442,7 @@ impl Interp {
         let body = &prog.main.body;
         let mark = self.savestack.len();
         let r = (|| -> R<()> {
-            for b in &prog.begin {
-                self.exec_block(b)?;
-            }
+            self.run_begins(&prog, usize::MAX, &prog.file)?;
             if !self.lower_enabled {
                 return self.exec_stmts(&body.stmts);
             }
@@ -471,12 +470,7 @@ impl Interp {
     /// the program (die or exit).
     pub fn run_begin_blocks(&mut self, prog: Program, n: usize) -> Option<i32> {
         let (_, prog) = self.start_program(prog);
-        let r = (|| -> R<()> {
-            for b in prog.begin.iter().take(n) {
-                self.exec_block(b)?;
-            }
-            Ok(())
-        })();
+        let r = self.run_begins(&prog, n, &prog.file);
         self.flush_all();
         match r {
             Ok(()) => None,
@@ -718,6 +712,28 @@ impl Interp {
     }
 
     // ------------------------------------------------------------ statements
+
+    /// Run a program's `BEGIN` blocks (the first `n`): a failing one aborts
+    /// compilation, which perl adds to a string exception.
+    pub fn run_begins(&mut self, prog: &Program, n: usize, file: &str) -> R<()> {
+        for (i, b) in prog.begin.iter().take(n).enumerate() {
+            if let Err(f) = self.exec_block(b) {
+                if let Flow::Die = f {
+                    if !self.die_value.is_ref() {
+                        let line = prog.begin_lines.get(i).copied().unwrap_or(self.line);
+                        let mut m = crate::convert::to_pstr(&self.die_value).into_owned();
+                        m.bytes.extend_from_slice(
+                            format!("BEGIN failed--compilation aborted at {file} line {line}.\n")
+                                .as_bytes(),
+                        );
+                        self.die_value = Value::Str(Rc::new(m));
+                    }
+                }
+                return Err(f);
+            }
+        }
+        Ok(())
+    }
 
     pub fn exec_block(&mut self, b: &Block) -> R<()> {
         let mark = self.savestack.len();

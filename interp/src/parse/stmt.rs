@@ -1458,6 +1458,8 @@ impl Parser {
         if !self.queued_errors.is_empty() {
             return Err(self.error_msg("BEGIN not safe after errors--compilation aborted"));
         }
+        let end_line = self.line_of(self.pos.saturating_sub(1));
+        self.begin_lines.push(end_line);
         if self.package == "main" {
             self.begin.push(b);
             return Ok(());
