@@ -2019,8 +2019,12 @@ impl Interp {
         let prog = match crate::parse::parse_program(&src, path) {
             Ok(p) => p,
             Err(e) => {
-                self.die_value = Value::string(format!("{e}\nCompilation failed in require"));
-                return Err(self.throw());
+                let mut m = e.to_string();
+                if !m.ends_with('\n') {
+                    m.push('\n');
+                }
+                self.die_msg(format!("{m}Compilation failed in require"));
+                return Err(Flow::Die);
             }
         };
         let (unit, main) = self.load(prog);

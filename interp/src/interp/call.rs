@@ -790,8 +790,10 @@ impl Interp {
             // in a pad of their own.
             let saved_pad = std::mem::replace(&mut self.pad, super::new_pad(&prog.main));
             let saved_file = std::mem::replace(&mut self.file, unit.file.clone());
+            let saved_unit = std::mem::replace(&mut self.unit, unit.clone());
             let saved_line = self.line;
             let r = self.run_begins(&prog, usize::MAX, &unit.file);
+            self.unit = saved_unit;
             self.pad = saved_pad;
             self.file = saved_file;
             self.line = saved_line;
