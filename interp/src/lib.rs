@@ -4,6 +4,7 @@
 //! filehandles).
 
 pub mod ast;
+pub mod carp;
 pub mod convert;
 pub mod destroy;
 pub mod glob;

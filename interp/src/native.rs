@@ -31,6 +31,7 @@ pub fn is_builtin_module(file: &str) -> bool {
             | "diagnostics.pm"
             | "experimental.pm"
             | "overload.pm"
+            | "Carp.pm"
     )
 }
 
@@ -53,7 +54,11 @@ pub fn install(it: &mut Interp) {
         ("utf8::is_utf8", utf8_is_utf8),
         ("utf8::valid", utf8_valid),
     ];
-    for (name, f) in subs.iter().chain(crate::listutil::SUBS) {
+    for (name, f) in subs
+        .iter()
+        .chain(crate::listutil::SUBS)
+        .chain(crate::carp::SUBS)
+    {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));
     }

@@ -1944,6 +1944,9 @@ impl Interp {
         }
         let name = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
         if crate::native::is_builtin_module(&name) {
+            if name == "Carp.pm" {
+                self.track_args = true;
+            }
             let inc = self.gv(wk::INC).hv();
             inc.set(
                 make_key(name.as_bytes(), false),

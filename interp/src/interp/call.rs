@@ -21,6 +21,8 @@ pub struct CallInfo {
     pub want: Want,
     pub has_args: bool,
     pub is_eval: bool,
+    /// The call's `@_`, kept only once Carp is loaded (for its backtraces).
+    pub args: Option<Rc<[Value]>>,
 }
 
 /// Deep recursion is bounded by the interpreter thread's stack; beyond this
@@ -303,6 +305,11 @@ impl Interp {
             want,
             has_args: true,
             is_eval: false,
+            args: if self.track_args {
+                Some(Rc::from(args.values()))
+            } else {
+                None
+            },
         });
         let cv_depth = cv.depth.get() + 1;
         cv.depth.set(cv_depth);
@@ -698,6 +705,7 @@ impl Interp {
             want,
             has_args: false,
             is_eval: true,
+            args: None,
         });
         let line = self.line;
         // `$@` is cleared on entry (a bare `die` inside sees it empty), and

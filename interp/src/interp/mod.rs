@@ -169,6 +169,8 @@ pub struct Interp {
         rustc_hash::FxHashMap<usize, (std::sync::Weak<ast::SubBody>, Rc<lower::LoweredSub>)>,
     /// Run code in closure form (off: tree walker only; `PSH_NO_LOWER=1`).
     pub lower_enabled: bool,
+    /// Call frames keep their `@_` (set when Carp is loaded).
+    pub track_args: bool,
     /// Cache keys of freed string-eval code (see `Unit::transient`).
     pub(crate) dead_keys: Rc<RefCell<Vec<usize>>>,
     /// Spare argument vectors (capacity kept), for method calls.
@@ -308,6 +310,7 @@ impl Interp {
             const_strs: Default::default(),
             lowered_subs: Default::default(),
             lower_enabled: std::env::var_os("PSH_NO_LOWER").is_none(),
+            track_args: false,
             dead_keys: Default::default(),
             anon_names: Default::default(),
             last_match: Rc::default(),

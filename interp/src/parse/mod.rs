@@ -380,7 +380,8 @@ impl Parser {
             let declared = ["$", "@", "%"]
                 .iter()
                 .any(|s| self.declared_globals.contains(&format!("{s}{fq}")));
-            if !plain || special || declared {
+            // Carp's variables are declared by the (built-in) module.
+            if !plain || special || declared || fq.starts_with("Carp::") {
                 continue;
             }
             use std::io::Write;

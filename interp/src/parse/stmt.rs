@@ -412,6 +412,7 @@ impl Parser {
                             self.end.push(Arc::new(body));
                         } else {
                             let b = self.parse_block()?;
+                            self.note_begin_globs(&b.stmts);
                             self.push_begin(b)?;
                         }
                         return Ok(None);
@@ -1352,6 +1353,7 @@ impl Parser {
             self.imported_modules = true;
             let defaults: &[&str] = match module.as_str() {
                 "Config" => &["%Config"],
+                "Carp" => &["croak", "confess", "carp"],
                 "Try::Tiny" | "TryCatch" | "Try::Catch" => &["try", "catch", "finally"],
                 "English" => &[
                     "$ARG",
@@ -1450,6 +1452,38 @@ impl Parser {
             has_local: false,
             my_slots: Vec::new(),
         })
+    }
+
+    /// `*NAME = sub …` (or `= \&…`) in a BEGIN block defines a sub before
+    /// the rest of the file is compiled: later code may call it as a bare
+    /// word (Carp's `CALLER_OVERRIDE_CHECK_OK`).
+    fn note_begin_globs(&mut self, stmts: &[Statement]) {
+        for s in stmts {
+            match &s.kind {
+                Stmt::Expr(Expr::Assign { lhs, rhs }) => {
+                    let Expr::Glob(id) = &**lhs else { continue };
+                    let proto = match &**rhs {
+                        Expr::AnonSub(body) => body.prototype.clone(),
+                        Expr::Ref(_) => None,
+                        _ => continue,
+                    };
+                    let Some(name) = self.globals.get(*id as usize).cloned() else {
+                        continue;
+                    };
+                    self.known_subs.entry(name).or_insert(proto);
+                }
+                Stmt::If { conds, otherwise } => {
+                    for (_, b) in conds {
+                        self.note_begin_globs(&b.stmts);
+                    }
+                    if let Some(b) = otherwise {
+                        self.note_begin_globs(&b.stmts);
+                    }
+                }
+                Stmt::Block { body, .. } => self.note_begin_globs(&body.stmts),
+                _ => {}
+            }
+        }
     }
 
     /// Queue a BEGIN-time block; it runs in the package it was compiled in
