@@ -265,24 +265,44 @@ fn confess(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
     die_with(it, Value::string(m))
 }
 
-fn carp(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+fn carp(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = carp_value(it, args)?;
+    crate::listutil::one_value(want, out, v)
+}
+
+fn carp_value(it: &mut Interp, args: &[Elem]) -> R {
     let m = short_text(it, &message(args));
     it.emit_warning(Value::string(m));
     Ok(Value::Int(1))
 }
 
-fn cluck(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+fn cluck(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = cluck_value(it, args)?;
+    crate::listutil::one_value(want, out, v)
+}
+
+fn cluck_value(it: &mut Interp, args: &[Elem]) -> R {
     let m = long(it, &message(args));
     it.emit_warning(Value::string(m));
     Ok(Value::Int(1))
 }
 
-fn shortmess(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+fn shortmess(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = shortmess_value(it, args)?;
+    crate::listutil::one_value(want, out, v)
+}
+
+fn shortmess_value(it: &mut Interp, args: &[Elem]) -> R {
     let m = short_text(it, &message(args));
     Ok(Value::string(m))
 }
 
-fn longmess(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+fn longmess(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = longmess_value(it, args)?;
+    crate::listutil::one_value(want, out, v)
+}
+
+fn longmess_value(it: &mut Interp, args: &[Elem]) -> R {
     let m = long(it, &message(args));
     Ok(Value::string(m))
 }

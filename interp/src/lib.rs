@@ -11,6 +11,7 @@ pub mod glob;
 pub mod inc;
 pub mod interp;
 pub mod io;
+pub mod iohandle;
 pub mod listutil;
 pub mod native;
 pub mod numeric;

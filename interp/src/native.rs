@@ -32,6 +32,9 @@ pub fn is_builtin_module(file: &str) -> bool {
             | "experimental.pm"
             | "overload.pm"
             | "Carp.pm"
+            | "IO/Handle.pm"
+            | "IO/File.pm"
+            | "IO/Seekable.pm"
     )
 }
 
@@ -58,10 +61,14 @@ pub fn install(it: &mut Interp) {
         .iter()
         .chain(crate::listutil::SUBS)
         .chain(crate::carp::SUBS)
+        .chain(crate::iohandle::SUBS)
     {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));
     }
+    let isa = it.glob("IO::File::ISA").av();
+    isa.push(Value::from_str("IO::Handle"));
+    isa.push(Value::from_str("IO::Seekable"));
 }
 
 fn str_of(v: &Value) -> String {
@@ -243,6 +250,7 @@ fn universal_can_value(it: &mut Interp, args: &[Elem]) -> Result<Value, Flow> {
     let m = args.get(1).map(|a| str_of(&a.get())).unwrap_or_default();
     let class = match obj.blessed() {
         Some(c) => c.to_string(),
+        None if matches!(obj, Value::Glob(_) | Value::GlobRef(_)) => "IO::File".to_string(),
         None if obj.is_ref() => return Ok(Value::Undef),
         None => str_of(&obj),
     };

@@ -1683,6 +1683,27 @@ impl Interp {
                         h.io.borrow_mut().set_mem_append();
                     }
                     h
+                } else if spec.is_undef() && args.len() >= 3 && base.starts_with('+') {
+                    // `open my $fh, '+>', undef`: an anonymous temporary file.
+                    static SEQ: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+                    let n = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let p =
+                        std::env::temp_dir().join(format!("psh-anon-{}-{n}", std::process::id()));
+                    match std::fs::OpenOptions::new()
+                        .read(true)
+                        .write(true)
+                        .create_new(true)
+                        .open(&p)
+                    {
+                        Ok(file) => {
+                            let _ = std::fs::remove_file(&p);
+                            Handle::new(Backend::File(file), true, true, "FH")
+                        }
+                        Err(e) => {
+                            self.set_errno_from(&e);
+                            return Ok(Value::Undef);
+                        }
+                    }
                 } else {
                     let path = to_bytes(&spec).into_owned();
                     if path == b"-" && (base == "<" || base == ">") {

@@ -996,8 +996,15 @@ impl Interp {
             Value::Str(_) | Value::Int(_) | Value::Num(_) => {
                 let s = String::from_utf8_lossy(&to_bytes(inv)).into_owned();
                 // perl takes any non-empty string (even "3" or "a b") as a
-                // package name here.
+                // package name here, unless it names an open filehandle
+                // (`STDOUT->autoflush`).
                 let s = s.strip_prefix("::").unwrap_or(&s).to_string();
+                if matches!(inv, Value::Str(_))
+                    && !self.package_exists(&s)
+                    && self.handle_of(inv).is_some()
+                {
+                    return Ok(Rc::from("IO::File"));
+                }
                 Ok(Rc::from(s.as_str()))
             }
             Value::Glob(g) | Value::GlobRef(g) => {

@@ -499,7 +499,7 @@ impl Interp {
         }
     }
 
-    fn read_one(&mut self, h: &Rc<Handle>) -> Option<Value> {
+    pub fn read_one(&mut self, h: &Rc<Handle>) -> Option<Value> {
         let (term, fixed) = self.record_sep();
         let sep = match (&term, fixed) {
             (_, Some(n)) => Sep::Fixed(n),
