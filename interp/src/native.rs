@@ -252,7 +252,14 @@ fn universal_can_value(it: &mut Interp, args: &[Elem]) -> Result<Value, Flow> {
         Some(c) => c.to_string(),
         None if matches!(obj, Value::Glob(_) | Value::GlobRef(_)) => "IO::File".to_string(),
         None if obj.is_ref() => return Ok(Value::Undef),
-        None => str_of(&obj),
+        None => {
+            let s = str_of(&obj);
+            if !it.package_exists(&s) && it.handle_of(&obj).is_some() {
+                "IO::File".to_string()
+            } else {
+                s
+            }
+        }
     };
     Ok(match it.find_method(&class, &m) {
         Some(cv) => Value::CodeRef(cv),
