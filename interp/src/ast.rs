@@ -104,6 +104,8 @@ pub struct Program {
     /// `BEGIN` blocks and `use` statements, in source order. Run before `main`
     /// (after the named subs are installed).
     pub begin: Vec<Block>,
+    /// The line each `BEGIN` block (or `use`) ends on, for "BEGIN failed".
+    pub begin_lines: Vec<u32>,
     /// `END` blocks, in source order (run in reverse at exit).
     pub end: Vec<Arc<SubBody>>,
     /// Fully qualified names of globals, indexed by `GlobalId`. Starts with

@@ -22,6 +22,12 @@ pub fn default_inc() -> Vec<String> {
     if let Ok(p) = std::env::var("PERL5LIB") {
         out.extend(p.split(':').filter(|s| !s.is_empty()).map(String::from));
     }
+    // Debian's perl lists its whole compiled-in @INC, folders that do not
+    // exist included (they show in "Can't locate" messages).
+    if std::path::Path::new("/usr/lib/x86_64-linux-gnu/perl-base").is_dir() {
+        out.extend(CANDIDATES[..9].iter().map(|d| d.to_string()));
+        return out;
+    }
     out.extend(
         CANDIDATES
             .iter()

@@ -4,12 +4,14 @@
 //! filehandles).
 
 pub mod ast;
+pub mod carp;
 pub mod convert;
 pub mod destroy;
 pub mod glob;
 pub mod inc;
 pub mod interp;
 pub mod io;
+pub mod iohandle;
 pub mod listutil;
 pub mod native;
 pub mod numeric;

@@ -31,6 +31,10 @@ pub fn is_builtin_module(file: &str) -> bool {
             | "diagnostics.pm"
             | "experimental.pm"
             | "overload.pm"
+            | "Carp.pm"
+            | "IO/Handle.pm"
+            | "IO/File.pm"
+            | "IO/Seekable.pm"
     )
 }
 
@@ -53,10 +57,18 @@ pub fn install(it: &mut Interp) {
         ("utf8::is_utf8", utf8_is_utf8),
         ("utf8::valid", utf8_valid),
     ];
-    for (name, f) in subs.iter().chain(crate::listutil::SUBS) {
+    for (name, f) in subs
+        .iter()
+        .chain(crate::listutil::SUBS)
+        .chain(crate::carp::SUBS)
+        .chain(crate::iohandle::SUBS)
+    {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));
     }
+    let isa = it.glob("IO::File::ISA").av();
+    isa.push(Value::from_str("IO::Handle"));
+    isa.push(Value::from_str("IO::Seekable"));
 }
 
 fn str_of(v: &Value) -> String {
@@ -114,6 +126,11 @@ fn overload_import(
 ) -> Result<Value, Flow> {
     let pkg = caller_package(it);
     let vals: Vec<Value> = args.iter().skip(1).map(Elem::get).collect();
+    // `((` marks a package with an overload table (as perl does).
+    it.glob(&format!("{pkg}::((")).set_code(Some(Code::new(
+        CodeKind::Const(vec![]),
+        Some(Rc::from(format!("{pkg}::((").as_str())),
+    )));
     for pair in vals.chunks(2) {
         let key = str_of(&pair[0]);
         let v = pair.get(1).cloned().unwrap_or_default();
@@ -233,8 +250,16 @@ fn universal_can_value(it: &mut Interp, args: &[Elem]) -> Result<Value, Flow> {
     let m = args.get(1).map(|a| str_of(&a.get())).unwrap_or_default();
     let class = match obj.blessed() {
         Some(c) => c.to_string(),
+        None if matches!(obj, Value::Glob(_) | Value::GlobRef(_)) => "IO::File".to_string(),
         None if obj.is_ref() => return Ok(Value::Undef),
-        None => str_of(&obj),
+        None => {
+            let s = str_of(&obj);
+            if !it.package_exists(&s) && it.handle_of(&obj).is_some() {
+                "IO::File".to_string()
+            } else {
+                s
+            }
+        }
     };
     Ok(match it.find_method(&class, &m) {
         Some(cv) => Value::CodeRef(cv),

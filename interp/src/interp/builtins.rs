@@ -162,14 +162,19 @@ impl Interp {
     /// undefined or non-numeric value.
     fn arg_num(&mut self, args: &[Expr], i: usize, op: &str) -> R<crate::numeric::Num> {
         let v = self.arg_sv(args, i)?;
-        Ok(self.num_arg(&v, args.get(i), op))
+        self.num_arg(&v, args.get(i), op)
     }
 
     /// The number `v` (the value of `e`, `$_` when absent) gives as an
     /// argument of `op`, with perl's warnings.
-    pub(super) fn num_arg(&mut self, v: &Value, e: Option<&Expr>, op: &str) -> crate::numeric::Num {
+    pub(super) fn num_arg(
+        &mut self,
+        v: &Value,
+        e: Option<&Expr>,
+        op: &str,
+    ) -> R<crate::numeric::Num> {
         use crate::numeric::Num;
-        match v {
+        Ok(match v {
             Value::Int(n) => Num::Int(*n),
             Value::Num(f) => Num::Float(*f),
             Value::Str(s) => {
@@ -183,8 +188,12 @@ impl Interp {
                 self.warn_num_arg(v, e, op);
                 Num::Int(0)
             }
+            _ if v.is_ref() => match self.overload_number(v)? {
+                Some(n) => convert::to_num(&n),
+                None => convert::to_num(v),
+            },
             _ => convert::to_num(v),
-        }
+        })
     }
 
     #[cold]
@@ -205,21 +214,31 @@ impl Interp {
     /// `arg_str` for the builtin `op`, warning when the value is undef.
     fn arg_str_in(&mut self, args: &[Expr], i: usize, op: &str) -> R<Rc<PStr>> {
         let v = self.arg_sv(args, i)?;
-        Ok(self.str_arg(v, args.get(i), op))
+        self.str_arg(v, args.get(i), op)
     }
 
     /// The string `v` (the value of `e`) gives as an argument of `op`,
     /// warning when it is undef.
-    pub(super) fn str_arg(&mut self, v: Value, e: Option<&Expr>, op: &str) -> Rc<PStr> {
+    pub(super) fn str_arg(&mut self, v: Value, e: Option<&Expr>, op: &str) -> R<Rc<PStr>> {
         match v {
-            Value::Str(s) => s,
+            Value::Str(s) => Ok(s),
             other => {
                 if other.is_undef() {
                     self.warn_num_arg(&other, e, op);
                 }
-                Rc::new(convert::to_pstr(&other).into_owned())
+                self.str_of_value(other)
             }
         }
+    }
+
+    /// `length` of a value.
+    #[inline]
+    pub(super) fn length_of(&mut self, v: Value) -> R<Value> {
+        Ok(match &v {
+            Value::Undef => Value::Undef,
+            Value::Str(s) => Value::Int(s.char_len() as i64),
+            _ => Value::Int(self.str_of_value(v)?.char_len() as i64),
+        })
     }
 
     /// `substr STR, OFF[, LEN]` as an rvalue.
@@ -241,7 +260,7 @@ impl Interp {
     }
 
     /// `uc`, `lc`, `ucfirst`, `lcfirst`, `fc` of `v` (the value of `e`).
-    pub(super) fn case_of(&mut self, f: Func, v: Value, e: Option<&Expr>) -> Value {
+    pub(super) fn case_of(&mut self, f: Func, v: Value, e: Option<&Expr>) -> R<Value> {
         if let (Value::Undef, Some(e)) = (&v, e) {
             if self.warnings_on() {
                 let op = match f {
@@ -254,18 +273,32 @@ impl Interp {
                 self.warn_uninit(e, op);
             }
         }
-        Value::Str(Rc::new(case_map(&convert::to_pstr(&v), f)))
+        let s = match v {
+            Value::Str(s) => s,
+            other => self.str_of_value(other)?,
+        };
+        Ok(Value::Str(Rc::new(case_map(&s, f))))
     }
 
     /// `chr` of `v` (the value of `e`).
-    pub(super) fn chr_of(&mut self, v: &Value, e: Option<&Expr>) -> Value {
-        let n = convert::num_f64(self.num_arg(v, e, "chr"));
+    pub(super) fn chr_of(&mut self, v: &Value, e: Option<&Expr>) -> R<Value> {
+        let n = convert::num_f64(self.num_arg(v, e, "chr")?);
         let c = if n < 0.0 || n.is_nan() {
             0xFFFD
         } else {
             n as u32
         };
-        Value::Str(Rc::new(convert::from_chars(&[c])))
+        Ok(Value::Str(Rc::new(convert::from_chars(&[c]))))
+    }
+
+    /// A non-string value as a string, through an object's `""` overload.
+    pub(super) fn str_of_value(&mut self, v: Value) -> R<Rc<PStr>> {
+        if v.is_ref() {
+            if let Some(s) = self.overload_string(&v)? {
+                return Ok(Rc::new(convert::to_pstr(&s).into_owned()));
+            }
+        }
+        Ok(Rc::new(convert::to_pstr(&v).into_owned()))
     }
 
     /// A string argument, shared rather than copied (substr/index on a
@@ -273,7 +306,7 @@ impl Interp {
     fn arg_str(&mut self, args: &[Expr], i: usize) -> R<Rc<PStr>> {
         Ok(match self.arg_sv(args, i)? {
             Value::Str(s) => s,
-            other => Rc::new(convert::to_pstr(&other).into_owned()),
+            other => self.str_of_value(other)?,
         })
     }
 
@@ -297,7 +330,10 @@ impl Interp {
 
     pub fn func(&mut self, f: Func, args: &[Expr], want: Want, out: &mut Vec<Value>) -> R<Value> {
         Ok(match f {
-            Func::Length => length_of(&self.arg_sv(args, 0)?),
+            Func::Length => {
+                let v = self.arg_sv(args, 0)?;
+                self.length_of(v)?
+            }
             Func::Substr => {
                 if args.len() >= 4 {
                     let repl = self.sv(&args[3])?;
@@ -334,7 +370,7 @@ impl Interp {
             }
             Func::Uc | Func::Lc | Func::Ucfirst | Func::Lcfirst | Func::Fc => {
                 let v = self.arg_sv(args, 0)?;
-                self.case_of(f, v, args.first())
+                self.case_of(f, v, args.first())?
             }
             Func::Chop => {
                 let mut n = Value::bytes(b"");
@@ -391,7 +427,7 @@ impl Interp {
             }
             Func::Chr => {
                 let v = self.arg_sv(args, 0)?;
-                self.chr_of(&v, args.first())
+                self.chr_of(&v, args.first())?
             }
             Func::Ord => {
                 let s = self.arg_str(args, 0)?;
@@ -496,6 +532,9 @@ impl Interp {
                 if v.is_ref() {
                     if let Some(r) = self.overload_unop("abs", &v)? {
                         return Ok(r);
+                    }
+                    if let Some(n) = self.overload_number(&v)? {
+                        return Ok(num_to_value(crate::numeric::abs(convert::to_num(&n))));
                     }
                 }
                 num_to_value(crate::numeric::abs(convert::to_num(&v)))
@@ -783,9 +822,15 @@ impl Interp {
                         if st != 0 {
                             self.child_status = st as i64;
                         }
+                        if !ok {
+                            self.errno = libc::EBADF;
+                        }
                         bool_val(ok)
                     }
-                    None => bool_val(false),
+                    None => {
+                        self.errno = libc::EBADF;
+                        bool_val(false)
+                    }
                 }
             }
             Func::Binmode => {
@@ -858,14 +903,35 @@ impl Interp {
             Func::Syswrite => {
                 let (h, _) = self.handle_expr(&args[0])?;
                 let s = self.arg_str(args, 1)?;
+                let total = s.bytes.len() as i64;
+                let len = match args.get(2) {
+                    Some(e) => to_i64(&self.sv(e)?),
+                    None => total,
+                };
+                let off = match args.get(3) {
+                    Some(e) => to_i64(&self.sv(e)?),
+                    None => 0,
+                };
+                if len < 0 {
+                    return Err(self.die_msg("Negative length"));
+                }
+                let off = if off < 0 { total + off } else { off };
+                if off < 0 || (off > total && total > 0) || (off > 0 && total == 0) {
+                    return Err(self.die_msg("Offset outside string"));
+                }
+                let end = (off + len).min(total);
+                let part = &s.bytes[off as usize..end as usize];
                 match h {
-                    Some(h) => {
+                    Some(h) if h.io.borrow().writable_open() => {
                         let mut io = h.io.borrow_mut();
-                        io.write(&s.bytes);
+                        io.write(part);
                         io.flush();
-                        Value::Int(s.bytes.len() as i64)
+                        Value::Int(part.len() as i64)
                     }
-                    None => Value::Undef,
+                    _ => {
+                        self.errno = libc::EBADF;
+                        Value::Undef
+                    }
                 }
             }
             Func::Seek => {
@@ -873,6 +939,22 @@ impl Interp {
                 let pos = to_i64(&self.sv(&args[1])?);
                 let wh = to_i64(&self.sv(&args[2])?) as i32;
                 bool_val(h.is_some_and(|h| h.io.borrow_mut().seek(pos, wh)))
+            }
+            Func::Sysseek => {
+                let (h, _) = self.handle_expr(&args[0])?;
+                let pos = to_i64(&self.sv(&args[1])?);
+                let wh = to_i64(&self.sv(&args[2])?) as i32;
+                match h {
+                    Some(h) if h.io.borrow_mut().seek(pos, wh) => {
+                        let p = h.io.borrow_mut().tell();
+                        if p == 0 {
+                            Value::string("0 but true".to_string())
+                        } else {
+                            Value::Int(p)
+                        }
+                    }
+                    _ => Value::Undef,
+                }
             }
             Func::Tell => {
                 let h = match args.first() {
@@ -1054,7 +1136,26 @@ impl Interp {
             Func::Stat | Func::Lstat => {
                 let v = self.arg_sv(args, 0)?;
                 let p = to_bytes(&v).into_owned();
-                let m = if f == Func::Lstat {
+                let fh = if matches!(v, Value::Glob(_) | Value::GlobRef(_)) {
+                    self.handle_of(&v)
+                } else {
+                    None
+                };
+                let m = if let Some(h) = fh {
+                    match h.io.borrow().fileno() {
+                        Some(fd) => {
+                            let f = unsafe {
+                                std::mem::ManuallyDrop::new(
+                                    <std::fs::File as std::os::unix::io::FromRawFd>::from_raw_fd(
+                                        fd,
+                                    ),
+                                )
+                            };
+                            f.metadata()
+                        }
+                        None => Err(std::io::Error::from_raw_os_error(libc::EBADF)),
+                    }
+                } else if f == Func::Lstat {
                     std::fs::symlink_metadata(os(&p))
                 } else {
                     std::fs::metadata(os(&p))
@@ -1580,7 +1681,7 @@ impl Interp {
 
     fn open(&mut self, args: &[Expr]) -> R<Value> {
         let Some(target) = args.first() else {
-            return Ok(bool_val(false));
+            return Ok(Value::Undef);
         };
         let (mode, spec): (String, Value) = if args.len() >= 3 {
             let m = self.sv(&args[1])?;
@@ -1594,7 +1695,7 @@ impl Interp {
             let s = String::from_utf8_lossy(&to_bytes(&s)).trim().to_string();
             parse_two_arg(&s)
         } else {
-            return Ok(bool_val(false));
+            return Ok(Value::Undef);
         };
         let (base, layers) = match mode.find(':') {
             Some(i) => (mode[..i].trim().to_string(), mode[i..].to_string()),
@@ -1619,6 +1720,27 @@ impl Interp {
                         h.io.borrow_mut().set_mem_append();
                     }
                     h
+                } else if spec.is_undef() && args.len() >= 3 && base.starts_with('+') {
+                    // `open my $fh, '+>', undef`: an anonymous temporary file.
+                    static SEQ: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+                    let n = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let p =
+                        std::env::temp_dir().join(format!("psh-anon-{}-{n}", std::process::id()));
+                    match std::fs::OpenOptions::new()
+                        .read(true)
+                        .write(true)
+                        .create_new(true)
+                        .open(&p)
+                    {
+                        Ok(file) => {
+                            let _ = std::fs::remove_file(&p);
+                            Handle::new(Backend::File(file), true, true, "FH")
+                        }
+                        Err(e) => {
+                            self.set_errno_from(&e);
+                            return Ok(Value::Undef);
+                        }
+                    }
                 } else {
                     let path = to_bytes(&spec).into_owned();
                     if path == b"-" && (base == "<" || base == ">") {
@@ -1655,7 +1777,7 @@ impl Interp {
                             }
                             Err(e) => {
                                 self.set_errno_from(&e);
-                                return Ok(bool_val(false));
+                                return Ok(Value::Undef);
                             }
                         }
                     }
@@ -1695,7 +1817,7 @@ impl Interp {
                     }
                     Err(e) => {
                         self.set_errno_from(&e);
-                        return Ok(bool_val(false));
+                        return Ok(Value::Undef);
                     }
                 }
             }
@@ -1743,7 +1865,7 @@ impl Interp {
                             Some(h) => h,
                             None => {
                                 self.errno = libc::EBADF;
-                                return Ok(bool_val(false));
+                                return Ok(Value::Undef);
                             }
                         }
                     } else {
@@ -1880,6 +2002,9 @@ impl Interp {
         }
         let name = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
         if crate::native::is_builtin_module(&name) {
+            if name == "Carp.pm" {
+                self.track_args = true;
+            }
             let inc = self.gv(wk::INC).hv();
             inc.set(
                 make_key(name.as_bytes(), false),
@@ -1911,8 +2036,9 @@ impl Interp {
                 Some(m) => format!(" (you may need to install the {m} module)"),
                 None => String::new(),
             };
+            self.errno = libc::ENOENT;
             return Err(self.die_msg(format!(
-                "Can't locate {name} in @INC{hint} (@INC entries checked: {})",
+                "Can't locate {name} in @INC{hint} (@INC contains: {})",
                 dirs.join(" ")
             )));
         };
@@ -1954,8 +2080,12 @@ impl Interp {
         let prog = match crate::parse::parse_program(&src, path) {
             Ok(p) => p,
             Err(e) => {
-                self.die_value = Value::string(format!("{e}\nCompilation failed in require"));
-                return Err(self.throw());
+                let mut m = e.to_string();
+                if !m.ends_with('\n') {
+                    m.push('\n');
+                }
+                self.die_msg(format!("{m}Compilation failed in require"));
+                return Err(Flow::Die);
             }
         };
         let (unit, main) = self.load(prog);
@@ -2397,15 +2527,5 @@ fn case_map(s: &PStr, f: Func) -> PStr {
     PStr {
         bytes: r.into_bytes(),
         utf8: true,
-    }
-}
-
-/// `length` of a value.
-#[inline]
-pub(super) fn length_of(v: &Value) -> Value {
-    match v {
-        Value::Undef => Value::Undef,
-        Value::Str(s) => Value::Int(s.char_len() as i64),
-        _ => Value::Int(convert::to_pstr(v).char_len() as i64),
     }
 }

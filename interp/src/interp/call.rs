@@ -21,6 +21,8 @@ pub struct CallInfo {
     pub want: Want,
     pub has_args: bool,
     pub is_eval: bool,
+    /// The call's `@_`, kept only once Carp is loaded (for its backtraces).
+    pub args: Option<Rc<[Value]>>,
 }
 
 /// Deep recursion is bounded by the interpreter thread's stack; beyond this
@@ -309,6 +311,11 @@ impl Interp {
             want,
             has_args: true,
             is_eval: false,
+            args: if self.track_args {
+                Some(Rc::from(args.values()))
+            } else {
+                None
+            },
         });
         let cv_depth = cv.depth.get() + 1;
         cv.depth.set(cv_depth);
@@ -459,19 +466,24 @@ impl Interp {
             return;
         }
         if let Some(low) = cv.lowered.get() {
-            for &i in &low.reset_slots {
+            // Latest declared first, as perl's save stack unwinds.
+            for &i in low.reset_slots.iter().rev() {
                 pad[i as usize].release();
             }
-            pool.push(pad);
-            return;
-        }
-        for (i, slot) in pad.iter_mut().enumerate() {
-            if body.pad[i].is_state || captured.iter().any(|(s, _)| *s as usize == i) {
-                continue;
+        } else {
+            for (i, slot) in pad.iter_mut().enumerate().rev() {
+                if body.pad[i].is_state || captured.iter().any(|(s, _)| *s as usize == i) {
+                    continue;
+                }
+                slot.release();
             }
-            slot.release();
         }
         pool.push(pad);
+        // Objects the sub's variables held are destroyed before the caller
+        // goes on, as perl frees a sub's pad on return.
+        if crate::destroy::pending() {
+            self.run_destructors();
+        }
     }
 
     #[cold]
@@ -720,6 +732,7 @@ impl Interp {
             want,
             has_args: false,
             is_eval: true,
+            args: None,
         });
         let line = self.line;
         // `$@` is cleared on entry (a bare `die` inside sees it empty), and
@@ -805,9 +818,26 @@ impl Interp {
         let depth = self.depth;
         let mark = self.savestack.len();
         let args = self.args.clone();
-        let r = self
-            .call_eval_body(&cv, args, want, out)
-            .and_then(|v| self.raise_warn_die().map(|_| v));
+        let r = if prog.begin.is_empty() {
+            Ok(())
+        } else {
+            // `BEGIN` blocks and `use` in the string run before its code,
+            // in a pad of their own.
+            let saved_pad = std::mem::replace(&mut self.pad, super::new_pad(&prog.main));
+            let saved_file = std::mem::replace(&mut self.file, unit.file.clone());
+            let saved_unit = std::mem::replace(&mut self.unit, unit.clone());
+            let saved_line = self.line;
+            let r = self.run_begins(&prog, usize::MAX, &unit.file);
+            self.unit = saved_unit;
+            self.pad = saved_pad;
+            self.file = saved_file;
+            self.line = saved_line;
+            r
+        };
+        let r = r.and_then(|_| {
+            self.call_eval_body(&cv, args, want, out)
+                .and_then(|v| self.raise_warn_die().map(|_| v))
+        });
         self.frames.truncate(frames);
         match r {
             Ok(v) => {
@@ -993,8 +1023,15 @@ impl Interp {
             Value::Str(_) | Value::Int(_) | Value::Num(_) => {
                 let s = String::from_utf8_lossy(&to_bytes(inv)).into_owned();
                 // perl takes any non-empty string (even "3" or "a b") as a
-                // package name here.
+                // package name here, unless it names an open filehandle
+                // (`STDOUT->autoflush`).
                 let s = s.strip_prefix("::").unwrap_or(&s).to_string();
+                if matches!(inv, Value::Str(_))
+                    && !self.package_exists(&s)
+                    && self.handle_of(inv).is_some()
+                {
+                    return Ok(Rc::from("IO::File"));
+                }
                 Ok(Rc::from(s.as_str()))
             }
             Value::Glob(g) | Value::GlobRef(g) => {
@@ -1214,6 +1251,31 @@ impl Interp {
                 }
             }
         }
+        // With `fallback` undef (or false) an operator with no handler and
+        // none derived is an error, except `.` and `x` (with `fallback`
+        // undef), which use the `""` conversion.
+        let fa = self.overload_fallback(a);
+        let fb = self.overload_fallback(b);
+        let strict = |f: &Option<Value>| match f {
+            Some(v) if v.is_undef() => !matches!(op, Concat | Repeat),
+            Some(v) => !v.truthy(),
+            None => false,
+        };
+        if strict(&fa) || strict(&fb) {
+            let side = |f: &Option<Value>, v: &Value, which: &str| match f {
+                Some(_) => format!(
+                    "{which} argument in overloaded package {}",
+                    v.blessed().unwrap_or_else(|| Rc::from(""))
+                ),
+                None => format!("{which} argument has no overloaded magic"),
+            };
+            let msg = format!(
+                "Operation \"{sym}\": no method found,\n\t{},\n\t{}",
+                side(&fa, a, "left"),
+                side(&fb, b, "right")
+            );
+            return Err(self.die_msg(msg));
+        }
         // Otherwise string operators work on the `""` conversion.
         if matches!(
             op,
@@ -1239,12 +1301,32 @@ impl Interp {
         Ok(None)
     }
 
+    /// For an object whose class has an overload table, its `fallback`
+    /// setting (undef when not given); `None` for anything else.
+    fn overload_fallback(&mut self, v: &Value) -> Option<Value> {
+        let class = v.blessed()?;
+        self.find_method(&class, "((")?;
+        for c in self.mro(&class) {
+            if self.find_sub(&format!("{c}::((")).is_some() {
+                return Some(match self.glob_opt(&format!("{c}::()")) {
+                    Some(g) => g.sv().get(),
+                    None => Value::Undef,
+                });
+            }
+        }
+        Some(Value::Undef)
+    }
+
     /// The `""` conversion of an object whose class overloads it.
     pub fn overload_string(&mut self, v: &Value) -> R<Option<Value>> {
         let Some(class) = v.blessed() else {
             return Ok(None);
         };
-        let Some(cv) = self.find_method(&class, "(\"\"") else {
+        let Some(cv) = self
+            .find_method(&class, "(\"\"")
+            .or_else(|| self.find_method(&class, "(0+"))
+            .or_else(|| self.find_method(&class, "(bool"))
+        else {
             return Ok(None);
         };
         let args = vec![
@@ -1277,6 +1359,26 @@ impl Interp {
             return self.call_sub(&cv, args, Want::Scalar, &mut out).map(Some);
         }
         let zero = Value::Int(0);
+        let has = |it: &mut Self, m: &str| it.find_method(&class, m).is_some();
+        let derivable = match op {
+            "neg" => has(self, "(-"),
+            "abs" => {
+                (has(self, "(<") || has(self, "(<=>")) && (has(self, "(neg") || has(self, "(-"))
+            }
+            "++" => has(self, "(+"),
+            "--" => has(self, "(-"),
+            _ => true,
+        };
+        if !derivable {
+            // With `fallback` undef or false there is no numeric conversion
+            // to fall back on.
+            return match self.overload_fallback(v) {
+                Some(f) if !f.truthy() => Err(self.die_msg(format!(
+                    "Operation \"{op}\": no method found, argument in overloaded package {class}"
+                ))),
+                _ => Ok(None),
+            };
+        }
         match op {
             "neg" => self.overload_binop(ast::BinOp::Sub, &zero, v),
             "abs" => {
@@ -1333,7 +1435,7 @@ impl Interp {
 
     /// The number an object stands for in arithmetic: its `0+` handler, or
     /// its `""` conversion.
-    fn overload_number(&mut self, v: &Value) -> R<Option<Value>> {
+    pub fn overload_number(&mut self, v: &Value) -> R<Option<Value>> {
         let Some(class) = v.blessed() else {
             return Ok(None);
         };

@@ -454,6 +454,11 @@ impl Interp {
                 }
                 let v = self.sv(l)?;
                 let n = self.sv(r)?;
+                if v.is_ref() || n.is_ref() {
+                    if let Some(r) = self.overload_binop(BinOp::Repeat, &v, &n)? {
+                        return Ok(r);
+                    }
+                }
                 if (v.is_undef() || n.is_undef()) && self.warnings_on() {
                     let (v, n) = self.uninit_operands(BinOp::Repeat, l, r, v, n);
                     return Ok(self.repeat_str(&v, &n));
@@ -1370,6 +1375,11 @@ impl Interp {
                 _ => {
                     if let Some(r) = self.overload_unop("neg", v)? {
                         return Ok(r);
+                    }
+                    if v.is_ref() {
+                        if let Some(n) = self.overload_number(v)? {
+                            return Ok(neg_num(to_num(&n)));
+                        }
                     }
                     neg_num(to_num(v))
                 }

@@ -18,7 +18,6 @@
 
 use std::rc::Rc;
 
-use super::builtins::length_of;
 use super::expr::{bool_val, float_result, hash_get, key_of};
 use super::{BlockRun, Interp, Unit, Want, R};
 use crate::ast::{
@@ -782,20 +781,23 @@ impl Lower<'_> {
         match (f, args) {
             (Func::Length, [a]) => {
                 let a = self.scalar(a);
-                return Box::new(move |it| Ok(length_of(&a(it)?)));
+                return Box::new(move |it| {
+                    let v = a(it)?;
+                    it.length_of(v)
+                });
             }
             (Func::Chr, [a]) => {
                 let a = self.scalar(a);
                 return Box::new(move |it| {
                     let v = a(it)?;
-                    Ok(it.chr_of(&v, n0.as_ref().map(Node::get)))
+                    it.chr_of(&v, n0.as_ref().map(Node::get))
                 });
             }
             (Func::Uc | Func::Lc | Func::Ucfirst | Func::Lcfirst | Func::Fc, [a]) => {
                 let a = self.scalar(a);
                 return Box::new(move |it| {
                     let v = a(it)?;
-                    Ok(it.case_of(f, v, n0.as_ref().map(Node::get)))
+                    it.case_of(f, v, n0.as_ref().map(Node::get))
                 });
             }
             (Func::Substr, [s, off, rest @ ..]) if rest.len() <= 1 => {
@@ -804,7 +806,7 @@ impl Lower<'_> {
                 let len = rest.first().map(|l| self.scalar(l));
                 return Box::new(move |it| {
                     let sv = s(it)?;
-                    let st = it.str_arg(sv, n0.as_ref().map(Node::get), "substr");
+                    let st = it.str_arg(sv, n0.as_ref().map(Node::get), "substr")?;
                     let o = off(it)?;
                     let l = match &len {
                         Some(l) => Some(l(it)?),

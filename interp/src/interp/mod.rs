@@ -171,6 +171,8 @@ pub struct Interp {
     pub(crate) lowered_blocks: rustc_hash::FxHashMap<usize, Rc<lower::LoweredBody>>,
     /// Run code in closure form (off: tree walker only; `PSH_NO_LOWER=1`).
     pub lower_enabled: bool,
+    /// Call frames keep their `@_` (set when Carp is loaded).
+    pub track_args: bool,
     /// Cache keys of freed string-eval code (see `Unit::transient`).
     pub(crate) dead_keys: Rc<RefCell<Vec<usize>>>,
     /// Spare argument vectors (capacity kept), for method calls.
@@ -266,6 +268,7 @@ impl Interp {
                 }),
                 subs: vec![],
                 begin: vec![],
+                begin_lines: vec![],
                 end: vec![],
                 globals: wk::NAMES.iter().map(|s| s.to_string()).collect(),
                 data: None,
@@ -310,6 +313,7 @@ impl Interp {
             lowered_subs: Default::default(),
             lowered_blocks: Default::default(),
             lower_enabled: std::env::var_os("PSH_NO_LOWER").is_none(),
+            track_args: false,
             dead_keys: Default::default(),
             anon_names: Default::default(),
             last_match: Rc::default(),
@@ -445,9 +449,7 @@ impl Interp {
         let body = &prog.main.body;
         let mark = self.savestack.len();
         let r = (|| -> R<()> {
-            for b in &prog.begin {
-                self.exec_block(b)?;
-            }
+            self.run_begins(&prog, usize::MAX, &prog.file)?;
             if !self.lower_enabled {
                 return self.exec_stmts(&body.stmts);
             }
@@ -475,12 +477,7 @@ impl Interp {
     /// the program (die or exit).
     pub fn run_begin_blocks(&mut self, prog: Program, n: usize) -> Option<i32> {
         let (_, prog) = self.start_program(prog);
-        let r = (|| -> R<()> {
-            for b in prog.begin.iter().take(n) {
-                self.exec_block(b)?;
-            }
-            Ok(())
-        })();
+        let r = self.run_begins(&prog, n, &prog.file);
         self.flush_all();
         match r {
             Ok(()) => None,
@@ -725,6 +722,28 @@ impl Interp {
     }
 
     // ------------------------------------------------------------ statements
+
+    /// Run a program's `BEGIN` blocks (the first `n`): a failing one aborts
+    /// compilation, which perl adds to a string exception.
+    pub fn run_begins(&mut self, prog: &Program, n: usize, file: &str) -> R<()> {
+        for (i, b) in prog.begin.iter().take(n).enumerate() {
+            if let Err(f) = self.exec_block(b) {
+                if let Flow::Die = f {
+                    if !self.die_value.is_ref() {
+                        let line = prog.begin_lines.get(i).copied().unwrap_or(self.line);
+                        let mut m = crate::convert::to_pstr(&self.die_value).into_owned();
+                        m.bytes.extend_from_slice(
+                            format!("BEGIN failed--compilation aborted at {file} line {line}.\n")
+                                .as_bytes(),
+                        );
+                        self.die_value = Value::Str(Rc::new(m));
+                    }
+                }
+                return Err(f);
+            }
+        }
+        Ok(())
+    }
 
     pub fn exec_block(&mut self, b: &Block) -> R<()> {
         let mark = self.savestack.len();
@@ -1172,8 +1191,22 @@ impl Interp {
         while crate::destroy::pending() {
             for obj in crate::destroy::take() {
                 let Some(class) = obj.blessed() else { continue };
-                let Some(cv) = self.find_method(&class, "DESTROY") else {
-                    continue;
+                let cv = match self.find_method(&class, "DESTROY") {
+                    Some(cv) => cv,
+                    // Without DESTROY, an AUTOLOAD is called for it.
+                    None => match self.find_method(&class, "AUTOLOAD") {
+                        Some(al) => {
+                            let owner = al
+                                .name
+                                .as_deref()
+                                .and_then(|n| n.rsplit_once("::").map(|(p, _)| p.to_string()))
+                                .unwrap_or_else(|| class.to_string());
+                            let g = self.glob(&format!("{owner}::AUTOLOAD"));
+                            g.sv().set(Value::string(format!("{class}::DESTROY")));
+                            al
+                        }
+                        None => continue,
+                    },
                 };
                 let saved_die = std::mem::take(&mut self.die_value);
                 let saved_line = self.line;

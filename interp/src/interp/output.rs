@@ -401,11 +401,13 @@ impl Interp {
             if self.warnings_on() {
                 self.warn_str(&format!("{op}() on unopened filehandle {name}"));
             }
-            return Ok(Value::Int(0));
+            self.errno = libc::EBADF;
+            return Ok(Value::Undef);
         };
         if !h.io.borrow().writable_open() {
             self.unusable_handle(&h, &name, op);
-            return Ok(Value::Int(0));
+            self.errno = libc::EBADF;
+            return Ok(Value::Undef);
         }
         let ok = self.write_to(&h, &buf, kind);
         Ok(if ok { Value::Int(1) } else { Value::Int(0) })
@@ -497,7 +499,7 @@ impl Interp {
         }
     }
 
-    fn read_one(&mut self, h: &Rc<Handle>) -> Option<Value> {
+    pub fn read_one(&mut self, h: &Rc<Handle>) -> Option<Value> {
         let (term, fixed) = self.record_sep();
         let sep = match (&term, fixed) {
             (_, Some(n)) => Sep::Fixed(n),

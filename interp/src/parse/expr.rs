@@ -2012,6 +2012,13 @@ impl Parser {
                     }
                 });
                 let name = name.ok_or_else(|| self.syntax_error_at(start))?;
+                // `@h {…}` / `@a […]`: a slice may follow the name after
+                // whitespace.
+                let save = self.pos;
+                self.skip_ws();
+                if !matches!(self.peek(), Some(b'{' | b'[')) {
+                    self.pos = save;
+                }
                 self.array_or_hash_for_slice(&name, start)?
             }
         };

@@ -156,6 +156,7 @@ pub(crate) struct Parser {
     pub n_states: u32,
     pub subs: Vec<Arc<SubBody>>,
     pub begin: Vec<Block>,
+    pub begin_lines: Vec<u32>,
     pub end: Vec<Arc<SubBody>>,
     pub data: Option<(String, Vec<u8>)>,
 
@@ -220,6 +221,7 @@ impl Parser {
             n_states: 0,
             subs: Vec::new(),
             begin: Vec::new(),
+            begin_lines: Vec::new(),
             end: Vec::new(),
             data: None,
             package: "main".to_string(),
@@ -315,6 +317,7 @@ impl Parser {
             main: Arc::new(main),
             subs: self.subs,
             begin: self.begin,
+            begin_lines: self.begin_lines,
             end: self.end,
             globals: self.globals,
             data: self.data,
@@ -377,7 +380,8 @@ impl Parser {
             let declared = ["$", "@", "%"]
                 .iter()
                 .any(|s| self.declared_globals.contains(&format!("{s}{fq}")));
-            if !plain || special || declared {
+            // Carp's variables are declared by the (built-in) module.
+            if !plain || special || declared || fq.starts_with("Carp::") {
                 continue;
             }
             use std::io::Write;

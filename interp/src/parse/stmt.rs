@@ -335,7 +335,8 @@ impl Parser {
         // Like perl, `{ WORD => …` or `{ "str", …` (or `{}`) starting a
         // statement is an anonymous hash, not a bare block.
         if self.peek() == Some(b'{') && self.brace_is_block() {
-            let body = self.parse_block()?;
+            let mut body = self.parse_block()?;
+            last_stmt_temps_last(&mut body);
             return Ok(Some(self.stmt(line, Stmt::Block { label: None, body })));
         }
         // label
@@ -356,7 +357,8 @@ impl Parser {
                 label = Some(Arc::from(w.as_str()));
                 self.skip_ws();
                 if self.peek() == Some(b'{') {
-                    let body = self.parse_block()?;
+                    let mut body = self.parse_block()?;
+                    last_stmt_temps_last(&mut body);
                     return Ok(Some(self.stmt(line, Stmt::Block { label, body })));
                 }
             }
@@ -410,6 +412,7 @@ impl Parser {
                             self.end.push(Arc::new(body));
                         } else {
                             let b = self.parse_block()?;
+                            self.note_begin_globs(&b.stmts);
                             self.push_begin(b)?;
                         }
                         return Ok(None);
@@ -544,19 +547,23 @@ impl Parser {
             let c = self.paren_cond()?;
             self.check_assign_in_cond(&c);
             let c = if unless { Expr::Not(Box::new(c)) } else { c };
-            let b = self.parse_block()?;
+            let mut b = self.parse_block()?;
+            last_stmt_temps_last(&mut b);
             let mut conds = vec![(c, b)];
             let mut otherwise = None;
             loop {
                 if self.eat_word("elsif") {
                     let c = self.paren_cond()?;
-                    let b = self.parse_block()?;
+                    let mut b = self.parse_block()?;
+                    last_stmt_temps_last(&mut b);
                     conds.push((c, b));
                 } else if self.eat_word("else") {
                     if self.peek_word().as_deref() == Some("if") {
                         return Err(self.syntax_error());
                     }
-                    otherwise = Some(self.parse_block()?);
+                    let mut b = self.parse_block()?;
+                    last_stmt_temps_last(&mut b);
+                    otherwise = Some(b);
                     break;
                 } else {
                     break;
@@ -1346,6 +1353,7 @@ impl Parser {
             self.imported_modules = true;
             let defaults: &[&str] = match module.as_str() {
                 "Config" => &["%Config"],
+                "Carp" => &["croak", "confess", "carp"],
                 "Try::Tiny" | "TryCatch" | "Try::Catch" => &["try", "catch", "finally"],
                 "English" => &[
                     "$ARG",
@@ -1446,12 +1454,46 @@ impl Parser {
         })
     }
 
+    /// `*NAME = sub …` (or `= \&…`) in a BEGIN block defines a sub before
+    /// the rest of the file is compiled: later code may call it as a bare
+    /// word (Carp's `CALLER_OVERRIDE_CHECK_OK`).
+    fn note_begin_globs(&mut self, stmts: &[Statement]) {
+        for s in stmts {
+            match &s.kind {
+                Stmt::Expr(Expr::Assign { lhs, rhs }) => {
+                    let Expr::Glob(id) = &**lhs else { continue };
+                    let proto = match &**rhs {
+                        Expr::AnonSub(body) => body.prototype.clone(),
+                        Expr::Ref(_) => None,
+                        _ => continue,
+                    };
+                    let Some(name) = self.globals.get(*id as usize).cloned() else {
+                        continue;
+                    };
+                    self.known_subs.entry(name).or_insert(proto);
+                }
+                Stmt::If { conds, otherwise } => {
+                    for (_, b) in conds {
+                        self.note_begin_globs(&b.stmts);
+                    }
+                    if let Some(b) = otherwise {
+                        self.note_begin_globs(&b.stmts);
+                    }
+                }
+                Stmt::Block { body, .. } => self.note_begin_globs(&body.stmts),
+                _ => {}
+            }
+        }
+    }
+
     /// Queue a BEGIN-time block; it runs in the package it was compiled in
     /// (so `import` and `caller` see that package, not `main`).
     fn push_begin(&mut self, b: Block) -> PResult<()> {
         if !self.queued_errors.is_empty() {
             return Err(self.error_msg("BEGIN not safe after errors--compilation aborted"));
         }
+        let end_line = self.line_of(self.pos.saturating_sub(1));
+        self.begin_lines.push(end_line);
         if self.package == "main" {
             self.begin.push(b);
             return Ok(());
@@ -1582,4 +1624,51 @@ impl Parser {
 #[allow(dead_code)]
 fn _block_expr(b: Block) -> Expr {
     block_to_expr(b)
+}
+
+/// In a block that runs once (bare, `if`/`else`), perl keeps the temporaries
+/// of the last statement alive until the statement after the block: a
+/// variable assigned there from a call (`my $b = Obj->new`) loses its object
+/// after the block's other variables, whose release runs latest-declared
+/// first. `release_my` walks `my_slots` backwards, so those slots go first.
+fn last_stmt_temps_last(b: &mut Block) {
+    let Some(Statement {
+        kind: Stmt::Expr(e),
+        ..
+    }) = b.stmts.last()
+    else {
+        return;
+    };
+    let (lhs, rhs) = match e {
+        Expr::Assign { lhs, rhs } | Expr::ListAssign { lhs, rhs } => (lhs, rhs),
+        _ => return,
+    };
+    if matches!(
+        **rhs,
+        Expr::My(_)
+            | Expr::MyArray(_)
+            | Expr::MyHash(_)
+            | Expr::Global(_)
+            | Expr::GlobalArray(_)
+            | Expr::GlobalHash(_)
+    ) {
+        return;
+    }
+    let mut slots = Vec::new();
+    fn collect(e: &Expr, out: &mut Vec<Slot>) {
+        match e {
+            Expr::MyDecl { vars, .. } => out.extend(vars.iter().map(|(_, s)| *s)),
+            Expr::My(s) | Expr::MyArray(s) | Expr::MyHash(s) => out.push(*s),
+            Expr::List(items) => items.iter().for_each(|i| collect(i, out)),
+            _ => {}
+        }
+    }
+    collect(lhs, &mut slots);
+    slots.retain(|s| b.my_slots.contains(s));
+    if slots.is_empty() {
+        return;
+    }
+    b.my_slots.retain(|s| !slots.contains(s));
+    slots.append(&mut b.my_slots);
+    b.my_slots = slots;
 }
