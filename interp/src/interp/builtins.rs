@@ -288,7 +288,22 @@ impl Interp {
         } else {
             n as u32
         };
+        if c < 0x100 {
+            return Ok(Value::Str(self.byte_str(c as u8)));
+        }
         Ok(Value::Str(Rc::new(convert::from_chars(&[c]))))
+    }
+
+    /// The one-byte string `b`, shared (strings are copy-on-write), so
+    /// `chr` in a loop allocates nothing.
+    #[inline]
+    pub(super) fn byte_str(&mut self, b: u8) -> Rc<PStr> {
+        if self.byte_strs.is_empty() {
+            self.byte_strs = (0..=255u8)
+                .map(|c| Rc::new(PStr::new(vec![c], false)))
+                .collect();
+        }
+        self.byte_strs[b as usize].clone()
     }
 
     /// A non-string value as a string, through an object's `""` overload.

@@ -169,6 +169,8 @@ pub struct Interp {
         rustc_hash::FxHashMap<usize, (std::sync::Weak<ast::SubBody>, Rc<lower::LoweredBody>)>,
     /// `sort`/`map`/`grep` blocks in closure form, by block address.
     pub(crate) lowered_blocks: rustc_hash::FxHashMap<usize, Rc<lower::LoweredBody>>,
+    /// The 256 one-byte strings, made on first use (see `byte_str`).
+    pub(crate) byte_strs: Vec<Rc<PStr>>,
     /// Run code in closure form (off: tree walker only; `PSH_NO_LOWER=1`).
     pub lower_enabled: bool,
     /// Call frames keep their `@_` (set when Carp is loaded).
@@ -312,6 +314,7 @@ impl Interp {
             const_strs: Default::default(),
             lowered_subs: Default::default(),
             lowered_blocks: Default::default(),
+            byte_strs: Vec::new(),
             lower_enabled: std::env::var_os("PSH_NO_LOWER").is_none(),
             track_args: false,
             dead_keys: Default::default(),
