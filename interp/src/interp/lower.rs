@@ -758,8 +758,36 @@ impl Lower<'_> {
                 let args: Vec<Arg> = args.iter().map(|a| self.arg(a)).collect();
                 let name: Rc<str> = Rc::from(name.as_str());
                 let maybe_class = *maybe_class;
+                // The last resolution at this site: (class, cache generation, sub).
+                let site: std::cell::RefCell<Option<(Rc<str>, u64, Cv)>> = Default::default();
+                let plain = !name.contains(':');
                 Box::new(move |it, out| {
                     let inv = inv(it)?;
+                    if let (true, Some(class)) = (plain, inv.blessed()) {
+                        let gen = it.method_cache.gen;
+                        let hit = match &*site.borrow() {
+                            Some((c, g, cv))
+                                if *g == gen && (Rc::ptr_eq(c, &class) || *c == class) =>
+                            {
+                                Some(cv.clone())
+                            }
+                            _ => None,
+                        };
+                        let cv = match hit {
+                            Some(cv) => Some(cv),
+                            None => {
+                                let found = it.find_method(&class, &name);
+                                if let Some(cv) = &found {
+                                    *site.borrow_mut() = Some((class, gen, cv.clone()));
+                                }
+                                found
+                            }
+                        };
+                        if let Some(cv) = cv.filter(|c| matches!(c.kind, CodeKind::Perl { .. })) {
+                            let av = args_av_with(it, Some(inv), &args)?;
+                            return it.call_with_av(&cv, av, want, out);
+                        }
+                    }
                     let mut argv = it.vec_pool.pop().unwrap_or_default();
                     argv.push(Elem::V(inv.clone()));
                     for a in &args {
@@ -1187,8 +1215,17 @@ impl Lower<'_> {
 /// `@_` for a call of a Perl sub, in a recycled array.
 #[inline]
 fn args_av(it: &mut Interp, args: &[Arg]) -> R<Av> {
+    args_av_with(it, None, args)
+}
+
+/// `args_av` with a first element (a method's invocant).
+#[inline]
+fn args_av_with(it: &mut Interp, first: Option<Value>, args: &[Arg]) -> R<Av> {
     let av = it.args_pool.pop().unwrap_or_else(Array::new);
     let mut v = av.with(std::mem::take);
+    if let Some(f) = first {
+        v.push(Elem::V(f));
+    }
     let mut r = Ok(());
     for a in args {
         r = a(it, &mut v);

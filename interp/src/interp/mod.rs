@@ -86,6 +86,9 @@ impl Drop for Unit {
 #[derive(Default)]
 pub(crate) struct MethodCache {
     map: rustc_hash::FxHashMap<Box<str>, rustc_hash::FxHashMap<Box<str>, Option<Cv>>>,
+    /// Bumped at every clear, so call sites that remember a resolution
+    /// know when it may be stale.
+    pub gen: u64,
 }
 
 impl MethodCache {
@@ -101,6 +104,7 @@ impl MethodCache {
     }
     pub fn clear(&mut self) {
         self.map.clear();
+        self.gen += 1;
     }
 }
 
