@@ -28,9 +28,9 @@ use crate::value::*;
 
 /// A node of the immutable tree, by address. Valid while the tree's owner
 /// (see the module comment) is alive.
-struct Node<T>(*const T);
+struct Node<T: ?Sized>(*const T);
 
-impl<T> Node<T> {
+impl<T: ?Sized> Node<T> {
     fn new(t: &T) -> Node<T> {
         Node(t as *const T)
     }
@@ -396,7 +396,8 @@ impl Lower<'_> {
                 }
                 if let Expr::MyDecl { vars, .. } = &**lhs {
                     if let [(ast::PadKind::Scalar, s)] = &vars[..] {
-                        if !matches!(&**rhs, Expr::Func { .. }) {
+                        // (`my $x = shift;` has its own path in the walker.)
+                        if !matches!(&**rhs, Expr::Func { f: Func::Shift, .. }) {
                             let s = *s as usize;
                             let v = self.scalar(rhs);
                             let vars = Node::new(vars);
@@ -841,6 +842,22 @@ impl Lower<'_> {
                         None => None,
                     };
                     Ok(it.substr_of(&st, &o, l.as_ref()))
+                });
+            }
+            (Func::Sprintf, [_, ..]) => {
+                let items: Vec<List> = args.iter().map(|i| self.list(i)).collect();
+                let rest = Node::new(&args[1..]);
+                return Box::new(move |it| {
+                    let mut vals = Vec::with_capacity(items.len());
+                    for i in &items {
+                        i(it, &mut vals)?;
+                    }
+                    if vals.is_empty() {
+                        return Ok(Value::bytes(b""));
+                    }
+                    let fmt = vals.remove(0);
+                    let s = it.sprintf_values(&fmt, &vals, "sprintf", rest.get())?;
+                    Ok(Value::Str(Rc::new(s)))
                 });
             }
             (Func::Push, [arr, items @ ..]) => {
