@@ -428,6 +428,7 @@ fn format_into(
 ) -> Result<(), String> {
     let missing = Missing;
     let mut uv_cached = vec![false; args.len()];
+    let (mut esign_buf, mut body_buf) = (Vec::new(), Vec::new());
     let mut svix: usize = 0;
     let mut no_redundant = false;
     let at = |q: usize| -> u8 { fmt.get(q).copied().unwrap_or(0) };
@@ -672,9 +673,9 @@ fn format_into(
         }
 
         // The formatted field: sign/prefix, zeros, body; padded below.
-        let mut esign: Vec<u8> = Vec::new();
+        let mut esign: Vec<u8> = std::mem::take(&mut esign_buf);
         let mut zeros: usize = 0;
-        let mut body: Vec<u8> = Vec::new();
+        let mut body: Vec<u8> = std::mem::take(&mut body_buf);
         let mut body_utf8 = false;
         let mut emit = true;
         let mut done = false;
@@ -888,10 +889,20 @@ fn format_into(
             continue;
         }
         if !done && emit {
-            let mut piece = Vec::new();
-            assemble(&spec, &esign, zeros, &body, &mut piece);
-            out.push(&piece, body_utf8);
+            if body_utf8 == out.utf8 {
+                // No re-encoding needed: build the field in place.
+                assemble(&spec, &esign, zeros, &body, &mut out.buf);
+            } else {
+                let mut piece = Vec::new();
+                assemble(&spec, &esign, zeros, &body, &mut piece);
+                out.push(&piece, body_utf8);
+            }
         }
+        // Keep the buffers for the next conversion.
+        body.clear();
+        esign.clear();
+        body_buf = body;
+        esign_buf = esign;
         if arg_missing {
             warnings.push(format!("Missing argument in {}", name));
         }
