@@ -2196,6 +2196,11 @@ fn strip_decl(e: &Expr) -> &Expr {
 }
 
 pub fn str_cmp(a: &Value, b: &Value) -> std::cmp::Ordering {
+    if let (Value::Str(x), Value::Str(y)) = (a, b) {
+        if x.utf8 == y.utf8 {
+            return x.bytes.cmp(&y.bytes);
+        }
+    }
     let x = convert::to_pstr(a);
     let y = convert::to_pstr(b);
     if x.utf8 == y.utf8 {
