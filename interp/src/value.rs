@@ -884,7 +884,10 @@ impl PadSlot {
     pub fn release(&mut self) {
         match self {
             PadSlot::Scalar(sv) => {
-                if Rc::strong_count(sv) == 1 && sv.blessed().is_none() {
+                if Rc::strong_count(sv) == 1 && unsafe { (*sv.meta.get()).is_none() } {
+                    // The common case: a plain variable only the pad holds.
+                    sv.take().release();
+                } else if Rc::strong_count(sv) == 1 && sv.blessed().is_none() {
                     let old = sv.take();
                     sv.set_pos(None);
                     drop(old);

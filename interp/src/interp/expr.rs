@@ -1147,17 +1147,7 @@ impl Interp {
                     _ => "string ge",
                 };
                 self.check_uninit_str(a, b, opname);
-                let ord = str_cmp(a, b);
-                use std::cmp::Ordering::*;
-                match op {
-                    StrEq => bool_val(ord == Equal),
-                    StrNe => bool_val(ord != Equal),
-                    StrLt => bool_val(ord == Less),
-                    StrGt => bool_val(ord == Greater),
-                    StrLe => bool_val(ord != Greater),
-                    StrGe => bool_val(ord != Less),
-                    _ => Value::Int(ord as i64),
-                }
+                str_cmp_value(op, str_cmp(a, b))
             }
             BitAnd | BitOr | BitXor | ShiftL | ShiftR => {
                 let both_str = matches!(a, Value::Str(_))
@@ -2192,6 +2182,20 @@ fn strip_decl(e: &Expr) -> &Expr {
     match e {
         Expr::Local(inner) => inner,
         _ => e,
+    }
+}
+
+/// The value of the string comparison `op` whose operands compare `o`.
+#[inline]
+pub fn str_cmp_value(op: BinOp, o: std::cmp::Ordering) -> Value {
+    match op {
+        BinOp::StrCmp => Value::Int(o as i64),
+        BinOp::StrEq => bool_val(o.is_eq()),
+        BinOp::StrNe => bool_val(o.is_ne()),
+        BinOp::StrLt => bool_val(o.is_lt()),
+        BinOp::StrGt => bool_val(o.is_gt()),
+        BinOp::StrLe => bool_val(o.is_le()),
+        _ => bool_val(o.is_ge()),
     }
 }
 

@@ -18,7 +18,7 @@
 
 use std::rc::Rc;
 
-use super::expr::{bool_val, float_result, hash_get, key_of};
+use super::expr::{bool_val, float_result, hash_get, key_of, str_cmp_value};
 use super::{BlockRun, Interp, Unit, Want, R};
 use crate::ast::{
     self, ArrayPlace, BinOp, Block, Expr, Func, HashPlace, LogOp, MethodName, Statement, Stmt,
@@ -1209,6 +1209,26 @@ impl Lower<'_> {
                 |_, _| None
             ),
             BinOp::Div => arith!(|_, _| None, |i, j| (j != 0.0).then(|| float_result(i / j))),
+            BinOp::NumCmp => arith!(
+                |i, j| Some(Value::Int((i > j) as i64 - (i < j) as i64)),
+                |i, j| i.partial_cmp(&j).map(|o| Value::Int(o as i64))
+            ),
+            BinOp::StrCmp
+            | BinOp::StrEq
+            | BinOp::StrNe
+            | BinOp::StrLt
+            | BinOp::StrGt
+            | BinOp::StrLe
+            | BinOp::StrGe => Box::new(move |it| {
+                let x = a(it)?;
+                let y = b(it)?;
+                if let (Value::Str(p), Value::Str(q)) = (&x, &y) {
+                    if p.utf8 == q.utf8 {
+                        return Ok(str_cmp_value(op, p.bytes.cmp(&q.bytes)));
+                    }
+                }
+                it.binop_values(op, ln.get(), rn.get(), x, y)
+            }),
             _ if is_num_cmp(op) => Box::new(move |it| {
                 let x = a(it)?;
                 let y = b(it)?;
