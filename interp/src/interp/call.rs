@@ -336,13 +336,14 @@ impl Interp {
         } else {
             Some(std::mem::replace(&mut self.file, unit.file.clone()))
         };
-        let saved_pkg = if *self.package == *body.package {
-            None
-        } else {
-            Some(std::mem::replace(
-                &mut self.package,
-                Rc::from(body.package.as_str()),
-            ))
+        let saved_pkg = match low {
+            Some(l) if Rc::ptr_eq(&self.package, &l.package) => None,
+            _ if *self.package == *body.package => None,
+            Some(l) => Some(std::mem::replace(&mut self.package, l.package.clone())),
+            None => {
+                let p = self.package_name(&body.package);
+                Some(std::mem::replace(&mut self.package, p))
+            }
         };
         let saved_line = self.line;
         let saved_hints = self.hints;

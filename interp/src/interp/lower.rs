@@ -67,6 +67,8 @@ pub struct LoweredBody {
     pub anon_name: Rc<str>,
     /// For a sub: the pad slots a finished call resets.
     pub reset_slots: Vec<u32>,
+    /// For a sub: the package it was compiled in (shared name).
+    pub package: Rc<str>,
 }
 
 enum Last {
@@ -146,6 +148,7 @@ fn prologue(it: &mut Interp, line: u32, hints: u32) -> R<()> {
 pub fn lower_sub(it: &mut Interp, unit: &Rc<Unit>, body: &SubBody) -> LoweredBody {
     let mut low = lower_body(it, unit, &body.body, false);
     low.anon_name = Rc::from(format!("{}::__ANON__", body.package));
+    low.package = it.package_name(&body.package);
     // After a call every slot is reset except `state` variables and
     // closure captures, which belong to the closure instance.
     low.reset_slots = (0..body.pad.len() as u32)
@@ -181,6 +184,7 @@ fn lower_body(it: &mut Interp, unit: &Rc<Unit>, b: &Block, release: bool) -> Low
         },
         anon_name: Rc::from(""),
         reset_slots: Vec::new(),
+        package: Rc::from(""),
     }
 }
 

@@ -173,6 +173,9 @@ pub struct Interp {
         rustc_hash::FxHashMap<usize, (std::sync::Weak<ast::SubBody>, Rc<lower::LoweredBody>)>,
     /// `sort`/`map`/`grep` blocks in closure form, by block address.
     pub(crate) lowered_blocks: rustc_hash::FxHashMap<usize, Rc<lower::LoweredBody>>,
+    /// Package names, one `Rc` each, so that "same package" is usually a
+    /// pointer comparison.
+    pub(crate) package_names: rustc_hash::FxHashMap<Box<str>, Rc<str>>,
     /// The 256 one-byte strings, made on first use (see `byte_str`).
     pub(crate) byte_strs: Vec<Rc<PStr>>,
     /// Run code in closure form (off: tree walker only; `PSH_NO_LOWER=1`).
@@ -319,6 +322,7 @@ impl Interp {
             lowered_subs: Default::default(),
             lowered_blocks: Default::default(),
             byte_strs: Vec::new(),
+            package_names: Default::default(),
             lower_enabled: std::env::var_os("PSH_NO_LOWER").is_none(),
             track_args: false,
             dead_keys: Default::default(),
@@ -349,6 +353,7 @@ impl Interp {
             once_matched: Default::default(),
             last_stat: None,
         };
+        it.package = it.package_name("main");
         crate::native::install(&mut it);
         let inc = it.glob("main::INC").av();
         for d in crate::inc::default_inc() {
@@ -390,6 +395,16 @@ impl Interp {
     }
 
     #[inline]
+    /// The shared name of package `name`.
+    pub(crate) fn package_name(&mut self, name: &str) -> Rc<str> {
+        if let Some(p) = self.package_names.get(name) {
+            return p.clone();
+        }
+        let p: Rc<str> = Rc::from(name);
+        self.package_names.insert(name.into(), p.clone());
+        p
+    }
+
     pub fn gv(&self, id: ast::GlobalId) -> &Gv {
         &self.unit.globals[id as usize]
     }
@@ -902,7 +917,8 @@ impl Interp {
                 },
             },
             Stmt::Package { name, block } => {
-                let old = std::mem::replace(&mut self.package, Rc::from(name.as_str()));
+                let pkg = self.package_name(name);
+                let old = std::mem::replace(&mut self.package, pkg);
                 if let Some(b) = block {
                     let r = self.exec_block(b);
                     self.package = old;
