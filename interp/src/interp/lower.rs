@@ -740,8 +740,10 @@ impl Lower<'_> {
                 let t = self.scalar(target);
                 let args: Vec<Arg> = args.iter().map(|a| self.arg(a)).collect();
                 Box::new(move |it, out| {
-                    let tv = t(it)?;
-                    let cv = it.code_of(&tv)?;
+                    let cv = match t(it)? {
+                        Value::CodeRef(c) => c,
+                        other => it.code_of(&other)?,
+                    };
                     if matches!(cv.kind, CodeKind::Perl { .. }) {
                         let av = args_av(it, &args)?;
                         return it.call_with_av(&cv, av, want, out);
