@@ -924,11 +924,11 @@ impl Lower<'_> {
             }
             Expr::Binary { op, l, r } if self.plain_binary(l, r) && is_num_cmp(*op) => {
                 let (op, ln, rn) = (*op, Node::new(&**l), Node::new(&**r));
-                let a = self.scalar(l);
+                let a = self.operand(l);
                 if let Expr::Int(k) = &**r {
                     let k = *k;
                     return Box::new(move |it| {
-                        let x = a(it)?;
+                        let x = a.get(it)?;
                         match x {
                             Value::Int(i) => return Ok(int_cmp(op, i, k)),
                             Value::Num(f) => return Ok(num_cmp(op, f, k as f64)),
@@ -938,10 +938,10 @@ impl Lower<'_> {
                         Ok(v.truthy())
                     });
                 }
-                let b = self.scalar(r);
+                let b = self.operand(r);
                 Box::new(move |it| {
-                    let x = a(it)?;
-                    let y = b(it)?;
+                    let x = a.get(it)?;
+                    let y = b.get(it)?;
                     if let (Value::Int(i), Value::Int(j)) = (&x, &y) {
                         return Ok(int_cmp(op, *i, *j));
                     }
@@ -971,6 +971,15 @@ impl Lower<'_> {
     /// variables (`$!` has its own operand rules), outside `use integer`.
     fn plain_binary(&self, l: &Expr, r: &Expr) -> bool {
         !self.integer() && !matches!(l, Expr::Special(_)) && !matches!(r, Expr::Special(_))
+    }
+
+    fn operand(&mut self, e: &Expr) -> Operand {
+        match e {
+            Expr::My(s) => Operand::My(*s as usize),
+            Expr::Int(i) => Operand::Int(*i),
+            Expr::Num(n) => Operand::Num(*n),
+            _ => Operand::Other(self.scalar(e)),
+        }
     }
 
     fn scalar(&mut self, e: &Expr) -> Scalar {
@@ -1132,14 +1141,14 @@ impl Lower<'_> {
     /// only its operands' types before the general path.
     fn binary(&mut self, op: BinOp, l: &Expr, r: &Expr) -> Scalar {
         let (ln, rn) = (Node::new(l), Node::new(r));
-        let a = self.scalar(l);
+        let a = self.operand(l);
         // A literal integer on the right (`$i + 1`, `$n % 10`) is folded in.
         if let Expr::Int(k) = r {
             let k = *k;
             macro_rules! with_const {
                 ($fast:expr) => {
                     Box::new(move |it| {
-                        let x = a(it)?;
+                        let x = a.get(it)?;
                         if let Value::Int(i) = x {
                             let f: fn(i64, i64) -> Option<Value> = $fast;
                             if let Some(v) = f(i, k) {
@@ -1159,7 +1168,7 @@ impl Lower<'_> {
                 }
                 _ if is_num_cmp(op) => {
                     return Box::new(move |it| {
-                        let x = a(it)?;
+                        let x = a.get(it)?;
                         match x {
                             Value::Int(i) => return Ok(bool_val(int_cmp(op, i, k))),
                             Value::Num(f) => return Ok(bool_val(num_cmp(op, f, k as f64))),
@@ -1171,12 +1180,12 @@ impl Lower<'_> {
                 _ => {}
             }
         }
-        let b = self.scalar(r);
+        let b = self.operand(r);
         macro_rules! arith {
             ($int:expr, $num:expr) => {
                 Box::new(move |it| {
-                    let x = a(it)?;
-                    let y = b(it)?;
+                    let x = a.get(it)?;
+                    let y = b.get(it)?;
                     match (&x, &y) {
                         (Value::Int(i), Value::Int(j)) => {
                             let f: fn(i64, i64) -> Option<Value> = $int;
@@ -1226,8 +1235,8 @@ impl Lower<'_> {
             | BinOp::StrGt
             | BinOp::StrLe
             | BinOp::StrGe => Box::new(move |it| {
-                let x = a(it)?;
-                let y = b(it)?;
+                let x = a.get(it)?;
+                let y = b.get(it)?;
                 if let (Value::Str(p), Value::Str(q)) = (&x, &y) {
                     if p.utf8 == q.utf8 {
                         return Ok(str_cmp_value(op, p.bytes.cmp(&q.bytes)));
@@ -1236,8 +1245,8 @@ impl Lower<'_> {
                 it.binop_values(op, ln.get(), rn.get(), x, y)
             }),
             _ if is_num_cmp(op) => Box::new(move |it| {
-                let x = a(it)?;
-                let y = b(it)?;
+                let x = a.get(it)?;
+                let y = b.get(it)?;
                 if let (Value::Int(i), Value::Int(j)) = (&x, &y) {
                     return Ok(bool_val(int_cmp(op, *i, *j)));
                 }
@@ -1247,8 +1256,8 @@ impl Lower<'_> {
                 it.binop_values(op, ln.get(), rn.get(), x, y)
             }),
             _ => Box::new(move |it| {
-                let x = a(it)?;
-                let y = b(it)?;
+                let x = a.get(it)?;
+                let y = b.get(it)?;
                 it.binop_values(op, ln.get(), rn.get(), x, y)
             }),
         }
@@ -1279,6 +1288,30 @@ fn args_av_with(it: &mut Interp, first: Option<Value>, args: &[Arg]) -> R<Av> {
     // The vector left in `av` by `take` is empty and unallocated.
     av.with(|x| std::mem::forget(std::mem::replace(x, v)));
     r.map(|_| av)
+}
+
+/// An operand of a binary operator: lexicals and literals are read in place
+/// (no call), anything else through its closure.
+enum Operand {
+    My(usize),
+    Int(i64),
+    Num(f64),
+    Other(Scalar),
+}
+
+impl Operand {
+    #[inline(always)]
+    fn get(&self, it: &mut Interp) -> R<Value> {
+        match self {
+            Operand::My(s) => Ok(match &it.pad[*s] {
+                PadSlot::Scalar(sv) => sv.get(),
+                _ => Value::Undef,
+            }),
+            Operand::Int(i) => Ok(Value::Int(*i)),
+            Operand::Num(n) => Ok(Value::Num(*n)),
+            Operand::Other(f) => f(it),
+        }
+    }
 }
 
 /// Run a loop: it is a scope for the match variables (its condition
