@@ -324,6 +324,11 @@ impl Scalar {
         }
         old.release();
     }
+    /// No metadata: not blessed, no `pos`, not an lvalue proxy.
+    #[inline]
+    pub fn is_plain(&self) -> bool {
+        unsafe { (*self.meta.get()).is_none() }
+    }
     pub fn pos(&self) -> Option<usize> {
         unsafe { (*self.meta.get()).as_ref().and_then(|m| m.pos) }
     }
@@ -884,7 +889,7 @@ impl PadSlot {
     pub fn release(&mut self) {
         match self {
             PadSlot::Scalar(sv) => {
-                if Rc::strong_count(sv) == 1 && unsafe { (*sv.meta.get()).is_none() } {
+                if Rc::strong_count(sv) == 1 && sv.is_plain() {
                     // The common case: a plain variable only the pad holds.
                     sv.take().release();
                 } else if Rc::strong_count(sv) == 1 && sv.blessed().is_none() {

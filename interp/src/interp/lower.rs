@@ -407,6 +407,14 @@ impl Lower<'_> {
                             let vars = Node::new(vars);
                             return Box::new(move |it| {
                                 let v = v(it)?;
+                                // A variable only the pad holds is fresh
+                                // once it gets its new value.
+                                if let PadSlot::Scalar(sv) = &it.pad[s] {
+                                    if Rc::strong_count(sv) == 1 && sv.is_plain() {
+                                        sv.set(v);
+                                        return Ok(());
+                                    }
+                                }
                                 it.intro_my(vars.get());
                                 if let PadSlot::Scalar(sv) = &it.pad[s] {
                                     sv.set(v);
