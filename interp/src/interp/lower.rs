@@ -47,6 +47,8 @@ type Void = Box<BlockRun>;
 type Cond = Box<dyn Fn(&mut Interp) -> R<bool>>;
 type AvPlace = Box<dyn Fn(&mut Interp) -> R<Av>>;
 type HvPlace = Box<dyn Fn(&mut Interp) -> R<Hv>>;
+/// A hash reference found without side effects, if there is one.
+type HvPeek = Box<dyn Fn(&mut Interp) -> Option<Hv>>;
 /// Appends one argument's elements to `@_` being built.
 type Arg = Box<dyn Fn(&mut Interp, &mut Vec<Elem>) -> R<()>>;
 /// A call in a known context.
@@ -634,7 +636,7 @@ impl Lower<'_> {
             }
             HashPlace::Deref(e) => {
                 // `$r->{…}` with `$r` a lexical, or `$_[0]{…}` in a method.
-                let get: Option<Box<dyn Fn(&mut Interp) -> Option<Hv>>> = match &**e {
+                let get: Option<HvPeek> = match &**e {
                     Expr::My(s) => {
                         let s = *s as usize;
                         Some(Box::new(move |it| match &it.pad[s] {
