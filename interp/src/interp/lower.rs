@@ -400,6 +400,41 @@ impl Lower<'_> {
                         Ok(())
                     });
                 }
+                // `$h{k} = v`, `$a[i] = v`: the value first, then the place.
+                if let Expr::Elem { hash, key } = &**lhs {
+                    if !self.is_errno_hash(hash) {
+                        let v = self.scalar(rhs);
+                        let place = self.hash_place(hash, true);
+                        let k = self.key(key);
+                        return Box::new(move |it| {
+                            let v = v(it)?;
+                            let hv = place(it)?;
+                            let k = k(it)?;
+                            hv.set(key_of(&k), v);
+                            Ok(())
+                        });
+                    }
+                }
+                if let Expr::Index { array, index } = &**lhs {
+                    let v = self.scalar(rhs);
+                    let place = self.array_place(array, true);
+                    let idx = self.scalar(index);
+                    let n = Node::new(&**index);
+                    return Box::new(move |it| {
+                        let v = v(it)?;
+                        let av = place(it)?;
+                        let i = match idx(it)? {
+                            Value::Int(i) => i,
+                            x => it.index_of(n.get(), x),
+                        };
+                        if !av.set(i, v) {
+                            return Err(it.die_msg(format!(
+                                "Modification of non-creatable array value attempted, subscript {i}"
+                            )));
+                        }
+                        Ok(())
+                    });
+                }
                 if let Expr::MyDecl { vars, .. } = &**lhs {
                     if let [(ast::PadKind::Scalar, s)] = &vars[..] {
                         // (`my $x = shift;` has its own path in the walker.)
@@ -829,6 +864,17 @@ impl Lower<'_> {
                 return Box::new(move |it| {
                     let v = a(it)?;
                     it.length_of(v)
+                });
+            }
+            (Func::Int, [a]) => {
+                let a = self.scalar(a);
+                return Box::new(move |it| {
+                    let v = a(it)?;
+                    if let Value::Int(_) = v {
+                        return Ok(v);
+                    }
+                    let n = it.num_arg(&v, n0.as_ref().map(Node::get), "int")?;
+                    Ok(crate::convert::num_to_value(crate::numeric::int(n)))
                 });
             }
             (Func::Chr, [a]) => {
