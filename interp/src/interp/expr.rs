@@ -23,18 +23,7 @@ impl Interp {
                 ) = (&**lhs, &**rhs)
                 {
                     if let ([(ast::PadKind::Scalar, slot)], [Expr::Args]) = (&vars[..], &args[..]) {
-                        let v = self.args.with(|a| {
-                            if a.is_empty() {
-                                None
-                            } else {
-                                Some(a.remove(0))
-                            }
-                        });
-                        let v = v.map(|e| e.get()).unwrap_or_default();
-                        self.intro_my(vars);
-                        if let Some(PadSlot::Scalar(sv)) = self.pad.get(*slot as usize) {
-                            sv.set(v);
-                        }
+                        self.my_shift(vars, *slot);
                         return Ok(());
                     }
                 }
@@ -99,6 +88,23 @@ impl Interp {
             }
         }
         Ok(())
+    }
+
+    /// `my $x = shift;` (`vars` is `$x`, in `slot`).
+    #[inline]
+    pub(super) fn my_shift(&mut self, vars: &[(ast::PadKind, ast::Slot)], slot: ast::Slot) {
+        let v = self.args.with(|a| {
+            if a.is_empty() {
+                None
+            } else {
+                Some(a.remove(0))
+            }
+        });
+        let v = v.map(|e| e.get()).unwrap_or_default();
+        self.intro_my(vars);
+        if let Some(PadSlot::Scalar(sv)) = self.pad.get(slot as usize) {
+            sv.set(v);
+        }
     }
 
     /// `[…]` or `{…}` of the values `out`.

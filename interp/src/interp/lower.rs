@@ -435,6 +435,23 @@ impl Lower<'_> {
                         Ok(())
                     });
                 }
+                if let (
+                    Expr::MyDecl { vars, .. },
+                    Expr::Func {
+                        f: Func::Shift,
+                        args,
+                    },
+                ) = (&**lhs, &**rhs)
+                {
+                    if let ([(ast::PadKind::Scalar, s)], [Expr::Args]) = (&vars[..], &args[..]) {
+                        let s = *s;
+                        let vars = Node::new(&vars[..]);
+                        return Box::new(move |it| {
+                            it.my_shift(vars.get(), s);
+                            Ok(())
+                        });
+                    }
+                }
                 if let Expr::MyDecl { vars, .. } = &**lhs {
                     if let [(ast::PadKind::Scalar, s)] = &vars[..] {
                         // (`my $x = shift;` has its own path in the walker.)
@@ -1114,6 +1131,15 @@ impl Lower<'_> {
                 })
             }
             Expr::Func { f, args } => self.func(e, *f, args),
+            Expr::MyArray(s) => {
+                let s = *s as usize;
+                Box::new(move |it| {
+                    Ok(Value::Int(match &it.pad[s] {
+                        PadSlot::Array(av) => av.len() as i64,
+                        _ => 0,
+                    }))
+                })
+            }
             Expr::AnonArray(items) | Expr::AnonHash(items) => {
                 let items: Vec<List> = items.iter().map(|i| self.list(i)).collect();
                 let hash = matches!(e, Expr::AnonHash(_));
