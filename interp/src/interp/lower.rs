@@ -549,6 +549,14 @@ impl Lower<'_> {
     /// `++`/`--` on a lexical: integers in place; anything else (strings,
     /// overflow, magic) through the general code.
     fn incdec(&mut self, t: &Expr, inc: bool, pre: bool, void: bool) -> Void {
+        let f = self.incdec_value(t, inc, pre || void);
+        Box::new(move |it| f(it).map(Value::release))
+    }
+
+    /// `++`/`--` on a lexical: integers in place; anything else (strings,
+    /// overflow, magic) through the general code. Gives the new value when
+    /// `pre`, else the old one.
+    fn incdec_value(&mut self, t: &Expr, inc: bool, pre: bool) -> Scalar {
         let n = Node::new(t);
         if let Expr::My(s) = t {
             let s = *s as usize;
@@ -556,29 +564,24 @@ impl Lower<'_> {
                 if let PadSlot::Scalar(sv) = &it.pad[s] {
                     let done = sv.with_mut(|v| {
                         if let Value::Int(i) = v {
-                            if let Some(n) = if inc {
-                                i.checked_add(1)
-                            } else {
-                                i.checked_sub(1)
-                            } {
-                                *i = n;
-                                return true;
-                            }
+                            let old = *i;
+                            let new = if inc { old.checked_add(1) } else { old.checked_sub(1) }?;
+                            *i = new;
+                            return Some(if pre { new } else { old });
                         }
-                        false
+                        None
                     });
-                    if done {
-                        return Ok(());
+                    if let Some(r) = done {
+                        return Ok(Value::Int(r));
                     }
                 }
-                it.incdec(n.get(), inc, pre || void).map(|_| ())
+                it.incdec(n.get(), inc, pre)
             });
         }
         if let Expr::Elem { hash, key } = t {
-            let f = self.elem_incdec(t, hash, key, inc, pre || void);
-            return Box::new(move |it| f(it).map(Value::release));
+            return self.elem_incdec(t, hash, key, inc, pre);
         }
-        Box::new(move |it| it.incdec(n.get(), inc, pre || void).map(|_| ()))
+        Box::new(move |it| it.incdec(n.get(), inc, pre))
     }
 
     /// `$h{k}++` and friends: a plain integer is stepped in place and a
@@ -1123,6 +1126,10 @@ impl Lower<'_> {
                 let c = self.cond(inner);
                 Box::new(move |it| Ok(bool_val(!c(it)?)))
             }
+            Expr::PreInc(t) => self.incdec_value(t, true, true),
+            Expr::PostInc(t) => self.incdec_value(t, true, false),
+            Expr::PreDec(t) => self.incdec_value(t, false, true),
+            Expr::PostDec(t) => self.incdec_value(t, false, false),
             Expr::Call { .. } | Expr::CallRef { .. } | Expr::Method { .. } => {
                 let c = self.call(e, Want::Scalar);
                 Box::new(move |it| {
