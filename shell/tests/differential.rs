@@ -99,7 +99,7 @@ struct Case {
     stdin: Option<PathBuf>,
 }
 
-fn run_one(program: &str, pre_args: &[String], case: &Case) -> Outcome {
+fn run_one(program: &str, pre_args: &[String], case: &Case, env: &[(&str, &str)]) -> Outcome {
     use std::os::unix::process::CommandExt;
     let mut cmd = Command::new(program);
     cmd.args(pre_args)
@@ -108,6 +108,7 @@ fn run_one(program: &str, pre_args: &[String], case: &Case) -> Outcome {
         .current_dir(&case.dir)
         .env_clear()
         .envs(test_env())
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .process_group(0);
@@ -273,19 +274,34 @@ struct Verdict {
 
 fn check(case: &Case, psh: &str, psh_args: &[String]) -> Verdict {
     let start = Instant::now();
-    let p = run_one(PERL, &[], case);
-    let s = run_one(psh, psh_args, case);
+    let p = run_one(PERL, &[], case, &[]);
     let mut report = String::new();
     if matches!(p.status, Status::Timeout | Status::SpawnError(_)) {
         report.push_str(&format!("  perl itself failed: {}\n", p.status));
     }
-    diff("stdout", &p.stdout, &s.stdout, &mut report);
-    diff("stderr", &p.stderr, &s.stderr, &mut report);
-    if p.status != s.status {
-        report.push_str(&format!(
-            "  status differs: perl {}, psh {}\n",
-            p.status, s.status
-        ));
+    // psh as it runs normally (closure form), then with the tree walker
+    // alone: both must match perl.
+    for (mode, env) in [
+        ("", &[][..]),
+        ("tree walker, ", &[("PSH_NO_LOWER", "1")][..]),
+    ] {
+        let s = run_one(psh, psh_args, case, env);
+        let mut part = String::new();
+        diff("stdout", &p.stdout, &s.stdout, &mut part);
+        diff("stderr", &p.stderr, &s.stderr, &mut part);
+        if p.status != s.status {
+            part.push_str(&format!(
+                "  status differs: perl {}, psh {}\n",
+                p.status, s.status
+            ));
+        }
+        if !part.is_empty() {
+            if !mode.is_empty() {
+                report.push_str(&format!("  ({mode}PSH_NO_LOWER=1)\n"));
+            }
+            report.push_str(&part);
+            break;
+        }
     }
     Verdict {
         rel: case.rel.clone(),

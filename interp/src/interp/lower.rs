@@ -565,7 +565,11 @@ impl Lower<'_> {
                     let done = sv.with_mut(|v| {
                         if let Value::Int(i) = v {
                             let old = *i;
-                            let new = if inc { old.checked_add(1) } else { old.checked_sub(1) }?;
+                            let new = if inc {
+                                old.checked_add(1)
+                            } else {
+                                old.checked_sub(1)
+                            }?;
                             *i = new;
                             return Some(if pre { new } else { old });
                         }
