@@ -422,6 +422,11 @@ impl Interp {
         if !self.lower_enabled {
             return None;
         }
+        // Entries of freed string-eval code go before their addresses can
+        // name new code.
+        if !self.dead_keys.borrow().is_empty() {
+            self.purge_dead_keys();
+        }
         let key = b as *const Block as usize;
         if let Some(low) = self.lowered_blocks.get(&key) {
             return Some(low.clone());

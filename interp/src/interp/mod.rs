@@ -443,6 +443,9 @@ impl Interp {
 
     /// `load`, for a string eval's code when `transient`.
     pub fn load_unit(&mut self, prog: Program, transient: bool) -> (Rc<Unit>, Cv) {
+        // New code may sit where freed string-eval code was: forget what the
+        // caches knew about those addresses first.
+        self.purge_dead_keys();
         let prog = Arc::new(prog);
         let globals: Vec<Gv> = prog.globals.iter().map(|n| self.glob(n)).collect();
         let n_pat = prog.n_patterns as usize;
