@@ -661,7 +661,19 @@ impl Interp {
                         Expr::SubRef(name) => {
                             if let Some(g) = self.glob_opt(name) {
                                 g.set_code(None);
+                                self.method_cache.clear();
                             }
+                        }
+                        // `undef *name` empties every slot of the glob.
+                        Expr::Glob(_) | Expr::GlobDeref(_) => {
+                            let v = self.sv(a)?;
+                            let g = self.glob_of_value(&v)?;
+                            g.set_sv(Scalar::new(Value::Undef));
+                            g.set_av(None);
+                            g.set_hv(None);
+                            g.set_code(None);
+                            g.set_io(None);
+                            self.method_cache.clear();
                         }
                         _ => self.assign(a, Value::Undef)?,
                     }
