@@ -923,25 +923,43 @@ impl Interp {
     /// `"…$x…"`: concatenate the parts' string forms.
     fn interp_string(&mut self, parts: &[Expr]) -> R<Value> {
         let mut s = PStr::default();
+        let op = Self::interp_op(parts.len());
+        for p in parts {
+            let v = self.sv(p)?;
+            self.interp_part(&mut s, p, v, op)?;
+        }
+        Ok(Value::Str(Rc::new(s)))
+    }
+
+    /// The warning operator name of an interpolated string of `n` parts.
+    pub(super) fn interp_op(n: usize) -> &'static str {
         // A lone `"$x"` is perl's stringify op, not a concatenation.
-        let op = if parts.len() == 1 {
+        if n == 1 {
             "string"
         } else {
             "concatenation (.) or string"
-        };
-        for p in parts {
-            let mut v = self.sv(p)?;
-            if v.is_undef() {
-                self.warn_uninit(p, op);
-            } else if v.is_ref() {
-                if let Some(s) = self.overload_string(&v)? {
-                    v = s;
-                }
-            }
-            let b = to_bytes(&v);
-            convert::concat_into(&mut s, &b, convert::is_utf8(&v));
         }
-        Ok(Value::Str(Rc::new(s)))
+    }
+
+    /// Append the value `v` of the interpolated part `p` to `s`.
+    #[inline]
+    pub(super) fn interp_part(&mut self, s: &mut PStr, p: &Expr, mut v: Value, op: &str) -> R<()> {
+        if let Value::Str(x) = &v {
+            if x.utf8 == s.utf8 {
+                s.bytes.extend_from_slice(&x.bytes);
+                return Ok(());
+            }
+        }
+        if v.is_undef() {
+            self.warn_uninit(p, op);
+        } else if v.is_ref() {
+            if let Some(s) = self.overload_string(&v)? {
+                v = s;
+            }
+        }
+        let b = to_bytes(&v);
+        convert::concat_into(s, &b, convert::is_utf8(&v));
+        Ok(())
     }
 
     pub fn join_values(&mut self, sep: &Value, items: &[Value]) -> Value {

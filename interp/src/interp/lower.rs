@@ -1142,6 +1142,19 @@ impl Lower<'_> {
                 })
             }
             Expr::Func { f, args } => self.func(e, *f, args),
+            Expr::Interp(parts) => {
+                let op = Interp::interp_op(parts.len());
+                let parts: Vec<(Scalar, Node<Expr>)> =
+                    parts.iter().map(|p| (self.scalar(p), Node::new(p))).collect();
+                Box::new(move |it| {
+                    let mut s = PStr::default();
+                    for (f, n) in &parts {
+                        let v = f(it)?;
+                        it.interp_part(&mut s, n.get(), v, op)?;
+                    }
+                    Ok(Value::Str(Rc::new(s)))
+                })
+            }
             Expr::MyArray(s) => {
                 let s = *s as usize;
                 Box::new(move |it| {
