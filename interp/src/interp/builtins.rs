@@ -231,6 +231,38 @@ impl Interp {
         }
     }
 
+    /// `join` of the values of `args` (the separator first), `owners`
+    /// naming the argument each value came from, for warnings.
+    pub(super) fn join_result(
+        &mut self,
+        args: &[Expr],
+        mut vals: Vec<Value>,
+        owners: &[Option<usize>],
+    ) -> R<Value> {
+        if vals.is_empty() {
+            return Ok(Value::bytes(b""));
+        }
+        if self.warnings_on() {
+            for (v, o) in vals.iter().zip(owners).skip(1) {
+                if v.is_undef() {
+                    match o {
+                        Some(i) => self.warn_uninit(&args[*i], "join or string"),
+                        None => self.warn_uninit_op("join or string"),
+                    }
+                }
+            }
+        }
+        for v in vals.iter_mut() {
+            if v.is_ref() {
+                if let Some(s) = self.overload_string(v)? {
+                    *v = s;
+                }
+            }
+        }
+        let sep = vals.remove(0);
+        Ok(self.join_values(&sep, &vals))
+    }
+
     /// `length` of a value.
     #[inline]
     pub(super) fn length_of(&mut self, v: Value) -> R<Value> {
@@ -491,29 +523,8 @@ impl Interp {
                 }
             }
             Func::Join => {
-                let (mut vals, owners) = self.list_with_owners(args)?;
-                if vals.is_empty() {
-                    return Ok(Value::bytes(b""));
-                }
-                if self.warnings_on() {
-                    for (v, o) in vals.iter().zip(&owners).skip(1) {
-                        if v.is_undef() {
-                            match o {
-                                Some(i) => self.warn_uninit(&args[*i], "join or string"),
-                                None => self.warn_uninit_op("join or string"),
-                            }
-                        }
-                    }
-                }
-                for v in vals.iter_mut() {
-                    if v.is_ref() {
-                        if let Some(s) = self.overload_string(v)? {
-                            *v = s;
-                        }
-                    }
-                }
-                let sep = vals.remove(0);
-                self.join_values(&sep, &vals)
+                let (vals, owners) = self.list_with_owners(args)?;
+                self.join_result(args, vals, &owners)?
             }
             Func::Sprintf => {
                 let mut vals = self.all_args(args)?;

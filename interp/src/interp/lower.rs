@@ -946,6 +946,21 @@ impl Lower<'_> {
                     Ok(Value::Str(Rc::new(s)))
                 });
             }
+            (Func::Join, [_, ..]) => {
+                let items: Vec<List> = args.iter().map(|i| self.list(i)).collect();
+                let args = Node::new(args);
+                return Box::new(move |it| {
+                    let mut vals = Vec::with_capacity(items.len());
+                    let mut owners = Vec::with_capacity(items.len());
+                    for (i, f) in items.iter().enumerate() {
+                        let n0 = vals.len();
+                        f(it, &mut vals)?;
+                        let single = vals.len() == n0 + 1;
+                        owners.extend((n0..vals.len()).map(|_| single.then_some(i)));
+                    }
+                    it.join_result(args.get(), vals, &owners)
+                });
+            }
             (Func::Push, [arr, items @ ..]) => {
                 let place = match arr {
                     Expr::MyArray(s) => Some(self.array_place(&ArrayPlace::My(*s), true)),
@@ -1144,8 +1159,10 @@ impl Lower<'_> {
             Expr::Func { f, args } => self.func(e, *f, args),
             Expr::Interp(parts) => {
                 let op = Interp::interp_op(parts.len());
-                let parts: Vec<(Scalar, Node<Expr>)> =
-                    parts.iter().map(|p| (self.scalar(p), Node::new(p))).collect();
+                let parts: Vec<(Scalar, Node<Expr>)> = parts
+                    .iter()
+                    .map(|p| (self.scalar(p), Node::new(p)))
+                    .collect();
                 Box::new(move |it| {
                     let mut s = PStr::default();
                     for (f, n) in &parts {
