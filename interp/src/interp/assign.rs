@@ -768,6 +768,14 @@ impl Interp {
             && matches!(op, BinOp::Add | BinOp::Sub | BinOp::BitOr | BinOp::BitXor)
         {
             Value::Int(0)
+        } else if cur.is_undef() && !cur.is_ref() {
+            // Warned above (naming the variable): the operator itself must
+            // not warn again.
+            if op == BinOp::Repeat {
+                Value::bytes(b"")
+            } else {
+                Value::Int(0)
+            }
         } else {
             cur
         };
@@ -978,6 +986,21 @@ impl Interp {
 
     // ------------------------------------------------------------ local
 
+    /// `local $a[i]`: save the element (or note that it did not exist).
+    fn localize_array_elem(&mut self, av: &Av, i: i64) {
+        let len = av.len();
+        match av.resolve(i) {
+            Some(j) if j >= len => {
+                self.savestack.push(Saved::ArrayElemNew(av.clone(), j, len));
+            }
+            _ => {
+                let old = av.get(i);
+                self.savestack.push(Saved::ArrayElem(av.clone(), i, old));
+            }
+        }
+        av.set(i, Value::Undef);
+    }
+
     /// `local PLACE`: save the current value, install a fresh one; restored
     /// by `unwind`.
     pub fn localize(&mut self, e: &Expr) -> R<()> {
@@ -1015,9 +1038,7 @@ impl Interp {
             Expr::Index { array, index } => {
                 let av = self.array_place(array, true)?;
                 let i = self.index_value(index)?;
-                let old = av.get(i);
-                self.savestack.push(Saved::ArrayElem(av.clone(), i, old));
-                av.set(i, Value::Undef);
+                self.localize_array_elem(&av, i);
             }
             Expr::List(items) => {
                 for i in items {
@@ -1046,9 +1067,7 @@ impl Interp {
                 self.list(indices, &mut idx)?;
                 for i in idx {
                     let i = convert::to_i64(&i);
-                    let old = av.get(i);
-                    self.savestack.push(Saved::ArrayElem(av.clone(), i, old));
-                    av.set(i, Value::Undef);
+                    self.localize_array_elem(&av, i);
                 }
             }
             Expr::Deref(inner) | Expr::ArrayDeref(inner) | Expr::HashDeref(inner) => {

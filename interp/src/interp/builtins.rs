@@ -424,15 +424,41 @@ impl Interp {
                 }
             }
             Func::Join => {
-                let (mut vals, owners) = self.list_with_owners(args)?;
+                let mut vals = Vec::new();
+                let mut spans = Vec::with_capacity(args.len());
+                for a in args {
+                    let n0 = vals.len();
+                    self.list(a, &mut vals)?;
+                    spans.push((n0, vals.len()));
+                }
                 if vals.is_empty() {
                     return Ok(Value::bytes(b""));
                 }
-                if self.warnings_on() {
-                    for (v, o) in vals.iter().zip(&owners).skip(1) {
-                        if v.is_undef() {
-                            match o {
-                                Some(i) => self.warn_uninit(&args[*i], "join or string"),
+                if vals[0].is_undef() && self.warnings_on() {
+                    self.warn_uninit(&args[0], "join or string");
+                }
+                if self.warnings_on() && vals[1..].iter().any(Value::is_undef) {
+                    for (a, &(from, s1)) in args.iter().zip(&spans) {
+                        // The separator is not checked here.
+                        let s0 = from.max(1);
+                        if s0 >= s1 || !vals[s0..s1].iter().any(Value::is_undef) {
+                            continue;
+                        }
+                        if s1 - from == 1 && !matches!(a, Expr::MyArray(_) | Expr::GlobalArray(_)) {
+                            self.warn_uninit(a, "join or string");
+                            continue;
+                        }
+                        let names = self.list_item_names_pub(a, s1 - from);
+                        for k in s0..s1 {
+                            if !vals[k].is_undef() {
+                                continue;
+                            }
+                            match names.as_ref().and_then(|n| n.get(k - from)) {
+                                Some(n) => {
+                                    let msg =
+                                        format!("Use of uninitialized value {n} in join or string");
+                                    self.warn_cat(crate::ast::hints::NO_WARN_UNINIT, &msg);
+                                }
                                 None => self.warn_uninit_op("join or string"),
                             }
                         }

@@ -760,7 +760,20 @@ impl Interp {
             in_sub: !self.frames.is_empty(),
         };
         self.purge_dead_keys();
-        let prog = match crate::parse::parse_eval(&src, &file, &es) {
+        let outer = crate::parse::capture_compile_warnings(true);
+        let parsed = crate::parse::parse_eval(&src, &file, &es);
+        let warnings = crate::parse::capture_compile_warnings(false);
+        if let Some(o) = outer {
+            // A string eval compiled while another one compiles.
+            crate::parse::capture_compile_warnings(true);
+            for w in o {
+                crate::parse::emit_compile_warning(w);
+            }
+        }
+        for w in warnings.unwrap_or_default() {
+            self.emit_warning(Value::string(w));
+        }
+        let prog = match parsed {
             Ok(p) => p,
             Err(e) => {
                 let msg = e.to_string();

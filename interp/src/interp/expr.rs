@@ -237,6 +237,9 @@ impl Interp {
                 if items.iter().any(Value::is_ref) {
                     self.stringify_overloaded(&mut items)?;
                 }
+                if self.warnings_on() && items.iter().any(Value::is_undef) {
+                    self.warn_uninit_items(inner, &items, "join or string");
+                }
                 let sep = self.gv(wk::LIST_SEP).sv().get();
                 self.join_values(&sep, &items)
             }

@@ -112,6 +112,9 @@ pub(crate) enum Saved {
     Code(Gv, Option<Cv>),
     HashElem(Hv, Key, Option<Value>),
     ArrayElem(Av, i64, Value),
+    /// An array element that was past the end (index, old length):
+    /// restoring deletes it, shrinking the array back.
+    ArrayElemNew(Av, usize, usize),
     /// `local $^W` and other computed variables: restored through
     /// `special_set`.
     Special(crate::ast::SpecialVar, Value),
@@ -1155,6 +1158,22 @@ impl Interp {
                 },
                 Saved::ArrayElem(a, i, v) => {
                     a.set(i, v);
+                }
+                Saved::ArrayElemNew(a, j, old_len) => {
+                    // Perl deletes an element that did not exist; deleting
+                    // the last one shrinks the array.
+                    a.with(|v| {
+                        if j + 1 == v.len() {
+                            v.pop();
+                            while v.len() > old_len
+                                && matches!(v.last(), Some(e) if e.get().is_undef())
+                            {
+                                v.pop();
+                            }
+                        } else if j < v.len() {
+                            v[j].set(Value::Undef);
+                        }
+                    });
                 }
             }
         }

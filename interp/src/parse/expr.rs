@@ -1129,8 +1129,7 @@ impl Parser {
             }
         };
         if msg.contains('\t') {
-            use std::io::Write;
-            let _ = writeln!(std::io::stderr(), "{msg}");
+            super::emit_compile_warning(format!("{msg}\n"));
         } else {
             self.compile_warning(pos, &msg);
         }
@@ -3150,6 +3149,8 @@ impl Parser {
         self.skip_ws();
         if self.peek() == Some(b'{') {
             let block = self.parse_block()?;
+            // All but the last statement run in void context.
+            self.void_context_warnings(&block.stmts, true);
             return Ok((Expr::DoBlock(Box::new(block)), false));
         }
         let e = self.parse_expr_prec(P_UNI + 1)?;

@@ -95,6 +95,38 @@ pub fn parse_program_with(
     p.run_full()
 }
 
+thread_local! {
+    /// Where compile-time warnings go while a string eval compiles (the
+    /// interpreter passes them to `$SIG{__WARN__}`); `None`: to stderr.
+    static WARN_CAPTURE: std::cell::RefCell<Option<Vec<String>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Send a finished compile-time warning (with its location and newline)
+/// to stderr, or to the capture buffer of a compiling string eval.
+pub fn emit_compile_warning(text: String) {
+    let captured = WARN_CAPTURE.with(|c| match c.borrow_mut().as_mut() {
+        Some(v) => {
+            v.push(text.clone());
+            true
+        }
+        None => false,
+    });
+    if !captured {
+        use std::io::Write;
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+}
+
+/// Capture compile-time warnings (`Some(vec)`) or stop (`None`),
+/// returning what was captured before.
+pub fn capture_compile_warnings(on: bool) -> Option<Vec<String>> {
+    WARN_CAPTURE.with(|c| {
+        let mut c = c.borrow_mut();
+        std::mem::replace(&mut *c, if on { Some(Vec::new()) } else { None })
+    })
+}
+
 /// Parse `src` as the code of a string `eval` running where `scope` describes.
 /// The lexicals of `scope` are reached through captures of the main body.
 pub fn parse_eval(src: &[u8], file: &str, scope: &EvalScope) -> Result<Program, ParseError> {
@@ -380,20 +412,17 @@ impl Parser {
             if !plain || special || declared {
                 continue;
             }
-            use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
-                "Name \"{fq}\" used only once: possible typo at {} line {line}.",
+            emit_compile_warning(format!(
+                "Name \"{fq}\" used only once: possible typo at {} line {line}.\n",
                 self.file
-            );
+            ));
         }
     }
 
     /// A warning perl gives while compiling: it goes straight to stderr.
     pub fn compile_warning(&self, pos: usize, msg: &str) {
-        use std::io::Write;
         let line = self.line_of(pos);
-        let _ = writeln!(std::io::stderr(), "{msg} at {} line {line}.", self.file);
+        emit_compile_warning(format!("{msg} at {} line {line}.\n", self.file));
     }
 
     /// A compile-time warning perl issues from its optimizer (see
@@ -407,17 +436,15 @@ impl Parser {
 
     /// Print the optimizer warnings of units deeper than `depth`.
     pub fn flush_peep_warnings(&self, depth: usize) {
-        use std::io::Write;
         let mut q = self.peep_warnings.borrow_mut();
         let keep = q.iter().take_while(|(d, _)| *d <= depth).count();
         for (_, t) in q.drain(keep..) {
-            let _ = std::io::stderr().write_all(t.as_bytes());
+            emit_compile_warning(t);
         }
     }
 
     pub fn compile_warning_line(&self, line: u32, msg: &str) {
-        use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "{msg} at {} line {line}.", self.file);
+        emit_compile_warning(format!("{msg} at {} line {line}.\n", self.file));
     }
 
     /// An error perl reports but keeps compiling after (strict violations):
