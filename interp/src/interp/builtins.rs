@@ -20,6 +20,8 @@ struct WarnWatch<'a> {
     /// The variable the value came from, as warnings name it.
     var: Option<String>,
     log: &'a std::cell::RefCell<Vec<String>>,
+    /// The strings already warned about in this call.
+    seen: &'a std::cell::RefCell<Vec<usize>>,
 }
 
 impl WarnWatch<'_> {
@@ -32,11 +34,20 @@ impl WarnWatch<'_> {
                 Some(n) => format!("Use of uninitialized value {} in {}", n, self.name),
                 None => format!("Use of uninitialized value in {}", self.name),
             },
-            Value::Str(s) if numeric && !crate::numeric::parse_number(&s.bytes).1 => format!(
+            Value::Str(s) if numeric && !crate::numeric::parse_number(&s.bytes).1 => {
+                // The same string given twice warns once.
+                let key = Rc::as_ptr(s) as usize;
+                if self.seen.borrow().contains(&key) {
+                    self.warned.set(true);
+                    return;
+                }
+                self.seen.borrow_mut().push(key);
+                format!(
                 "Argument \"{}\" isn't numeric in {}",
-                super::expr::display_for_warning(s),
-                self.name
-            ),
+                    super::expr::display_for_warning(s),
+                    self.name
+                )
+            }
             _ => return,
         };
         self.warned.set(true);
@@ -101,6 +112,7 @@ impl Interp {
         let f = convert::to_pstr(fmt).into_owned();
         let warn = self.warnings_on();
         let log = std::cell::RefCell::new(Vec::new());
+        let seen = std::cell::RefCell::new(Vec::new());
         let named = warn && exprs.len() == vals.len() && vals.iter().any(|v| v.is_undef());
         let mut watched: Vec<WarnWatch> = Vec::with_capacity(vals.len());
         for (i, v) in vals.iter().enumerate() {
@@ -109,12 +121,15 @@ impl Interp {
             } else {
                 None
             };
+            // A string already numified (and warned about) stays quiet.
+            let quiet = matches!(v, Value::Str(s) if self.is_numified(s));
             watched.push(WarnWatch {
                 v,
-                warned: std::cell::Cell::new(false),
+                warned: std::cell::Cell::new(quiet),
                 name,
                 var,
                 log: &log,
+                seen: &seen,
             });
         }
         let args: Vec<&dyn crate::sprintf::FormatArg> = if warn {
@@ -128,6 +143,22 @@ impl Interp {
                 .collect()
         };
         let r = crate::sprintf::sprintf_named(&f.bytes, f.utf8, &args, name);
+        let to_mark: Vec<Rc<PStr>> = if log.borrow().is_empty() {
+            Vec::new()
+        } else {
+            watched
+                .iter()
+                .filter_map(|w| match (w.v, w.warned.get()) {
+                    (Value::Str(s), true) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        drop(args);
+        drop(watched);
+        for s in &to_mark {
+            self.mark_numified(s);
+        }
         for w in log.into_inner() {
             self.warn_str(&w);
         }
@@ -262,15 +293,19 @@ impl Interp {
                     }
                 } else {
                     let s = self.arg_str_in(args, 0, "substr")?;
-                    let off = to_i64(&self.arg_sv(args, 1)?);
+                    let off = self.arg_sv(args, 1)?;
+                    if off.is_undef() {
+                        self.warn_num_arg(&off, args.get(1), "substr");
+                    }
+                    let off = to_i64(&off);
                     let len = match args.get(2) {
                         Some(e) => {
                             let v = self.sv(e)?;
                             if v.is_undef() {
-                                None
-                            } else {
-                                Some(to_i64(&v))
+                                // An undefined length is 0 (and warns).
+                                self.warn_num_arg(&v, Some(e), "substr");
                             }
+                            Some(to_i64(&v))
                         }
                         None => None,
                     };
@@ -378,7 +413,7 @@ impl Interp {
                 Value::Str(Rc::new(convert::from_chars(&[c])))
             }
             Func::Ord => {
-                let s = self.arg_str(args, 0)?;
+                let s = self.arg_str_in(args, 0, "ord")?;
                 if s.bytes.is_empty() {
                     Value::Int(0)
                 } else if s.utf8 {
@@ -484,11 +519,11 @@ impl Interp {
                 Value::Str(Rc::new(self.sprintf_values(&fmt, &vals, "sprintf", rest)?))
             }
             Func::Quotemeta => {
-                let s = self.arg_str(args, 0)?;
+                let s = self.arg_str_in(args, 0, "quotemeta")?;
                 Value::str_from(crate::regex::quotemeta(&s.bytes, s.utf8), s.utf8)
             }
             Func::Hex | Func::Oct => {
-                let s = self.arg_str(args, 0)?;
+                let s = self.arg_str_in(args, 0, if f == Func::Hex { "hex" } else { "oct" })?;
                 let (n, warns) = if f == Func::Hex {
                     crate::numeric::hex(&s.bytes)
                 } else {
@@ -507,8 +542,10 @@ impl Interp {
                     if let Some(r) = self.overload_unop("abs", &v)? {
                         return Ok(r);
                     }
+                    num_to_value(crate::numeric::abs(convert::to_num(&v)))
+                } else {
+                    num_to_value(crate::numeric::abs(self.arg_num(args, 0, "abs")?))
                 }
-                num_to_value(crate::numeric::abs(convert::to_num(&v)))
             }
             Func::Int => num_to_value(crate::numeric::int(self.arg_num(args, 0, "int")?)),
             Func::Sqrt | Func::Sin | Func::Cos | Func::Exp | Func::Log => {
@@ -539,8 +576,8 @@ impl Interp {
                 }
             }
             Func::Atan2 => {
-                let y = to_f64(&self.arg_sv(args, 0)?);
-                let x = to_f64(&self.arg_sv(args, 1)?);
+                let y = convert::num_f64(self.arg_num(args, 0, "atan2")?);
+                let x = convert::num_f64(self.arg_num(args, 1, "atan2")?);
                 Value::Num(y.atan2(x))
             }
             Func::Rand => {

@@ -400,9 +400,23 @@ impl Interp {
             }
             Expr::Unary { op, e } => {
                 let v = self.sv(e)?;
-                if v.is_undef() && *op == UnOp::Neg && self.warnings_on() {
-                    self.warn_uninit(e, "negation (-)");
-                    return Ok(Value::Int(0));
+                if v.is_undef() && self.warnings_on() {
+                    match op {
+                        UnOp::Neg => {
+                            self.warn_uninit(e, "negation (-)");
+                            return Ok(Value::Int(0));
+                        }
+                        UnOp::BitNot => {
+                            self.warn_uninit(e, "1's complement (~)");
+                            // undef is no number: the string complement
+                            // of "" (unless `~` is always numeric).
+                            if self.hints & ast::hints::NUMERIC_BITWISE != 0 {
+                                return self.unop(*op, &Value::Int(0));
+                            }
+                            return Ok(Value::bytes(b""));
+                        }
+                        _ => {}
+                    }
                 }
                 self.unop(*op, &v)?
             }
@@ -806,7 +820,11 @@ impl Interp {
             Expr::Repeat { l, r, list: true } => {
                 let mut items = Vec::new();
                 self.list(l, &mut items)?;
-                let n = convert::to_i64(&self.sv(r)?);
+                let nv = self.sv(r)?;
+                if nv.is_undef() && self.warnings_on() {
+                    self.warn_uninit(r, "repeat (x)");
+                }
+                let n = self.repeat_count(&nv);
                 if n < 0 && self.warnings_on() {
                     self.warn_str("Negative repeat count does nothing");
                 }
@@ -1312,6 +1330,22 @@ impl Interp {
         }
     }
 
+    /// Whether a non-numeric string was already warned about as a number.
+    pub fn is_numified(&self, s: &Rc<PStr>) -> bool {
+        let key = Rc::as_ptr(s) as usize;
+        self.numified
+            .get(&key)
+            .is_some_and(|w| w.upgrade().is_some_and(|r| Rc::ptr_eq(&r, s)))
+    }
+
+    /// Remember that a string was numified (with its warning).
+    pub fn mark_numified(&mut self, s: &Rc<PStr>) {
+        if self.numified.len() >= 1024 {
+            self.numified.retain(|_, w| w.strong_count() > 0);
+        }
+        self.numified.insert(Rc::as_ptr(s) as usize, Rc::downgrade(s));
+    }
+
     /// "Argument … isn't numeric", once per string: perl caches the number
     /// in the scalar, so later numeric uses of the same value stay quiet.
     #[cold]
@@ -1375,6 +1409,9 @@ impl Interp {
                 }
             },
             UnOp::BitNot => {
+                if let (Value::Undef, 0) = (v, self.hints & ast::hints::NUMERIC_BITWISE) {
+                    return Ok(Value::bytes(b""));
+                }
                 if let (Value::Str(s), 0) = (v, self.hints & ast::hints::NUMERIC_BITWISE) {
                     if !crate::numeric::looks_like_number(&s.bytes) || s.bytes.is_empty() {
                         return Ok(Value::str_from(s.bytes.iter().map(|b| !b).collect(), false));
@@ -1392,8 +1429,19 @@ impl Interp {
         })
     }
 
+    /// A repeat count; a string that is not a number warns.
+    fn repeat_count(&mut self, n: &Value) -> i64 {
+        if let Value::Str(_) = n {
+            if self.warnings_on() {
+                let num = self.num_operand_in(n, "repeat (x)");
+                return convert::to_i64(&num_to_value(num));
+            }
+        }
+        convert::to_i64(n)
+    }
+
     pub fn repeat_str(&mut self, v: &Value, n: &Value) -> Value {
-        let n = convert::to_i64(n);
+        let n = self.repeat_count(n);
         if n <= 0 {
             if n < 0 && self.warnings_on() {
                 self.warn_str("Negative repeat count does nothing");
