@@ -43,7 +43,7 @@ impl WarnWatch<'_> {
                 }
                 self.seen.borrow_mut().push(key);
                 format!(
-                "Argument \"{}\" isn't numeric in {}",
+                    "Argument \"{}\" isn't numeric in {}",
                     super::expr::display_for_warning(s),
                     self.name
                 )
@@ -1903,16 +1903,35 @@ impl Interp {
         out.push(Value::Int(fr.line as i64));
         if n.is_some() {
             out.push(Value::from_str(&fr.sub));
-            out.push(if fr.is_eval {
+            let eval_str = !fr.is_eval && &*fr.sub == "(eval)";
+            out.push(if fr.is_eval || eval_str {
                 Value::Int(0)
             } else {
-                Value::Int(fr.has_args as i64)
+                bool_val(fr.has_args)
             });
             out.push(match fr.want {
                 Want::List => Value::Int(1),
                 Want::Scalar => Value::bytes(b""),
                 Want::Void => Value::Undef,
             });
+            // The text of a string eval, and whether it is a `require`.
+            if eval_str {
+                let newer = self.frames[len - level..]
+                    .iter()
+                    .filter(|f| !f.is_eval && &*f.sub == "(eval)")
+                    .count();
+                let n = self.eval_texts.len();
+                let text = n
+                    .checked_sub(newer + 1)
+                    .and_then(|i| self.eval_texts.get(i).cloned())
+                    .map(Value::Str)
+                    .unwrap_or_default();
+                out.push(text);
+                out.push(Value::bytes(b""));
+            } else {
+                out.push(Value::Undef);
+                out.push(Value::Undef);
+            }
         }
         Ok(Value::Undef)
     }

@@ -47,6 +47,7 @@ impl Interp {
                     None if *amp => {
                         // `&foo;` shares the caller's @_.
                         let args = self.args.clone();
+                        self.amp_call = true;
                         self.call_with_av(&cv, args, want, out)
                     }
                     None => self.call_sub(&cv, Vec::new(), want, out),
@@ -74,6 +75,7 @@ impl Interp {
                 let t = self.sv(inner)?;
                 let cv = self.code_of(&t)?;
                 let args = self.args.clone();
+                self.amp_call = true;
                 self.call_with_av(&cv, args, want, out)
             }
             Expr::Method {
@@ -277,6 +279,7 @@ impl Interp {
         want: Want,
         out: &mut Vec<Value>,
     ) -> R<Value> {
+        let has_args = !std::mem::take(&mut self.amp_call);
         let (body, unit) = match &cv.kind {
             CodeKind::Perl { body, unit, .. } => (body, unit),
             _ => {
@@ -301,7 +304,7 @@ impl Interp {
             file: self.file.clone(),
             line: self.line,
             want,
-            has_args: true,
+            has_args,
             is_eval: false,
         });
         let cv_depth = cv.depth.get() + 1;
@@ -747,6 +750,7 @@ impl Interp {
             unreachable!("eval_string on a non-eval node")
         };
         let src = self.sv(code)?;
+        let src_utf8 = crate::convert::is_utf8(&src);
         let src = to_bytes(&src).into_owned();
         self.eval_counter += 1;
         let file = format!("(eval {})", self.eval_counter);
@@ -784,15 +788,24 @@ impl Interp {
         let (unit, _) = self.load_unit(prog, true);
         let prog = unit.program.clone();
         self.install_subs_from(&unit, &prog.subs);
-        let cv = self.instantiate(&prog.main, &unit);
+        let mut cv = self.instantiate(&prog.main, &unit);
+        // `caller` names the eval's frame `(eval)`.
+        if let Some(c) = Rc::get_mut(&mut cv) {
+            c.name = Some(Rc::from("(eval)"));
+        }
         let start = out.len();
         let frames = self.frames.len();
         let depth = self.depth;
         let mark = self.savestack.len();
         let args = self.args.clone();
+        self.eval_texts.push(Rc::new(PStr {
+            bytes: src,
+            utf8: src_utf8,
+        }));
         let r = self
             .call_eval_body(&cv, args, want, out)
             .and_then(|v| self.raise_warn_die().map(|_| v));
+        self.eval_texts.pop();
         self.frames.truncate(frames);
         match r {
             Ok(v) => {

@@ -94,6 +94,10 @@ impl Interp {
                 let mut out = Vec::new();
                 self.list(e, &mut out)?;
             }
+            Expr::EvalStr { .. } => {
+                let mut out = Vec::new();
+                self.eval_string(e, Want::Void, &mut out)?;
+            }
             _ => {
                 self.sv(e)?;
             }
@@ -1343,7 +1347,8 @@ impl Interp {
         if self.numified.len() >= 1024 {
             self.numified.retain(|_, w| w.strong_count() > 0);
         }
-        self.numified.insert(Rc::as_ptr(s) as usize, Rc::downgrade(s));
+        self.numified
+            .insert(Rc::as_ptr(s) as usize, Rc::downgrade(s));
     }
 
     /// "Argument … isn't numeric", once per string: perl caches the number

@@ -198,6 +198,11 @@ pub struct Interp {
     pub argv_started: bool,
     pub in_die_handler: bool,
     pub in_warn_handler: bool,
+    /// The next `call_with_av` is `&foo;` (shares the caller's `@_`):
+    /// `caller` reports no arguments for it.
+    pub amp_call: bool,
+    /// The source of each string eval now running (`caller`'s evaltext).
+    pub eval_texts: Vec<Rc<PStr>>,
     /// An exception from a fatal warning or a dying `__WARN__` handler,
     /// waiting to be thrown (see `raise_warn_die`).
     pub warn_die: bool,
@@ -328,6 +333,8 @@ impl Interp {
             argv_started: false,
             in_die_handler: false,
             in_warn_handler: false,
+            amp_call: false,
+            eval_texts: Vec::new(),
             warn_die: false,
             global_warnings: false,
             numified: HashMap::new(),
