@@ -396,7 +396,8 @@ impl Parser {
             let special = forced_main(short)
                 || matches!(
                     short,
-                    "ISA"
+                    "a" | "b"
+                        | "ISA"
                         | "EXPORT"
                         | "EXPORT_OK"
                         | "EXPORT_FAIL"

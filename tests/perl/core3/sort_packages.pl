@@ -14,5 +14,5 @@ my @w = sort { $b <=> $a } 1, 5, 3; print "@w\n";
 sub desc { $b <=> $a }
 my @v = sort desc 4, 9, 2; print "@v\n";
 package main;
-my $cmp = sub { $a cmp $b };
+my $cmp = sub { $main::b cmp $main::a };
 my @u = sort $cmp qw(pear apple fig); print "@u\n";
