@@ -404,8 +404,17 @@ impl Interp {
                 Value::Int(count)
             }
             Func::Chr => {
-                let n = convert::num_f64(self.arg_num(args, 0, "chr")?);
+                let num = self.arg_num(args, 0, "chr")?;
+                let n = convert::num_f64(num);
                 let c = if n < 0.0 || n.is_nan() {
+                    if n < 0.0 && self.warnings_on() {
+                        let mut shown = Vec::new();
+                        crate::numeric::format_num(num, &mut shown);
+                        self.warn_str(&format!(
+                            "Invalid negative number ({}) in chr",
+                            String::from_utf8_lossy(&shown)
+                        ));
+                    }
                     0xFFFD
                 } else {
                     n as u32
