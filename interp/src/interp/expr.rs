@@ -1508,8 +1508,18 @@ impl Interp {
                 i.checked_sub(1)
             } {
                 Some(r) => Value::Int(r),
-                None => num_to_value(step(Num::Int(*i))),
+                None => {
+                    // IV_MAX + 1 still fits an unsigned integer.
+                    if !inc {
+                        self.warn_lost_precision(*i as f64, inc);
+                    }
+                    num_to_value(step(Num::Int(*i)))
+                }
             },
+            Value::Num(f) => {
+                self.warn_lost_precision(*f, inc);
+                num_to_value(step(Num::Float(*f)))
+            }
             // perl never warns for `++`/`--` on undef.
             Value::Undef => Value::Int(if inc { 1 } else { -1 }),
             Value::Str(s)
@@ -1517,6 +1527,17 @@ impl Interp {
             {
                 match crate::numeric::magic_increment(&s.bytes) {
                     Some(b) => Value::str_from(b, false),
+                    None if self.warnings_on() && inc_treated_as_zero(&s.bytes) => {
+                        // perl's own wording for these (the value is
+                        // incremented all the same).
+                        let msg = format!(
+                            "Argument \"{}\" treated as 0 in increment (++)",
+                            display_for_warning(s)
+                        );
+                        self.warn_str(&msg);
+                        let n = crate::numeric::parse_number(&s.bytes).0;
+                        num_to_value(step(n))
+                    }
                     None => {
                         let n = self.num_operand_in(&old, opname);
                         num_to_value(step(n))
@@ -1545,6 +1566,22 @@ impl Interp {
         } else {
             old
         })
+    }
+
+    /// "Lost precision when incrementing %f by 1" for a float too large
+    /// for `++`/`--` to change.
+    fn warn_lost_precision(&mut self, was: f64, inc: bool) {
+        const LIMIT: f64 = 9007199254740992.0;
+        // Where adding or subtracting 1 gives the same float back.
+        let lost = if inc {
+            was >= LIMIT || was < -LIMIT
+        } else {
+            was > LIMIT || was <= -LIMIT
+        };
+        if lost && was.is_finite() && self.warnings_on() {
+            let what = if inc { "incrementing" } else { "decrementing" };
+            self.warn_str(&format!("Lost precision when {what} {was:.6} by 1"));
+        }
     }
 
     /// `..` in list context.
@@ -2418,4 +2455,51 @@ fn gid_list(g: libc::gid_t) -> String {
         }
     }
     s
+}
+
+/// perl says "treated as 0 in increment (++)" rather than "isn't numeric"
+/// for a number followed (after optional spaces) by at least three
+/// characters starting with `i` or `n` (its infinity/NaN scan rejects
+/// them).
+fn inc_treated_as_zero(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() && b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
+        i += 1;
+    }
+    let digits_start = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let mut any = i > digits_start;
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        let f = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        any |= i > f;
+    }
+    if !any {
+        return false;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        let mut j = i + 1;
+        if j < b.len() && (b[j] == b'-' || b[j] == b'+') {
+            j += 1;
+        }
+        let e = j;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j > e {
+            i = j;
+        }
+    }
+    while i < b.len() && b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    b.len() - i >= 3 && matches!(b[i], b'i' | b'I' | b'n' | b'N')
 }

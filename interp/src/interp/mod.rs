@@ -248,6 +248,8 @@ impl Interp {
         globals[wk::RS as usize].sv().set(Value::bytes(b"\n"));
         globals[wk::LIST_SEP as usize].sv().set(Value::bytes(b" "));
         globals[wk::SUBSEP as usize].sv().set(Value::bytes(b"\x1c"));
+        // `$@` starts out as the empty string.
+        globals[wk::EVAL_ERROR as usize].sv().set(Value::bytes(b""));
         globals[wk::AUTOFLUSH as usize].sv().set(Value::Int(0));
         let env = globals[wk::ENV as usize].hv();
         for (k, v) in std::env::vars_os() {
