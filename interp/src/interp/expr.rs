@@ -1539,8 +1539,16 @@ impl Interp {
                         num_to_value(step(n))
                     }
                     None => {
-                        let n = self.num_operand_in(&old, opname);
-                        num_to_value(step(n))
+                        // The variable gets a new value: the string itself
+                        // is not marked numified (copies of it still warn).
+                        if self.warnings_on() && !is_sv_no(s) && !self.is_numified(s) {
+                            let msg = format!(
+                                "Argument \"{}\" isn't numeric in {opname}",
+                                display_for_warning(s)
+                            );
+                            self.warn_str(&msg);
+                        }
+                        num_to_value(step(crate::numeric::parse_number(&s.bytes).0))
                     }
                 }
             }
