@@ -949,7 +949,16 @@ impl Interp {
         for p in parts {
             let mut v = self.sv(p)?;
             if v.is_undef() {
-                self.warn_uninit(p, op);
+                if self.warnings_on()
+                    && parts.iter().filter(|q| !is_const_expr(q)).count() > 1
+                    && self.elem_missing(p)
+                {
+                    // As for binary operators: a missing element among
+                    // several candidates goes unnamed.
+                    self.warn_uninit_op(op);
+                } else {
+                    self.warn_uninit(p, op);
+                }
             } else if v.is_ref() {
                 if let Some(s) = self.overload_string(&v)? {
                     v = s;
@@ -1274,14 +1283,27 @@ impl Interp {
         let right_first = !string_op && !matches!(op, BitAnd | BitOr | BitXor | Repeat);
         let name = opname(op);
         let (a_undef, b_undef) = (a.is_undef(), b.is_undef());
+        // With two operands that could be the undefined value, perl names
+        // one only by finding the very scalar: an element that does not
+        // exist has none.
+        let both = !is_const_expr(l) && !is_const_expr(r);
+        let lmiss = both && a_undef && self.elem_missing(l);
+        let rmiss = both && b_undef && self.elem_missing(r);
+        let warn_one = |me: &mut Self, e: &Expr, missing: bool| {
+            if missing {
+                me.warn_uninit_op(name);
+            } else {
+                me.warn_uninit(e, name);
+            }
+        };
         if right_first && b_undef {
-            self.warn_uninit(r, name);
+            warn_one(self, r, rmiss);
         }
         if a_undef {
-            self.warn_uninit(l, name);
+            warn_one(self, l, lmiss);
         }
         if !right_first && b_undef {
-            self.warn_uninit(r, name);
+            warn_one(self, r, rmiss);
         }
         let neutral = |v: Value, left: bool| {
             if !v.is_undef() {
@@ -1293,6 +1315,36 @@ impl Interp {
             }
         };
         (neutral(a, true), neutral(b, false))
+    }
+
+    /// Is `e` an element (of a named array or hash, with a simple
+    /// subscript) that does not exist?
+    #[cold]
+    fn elem_missing(&mut self, e: &Expr) -> bool {
+        match e {
+            Expr::Index { array, index }
+                if matches!(array, ast::ArrayPlace::My(_) | ast::ArrayPlace::Global(_))
+                    && matches!(**index, Expr::Int(_) | Expr::My(_) | Expr::Global(_)) =>
+            {
+                let Ok(av) = self.array_place(array, false) else {
+                    return false;
+                };
+                let Ok(i) = self.sv(index) else { return false };
+                let i = convert::to_i64(&i);
+                av.resolve(i).map_or(true, |j| j >= av.len())
+            }
+            Expr::Elem { hash, key }
+                if matches!(hash, ast::HashPlace::My(_) | ast::HashPlace::Global(_))
+                    && matches!(**key, Expr::Str { .. } | Expr::My(_) | Expr::Global(_)) =>
+            {
+                let Ok(hv) = self.hash_place(hash, false) else {
+                    return false;
+                };
+                let Ok(k) = self.sv(key) else { return false };
+                !hv.exists(&key_of(&k).0.bytes)
+            }
+            _ => false,
+        }
     }
 
     /// `$!` as an operand: perl's `$!` is a dualvar, a number to numeric
@@ -2510,4 +2562,11 @@ fn inc_treated_as_zero(b: &[u8]) -> bool {
         i += 1;
     }
     b.len() - i >= 3 && matches!(b[i], b'i' | b'I' | b'n' | b'N')
+}
+
+fn is_const_expr(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Int(_) | Expr::UInt(_) | Expr::Num(_) | Expr::Str { .. }
+    )
 }
