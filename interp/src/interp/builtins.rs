@@ -1337,15 +1337,24 @@ impl Interp {
             Func::Umask => Value::Int(0o022),
             Func::Prototype => {
                 let v = self.arg_sv(args, 0)?;
-                let cv = match &v {
-                    Value::CodeRef(c) => Some(c.clone()),
-                    _ => {
-                        let n = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
-                        let n = n.strip_prefix('&').unwrap_or(&n).to_string();
-                        let full = self.qualify(&n);
-                        self.glob_opt(&full).and_then(|g| g.code())
-                    }
-                };
+                let cv =
+                    match &v {
+                        Value::CodeRef(c) => Some(c.clone()),
+                        _ => {
+                            let n = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
+                            let n = n.strip_prefix('&').unwrap_or(&n).to_string();
+                            if let Some(op) = n.strip_prefix("CORE::") {
+                                return match core_prototype(op) {
+                                    Some(Some(p)) => Ok(Value::from_str(p)),
+                                    Some(None) => Ok(Value::Undef),
+                                    None => Err(self
+                                        .die_msg(format!("Can't find an opnumber for \"{op}\""))),
+                                };
+                            }
+                            let full = self.qualify(&n);
+                            self.glob_opt(&full).and_then(|g| g.code())
+                        }
+                    };
                 match cv.as_deref().map(|c| &c.kind) {
                     Some(CodeKind::Perl { body, .. }) => match &body.prototype {
                         Some(p) => Value::from_str(p),
@@ -2473,4 +2482,60 @@ fn case_map(s: &PStr, f: Func) -> PStr {
         bytes: r.into_bytes(),
         utf8: true,
     }
+}
+/// `prototype("CORE::name")`: `Some(None)` for builtins without one.
+pub(crate) fn core_prototype(name: &str) -> Option<Option<&'static str>> {
+    Some(Some(match name {
+        "abs" | "alarm" | "chr" | "chroot" | "cos" | "exp" | "fc" | "hex" | "int" | "lc"
+        | "lcfirst" | "length" | "log" | "oct" | "ord" | "prototype" | "quotemeta" | "readlink"
+        | "readpipe" | "ref" | "rmdir" | "sin" | "sqrt" | "study" | "uc" | "ucfirst" => "_",
+        "accept" | "pipe" => "**",
+        "atan2" | "crypt" | "getpriority" | "link" | "msgget" | "rename" | "semop" | "symlink"
+        | "truncate" | "waitpid" => "$$",
+        "bind" | "connect" | "flock" | "listen" | "opendir" | "seekdir" | "shutdown" => "*$",
+        "binmode" => "*;$",
+        "bless" => "$;$",
+        "break" | "dump" | "fork" | "getppid" | "time" | "times" | "wait" | "wantarray" => "",
+        "caller" | "chdir" | "exit" | "getpgrp" | "gmtime" | "localtime" | "rand" | "reset"
+        | "sleep" | "srand" | "umask" => ";$",
+        "chmod" | "chown" | "die" | "kill" | "reverse" | "unlink" | "utime" | "warn" => "@",
+        "close" | "eof" | "getc" | "lstat" | "readline" | "stat" | "tell" | "write" => ";*",
+        "closedir" | "fileno" | "readdir" | "rewinddir" | "telldir" => "*",
+        "dbmclose" => "\\%",
+        "dbmopen" => "\\%$$",
+        "each" | "keys" | "values" => "\\[%@]",
+        "fcntl" | "ioctl" | "seek" | "sysseek" => "*$$",
+        "formline" | "join" | "pack" | "sprintf" | "syscall" => "$@",
+        "glob" => "_;",
+        "index" | "rindex" => "$$;$",
+        "lock" => "\\[$@%&*]",
+        "mkdir" => "_;$",
+        "msgctl" | "msgsnd" | "semget" | "setpriority" | "shmctl" | "shmget" | "vec" => "$$$",
+        "msgrcv" => "$$$$$",
+        "not" => "$;",
+        "open" => "*;$@",
+        "pop" | "shift" => ";\\@",
+        "pos" => ";\\[$*]",
+        "push" | "unshift" => "\\@@",
+        "read" | "sysread" => "*\\$$;$",
+        "recv" => "*\\$$$",
+        "scalar" => "$",
+        "semctl" | "shmread" | "shmwrite" => "$$$$",
+        "send" | "sysopen" => "*$$;$",
+        "setpgrp" => ";$$",
+        "socket" => "*$$$",
+        "socketpair" => "**$$$",
+        "splice" => "\\@;$$@",
+        "substr" => "$$;$$",
+        "syswrite" => "*$;$$",
+        "tie" => "\\[$@%*]$@",
+        "tied" | "untie" => "\\[$@%*]",
+        "undef" => ";\\[$@%&*]",
+        "unpack" => "$_",
+        "chomp" | "chop" | "defined" | "delete" | "do" | "eval" | "exec" | "exists" | "goto"
+        | "grep" | "last" | "local" | "map" | "my" | "next" | "our" | "print" | "printf"
+        | "redo" | "require" | "return" | "say" | "select" | "sort" | "split" | "sub"
+        | "system" => return Some(None),
+        _ => return None,
+    }))
 }

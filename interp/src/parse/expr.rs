@@ -3668,7 +3668,15 @@ fn apply_proto_refs(proto: &str, args: &mut Vec<Expr>) {
                     }
                 }
                 let a = std::mem::replace(&mut args[i], Expr::Undef);
-                args[i] = Expr::Ref(Box::new(a));
+                args[i] = match a {
+                    // `\&` given `&name`: a reference to the sub.
+                    Expr::Call {
+                        name,
+                        args: None,
+                        amp: true,
+                    } => Expr::SubRef(name),
+                    a => Expr::Ref(Box::new(a)),
+                };
             }
             b'@' | b'%' => return,
             _ => {}
