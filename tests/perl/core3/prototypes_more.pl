@@ -26,5 +26,5 @@ for my $f (qw(abs push splice substr keys each open sprintf time join lock undef
     my $p = prototype("CORE::$f");
     print "$f: ", defined $p ? "[$p]" : "undef", "\n";
 }
-eval { prototype("CORE::nosuchop") }; print $@;
+my $np = eval { prototype("CORE::nosuchop") }; print $@;
 sub takes_code(\&$) { $_[0]->($_[1]) } sub dbl { 2 * shift } print takes_code(&dbl, 21), "\n";
