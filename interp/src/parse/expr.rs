@@ -3846,6 +3846,19 @@ fn useless_void_desc(e: &Expr) -> Option<String> {
             }
             .into()
         }
+        Expr::Index { .. } => "array element".into(),
+        Expr::Elem { .. } => "hash element".into(),
+        Expr::Slice { .. } => "array slice".into(),
+        Expr::HashSlice { .. } => "hash slice".into(),
+        Expr::Ref(inner)
+            if matches!(
+                **inner,
+                Expr::My(_) | Expr::Global(_) | Expr::Index { .. } | Expr::Elem { .. }
+            ) =>
+        {
+            "single ref constructor".into()
+        }
+        Expr::Wantarray => "wantarray".into(),
         Expr::My(_) => "private variable".into(),
         Expr::MyArray(_) => "private array".into(),
         Expr::MyHash(_) => "private hash".into(),
