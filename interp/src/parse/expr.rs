@@ -1006,35 +1006,47 @@ impl Parser {
     }
 
     /// perl's "Useless use of ... in void context" for the statements of a
-    /// body whose values are thrown away; `value_last`: the last statement
-    /// gives the body's value (a sub's return value).
+    /// body being finished (a block as it closes, or the whole program);
+    /// `value_last`: the last statement gives the body's value, and is left
+    /// to whoever uses that value. Nested blocks warned about their other
+    /// statements as they closed.
     #[cold]
     pub fn void_context_warnings(&self, stmts: &[Statement], value_last: bool) {
+        let n = stmts.len();
         for (i, st) in stmts.iter().enumerate() {
-            let keep = value_last && i + 1 == stmts.len();
-            match &st.kind {
-                Stmt::Expr(e)
-                    if !keep
-                        && st.hints & hints::WARNINGS != 0
-                        && st.hints & hints::NO_WARN_VOID == 0 =>
-                {
-                    self.void_expr_warnings(e, st.line)
-                }
-                Stmt::If { conds, otherwise } => {
-                    for (_, b) in conds {
-                        self.void_context_warnings(&b.stmts, keep);
-                    }
-                    if let Some(b) = otherwise {
-                        self.void_context_warnings(&b.stmts, keep);
-                    }
-                }
-                Stmt::Block { body, .. } => self.void_context_warnings(&body.stmts, keep),
-                Stmt::While { body, .. }
-                | Stmt::ForC { body, .. }
-                | Stmt::Foreach { body, .. }
-                | Stmt::DoWhile { body, .. } => self.void_context_warnings(&body.stmts, false),
-                _ => {}
+            if value_last && i + 1 == n {
+                continue;
             }
+            self.void_deferred(st);
+        }
+    }
+
+    /// A statement found to be in void context: warn about it, and about
+    /// the last statements of the blocks whose value it is.
+    pub fn void_deferred(&self, st: &Statement) {
+        match &st.kind {
+            Stmt::Expr(e)
+                if st.hints & hints::WARNINGS != 0 && st.hints & hints::NO_WARN_VOID == 0 =>
+            {
+                self.void_expr_warnings(e, st.line)
+            }
+            Stmt::If { conds, otherwise } => {
+                for (_, b) in conds {
+                    if let Some(l) = b.stmts.last() {
+                        self.void_deferred(l);
+                    }
+                }
+                if let Some(l) = otherwise.as_ref().and_then(|b| b.stmts.last()) {
+                    self.void_deferred(l);
+                }
+            }
+            Stmt::Block { body, .. } | Stmt::DoWhile { body, .. } => {
+                if let Some(l) = body.stmts.last() {
+                    self.void_deferred(l);
+                }
+            }
+            // Loop bodies were checked as they were parsed.
+            _ => {}
         }
     }
 
@@ -3149,8 +3161,6 @@ impl Parser {
         self.skip_ws();
         if self.peek() == Some(b'{') {
             let block = self.parse_block()?;
-            // All but the last statement run in void context.
-            self.void_context_warnings(&block.stmts, true);
             return Ok((Expr::DoBlock(Box::new(block)), false));
         }
         let e = self.parse_expr_prec(P_UNI + 1)?;

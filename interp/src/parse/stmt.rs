@@ -298,6 +298,10 @@ impl Parser {
                 Err(e) => break Err(e),
             }
         };
+        if r.is_ok() && self.queued_errors.is_empty() {
+            // All but the last statement are in void context.
+            self.void_context_warnings(&stmts, true);
+        }
         let has_local = self.local_flags.pop().unwrap_or(false);
         self.pending.pop();
         let my_slots = self.pop_scope();
@@ -316,6 +320,17 @@ impl Parser {
         self.skip_ws();
         let r = self.parse_statement_inner();
         self.flush_pending();
+        // A loop body's statements are all in void context: perl warns
+        // about them as the body closes, before the enclosing code's.
+        if let Ok(Some(st)) = &r {
+            if let Stmt::While { body, .. } | Stmt::ForC { body, .. } | Stmt::Foreach { body, .. } =
+                &st.kind
+            {
+                if let (true, Some(l)) = (self.queued_errors.is_empty(), body.stmts.last()) {
+                    self.void_deferred(l);
+                }
+            }
+        }
         r
     }
 
@@ -918,7 +933,6 @@ impl Parser {
         let Some((mut block, prelude)) = r? else {
             return Ok(None);
         };
-        self.void_context_warnings(&block.stmts, true);
         self.flush_peep_warnings(self.units.len());
         if !prelude.is_empty() {
             let mut stmts = prelude;
