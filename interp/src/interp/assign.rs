@@ -636,6 +636,13 @@ impl Interp {
     pub fn glob_assign(&mut self, g: &Gv, v: Value) -> R<()> {
         match v {
             Value::CodeRef(c) => {
+                if self.warnings_on() && self.hints & crate::ast::hints::NO_WARN_OTHER == 0 {
+                    if let Some(old) = g.code() {
+                        if !Rc::ptr_eq(&old, &c) && matches!(old.kind, CodeKind::Perl { .. }) {
+                            self.warn_str(&format!("Subroutine {} redefined", g.name));
+                        }
+                    }
+                }
                 g.set_code(Some(c));
                 self.method_cache.clear();
             }

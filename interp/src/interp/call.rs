@@ -787,6 +787,9 @@ impl Interp {
         };
         let (unit, _) = self.load_unit(prog, true);
         let prog = unit.program.clone();
+        if self.warnings_on() {
+            self.warn_eval_redefined(&prog.subs);
+        }
         self.install_subs_from(&unit, &prog.subs);
         let mut cv = self.instantiate(&prog.main, &unit);
         // `caller` names the eval's frame `(eval)`.
@@ -830,6 +833,43 @@ impl Interp {
         let r = self.call_with_av(cv, args, want, out);
         // The frame pushed for the call reads as an eval frame to `caller`.
         r
+    }
+
+    /// "Subroutine %s redefined" for the subs a string eval defines again.
+    #[cold]
+    fn warn_eval_redefined(&mut self, subs: &[Arc<ast::SubBody>]) {
+        if self.hints & ast::hints::NO_WARN_OTHER != 0 {
+            return;
+        }
+        for s in subs {
+            let Some(name) = &s.name else { continue };
+            let Some(g) = self.glob_opt(name) else {
+                continue;
+            };
+            let Some(old) = g.code() else { continue };
+            let prefix = format!("{}::", s.package);
+            let shown = name.strip_prefix(&prefix).unwrap_or(name);
+            let at = format!("at {} line {}.\n", s.file, s.line);
+            match &old.kind {
+                CodeKind::Perl { .. } => {
+                    let msg = format!("Subroutine {shown} redefined {at}");
+                    self.emit_warning(Value::string(msg));
+                }
+                CodeKind::Const(_) => {
+                    let new_proto = match &s.prototype {
+                        Some(p) => format!("({p})"),
+                        None => "none".to_string(),
+                    };
+                    if new_proto != "()" {
+                        let msg = format!("Prototype mismatch: sub {name} () vs {new_proto} {at}");
+                        self.emit_warning(Value::string(msg));
+                    }
+                    let msg = format!("Constant subroutine {shown} redefined {at}");
+                    self.emit_warning(Value::string(msg));
+                }
+                _ => {}
+            }
+        }
     }
 
     pub fn install_subs_from(&mut self, unit: &Rc<Unit>, subs: &[Arc<ast::SubBody>]) {

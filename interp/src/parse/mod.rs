@@ -202,6 +202,8 @@ pub(crate) struct Parser {
     pub local_flags: Vec<bool>,
     /// Subs seen so far (fully qualified) with their prototypes.
     pub known_subs: HashMap<String, Option<String>>,
+    /// Named subs given a body so far (for "Subroutine %s redefined").
+    pub defined_subs: std::collections::HashSet<String>,
     /// Globals declared with `use vars` (pass strict vars).
     pub declared_globals: HashSet<String>,
     pub depth: u32,
@@ -266,6 +268,7 @@ impl Parser {
             pending: vec![Vec::new()],
             local_flags: vec![false],
             known_subs: HashMap::new(),
+            defined_subs: Default::default(),
             declared_globals: HashSet::new(),
             depth: 0,
             finished: false,
@@ -407,6 +410,9 @@ impl Parser {
                         | "DESTROY"
                         | "DATA"
                 );
+            if self.known_subs.contains_key(&fq) {
+                continue;
+            }
             let declared = ["$", "@", "%"]
                 .iter()
                 .any(|s| self.declared_globals.contains(&format!("{s}{fq}")));

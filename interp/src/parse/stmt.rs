@@ -131,6 +131,7 @@ impl Parser {
             "once" => hints::NO_WARN_ONCE,
             "substr" => hints::NO_WARN_SUBSTR,
             "recursion" => hints::NO_RECURSION_WARN,
+            "redefine" => hints::NO_WARN_OTHER,
             _ => 0,
         };
         let fatal = names.iter().any(|n| n == "FATAL");
@@ -926,7 +927,17 @@ impl Parser {
                 }
                 return Err(self.syntax_error());
             }
+            let brace_line = self.line_of(self.pos);
+            let warn = self.prag.hints & hints::WARNINGS != 0
+                && self.prag.hints & hints::NO_WARN_OTHER == 0;
             let block = self.parse_block()?;
+            if let Some(n) = &name {
+                if !self.defined_subs.insert(n.clone()) && warn {
+                    let prefix = format!("{}::", self.package);
+                    let shown = n.strip_prefix(&prefix).unwrap_or(n);
+                    self.compile_warning_line(brace_line, &format!("Subroutine {shown} redefined"));
+                }
+            }
             Ok(Some((block, prelude)))
         })();
         let unit = self.end_unit();
