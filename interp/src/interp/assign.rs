@@ -300,6 +300,17 @@ impl Interp {
         }
     }
 
+    /// `*{EXPR}`: a string is a symbolic reference (an error under
+    /// `strict refs`).
+    pub fn glob_deref(&mut self, v: &Value) -> R<Gv> {
+        if let Value::Str(_) = v {
+            if self.hints & ast::hints::STRICT_REFS != 0 {
+                return self.symbolic_glob(v, "a symbol");
+            }
+        }
+        self.glob_of_value(v)
+    }
+
     pub fn glob_of_value(&mut self, v: &Value) -> R<Gv> {
         match v {
             Value::Glob(g) | Value::GlobRef(g) => Ok(g.clone()),
@@ -531,7 +542,7 @@ impl Interp {
                     Expr::Glob(id) => self.gv(*id).clone(),
                     Expr::GlobDeref(inner) => {
                         let n = self.sv(inner)?;
-                        self.glob_of_value(&n)?
+                        self.glob_deref(&n)?
                     }
                     _ => unreachable!(),
                 };

@@ -283,11 +283,11 @@ impl Interp {
             Expr::Glob(id) => Value::Glob(self.gv(*id).clone()),
             Expr::GlobDeref(inner) => {
                 let v = self.sv(inner)?;
-                Value::Glob(self.glob_of_value(&v)?)
+                Value::Glob(self.glob_deref(&v)?)
             }
             Expr::GlobSlot { glob, slot } => {
                 let v = self.sv(glob)?;
-                let g = self.glob_of_value(&v)?;
+                let g = self.glob_deref(&v)?;
                 match slot.as_str() {
                     "SCALAR" => Value::ScalarRef(g.sv()),
                     "ARRAY" if g.has_av() => Value::ArrayRef(g.av()),
@@ -1785,7 +1785,7 @@ impl Interp {
             Expr::Glob(id) => out.push(Value::GlobRef(self.gv(*id).clone())),
             Expr::GlobDeref(inner) => {
                 let v = self.sv(inner)?;
-                out.push(Value::GlobRef(self.glob_of_value(&v)?));
+                out.push(Value::GlobRef(self.glob_deref(&v)?));
             }
             Expr::Handle(id) => out.push(Value::GlobRef(self.gv(*id).clone())),
             Expr::MyDecl { vars, paren } => {
