@@ -1464,7 +1464,31 @@ impl Interp {
             }
             Expr::ListAssign { lhs, .. } => {
                 self.sv(e)?;
-                self.lv_targets(lhs)?
+                match &**lhs {
+                    // Declared by the assignment: its variables as they now
+                    // are (declaring them again would empty them).
+                    Expr::MyDecl { vars, .. } => {
+                        let mut v = Vec::new();
+                        for (_, s) in vars {
+                            match &self.pad[*s as usize] {
+                                PadSlot::Scalar(sv) => v.push(sv.clone()),
+                                PadSlot::Array(av) => {
+                                    v.extend(av.with(|a| {
+                                        a.iter_mut().map(Elem::container).collect::<Vec<_>>()
+                                    }));
+                                }
+                                PadSlot::Hash(hv) => {
+                                    v.extend(hv.with(|m| {
+                                        m.values_mut().map(Elem::container).collect::<Vec<_>>()
+                                    }));
+                                }
+                                _ => {}
+                            }
+                        }
+                        v
+                    }
+                    lhs => self.lv_targets(lhs)?,
+                }
             }
             Expr::MyDecl { .. } => {
                 let mut v = Vec::new();

@@ -928,6 +928,37 @@ impl Interp {
                 hv.with(|m| out.extend(m.values_mut().map(Elem::container)));
             }
             Expr::Grep { body, list } => self.grep_aliases(body, list, out)?,
+            // `for (my @a = LIST)`: the assigned variables themselves.
+            Expr::ListAssign { lhs, rhs } => {
+                self.list_assign(lhs, rhs)?;
+                match &**lhs {
+                    Expr::MyDecl { vars, .. } => {
+                        for (_, s) in vars {
+                            match &self.pad[*s as usize] {
+                                PadSlot::Scalar(sv) => out.push(sv.clone()),
+                                PadSlot::Array(av) => {
+                                    av.with(|v| out.extend(v.iter_mut().map(Elem::container)))
+                                }
+                                PadSlot::Hash(hv) => hv.with(|m| {
+                                    for (k, v) in m.iter_mut() {
+                                        out.push(Scalar::new(Value::Str(k.0.clone())));
+                                        out.push(v.container());
+                                    }
+                                }),
+                                _ => {}
+                            }
+                        }
+                    }
+                    Expr::List(_) | Expr::MyArray(_) | Expr::GlobalArray(_) => {
+                        self.alias_into(lhs, out)?
+                    }
+                    lhs => {
+                        let mut vals = Vec::new();
+                        self.list(lhs, &mut vals)?;
+                        out.extend(vals.into_iter().map(Scalar::new));
+                    }
+                }
+            }
             _ => {
                 let mut vals = Vec::new();
                 self.list(e, &mut vals)?;
