@@ -1820,6 +1820,17 @@ impl Parser {
             }
         }
         self.pos = start;
+        if self.peek() == Some(b'{') {
+            // `%{{ … }}`: perl expects a term here, so the inner brace is
+            // an anonymous hash.
+            let e = self.parse_expr()?;
+            self.skip_ws();
+            if self.peek() == Some(b'}') {
+                self.pos += 1;
+                return Ok(Err(e));
+            }
+            self.pos = start;
+        }
         let block = self.parse_block_body_until_brace()?;
         Ok(Err(block))
     }
