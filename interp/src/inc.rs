@@ -22,6 +22,12 @@ pub fn default_inc() -> Vec<String> {
     if let Ok(p) = std::env::var("PERL5LIB") {
         out.extend(p.split(':').filter(|s| !s.is_empty()).map(String::from));
     }
+    // On a Debian-style perl 5.36 the list is perl's own, folders that do
+    // not exist included (it shows in "Can't locate" messages).
+    if std::path::Path::new("/usr/lib/x86_64-linux-gnu/perl/5.36").is_dir() {
+        out.extend(CANDIDATES[..9].iter().map(|d| d.to_string()));
+        return out;
+    }
     out.extend(
         CANDIDATES
             .iter()

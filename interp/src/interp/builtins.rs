@@ -685,6 +685,8 @@ impl Interp {
                         let c = self.sv(e)?;
                         if let Some(b) = c.blessed() {
                             b
+                        } else if c.is_ref() {
+                            return Err(self.die_msg("Attempt to bless into a reference"));
                         } else {
                             let s = String::from_utf8_lossy(&to_bytes(&c)).into_owned();
                             Rc::from(if s.is_empty() { "main".to_string() } else { s }.as_str())
@@ -692,6 +694,10 @@ impl Interp {
                     }
                     None => self.package.clone(),
                 };
+                if !self.blessed_pkgs.contains(&class) {
+                    // Blessing makes the package exist.
+                    self.blessed_pkgs.insert(class.clone());
+                }
                 match &r {
                     Value::HashRef(h) => h.bless(class),
                     Value::ArrayRef(a) => a.bless(class),
@@ -2020,7 +2026,7 @@ impl Interp {
                 None => String::new(),
             };
             return Err(self.die_msg(format!(
-                "Can't locate {name} in @INC{hint} (@INC entries checked: {})",
+                "Can't locate {name} in @INC{hint} (@INC contains: {})",
                 dirs.join(" ")
             )));
         };

@@ -1120,6 +1120,9 @@ impl Interp {
     }
 
     pub fn package_exists(&self, pkg: &str) -> bool {
+        if self.blessed_pkgs.contains(pkg) {
+            return true;
+        }
         let prefix = format!("{pkg}::");
         self.symbols.keys().any(|k| k.starts_with(&prefix))
     }

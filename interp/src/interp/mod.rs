@@ -203,6 +203,9 @@ pub struct Interp {
     pub amp_call: bool,
     /// The source of each string eval now running (`caller`'s evaltext).
     pub eval_texts: Vec<Rc<PStr>>,
+    /// Packages something was blessed into (they exist, for "perhaps you
+    /// forgot to load").
+    pub blessed_pkgs: std::collections::HashSet<Rc<str>>,
     /// An exception from a fatal warning or a dying `__WARN__` handler,
     /// waiting to be thrown (see `raise_warn_die`).
     pub warn_die: bool,
@@ -337,6 +340,7 @@ impl Interp {
             in_warn_handler: false,
             amp_call: false,
             eval_texts: Vec::new(),
+            blessed_pkgs: Default::default(),
             warn_die: false,
             global_warnings: false,
             numified: HashMap::new(),

@@ -2564,7 +2564,14 @@ impl Parser {
                     };
                     return Ok((Expr::GotoSub(Box::new(target)), false));
                 }
-                // `goto LABEL` is not supported: die when reached
+                // `goto LABEL` is not supported: die when reached (as perl
+                // does for a label it cannot find).
+                if let Some((label, end)) = self.scan_ident_at(self.pos) {
+                    if !label.contains("::") && !is_keyword(&label) {
+                        self.pos = end;
+                        return Ok((Expr::Die(format!("Can't find label {label}")), false));
+                    }
+                }
                 if self.starts_term(true) {
                     let _ = self.parse_expr_prec(P_UNI + 1)?;
                 }
