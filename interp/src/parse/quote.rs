@@ -824,11 +824,8 @@ impl Parser {
     fn interp_bracket_is_subscript(&self, mode: Mode) -> bool {
         let s = &self.src[self.pos + 1..];
         match mode {
-            Mode::Dq => match s.first() {
-                Some(c) if c.is_ascii_digit() || *c == b'$' => true,
-                Some(b'-') => s.get(1).is_some_and(|c| c.is_ascii_digit() || *c == b'$'),
-                _ => false,
-            },
+            // Outside patterns perl always takes `[` as a subscript.
+            Mode::Dq => !matches!(s.first(), Some(b']') | None),
             Mode::Regex => {
                 let mut i = 0;
                 if s.first() == Some(&b'-') {
@@ -981,6 +978,14 @@ impl Parser {
                     let name = self.scan_var_name(false).unwrap_or_default();
                     return Ok(Some(self.scalar_var(&name, start)?));
                 }
+                if let Some((name, end)) = self.braced_ident(self.pos + 1) {
+                    // `"${name}[1]"`: the braces end the variable; what
+                    // follows is not a subscript.
+                    if mode == Mode::Dq {
+                        self.pos = end;
+                        return Ok(Some(self.scalar_var(&name, start)?));
+                    }
+                }
                 let e = self.parse_scalar_term()?;
                 let chained = matches!(e, Expr::Index { .. } | Expr::Elem { .. });
                 Ok(Some(self.interp_subscripts(e, mode, chained)?))
@@ -1079,7 +1084,31 @@ impl Parser {
                 _ => super::expr::array_expr(self.array_place(&name, start)?),
             }));
         }
+        if mode == Mode::Dq && n == b'{' {
+            if let Some((name, end)) = self.braced_ident(self.pos + 1) {
+                self.pos = end;
+                return Ok(Some(super::expr::array_expr(
+                    self.array_place(&name, start)?,
+                )));
+            }
+        }
         Ok(Some(self.parse_array_term()?))
+    }
+
+    /// `{ name }` at `open` (a plain identifier in braces): the name and
+    /// the position after the `}`.
+    fn braced_ident(&self, open: usize) -> Option<(String, usize)> {
+        let src = &self.src;
+        let mut i = open + 1;
+        while matches!(src.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        let (name, end) = self.scan_ident_at(i)?;
+        let mut j = end;
+        while matches!(src.get(j), Some(b' ' | b'\t')) {
+            j += 1;
+        }
+        (src.get(j) == Some(&b'}')).then(|| (name, j + 1))
     }
 
     /// `<<"EOT"`, `<<'EOT'`, `<<EOT`, `<<~EOT` (cursor after `<<`).
