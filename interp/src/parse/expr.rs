@@ -947,6 +947,12 @@ impl Parser {
                     self.warn_useless_comma_items(&items[..items.len() - 1]);
                 }
             }
+            if matches!(rhs, Expr::Sort { .. })
+                && self.prag.hints & hints::WARNINGS != 0
+                && self.prag.hints & hints::NO_WARN_VOID == 0
+            {
+                self.compile_warning(self.pos, "Useless use of sort in scalar context");
+            }
             // `$|` holds only 0 or 1 (`$| = 5` reads back as 1).
             let rhs = if matches!(lhs, Expr::Global(id) if id == well_known::AUTOFLUSH) {
                 Expr::Cond {
@@ -981,6 +987,36 @@ impl Parser {
             if let Some(what) = useless_void_desc(it) {
                 self.compile_warning(self.pos, &format!("Useless use of {what} in void context"));
             }
+        }
+    }
+
+    /// perl's "print (...) interpreted as function": one space between the
+    /// name and a `(` whose `)` is followed by more of the expression.
+    fn check_interpreted_as_function(&self, name: &str) {
+        let src = &self.src;
+        let p = self.pos;
+        if src.get(p) != Some(&b' ')
+            || src.get(p + 1) != Some(&b'(')
+            || self.prag.hints & hints::WARNINGS == 0
+            || self.prag.hints & hints::NO_WARN_OTHER != 0
+        {
+            return;
+        }
+        let mut level = 1;
+        let mut w = p + 2;
+        while w < src.len() && level > 0 {
+            match src[w] {
+                b'(' => level += 1,
+                b')' => level -= 1,
+                _ => {}
+            }
+            w += 1;
+        }
+        while w < src.len() && src[w].is_ascii_whitespace() {
+            w += 1;
+        }
+        if w >= src.len() || !b";&/|})]oaiuwef!=".contains(&src[w]) {
+            self.compile_warning(p, &format!("{name} (...) interpreted as function"));
         }
     }
 
@@ -2510,6 +2546,7 @@ impl Parser {
                 }
             }
             "print" | "printf" => {
+                self.check_interpreted_as_function(&word);
                 return Ok((
                     self.parse_print(if word == "print" {
                         PrintKind::Print
@@ -2517,12 +2554,16 @@ impl Parser {
                         PrintKind::Printf
                     })?,
                     false,
-                ))
+                ));
             }
             "say" if self.prag.features & features::SAY != 0 => {
-                return Ok((self.parse_print(PrintKind::Say)?, false))
+                self.check_interpreted_as_function(&word);
+                return Ok((self.parse_print(PrintKind::Say)?, false));
             }
-            "sort" => return Ok((self.parse_sort()?, false)),
+            "sort" => {
+                self.check_interpreted_as_function(&word);
+                return Ok((self.parse_sort()?, false));
+            }
             "map" | "grep" => return Ok((self.parse_map_grep(word == "map")?, false)),
             "split" => return Ok((self.parse_split()?, false)),
             "return" => {
@@ -2670,6 +2711,7 @@ impl Parser {
             _ => {}
         }
         if matches!(word.as_str(), "exec" | "system") {
+            self.check_interpreted_as_function(&word);
             let save = self.pos;
             let paren = self.eat("(");
             // `exec $prog @args`: indirect program without a comma
