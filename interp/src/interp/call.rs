@@ -575,12 +575,27 @@ impl Interp {
                     }
                 }
             }
-            Stmt::If { conds, otherwise } => {
+            Stmt::If {
+                conds,
+                otherwise,
+                unless,
+            } => {
                 self.line = s.line;
                 self.hints = s.hints;
                 let mut last_cond = Value::Undef;
-                for (c, b) in conds {
-                    let v = self.sv(c)?;
+                for (i, (c, b)) in conds.iter().enumerate() {
+                    // `unless (X)`: the value left is X's own.
+                    let v = match c {
+                        Expr::Not(inner) if *unless && i == 0 => {
+                            let x = self.sv(inner)?;
+                            if !x.truthy() {
+                                return self.block_value(b, want, out);
+                            }
+                            last_cond = x;
+                            continue;
+                        }
+                        c => self.sv(c)?,
+                    };
                     if v.truthy() {
                         return self.block_value(b, want, out);
                     }

@@ -459,12 +459,9 @@ impl Interp {
                 three_dot,
                 state,
             } => self.flip_flop(l, r, *three_dot, *state)?,
-            Expr::Repeat { l, r, list } => {
-                if *list {
-                    let mut out = Vec::new();
-                    self.list(e, &mut out)?;
-                    return Ok(out.pop().unwrap_or_default());
-                }
+            Expr::Repeat { l, r, .. } => {
+                // In scalar context even `(LIST) x N` repeats a string: the
+                // list's scalar value.
                 let v = self.sv(l)?;
                 let n = self.sv(r)?;
                 if (v.is_undef() || n.is_undef()) && self.warnings_on() {
@@ -528,10 +525,11 @@ impl Interp {
             }
             Expr::Func { f, args } => self.func(*f, args, Want::Scalar, &mut Vec::new())?,
             Expr::Print { kind, fh, args } => self.print(*kind, fh.as_deref(), args)?,
-            Expr::Sort { .. } => {
+            Expr::Sort { list, .. } => {
+                // perl's sort in scalar context sorts nothing: undef.
                 let mut out = Vec::new();
-                self.list(e, &mut out)?;
-                Value::Int(out.len() as i64)
+                self.list(list, &mut out)?;
+                Value::Undef
             }
             Expr::Map { .. } => {
                 let mut out = Vec::new();

@@ -191,7 +191,9 @@ impl Lower {
                     f(it)
                 })
             }
-            Stmt::If { conds, otherwise } => {
+            Stmt::If {
+                conds, otherwise, ..
+            } => {
                 let arms: Vec<(Cond, Void)> = conds
                     .iter()
                     .map(|(c, b)| {

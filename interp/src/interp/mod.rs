@@ -797,7 +797,9 @@ impl Interp {
             Stmt::Expr(e) => {
                 self.void(e)?;
             }
-            Stmt::If { conds, otherwise } => {
+            Stmt::If {
+                conds, otherwise, ..
+            } => {
                 for (c, b) in conds {
                     if self.cond(c)? {
                         return self.exec_block(b);

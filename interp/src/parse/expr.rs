@@ -1066,7 +1066,9 @@ impl Parser {
             {
                 self.void_expr_warnings(e, st.line)
             }
-            Stmt::If { conds, otherwise } => {
+            Stmt::If {
+                conds, otherwise, ..
+            } => {
                 for (_, b) in conds {
                     if let Some(l) = b.stmts.last() {
                         self.void_deferred(l);

@@ -578,7 +578,14 @@ impl Parser {
                     break;
                 }
             }
-            Ok(self.stmt(line, Stmt::If { conds, otherwise }))
+            Ok(self.stmt(
+                line,
+                Stmt::If {
+                    conds,
+                    otherwise,
+                    unless,
+                },
+            ))
         })();
         self.close_stmt_scope();
         r
