@@ -2118,7 +2118,14 @@ impl Parser {
 
     /// perl's compile-time "Scalar value @a[0] better written as $a[0]"
     /// for a one-element slice of a named container.
-    fn scalar_slice_warning(&self, name: &str, open: char, close: char, sub: &Expr, pos: usize) {
+    pub(crate) fn scalar_slice_warning(
+        &self,
+        name: &str,
+        open: char,
+        close: char,
+        sub: &Expr,
+        pos: usize,
+    ) {
         if self.prag.hints & hints::WARNINGS == 0 {
             return;
         }
@@ -2133,16 +2140,21 @@ impl Parser {
         }
         let shown = match sub {
             Expr::Int(i) => i.to_string(),
+            Expr::Unary {
+                op: UnOp::Neg,
+                e: inner,
+            } if matches!(**inner, Expr::Int(_)) => match **inner {
+                Expr::Int(i) => (-i).to_string(),
+                _ => return,
+            },
             Expr::Str { bytes, .. } => format!("\"{}\"", String::from_utf8_lossy(bytes)),
             Expr::My(_) | Expr::Global(_) => "...".to_string(),
             _ => return,
         };
-        self.peep_warning(
-            pos,
-            &format!(
-                "Scalar value @{name}{open}{shown}{close} better written as ${name}{open}{shown}{close}"
-            ),
+        let msg = format!(
+            "Scalar value @{name}{open}{shown}{close} better written as ${name}{open}{shown}{close}"
         );
+        self.peep_warning(pos, &msg);
     }
 
     fn array_or_hash_for_slice(

@@ -204,6 +204,7 @@ pub(crate) struct Parser {
     pub known_subs: HashMap<String, Option<String>>,
     /// Named subs given a body so far (for "Subroutine %s redefined").
     pub defined_subs: std::collections::HashSet<String>,
+
     /// Globals declared with `use vars` (pass strict vars).
     pub declared_globals: HashSet<String>,
     pub depth: u32,
@@ -269,6 +270,7 @@ impl Parser {
             local_flags: vec![false],
             known_subs: HashMap::new(),
             defined_subs: Default::default(),
+
             declared_globals: HashSet::new(),
             depth: 0,
             finished: false,

@@ -1067,6 +1067,9 @@ impl Parser {
                     self.pos += 1;
                     let array = self.array_place(&name, start)?;
                     let idx = self.parse_bracket_list(b']')?;
+                    if mode == Mode::Dq {
+                        self.scalar_slice_warning(&name, '[', ']', &idx, start);
+                    }
                     Expr::Slice {
                         array,
                         indices: Box::new(idx),
@@ -1076,6 +1079,9 @@ impl Parser {
                     self.pos += 1;
                     let hash = self.hash_place(&name, start)?;
                     let k = self.parse_slice_keys_inner()?;
+                    if mode == Mode::Dq {
+                        self.scalar_slice_warning(&name, '{', '}', &k, start);
+                    }
                     Expr::HashSlice {
                         hash,
                         keys: Box::new(k),

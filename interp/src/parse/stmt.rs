@@ -467,9 +467,29 @@ impl Parser {
     }
 
     fn parse_expr_statement(&mut self, line: u32) -> PResult<Option<Statement>> {
+        let mark = self.peep_warnings.borrow().len();
         let e = self.parse_expr()?;
         let kind = self.parse_modifiers(e, line)?;
         self.end_statement()?;
+        // Warnings perl's optimizer gives are lost with a statement it folds
+        // away (`... if 0`).
+        let folded = match &kind {
+            Stmt::Expr(Expr::Logical { op, l, .. }) => {
+                let known = match &**l {
+                    Expr::Int(i) => Some(*i != 0),
+                    Expr::Str { bytes, .. } => Some(!(bytes.is_empty() || &bytes[..] == b"0")),
+                    _ => None,
+                };
+                matches!(
+                    (op, known),
+                    (LogOp::And, Some(false)) | (LogOp::Or | LogOp::Dor, Some(true))
+                )
+            }
+            _ => false,
+        };
+        if folded {
+            self.peep_warnings.borrow_mut().truncate(mark);
+        }
         Ok(Some(self.stmt(line, kind)))
     }
 
