@@ -2003,6 +2003,11 @@ impl Interp {
         }
         let inc = self.gv(wk::INC).hv();
         if inc.exists(name.as_bytes()) {
+            if inc.get(name.as_bytes()).is_undef() {
+                return Err(self.die_msg(format!(
+                    "Attempt to reload {name} aborted.\nCompilation failed in require"
+                )));
+            }
             return Ok(Value::Int(1));
         }
         let dirs: Vec<String> = self
@@ -2035,8 +2040,24 @@ impl Interp {
             Value::string(path.clone()),
         );
         let mut out = Vec::new();
-        let r = self.run_file(&path, Want::Scalar, &mut out)?;
-        if !r.truthy() && !name.ends_with(".pm") {
+        let r = match self.run_file(&path, Want::Scalar, &mut out) {
+            Ok(r) => r,
+            Err(Flow::Die) => {
+                // A failed file stays in %INC, undefined: requiring it
+                // again is an error.
+                inc.set(make_key(name.as_bytes(), false), Value::Undef);
+                let err = std::mem::take(&mut self.die_value);
+                if err.is_ref() {
+                    self.die_value = err;
+                    return Err(self.throw());
+                }
+                let mut s = to_bytes(&err).into_owned();
+                s.extend_from_slice(b"Compilation failed in require");
+                return Err(self.die_msg(String::from_utf8_lossy(&s)));
+            }
+            Err(f) => return Err(f),
+        };
+        if !r.truthy() {
             return Err(self.die_msg(format!("{name} did not return a true value")));
         }
         Ok(Value::Int(1))
@@ -2068,11 +2089,12 @@ impl Interp {
         let prog = match crate::parse::parse_program(&src, path) {
             Ok(p) => p,
             Err(e) => {
-                self.die_value = Value::string(format!("{e}\nCompilation failed in require"));
+                self.die_value = Value::string(e.to_string());
                 return Err(self.throw());
             }
         };
         let (unit, main) = self.load(prog);
+        self.kept_units.push(unit.clone());
         let prog = unit.program.clone();
         // The file runs in its own main pad, which its named subs capture
         // (so they share its file-level lexicals) and its BEGIN blocks use.

@@ -806,6 +806,13 @@ impl Interp {
             self.warn_eval_redefined(&prog.subs);
         }
         self.install_subs_from(&unit, &prog.subs);
+        if !prog.begin.is_empty() {
+            // BEGIN blocks (and `use`) run as the eval compiles.
+            if let Some(err) = self.eval_begin_blocks(&unit, &prog)? {
+                self.gv(wk::EVAL_ERROR).sv().set(err);
+                return Ok(Value::Undef);
+            }
+        }
         let mut cv = self.instantiate(&prog.main, &unit);
         // `caller` names the eval's frame `(eval)`.
         if let Some(c) = Rc::get_mut(&mut cv) {
@@ -848,6 +855,52 @@ impl Interp {
         let r = self.call_with_av(cv, args, want, out);
         // The frame pushed for the call reads as an eval frame to `caller`.
         r
+    }
+
+    /// Run a string eval's BEGIN blocks; `Some(error)` when one died (the
+    /// eval then fails, as a compilation error).
+    fn eval_begin_blocks(&mut self, unit: &Rc<Unit>, prog: &ast::Program) -> R<Option<Value>> {
+        let saved_unit = std::mem::replace(&mut self.unit, unit.clone());
+        let saved_pad = std::mem::replace(&mut self.pad, super::new_pad(&prog.main));
+        let saved_line = self.line;
+        let saved_file = std::mem::replace(&mut self.file, unit.file.clone());
+        let mark = self.savestack.len();
+        let mut failed = None;
+        let mut other = None;
+        for b in &prog.begin {
+            match self.exec_block(b) {
+                Ok(()) => {}
+                Err(Flow::Die) => {
+                    failed = Some(b.stmts.last().map_or(1, |s| s.line));
+                    break;
+                }
+                Err(f) => {
+                    other = Some(f);
+                    break;
+                }
+            }
+        }
+        self.unwind(mark);
+        self.pad = saved_pad;
+        self.unit = saved_unit;
+        self.line = saved_line;
+        self.file = saved_file;
+        if let Some(f) = other {
+            return Err(f);
+        }
+        Ok(failed.map(|line| {
+            // Even a reference is stringified, as in perl.
+            let err = std::mem::take(&mut self.die_value);
+            let mut s = to_bytes(&err).into_owned();
+            s.extend_from_slice(
+                format!(
+                    "BEGIN failed--compilation aborted at {} line {line}.\n",
+                    prog.file
+                )
+                .as_bytes(),
+            );
+            Value::bytes(&s)
+        }))
     }
 
     /// "Subroutine %s redefined" for the subs a string eval defines again.

@@ -206,6 +206,9 @@ pub struct Interp {
     /// Packages something was blessed into (they exist, for "perhaps you
     /// forgot to load").
     pub blessed_pkgs: std::collections::HashSet<Rc<str>>,
+    /// Units of files run by `require`/`do`: their code is never freed
+    /// (caches are keyed by node addresses).
+    pub kept_units: Vec<Rc<Unit>>,
     /// An exception from a fatal warning or a dying `__WARN__` handler,
     /// waiting to be thrown (see `raise_warn_die`).
     pub warn_die: bool,
@@ -341,6 +344,7 @@ impl Interp {
             amp_call: false,
             eval_texts: Vec::new(),
             blessed_pkgs: Default::default(),
+            kept_units: Vec::new(),
             warn_die: false,
             global_warnings: false,
             numified: HashMap::new(),
