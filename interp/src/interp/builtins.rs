@@ -497,7 +497,11 @@ impl Interp {
                             if !vals[k].is_undef() {
                                 continue;
                             }
-                            match names.as_ref().and_then(|n| n.get(k - from)) {
+                            match names
+                                .as_ref()
+                                .and_then(|n| n.get(k - from))
+                                .and_then(|n| n.as_ref())
+                            {
                                 Some(n) => {
                                     let msg =
                                         format!("Use of uninitialized value {n} in join or string");

@@ -198,7 +198,11 @@ impl Interp {
         let names = self.list_item_names(e, vals.len());
         for (k, v) in vals.iter().enumerate() {
             if v.is_undef() {
-                let msg = match names.as_ref().and_then(|n| n.get(k)) {
+                let msg = match names
+                    .as_ref()
+                    .and_then(|n| n.get(k))
+                    .and_then(|n| n.as_ref())
+                {
                     Some(n) => format!("Use of uninitialized value {n} in {op}"),
                     None => format!("Use of uninitialized value in {op}"),
                 };
@@ -220,11 +224,15 @@ impl Interp {
         }
     }
 
-    pub(crate) fn list_item_names_pub(&mut self, e: &Expr, n: usize) -> Option<Vec<String>> {
+    pub(crate) fn list_item_names_pub(
+        &mut self,
+        e: &Expr,
+        n: usize,
+    ) -> Option<Vec<Option<String>>> {
         self.list_item_names(e, n)
     }
 
-    fn list_item_names(&mut self, e: &Expr, n: usize) -> Option<Vec<String>> {
+    fn list_item_names(&mut self, e: &Expr, n: usize) -> Option<Vec<Option<String>>> {
         fn const_list(e: &Expr, out: &mut Vec<String>) -> Option<()> {
             match e {
                 Expr::Int(i) => out.push(i.to_string()),
@@ -263,25 +271,30 @@ impl Interp {
                 _ => None,
             }
         };
-        let names: Vec<String> = match e {
+        let names: Vec<Option<String>> = match e {
             Expr::MyArray(s) => {
                 let nm = pad_name(*s)?;
-                (0..n).map(|i| format!("${}[{}]", &nm[1..], i)).collect()
+                (0..n)
+                    .map(|i| Some(format!("${}[{}]", &nm[1..], i)))
+                    .collect()
             }
             Expr::GlobalArray(id) => {
                 let nm = self.global_display(*id);
-                (0..n).map(|i| format!("${}[{}]", &nm[1..], i)).collect()
+                (0..n)
+                    .map(|i| Some(format!("${}[{}]", &nm[1..], i)))
+                    .collect()
             }
             Expr::Slice { array, indices } => {
                 let nm = arr_name(self, array)?;
                 let mut ix = Vec::new();
                 const_list(indices, &mut ix)?;
+                // An element that does not exist goes unnamed.
                 let len = self.array_place_len(array);
                 ix.iter()
                     .map(|i| {
                         let i: i64 = i.parse().unwrap_or(0);
                         let i = if i < 0 { i + len } else { i };
-                        format!("${nm}[{i}]")
+                        (i >= 0 && i < len).then(|| format!("${nm}[{i}]"))
                     })
                     .collect()
             }
@@ -293,7 +306,14 @@ impl Interp {
                 };
                 let mut ks = Vec::new();
                 const_list(keys, &mut ks)?;
-                ks.iter().map(|k| format!("${nm}{{\"{k}\"}}")).collect()
+                let hv = self.hash_place(hash, false).ok();
+                ks.iter()
+                    .map(|k| {
+                        hv.as_ref()
+                            .is_some_and(|h| h.exists(k.as_bytes()))
+                            .then(|| format!("${nm}{{\"{k}\"}}"))
+                    })
+                    .collect()
             }
             _ => return None,
         };

@@ -1725,6 +1725,9 @@ impl Parser {
         if !(sigil == '$' && (name == "a" || name == "b")) {
             self.note_global_use(&fq, pos);
         }
+        if sigil != '$' {
+            self.seen_containers.insert(format!("{sigil}{fq}"));
+        }
         Ok(self.intern(&fq))
     }
 

@@ -204,6 +204,9 @@ pub(crate) struct Parser {
     pub known_subs: HashMap<String, Option<String>>,
     /// Named subs given a body so far (for "Subroutine %s redefined").
     pub defined_subs: std::collections::HashSet<String>,
+    /// Package arrays and hashes (`@main::x`, `%main::h`) the code has
+    /// mentioned so far.
+    pub seen_containers: std::collections::HashSet<String>,
 
     /// Globals declared with `use vars` (pass strict vars).
     pub declared_globals: HashSet<String>,
@@ -270,6 +273,7 @@ impl Parser {
             local_flags: vec![false],
             known_subs: HashMap::new(),
             defined_subs: Default::default(),
+            seen_containers: Default::default(),
 
             declared_globals: HashSet::new(),
             depth: 0,

@@ -1058,6 +1058,9 @@ impl Parser {
         if named {
             self.pos += 1;
             let name = self.scan_var_name(false).unwrap_or_default();
+            let hash =
+                self.src.get(self.pos) == Some(&b'{') && self.interp_brace_is_subscript(mode);
+            self.check_unintended_interpolation(&name, hash, start);
             return Ok(Some(match self.src.get(self.pos) {
                 Some(b'[')
                     if self.interp_bracket_is_subscript(mode)
@@ -1099,6 +1102,43 @@ impl Parser {
             }
         }
         Ok(Some(self.parse_array_term()?))
+    }
+
+    /// perl's "Possible unintended interpolation of @name in string" for a
+    /// package array (or hash, for a slice) not seen before in the code.
+    fn check_unintended_interpolation(&mut self, name: &str, hash: bool, pos: usize) {
+        use crate::ast::hints;
+        if self.prag.hints & hints::WARNINGS == 0 || self.prag.hints & hints::NO_WARN_OTHER != 0 {
+            return;
+        }
+        let sigil = if hash { '%' } else { '@' };
+        if !name.contains("::") && self.lookup(&format!("{sigil}{name}")).is_some() {
+            return;
+        }
+        let special = if hash {
+            matches!(
+                name,
+                "ENV" | "INC" | "SIG" | "main::ENV" | "main::INC" | "main::SIG"
+            )
+        } else {
+            matches!(
+                name,
+                "ARGV" | "INC" | "_" | "ISA" | "main::ARGV" | "main::INC" | "main::ISA"
+            )
+        };
+        if special {
+            return;
+        }
+        let fq = self.qualify(name);
+        if self.seen_containers.contains(&format!("{sigil}{fq}"))
+            || self.declared_globals.contains(&format!("{sigil}{fq}"))
+        {
+            return;
+        }
+        self.compile_warning(
+            pos,
+            &format!("Possible unintended interpolation of {sigil}{name} in string"),
+        );
     }
 
     /// `{ name }` at `open` (a plain identifier in braces): the name and

@@ -1382,6 +1382,11 @@ impl Parser {
                 return Ok(());
             }
             "parent" | "base" | "lib" => {
+                if module != "lib" {
+                    // Sets @ISA as the code compiles.
+                    let isa = format!("@{}::ISA", self.package);
+                    self.seen_containers.insert(isa);
+                }
                 let call =
                     self.import_call(&module, if is_use { "import" } else { "unimport" }, args);
                 self.push_begin(Block {
