@@ -469,11 +469,15 @@ impl Interp {
             }
             Func::Join => {
                 let mut vals = Vec::new();
-                let mut spans = Vec::with_capacity(args.len());
+                // Where each argument's values are, for warnings' names.
+                let warn = self.warnings_on();
+                let mut spans = Vec::with_capacity(if warn { args.len() } else { 0 });
                 for a in args {
                     let n0 = vals.len();
                     self.list(a, &mut vals)?;
-                    spans.push((n0, vals.len()));
+                    if warn {
+                        spans.push((n0, vals.len()));
+                    }
                 }
                 if vals.is_empty() {
                     return Ok(Value::bytes(b""));
@@ -481,7 +485,7 @@ impl Interp {
                 if vals[0].is_undef() && self.warnings_on() {
                     self.warn_uninit(&args[0], "join or string");
                 }
-                if self.warnings_on() && vals[1..].iter().any(Value::is_undef) {
+                if warn && vals[1..].iter().any(Value::is_undef) {
                     for (a, &(from, s1)) in args.iter().zip(&spans) {
                         // The separator is not checked here.
                         let s0 = from.max(1);
@@ -698,9 +702,13 @@ impl Interp {
                     }
                     None => self.package.clone(),
                 };
-                if !self.blessed_pkgs.contains(&class) {
-                    // Blessing makes the package exist.
-                    self.blessed_pkgs.insert(class.clone());
+                // Blessing makes the package exist (remembered once per
+                // package; the last one is checked first).
+                if self.last_blessed.as_deref() != Some(&*class) {
+                    if !self.blessed_pkgs.contains(&class) {
+                        self.blessed_pkgs.insert(class.clone());
+                    }
+                    self.last_blessed = Some(class.clone());
                 }
                 match &r {
                     Value::HashRef(h) => h.bless(class),

@@ -209,6 +209,7 @@ pub struct Interp {
     /// Units of files run by `require`/`do`: their code is never freed
     /// (caches are keyed by node addresses).
     pub kept_units: Vec<Rc<Unit>>,
+    pub last_blessed: Option<Rc<str>>,
     /// An exception from a fatal warning or a dying `__WARN__` handler,
     /// waiting to be thrown (see `raise_warn_die`).
     pub warn_die: bool,
@@ -345,6 +346,7 @@ impl Interp {
             eval_texts: Vec::new(),
             blessed_pkgs: Default::default(),
             kept_units: Vec::new(),
+            last_blessed: None,
             warn_die: false,
             global_warnings: false,
             numified: HashMap::new(),
