@@ -730,6 +730,12 @@ impl Parser {
                 }
                 if n == b'E' {
                     flush(&mut lit, &mut frames, utf8);
+                    if frames.len() == 1
+                        && self.prag.hints & crate::ast::hints::WARNINGS != 0
+                        && self.prag.hints & crate::ast::hints::NO_WARN_OTHER == 0
+                    {
+                        self.compile_warning(self.pos, "Useless use of \\E");
+                    }
                     self.pos += 2;
                     while frames.len() > 1 && frames.last().unwrap().oneshot {
                         close_frame(&mut frames);
