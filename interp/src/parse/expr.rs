@@ -1090,6 +1090,12 @@ impl Parser {
 
     fn void_expr_warnings(&self, e: &Expr, line: u32) {
         match e {
+            // A `do`/`eval` block in void context: so is its last statement.
+            Expr::DoBlock(b) | Expr::EvalBlock(b) => {
+                if let Some(l) = b.stmts.last() {
+                    self.void_deferred(l);
+                }
+            }
             Expr::Logical { op, l, r } => {
                 // perl folds `EXPR if 0` (and `EXPR unless 1`) away unseen.
                 let known = match &**l {
@@ -3950,6 +3956,7 @@ fn useless_void_desc(e: &Expr) -> Option<String> {
         Expr::MyArray(_) => "private array".into(),
         Expr::MyHash(_) => "private hash".into(),
         Expr::Global(_) | Expr::GlobalArray(_) | Expr::GlobalHash(_) => "a variable".into(),
+        Expr::ArrayDeref(_) | Expr::HashDeref(_) | Expr::Deref(_) => "a variable".into(),
         _ => return None,
     })
 }
