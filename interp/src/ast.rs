@@ -246,6 +246,9 @@ pub enum Stmt {
     If {
         conds: Vec<(Expr, Block)>,
         otherwise: Option<Block>,
+        /// Written `unless`: the first condition is `Expr::Not` of what
+        /// was written (whose value a sub returns when it is true).
+        unless: bool,
     },
     /// `while (COND) {…} continue {…}`; `until` negates `cond`.
     /// `cond: None` is `while ()`, an endless loop.

@@ -300,6 +300,17 @@ impl Interp {
         }
     }
 
+    /// `*{EXPR}`: a string is a symbolic reference (an error under
+    /// `strict refs`).
+    pub fn glob_deref(&mut self, v: &Value) -> R<Gv> {
+        if let Value::Str(_) = v {
+            if self.hints & ast::hints::STRICT_REFS != 0 {
+                return self.symbolic_glob(v, "a symbol");
+            }
+        }
+        self.glob_of_value(v)
+    }
+
     pub fn glob_of_value(&mut self, v: &Value) -> R<Gv> {
         match v {
             Value::Glob(g) | Value::GlobRef(g) => Ok(g.clone()),
@@ -531,7 +542,7 @@ impl Interp {
                     Expr::Glob(id) => self.gv(*id).clone(),
                     Expr::GlobDeref(inner) => {
                         let n = self.sv(inner)?;
-                        self.glob_of_value(&n)?
+                        self.glob_deref(&n)?
                     }
                     _ => unreachable!(),
                 };
@@ -636,6 +647,13 @@ impl Interp {
     pub fn glob_assign(&mut self, g: &Gv, v: Value) -> R<()> {
         match v {
             Value::CodeRef(c) => {
+                if self.warnings_on() && self.hints & crate::ast::hints::NO_WARN_OTHER == 0 {
+                    if let Some(old) = g.code() {
+                        if !Rc::ptr_eq(&old, &c) && matches!(old.kind, CodeKind::Perl { .. }) {
+                            self.warn_str(&format!("Subroutine {} redefined", g.name));
+                        }
+                    }
+                }
                 g.set_code(Some(c));
                 self.method_cache.clear();
             }
@@ -782,6 +800,14 @@ impl Interp {
             && matches!(op, BinOp::Add | BinOp::Sub | BinOp::BitOr | BinOp::BitXor)
         {
             Value::Int(0)
+        } else if cur.is_undef() && !cur.is_ref() {
+            // Warned above (naming the variable): the operator itself must
+            // not warn again.
+            if op == BinOp::Repeat {
+                Value::bytes(b"")
+            } else {
+                Value::Int(0)
+            }
         } else {
             cur
         };
@@ -992,6 +1018,21 @@ impl Interp {
 
     // ------------------------------------------------------------ local
 
+    /// `local $a[i]`: save the element (or note that it did not exist).
+    fn localize_array_elem(&mut self, av: &Av, i: i64) {
+        let len = av.len();
+        match av.resolve(i) {
+            Some(j) if j >= len => {
+                self.savestack.push(Saved::ArrayElemNew(av.clone(), j, len));
+            }
+            _ => {
+                let old = av.get(i);
+                self.savestack.push(Saved::ArrayElem(av.clone(), i, old));
+            }
+        }
+        av.set(i, Value::Undef);
+    }
+
     /// `local PLACE`: save the current value, install a fresh one; restored
     /// by `unwind`.
     pub fn localize(&mut self, e: &Expr) -> R<()> {
@@ -1029,9 +1070,7 @@ impl Interp {
             Expr::Index { array, index } => {
                 let av = self.array_place(array, true)?;
                 let i = self.index_value(index)?;
-                let old = av.get(i);
-                self.savestack.push(Saved::ArrayElem(av.clone(), i, old));
-                av.set(i, Value::Undef);
+                self.localize_array_elem(&av, i);
             }
             Expr::List(items) => {
                 for i in items {
@@ -1060,9 +1099,7 @@ impl Interp {
                 self.list(indices, &mut idx)?;
                 for i in idx {
                     let i = convert::to_i64(&i);
-                    let old = av.get(i);
-                    self.savestack.push(Saved::ArrayElem(av.clone(), i, old));
-                    av.set(i, Value::Undef);
+                    self.localize_array_elem(&av, i);
                 }
             }
             Expr::Deref(inner) | Expr::ArrayDeref(inner) | Expr::HashDeref(inner) => {

@@ -20,6 +20,8 @@ struct WarnWatch<'a> {
     /// The variable the value came from, as warnings name it.
     var: Option<String>,
     log: &'a std::cell::RefCell<Vec<String>>,
+    /// The strings already warned about in this call.
+    seen: &'a std::cell::RefCell<Vec<usize>>,
 }
 
 impl WarnWatch<'_> {
@@ -32,11 +34,20 @@ impl WarnWatch<'_> {
                 Some(n) => format!("Use of uninitialized value {} in {}", n, self.name),
                 None => format!("Use of uninitialized value in {}", self.name),
             },
-            Value::Str(s) if numeric && !crate::numeric::parse_number(&s.bytes).1 => format!(
-                "Argument \"{}\" isn't numeric in {}",
-                super::expr::display_for_warning(s),
-                self.name
-            ),
+            Value::Str(s) if numeric && !crate::numeric::parse_number(&s.bytes).1 => {
+                // The same string given twice warns once.
+                let key = Rc::as_ptr(s) as usize;
+                if self.seen.borrow().contains(&key) {
+                    self.warned.set(true);
+                    return;
+                }
+                self.seen.borrow_mut().push(key);
+                format!(
+                    "Argument \"{}\" isn't numeric in {}",
+                    super::expr::display_for_warning(s),
+                    self.name
+                )
+            }
             _ => return,
         };
         self.warned.set(true);
@@ -101,6 +112,7 @@ impl Interp {
         let f = convert::to_pstr(fmt).into_owned();
         let warn = self.warnings_on();
         let log = std::cell::RefCell::new(Vec::new());
+        let seen = std::cell::RefCell::new(Vec::new());
         let named = warn && exprs.len() == vals.len() && vals.iter().any(|v| v.is_undef());
         let mut watched: Vec<WarnWatch> = Vec::with_capacity(vals.len());
         for (i, v) in vals.iter().enumerate() {
@@ -109,12 +121,15 @@ impl Interp {
             } else {
                 None
             };
+            // A string already numified (and warned about) stays quiet.
+            let quiet = matches!(v, Value::Str(s) if self.is_numified(s));
             watched.push(WarnWatch {
                 v,
-                warned: std::cell::Cell::new(false),
+                warned: std::cell::Cell::new(quiet),
                 name,
                 var,
                 log: &log,
+                seen: &seen,
             });
         }
         let args: Vec<&dyn crate::sprintf::FormatArg> = if warn {
@@ -128,6 +143,22 @@ impl Interp {
                 .collect()
         };
         let r = crate::sprintf::sprintf_named(&f.bytes, f.utf8, &args, name);
+        let to_mark: Vec<Rc<PStr>> = if log.borrow().is_empty() {
+            Vec::new()
+        } else {
+            watched
+                .iter()
+                .filter_map(|w| match (w.v, w.warned.get()) {
+                    (Value::Str(s), true) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        drop(args);
+        drop(watched);
+        for s in &to_mark {
+            self.mark_numified(s);
+        }
         for w in log.into_inner() {
             self.warn_str(&w);
         }
@@ -231,22 +262,46 @@ impl Interp {
         }
     }
 
-    /// `join` of the values of `args` (the separator first), `owners`
-    /// naming the argument each value came from, for warnings.
+    /// `join` of the values of `args` (the separator first); `spans[i]` is
+    /// where argument `i`'s values are, for warnings' names.
     pub(super) fn join_result(
         &mut self,
         args: &[Expr],
         mut vals: Vec<Value>,
-        owners: &[Option<usize>],
+        spans: &[(usize, usize)],
     ) -> R<Value> {
         if vals.is_empty() {
             return Ok(Value::bytes(b""));
         }
-        if self.warnings_on() {
-            for (v, o) in vals.iter().zip(owners).skip(1) {
-                if v.is_undef() {
-                    match o {
-                        Some(i) => self.warn_uninit(&args[*i], "join or string"),
+        let warn = self.warnings_on();
+        if vals[0].is_undef() && warn {
+            self.warn_uninit(&args[0], "join or string");
+        }
+        if warn && vals[1..].iter().any(Value::is_undef) {
+            for (a, &(from, s1)) in args.iter().zip(spans) {
+                // The separator is not checked here.
+                let s0 = from.max(1);
+                if s0 >= s1 || !vals[s0..s1].iter().any(Value::is_undef) {
+                    continue;
+                }
+                if s1 - from == 1 && !matches!(a, Expr::MyArray(_) | Expr::GlobalArray(_)) {
+                    self.warn_uninit(a, "join or string");
+                    continue;
+                }
+                let names = self.list_item_names_pub(a, s1 - from);
+                for k in s0..s1 {
+                    if !vals[k].is_undef() {
+                        continue;
+                    }
+                    match names
+                        .as_ref()
+                        .and_then(|n| n.get(k - from))
+                        .and_then(|n| n.as_ref())
+                    {
+                        Some(n) => {
+                            let msg = format!("Use of uninitialized value {n} in join or string");
+                            self.warn_cat(crate::ast::hints::NO_WARN_UNINIT, &msg);
+                        }
                         None => self.warn_uninit_op("join or string"),
                     }
                 }
@@ -274,12 +329,27 @@ impl Interp {
     }
 
     /// `substr STR, OFF[, LEN]` as an rvalue.
-    pub(super) fn substr_of(&mut self, s: &PStr, off: &Value, len: Option<&Value>) -> Value {
+    /// (`off_e` and `len_e` are the offset and length expressions, named in
+    /// warnings.)
+    pub(super) fn substr_of(
+        &mut self,
+        s: &PStr,
+        off: &Value,
+        len: Option<&Value>,
+        off_e: Option<&Expr>,
+        len_e: Option<&Expr>,
+    ) -> Value {
+        if off.is_undef() {
+            self.warn_num_arg(off, off_e, "substr");
+        }
         let off = to_i64(off);
-        let len = match len {
-            Some(v) if !v.is_undef() => Some(to_i64(v)),
-            _ => None,
-        };
+        let len = len.map(|v| {
+            if v.is_undef() {
+                // An undefined length is 0 (and warns).
+                self.warn_num_arg(v, len_e, "substr");
+            }
+            to_i64(v)
+        });
         match substr_range(s, off, len) {
             Some((a, b)) => Value::str_from(s.bytes[a..b].to_vec(), s.utf8),
             None => {
@@ -314,8 +384,17 @@ impl Interp {
 
     /// `chr` of `v` (the value of `e`).
     pub(super) fn chr_of(&mut self, v: &Value, e: Option<&Expr>) -> R<Value> {
-        let n = convert::num_f64(self.num_arg(v, e, "chr")?);
+        let num = self.num_arg(v, e, "chr")?;
+        let n = convert::num_f64(num);
         let c = if n < 0.0 || n.is_nan() {
+            if n < 0.0 && self.warnings_on() {
+                let mut shown = Vec::new();
+                crate::numeric::format_num(num, &mut shown);
+                self.warn_str(&format!(
+                    "Invalid negative number ({}) in chr",
+                    String::from_utf8_lossy(&shown)
+                ));
+            }
             0xFFFD
         } else {
             n as u32
@@ -402,7 +481,7 @@ impl Interp {
                         Some(e) => Some(self.sv(e)?),
                         None => None,
                     };
-                    self.substr_of(&s, &off, len.as_ref())
+                    self.substr_of(&s, &off, len.as_ref(), args.get(1), args.get(2))
                 }
             }
             Func::Index | Func::Rindex => {
@@ -477,7 +556,7 @@ impl Interp {
                 self.chr_of(&v, args.first())?
             }
             Func::Ord => {
-                let s = self.arg_str(args, 0)?;
+                let s = self.arg_str_in(args, 0, "ord")?;
                 if s.bytes.is_empty() {
                     Value::Int(0)
                 } else if s.utf8 {
@@ -523,8 +602,15 @@ impl Interp {
                 }
             }
             Func::Join => {
-                let (vals, owners) = self.list_with_owners(args)?;
-                self.join_result(args, vals, &owners)?
+                let mut vals = Vec::new();
+                // Where each argument's values are, for warnings' names.
+                let mut spans = Vec::with_capacity(args.len());
+                for a in args {
+                    let n0 = vals.len();
+                    self.list(a, &mut vals)?;
+                    spans.push((n0, vals.len()));
+                }
+                self.join_result(args, vals, &spans)?
             }
             Func::Sprintf => {
                 let mut vals = self.all_args(args)?;
@@ -536,11 +622,11 @@ impl Interp {
                 Value::Str(Rc::new(self.sprintf_values(&fmt, &vals, "sprintf", rest)?))
             }
             Func::Quotemeta => {
-                let s = self.arg_str(args, 0)?;
+                let s = self.arg_str_in(args, 0, "quotemeta")?;
                 Value::str_from(crate::regex::quotemeta(&s.bytes, s.utf8), s.utf8)
             }
             Func::Hex | Func::Oct => {
-                let s = self.arg_str(args, 0)?;
+                let s = self.arg_str_in(args, 0, if f == Func::Hex { "hex" } else { "oct" })?;
                 let (n, warns) = if f == Func::Hex {
                     crate::numeric::hex(&s.bytes)
                 } else {
@@ -562,8 +648,14 @@ impl Interp {
                     if let Some(n) = self.overload_number(&v)? {
                         return Ok(num_to_value(crate::numeric::abs(convert::to_num(&n))));
                     }
+                    num_to_value(crate::numeric::abs(convert::to_num(&v)))
+                } else {
+                    num_to_value(crate::numeric::abs(self.num_arg(
+                        &v,
+                        args.first(),
+                        "abs",
+                    )?))
                 }
-                num_to_value(crate::numeric::abs(convert::to_num(&v)))
             }
             Func::Int => num_to_value(crate::numeric::int(self.arg_num(args, 0, "int")?)),
             Func::Sqrt | Func::Sin | Func::Cos | Func::Exp | Func::Log => {
@@ -594,8 +686,8 @@ impl Interp {
                 }
             }
             Func::Atan2 => {
-                let y = to_f64(&self.arg_sv(args, 0)?);
-                let x = to_f64(&self.arg_sv(args, 1)?);
+                let y = convert::num_f64(self.arg_num(args, 0, "atan2")?);
+                let x = convert::num_f64(self.arg_num(args, 1, "atan2")?);
                 Value::Num(y.atan2(x))
             }
             Func::Rand => {
@@ -706,6 +798,8 @@ impl Interp {
                         let c = self.sv(e)?;
                         if let Some(b) = c.blessed() {
                             b
+                        } else if c.is_ref() {
+                            return Err(self.die_msg("Attempt to bless into a reference"));
                         } else {
                             let s = String::from_utf8_lossy(&to_bytes(&c)).into_owned();
                             Rc::from(if s.is_empty() { "main".to_string() } else { s }.as_str())
@@ -713,6 +807,14 @@ impl Interp {
                     }
                     None => self.package.clone(),
                 };
+                // Blessing makes the package exist (remembered once per
+                // package; the last one is checked first).
+                if self.last_blessed.as_deref() != Some(&*class) {
+                    if !self.blessed_pkgs.contains(&class) {
+                        self.blessed_pkgs.insert(class.clone());
+                    }
+                    self.last_blessed = Some(class.clone());
+                }
                 match &r {
                     Value::HashRef(h) => h.bless(class),
                     Value::ArrayRef(a) => a.bless(class),
@@ -1420,15 +1522,24 @@ impl Interp {
             Func::Umask => Value::Int(0o022),
             Func::Prototype => {
                 let v = self.arg_sv(args, 0)?;
-                let cv = match &v {
-                    Value::CodeRef(c) => Some(c.clone()),
-                    _ => {
-                        let n = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
-                        let n = n.strip_prefix('&').unwrap_or(&n).to_string();
-                        let full = self.qualify(&n);
-                        self.glob_opt(&full).and_then(|g| g.code())
-                    }
-                };
+                let cv =
+                    match &v {
+                        Value::CodeRef(c) => Some(c.clone()),
+                        _ => {
+                            let n = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
+                            let n = n.strip_prefix('&').unwrap_or(&n).to_string();
+                            if let Some(op) = n.strip_prefix("CORE::") {
+                                return match core_prototype(op) {
+                                    Some(Some(p)) => Ok(Value::from_str(p)),
+                                    Some(None) => Ok(Value::Undef),
+                                    None => Err(self
+                                        .die_msg(format!("Can't find an opnumber for \"{op}\""))),
+                                };
+                            }
+                            let full = self.qualify(&n);
+                            self.glob_opt(&full).and_then(|g| g.code())
+                        }
+                    };
                 match cv.as_deref().map(|c| &c.kind) {
                     Some(CodeKind::Perl { body, .. }) => match &body.prototype {
                         Some(p) => Value::from_str(p),
@@ -1538,7 +1649,31 @@ impl Interp {
             }
             Expr::ListAssign { lhs, .. } => {
                 self.sv(e)?;
-                self.lv_targets(lhs)?
+                match &**lhs {
+                    // Declared by the assignment: its variables as they now
+                    // are (declaring them again would empty them).
+                    Expr::MyDecl { vars, .. } => {
+                        let mut v = Vec::new();
+                        for (_, s) in vars {
+                            match &self.pad[*s as usize] {
+                                PadSlot::Scalar(sv) => v.push(sv.clone()),
+                                PadSlot::Array(av) => {
+                                    v.extend(av.with(|a| {
+                                        a.iter_mut().map(Elem::container).collect::<Vec<_>>()
+                                    }));
+                                }
+                                PadSlot::Hash(hv) => {
+                                    v.extend(hv.with(|m| {
+                                        m.values_mut().map(Elem::container).collect::<Vec<_>>()
+                                    }));
+                                }
+                                _ => {}
+                            }
+                        }
+                        v
+                    }
+                    lhs => self.lv_targets(lhs)?,
+                }
             }
             Expr::MyDecl { .. } => {
                 let mut v = Vec::new();
@@ -2016,16 +2151,35 @@ impl Interp {
         out.push(Value::Int(fr.line as i64));
         if n.is_some() {
             out.push(Value::from_str(&fr.sub));
-            out.push(if fr.is_eval {
+            let eval_str = !fr.is_eval && &*fr.sub == "(eval)";
+            out.push(if fr.is_eval || eval_str {
                 Value::Int(0)
             } else {
-                Value::Int(fr.has_args as i64)
+                bool_val(fr.has_args)
             });
             out.push(match fr.want {
                 Want::List => Value::Int(1),
                 Want::Scalar => Value::bytes(b""),
                 Want::Void => Value::Undef,
             });
+            // The text of a string eval, and whether it is a `require`.
+            if eval_str {
+                let newer = self.frames[len - level..]
+                    .iter()
+                    .filter(|f| !f.is_eval && &*f.sub == "(eval)")
+                    .count();
+                let n = self.eval_texts.len();
+                let text = n
+                    .checked_sub(newer + 1)
+                    .and_then(|i| self.eval_texts.get(i).cloned())
+                    .map(Value::Str)
+                    .unwrap_or_default();
+                out.push(text);
+                out.push(Value::bytes(b""));
+            } else {
+                out.push(Value::Undef);
+                out.push(Value::Undef);
+            }
         }
         Ok(Value::Undef)
     }
@@ -2052,6 +2206,11 @@ impl Interp {
         }
         let inc = self.gv(wk::INC).hv();
         if inc.exists(name.as_bytes()) {
+            if inc.get(name.as_bytes()).is_undef() {
+                return Err(self.die_msg(format!(
+                    "Attempt to reload {name} aborted.\nCompilation failed in require"
+                )));
+            }
             return Ok(Value::Int(1));
         }
         let dirs: Vec<String> = self
@@ -2085,8 +2244,24 @@ impl Interp {
             Value::string(path.clone()),
         );
         let mut out = Vec::new();
-        let r = self.run_file(&path, Want::Scalar, &mut out)?;
-        if !r.truthy() && !name.ends_with(".pm") {
+        let r = match self.run_file(&path, Want::Scalar, &mut out) {
+            Ok(r) => r,
+            Err(Flow::Die) => {
+                // A failed file stays in %INC, undefined: requiring it
+                // again is an error.
+                inc.set(make_key(name.as_bytes(), false), Value::Undef);
+                let err = std::mem::take(&mut self.die_value);
+                if err.is_ref() {
+                    self.die_value = err;
+                    return Err(self.throw());
+                }
+                let mut s = to_bytes(&err).into_owned();
+                s.extend_from_slice(b"Compilation failed in require");
+                return Err(self.die_msg(String::from_utf8_lossy(&s)));
+            }
+            Err(f) => return Err(f),
+        };
+        if !r.truthy() {
             return Err(self.die_msg(format!("{name} did not return a true value")));
         }
         Ok(Value::Int(1))
@@ -2127,6 +2302,7 @@ impl Interp {
             }
         };
         let (unit, main) = self.load(prog);
+        self.kept_units.push(unit.clone());
         let prog = unit.program.clone();
         // The file runs in its own main pad, which its named subs capture
         // (so they share its file-level lexicals) and its BEGIN blocks use.
@@ -2566,4 +2742,60 @@ fn case_map(s: &PStr, f: Func) -> PStr {
         bytes: r.into_bytes(),
         utf8: true,
     }
+}
+/// `prototype("CORE::name")`: `Some(None)` for builtins without one.
+pub(crate) fn core_prototype(name: &str) -> Option<Option<&'static str>> {
+    Some(Some(match name {
+        "abs" | "alarm" | "chr" | "chroot" | "cos" | "exp" | "fc" | "hex" | "int" | "lc"
+        | "lcfirst" | "length" | "log" | "oct" | "ord" | "prototype" | "quotemeta" | "readlink"
+        | "readpipe" | "ref" | "rmdir" | "sin" | "sqrt" | "study" | "uc" | "ucfirst" => "_",
+        "accept" | "pipe" => "**",
+        "atan2" | "crypt" | "getpriority" | "link" | "msgget" | "rename" | "semop" | "symlink"
+        | "truncate" | "waitpid" => "$$",
+        "bind" | "connect" | "flock" | "listen" | "opendir" | "seekdir" | "shutdown" => "*$",
+        "binmode" => "*;$",
+        "bless" => "$;$",
+        "break" | "dump" | "fork" | "getppid" | "time" | "times" | "wait" | "wantarray" => "",
+        "caller" | "chdir" | "exit" | "getpgrp" | "gmtime" | "localtime" | "rand" | "reset"
+        | "sleep" | "srand" | "umask" => ";$",
+        "chmod" | "chown" | "die" | "kill" | "reverse" | "unlink" | "utime" | "warn" => "@",
+        "close" | "eof" | "getc" | "lstat" | "readline" | "stat" | "tell" | "write" => ";*",
+        "closedir" | "fileno" | "readdir" | "rewinddir" | "telldir" => "*",
+        "dbmclose" => "\\%",
+        "dbmopen" => "\\%$$",
+        "each" | "keys" | "values" => "\\[%@]",
+        "fcntl" | "ioctl" | "seek" | "sysseek" => "*$$",
+        "formline" | "join" | "pack" | "sprintf" | "syscall" => "$@",
+        "glob" => "_;",
+        "index" | "rindex" => "$$;$",
+        "lock" => "\\[$@%&*]",
+        "mkdir" => "_;$",
+        "msgctl" | "msgsnd" | "semget" | "setpriority" | "shmctl" | "shmget" | "vec" => "$$$",
+        "msgrcv" => "$$$$$",
+        "not" => "$;",
+        "open" => "*;$@",
+        "pop" | "shift" => ";\\@",
+        "pos" => ";\\[$*]",
+        "push" | "unshift" => "\\@@",
+        "read" | "sysread" => "*\\$$;$",
+        "recv" => "*\\$$$",
+        "scalar" => "$",
+        "semctl" | "shmread" | "shmwrite" => "$$$$",
+        "send" | "sysopen" => "*$$;$",
+        "setpgrp" => ";$$",
+        "socket" => "*$$$",
+        "socketpair" => "**$$$",
+        "splice" => "\\@;$$@",
+        "substr" => "$$;$$",
+        "syswrite" => "*$;$$",
+        "tie" => "\\[$@%*]$@",
+        "tied" | "untie" => "\\[$@%*]",
+        "undef" => ";\\[$@%&*]",
+        "unpack" => "$_",
+        "chomp" | "chop" | "defined" | "delete" | "do" | "eval" | "exec" | "exists" | "goto"
+        | "grep" | "last" | "local" | "map" | "my" | "next" | "our" | "print" | "printf"
+        | "redo" | "require" | "return" | "say" | "select" | "sort" | "split" | "sub"
+        | "system" => return Some(None),
+        _ => return None,
+    }))
 }

@@ -49,6 +49,7 @@ impl Interp {
                     None if *amp => {
                         // `&foo;` shares the caller's @_.
                         let args = self.args.clone();
+                        self.amp_call = true;
                         self.call_with_av(&cv, args, want, out)
                     }
                     None => self.call_sub(&cv, Vec::new(), want, out),
@@ -76,6 +77,7 @@ impl Interp {
                 let t = self.sv(inner)?;
                 let cv = self.code_of(&t)?;
                 let args = self.args.clone();
+                self.amp_call = true;
                 self.call_with_av(&cv, args, want, out)
             }
             Expr::Method {
@@ -279,6 +281,7 @@ impl Interp {
         want: Want,
         out: &mut Vec<Value>,
     ) -> R<Value> {
+        let has_args = !std::mem::take(&mut self.amp_call);
         let (body, unit) = match &cv.kind {
             CodeKind::Perl { body, unit, .. } => (body, unit),
             _ => {
@@ -309,7 +312,7 @@ impl Interp {
             file: self.file.clone(),
             line: self.line,
             want,
-            has_args: true,
+            has_args,
             is_eval: false,
             args: if self.track_args {
                 Some(Rc::from(args.values()))
@@ -618,12 +621,27 @@ impl Interp {
                     }
                 }
             }
-            Stmt::If { conds, otherwise } => {
+            Stmt::If {
+                conds,
+                otherwise,
+                unless,
+            } => {
                 self.line = s.line;
                 self.hints = s.hints;
                 let mut last_cond = Value::Undef;
-                for (c, b) in conds {
-                    let v = self.sv(c)?;
+                for (i, (c, b)) in conds.iter().enumerate() {
+                    // `unless (X)`: the value left is X's own.
+                    let v = match c {
+                        Expr::Not(inner) if *unless && i == 0 => {
+                            let x = self.sv(inner)?;
+                            if !x.truthy() {
+                                return self.block_value(b, want, out);
+                            }
+                            last_cond = x;
+                            continue;
+                        }
+                        c => self.sv(c)?,
+                    };
                     if v.truthy() {
                         return self.block_value(b, want, out);
                     }
@@ -794,6 +812,7 @@ impl Interp {
             unreachable!("eval_string on a non-eval node")
         };
         let src = self.sv(code)?;
+        let src_utf8 = crate::convert::is_utf8(&src);
         let src = to_bytes(&src).into_owned();
         self.eval_counter += 1;
         let file = format!("(eval {})", self.eval_counter);
@@ -807,7 +826,20 @@ impl Interp {
             in_sub: !self.frames.is_empty(),
         };
         self.purge_dead_keys();
-        let prog = match crate::parse::parse_eval(&src, &file, &es) {
+        let outer = crate::parse::capture_compile_warnings(true);
+        let parsed = crate::parse::parse_eval(&src, &file, &es);
+        let warnings = crate::parse::capture_compile_warnings(false);
+        if let Some(o) = outer {
+            // A string eval compiled while another one compiles.
+            crate::parse::capture_compile_warnings(true);
+            for w in o {
+                crate::parse::emit_compile_warning(w);
+            }
+        }
+        for w in warnings.unwrap_or_default() {
+            self.emit_warning(Value::string(w));
+        }
+        let prog = match parsed {
             Ok(p) => p,
             Err(e) => {
                 let msg = e.to_string();
@@ -817,33 +849,35 @@ impl Interp {
         };
         let (unit, _) = self.load_unit(prog, true);
         let prog = unit.program.clone();
+        if self.warnings_on() {
+            self.warn_eval_redefined(&prog.subs);
+        }
         self.install_subs_from(&unit, &prog.subs);
-        let cv = self.instantiate(&prog.main, &unit);
+        if !prog.begin.is_empty() {
+            // BEGIN blocks (and `use`) run as the eval compiles.
+            if let Some(err) = self.eval_begin_blocks(&unit, &prog)? {
+                self.gv(wk::EVAL_ERROR).sv().set(err);
+                return Ok(Value::Undef);
+            }
+        }
+        let mut cv = self.instantiate(&prog.main, &unit);
+        // `caller` names the eval's frame `(eval)`.
+        if let Some(c) = Rc::get_mut(&mut cv) {
+            c.name = Some(Rc::from("(eval)"));
+        }
         let start = out.len();
         let frames = self.frames.len();
         let depth = self.depth;
         let mark = self.savestack.len();
         let args = self.args.clone();
-        let r = if prog.begin.is_empty() {
-            Ok(())
-        } else {
-            // `BEGIN` blocks and `use` in the string run before its code,
-            // in a pad of their own.
-            let saved_pad = std::mem::replace(&mut self.pad, super::new_pad(&prog.main));
-            let saved_file = std::mem::replace(&mut self.file, unit.file.clone());
-            let saved_unit = std::mem::replace(&mut self.unit, unit.clone());
-            let saved_line = self.line;
-            let r = self.run_begins(&prog, usize::MAX, &unit.file);
-            self.unit = saved_unit;
-            self.pad = saved_pad;
-            self.file = saved_file;
-            self.line = saved_line;
-            r
-        };
-        let r = r.and_then(|_| {
-            self.call_eval_body(&cv, args, want, out)
-                .and_then(|v| self.raise_warn_die().map(|_| v))
-        });
+        self.eval_texts.push(Rc::new(PStr {
+            bytes: src,
+            utf8: src_utf8,
+        }));
+        let r = self
+            .call_eval_body(&cv, args, want, out)
+            .and_then(|v| self.raise_warn_die().map(|_| v));
+        self.eval_texts.pop();
         self.frames.truncate(frames);
         match r {
             Ok(v) => {
@@ -868,6 +902,89 @@ impl Interp {
         let r = self.call_with_av(cv, args, want, out);
         // The frame pushed for the call reads as an eval frame to `caller`.
         r
+    }
+
+    /// Run a string eval's BEGIN blocks; `Some(error)` when one died (the
+    /// eval then fails, as a compilation error).
+    fn eval_begin_blocks(&mut self, unit: &Rc<Unit>, prog: &ast::Program) -> R<Option<Value>> {
+        let saved_unit = std::mem::replace(&mut self.unit, unit.clone());
+        let saved_pad = std::mem::replace(&mut self.pad, super::new_pad(&prog.main));
+        let saved_line = self.line;
+        let saved_file = std::mem::replace(&mut self.file, unit.file.clone());
+        let mark = self.savestack.len();
+        let mut failed = None;
+        let mut other = None;
+        for b in &prog.begin {
+            match self.exec_block(b) {
+                Ok(()) => {}
+                Err(Flow::Die) => {
+                    failed = Some(b.stmts.last().map_or(1, |s| s.line));
+                    break;
+                }
+                Err(f) => {
+                    other = Some(f);
+                    break;
+                }
+            }
+        }
+        self.unwind(mark);
+        self.pad = saved_pad;
+        self.unit = saved_unit;
+        self.line = saved_line;
+        self.file = saved_file;
+        if let Some(f) = other {
+            return Err(f);
+        }
+        Ok(failed.map(|line| {
+            // Even a reference is stringified, as in perl.
+            let err = std::mem::take(&mut self.die_value);
+            let mut s = to_bytes(&err).into_owned();
+            s.extend_from_slice(
+                format!(
+                    "BEGIN failed--compilation aborted at {} line {line}.\n",
+                    prog.file
+                )
+                .as_bytes(),
+            );
+            Value::bytes(&s)
+        }))
+    }
+
+    /// "Subroutine %s redefined" for the subs a string eval defines again.
+    #[cold]
+    fn warn_eval_redefined(&mut self, subs: &[Arc<ast::SubBody>]) {
+        if self.hints & ast::hints::NO_WARN_OTHER != 0 {
+            return;
+        }
+        for s in subs {
+            let Some(name) = &s.name else { continue };
+            let Some(g) = self.glob_opt(name) else {
+                continue;
+            };
+            let Some(old) = g.code() else { continue };
+            let prefix = format!("{}::", s.package);
+            let shown = name.strip_prefix(&prefix).unwrap_or(name);
+            let at = format!("at {} line {}.\n", s.file, s.line);
+            match &old.kind {
+                CodeKind::Perl { .. } => {
+                    let msg = format!("Subroutine {shown} redefined {at}");
+                    self.emit_warning(Value::string(msg));
+                }
+                CodeKind::Const(_) => {
+                    let new_proto = match &s.prototype {
+                        Some(p) => format!("({p})"),
+                        None => "none".to_string(),
+                    };
+                    if new_proto != "()" {
+                        let msg = format!("Prototype mismatch: sub {name} () vs {new_proto} {at}");
+                        self.emit_warning(Value::string(msg));
+                    }
+                    let msg = format!("Constant subroutine {shown} redefined {at}");
+                    self.emit_warning(Value::string(msg));
+                }
+                _ => {}
+            }
+        }
     }
 
     pub fn install_subs_from(&mut self, unit: &Rc<Unit>, subs: &[Arc<ast::SubBody>]) {
@@ -1125,6 +1242,9 @@ impl Interp {
     }
 
     pub fn package_exists(&self, pkg: &str) -> bool {
+        if self.blessed_pkgs.contains(pkg) {
+            return true;
+        }
         let prefix = format!("{pkg}::");
         self.symbols.keys().any(|k| k.starts_with(&prefix))
     }

@@ -83,6 +83,10 @@ impl Interp {
                 let mut out = Vec::new();
                 self.list(e, &mut out)?;
             }
+            Expr::EvalStr { .. } => {
+                let mut out = Vec::new();
+                self.eval_string(e, Want::Void, &mut out)?;
+            }
             _ => {
                 self.sv(e)?;
             }
@@ -257,6 +261,9 @@ impl Interp {
                 if items.iter().any(Value::is_ref) {
                     self.stringify_overloaded(&mut items)?;
                 }
+                if self.warnings_on() && items.iter().any(Value::is_undef) {
+                    self.warn_uninit_items(inner, &items, "join or string");
+                }
                 let sep = self.gv(wk::LIST_SEP).sv().get();
                 self.join_values(&sep, &items)
             }
@@ -296,11 +303,11 @@ impl Interp {
             Expr::Glob(id) => Value::Glob(self.gv(*id).clone()),
             Expr::GlobDeref(inner) => {
                 let v = self.sv(inner)?;
-                Value::Glob(self.glob_of_value(&v)?)
+                Value::Glob(self.glob_deref(&v)?)
             }
             Expr::GlobSlot { glob, slot } => {
                 let v = self.sv(glob)?;
-                let g = self.glob_of_value(&v)?;
+                let g = self.glob_deref(&v)?;
                 match slot.as_str() {
                     "SCALAR" => Value::ScalarRef(g.sv()),
                     "ARRAY" if g.has_av() => Value::ArrayRef(g.av()),
@@ -411,9 +418,23 @@ impl Interp {
             }
             Expr::Unary { op, e } => {
                 let v = self.sv(e)?;
-                if v.is_undef() && *op == UnOp::Neg && self.warnings_on() {
-                    self.warn_uninit(e, "negation (-)");
-                    return Ok(Value::Int(0));
+                if v.is_undef() && self.warnings_on() {
+                    match op {
+                        UnOp::Neg => {
+                            self.warn_uninit(e, "negation (-)");
+                            return Ok(Value::Int(0));
+                        }
+                        UnOp::BitNot => {
+                            self.warn_uninit(e, "1's complement (~)");
+                            // undef is no number: the string complement
+                            // of "" (unless `~` is always numeric).
+                            if self.hints & ast::hints::NUMERIC_BITWISE != 0 {
+                                return self.unop(*op, &Value::Int(0));
+                            }
+                            return Ok(Value::bytes(b""));
+                        }
+                        _ => {}
+                    }
                 }
                 self.unop(*op, &v)?
             }
@@ -452,12 +473,9 @@ impl Interp {
                 three_dot,
                 state,
             } => self.flip_flop(l, r, *three_dot, *state)?,
-            Expr::Repeat { l, r, list } => {
-                if *list {
-                    let mut out = Vec::new();
-                    self.list(e, &mut out)?;
-                    return Ok(out.pop().unwrap_or_default());
-                }
+            Expr::Repeat { l, r, .. } => {
+                // In scalar context even `(LIST) x N` repeats a string: the
+                // list's scalar value.
                 let v = self.sv(l)?;
                 let n = self.sv(r)?;
                 if v.is_ref() || n.is_ref() {
@@ -515,10 +533,11 @@ impl Interp {
             }
             Expr::Func { f, args } => self.func(*f, args, Want::Scalar, &mut Vec::new())?,
             Expr::Print { kind, fh, args } => self.print(*kind, fh.as_deref(), args)?,
-            Expr::Sort { .. } => {
+            Expr::Sort { list, .. } => {
+                // perl's sort in scalar context sorts nothing: undef.
                 let mut out = Vec::new();
-                self.list(e, &mut out)?;
-                Value::Int(out.len() as i64)
+                self.list(list, &mut out)?;
+                Value::Undef
             }
             Expr::Map { .. } => {
                 let mut out = Vec::new();
@@ -811,7 +830,11 @@ impl Interp {
             Expr::Repeat { l, r, list: true } => {
                 let mut items = Vec::new();
                 self.list(l, &mut items)?;
-                let n = convert::to_i64(&self.sv(r)?);
+                let nv = self.sv(r)?;
+                if nv.is_undef() && self.warnings_on() {
+                    self.warn_uninit(r, "repeat (x)");
+                }
+                let n = self.repeat_count(&nv);
                 if n < 0 && self.warnings_on() {
                     self.warn_str("Negative repeat count does nothing");
                 }
@@ -911,6 +934,37 @@ impl Interp {
                 hv.with(|m| out.extend(m.values_mut().map(Elem::container)));
             }
             Expr::Grep { body, list } => self.grep_aliases(body, list, out)?,
+            // `for (my @a = LIST)`: the assigned variables themselves.
+            Expr::ListAssign { lhs, rhs } => {
+                self.list_assign(lhs, rhs)?;
+                match &**lhs {
+                    Expr::MyDecl { vars, .. } => {
+                        for (_, s) in vars {
+                            match &self.pad[*s as usize] {
+                                PadSlot::Scalar(sv) => out.push(sv.clone()),
+                                PadSlot::Array(av) => {
+                                    av.with(|v| out.extend(v.iter_mut().map(Elem::container)))
+                                }
+                                PadSlot::Hash(hv) => hv.with(|m| {
+                                    for (k, v) in m.iter_mut() {
+                                        out.push(Scalar::new(Value::Str(k.0.clone())));
+                                        out.push(v.container());
+                                    }
+                                }),
+                                _ => {}
+                            }
+                        }
+                    }
+                    Expr::List(_) | Expr::MyArray(_) | Expr::GlobalArray(_) => {
+                        self.alias_into(lhs, out)?
+                    }
+                    lhs => {
+                        let mut vals = Vec::new();
+                        self.list(lhs, &mut vals)?;
+                        out.extend(vals.into_iter().map(Scalar::new));
+                    }
+                }
+            }
             _ => {
                 let mut vals = Vec::new();
                 self.list(e, &mut vals)?;
@@ -924,11 +978,17 @@ impl Interp {
     fn interp_string(&mut self, parts: &[Expr]) -> R<Value> {
         let mut s = PStr::default();
         let op = Self::interp_op(parts.len());
+        let several = Self::interp_several(parts);
         for p in parts {
             let v = self.sv(p)?;
-            self.interp_part(&mut s, p, v, op)?;
+            self.interp_part(&mut s, p, v, op, several)?;
         }
         Ok(Value::Str(Rc::new(s)))
+    }
+
+    /// More than one interpolated part could be the undefined one.
+    pub(super) fn interp_several(parts: &[Expr]) -> bool {
+        parts.iter().filter(|q| !is_const_expr(q)).count() > 1
     }
 
     /// The warning operator name of an interpolated string of `n` parts.
@@ -943,7 +1003,14 @@ impl Interp {
 
     /// Append the value `v` of the interpolated part `p` to `s`.
     #[inline]
-    pub(super) fn interp_part(&mut self, s: &mut PStr, p: &Expr, mut v: Value, op: &str) -> R<()> {
+    pub(super) fn interp_part(
+        &mut self,
+        s: &mut PStr,
+        p: &Expr,
+        mut v: Value,
+        op: &str,
+        several: bool,
+    ) -> R<()> {
         if let Value::Str(x) = &v {
             if x.utf8 == s.utf8 {
                 s.bytes.extend_from_slice(&x.bytes);
@@ -951,7 +1018,13 @@ impl Interp {
             }
         }
         if v.is_undef() {
-            self.warn_uninit(p, op);
+            if several && self.warnings_on() && self.elem_missing(p) {
+                // As for binary operators: a missing element among
+                // several candidates goes unnamed.
+                self.warn_uninit_op(op);
+            } else {
+                self.warn_uninit(p, op);
+            }
         } else if v.is_ref() {
             if let Some(s) = self.overload_string(&v)? {
                 v = s;
@@ -1271,14 +1344,27 @@ impl Interp {
         let right_first = !string_op && !matches!(op, BitAnd | BitOr | BitXor | Repeat);
         let name = opname(op);
         let (a_undef, b_undef) = (a.is_undef(), b.is_undef());
+        // With two operands that could be the undefined value, perl names
+        // one only by finding the very scalar: an element that does not
+        // exist has none.
+        let both = !is_const_expr(l) && !is_const_expr(r);
+        let lmiss = both && a_undef && self.elem_missing(l);
+        let rmiss = both && b_undef && self.elem_missing(r);
+        let warn_one = |me: &mut Self, e: &Expr, missing: bool| {
+            if missing {
+                me.warn_uninit_op(name);
+            } else {
+                me.warn_uninit(e, name);
+            }
+        };
         if right_first && b_undef {
-            self.warn_uninit(r, name);
+            warn_one(self, r, rmiss);
         }
         if a_undef {
-            self.warn_uninit(l, name);
+            warn_one(self, l, lmiss);
         }
         if !right_first && b_undef {
-            self.warn_uninit(r, name);
+            warn_one(self, r, rmiss);
         }
         let neutral = |v: Value, left: bool| {
             if !v.is_undef() {
@@ -1290,6 +1376,36 @@ impl Interp {
             }
         };
         (neutral(a, true), neutral(b, false))
+    }
+
+    /// Is `e` an element (of a named array or hash, with a simple
+    /// subscript) that does not exist?
+    #[cold]
+    fn elem_missing(&mut self, e: &Expr) -> bool {
+        match e {
+            Expr::Index { array, index }
+                if matches!(array, ast::ArrayPlace::My(_) | ast::ArrayPlace::Global(_))
+                    && matches!(**index, Expr::Int(_) | Expr::My(_) | Expr::Global(_)) =>
+            {
+                let Ok(av) = self.array_place(array, false) else {
+                    return false;
+                };
+                let Ok(i) = self.sv(index) else { return false };
+                let i = convert::to_i64(&i);
+                av.resolve(i).map_or(true, |j| j >= av.len())
+            }
+            Expr::Elem { hash, key }
+                if matches!(hash, ast::HashPlace::My(_) | ast::HashPlace::Global(_))
+                    && matches!(**key, Expr::Str { .. } | Expr::My(_) | Expr::Global(_)) =>
+            {
+                let Ok(hv) = self.hash_place(hash, false) else {
+                    return false;
+                };
+                let Ok(k) = self.sv(key) else { return false };
+                !hv.exists(&key_of(&k).0.bytes)
+            }
+            _ => false,
+        }
     }
 
     /// `$!` as an operand: perl's `$!` is a dualvar, a number to numeric
@@ -1329,6 +1445,23 @@ impl Interp {
             }
             _ => to_num(v),
         }
+    }
+
+    /// Whether a non-numeric string was already warned about as a number.
+    pub fn is_numified(&self, s: &Rc<PStr>) -> bool {
+        let key = Rc::as_ptr(s) as usize;
+        self.numified
+            .get(&key)
+            .is_some_and(|w| w.upgrade().is_some_and(|r| Rc::ptr_eq(&r, s)))
+    }
+
+    /// Remember that a string was numified (with its warning).
+    pub fn mark_numified(&mut self, s: &Rc<PStr>) {
+        if self.numified.len() >= 1024 {
+            self.numified.retain(|_, w| w.strong_count() > 0);
+        }
+        self.numified
+            .insert(Rc::as_ptr(s) as usize, Rc::downgrade(s));
     }
 
     /// "Argument … isn't numeric", once per string: perl caches the number
@@ -1399,6 +1532,9 @@ impl Interp {
                 }
             },
             UnOp::BitNot => {
+                if let (Value::Undef, 0) = (v, self.hints & ast::hints::NUMERIC_BITWISE) {
+                    return Ok(Value::bytes(b""));
+                }
                 if let (Value::Str(s), 0) = (v, self.hints & ast::hints::NUMERIC_BITWISE) {
                     if !crate::numeric::looks_like_number(&s.bytes) || s.bytes.is_empty() {
                         return Ok(Value::str_from(s.bytes.iter().map(|b| !b).collect(), false));
@@ -1416,8 +1552,19 @@ impl Interp {
         })
     }
 
+    /// A repeat count; a string that is not a number warns.
+    fn repeat_count(&mut self, n: &Value) -> i64 {
+        if let Value::Str(_) = n {
+            if self.warnings_on() {
+                let num = self.num_operand_in(n, "repeat (x)");
+                return convert::to_i64(&num_to_value(num));
+            }
+        }
+        convert::to_i64(n)
+    }
+
     pub fn repeat_str(&mut self, v: &Value, n: &Value) -> Value {
-        let n = convert::to_i64(n);
+        let n = self.repeat_count(n);
         if n <= 0 {
             if n < 0 && self.warnings_on() {
                 self.warn_str("Negative repeat count does nothing");
@@ -1484,8 +1631,18 @@ impl Interp {
                 i.checked_sub(1)
             } {
                 Some(r) => Value::Int(r),
-                None => num_to_value(step(Num::Int(*i))),
+                None => {
+                    // IV_MAX + 1 still fits an unsigned integer.
+                    if !inc {
+                        self.warn_lost_precision(*i as f64, inc);
+                    }
+                    num_to_value(step(Num::Int(*i)))
+                }
             },
+            Value::Num(f) => {
+                self.warn_lost_precision(*f, inc);
+                num_to_value(step(Num::Float(*f)))
+            }
             // perl never warns for `++`/`--` on undef.
             Value::Undef => Value::Int(if inc { 1 } else { -1 }),
             Value::Str(s)
@@ -1493,9 +1650,28 @@ impl Interp {
             {
                 match crate::numeric::magic_increment(&s.bytes) {
                     Some(b) => Value::str_from(b, false),
-                    None => {
-                        let n = self.num_operand_in(&old, opname);
+                    None if self.warnings_on() && inc_treated_as_zero(&s.bytes) => {
+                        // perl's own wording for these (the value is
+                        // incremented all the same).
+                        let msg = format!(
+                            "Argument \"{}\" treated as 0 in increment (++)",
+                            display_for_warning(s)
+                        );
+                        self.warn_str(&msg);
+                        let n = crate::numeric::parse_number(&s.bytes).0;
                         num_to_value(step(n))
+                    }
+                    None => {
+                        // The variable gets a new value: the string itself
+                        // is not marked numified (copies of it still warn).
+                        if self.warnings_on() && !is_sv_no(s) && !self.is_numified(s) {
+                            let msg = format!(
+                                "Argument \"{}\" isn't numeric in {opname}",
+                                display_for_warning(s)
+                            );
+                            self.warn_str(&msg);
+                        }
+                        num_to_value(step(crate::numeric::parse_number(&s.bytes).0))
                     }
                 }
             }
@@ -1521,6 +1697,22 @@ impl Interp {
         } else {
             old
         })
+    }
+
+    /// "Lost precision when incrementing %f by 1" for a float too large
+    /// for `++`/`--` to change.
+    fn warn_lost_precision(&mut self, was: f64, inc: bool) {
+        const LIMIT: f64 = 9007199254740992.0;
+        // Where adding or subtracting 1 gives the same float back.
+        let lost = if inc {
+            was >= LIMIT || was < -LIMIT
+        } else {
+            was > LIMIT || was <= -LIMIT
+        };
+        if lost && was.is_finite() && self.warnings_on() {
+            let what = if inc { "incrementing" } else { "decrementing" };
+            self.warn_str(&format!("Lost precision when {what} {was:.6} by 1"));
+        }
     }
 
     /// `..` in list context.
@@ -1664,7 +1856,7 @@ impl Interp {
             Expr::Glob(id) => out.push(Value::GlobRef(self.gv(*id).clone())),
             Expr::GlobDeref(inner) => {
                 let v = self.sv(inner)?;
-                out.push(Value::GlobRef(self.glob_of_value(&v)?));
+                out.push(Value::GlobRef(self.glob_deref(&v)?));
             }
             Expr::Handle(id) => out.push(Value::GlobRef(self.gv(*id).clone())),
             Expr::MyDecl { vars, paren } => {
@@ -2430,4 +2622,58 @@ fn gid_list(g: libc::gid_t) -> String {
         }
     }
     s
+}
+
+/// perl says "treated as 0 in increment (++)" rather than "isn't numeric"
+/// for a number followed (after optional spaces) by at least three
+/// characters starting with `i` or `n` (its infinity/NaN scan rejects
+/// them).
+fn inc_treated_as_zero(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() && b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
+        i += 1;
+    }
+    let digits_start = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let mut any = i > digits_start;
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        let f = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        any |= i > f;
+    }
+    if !any {
+        return false;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        let mut j = i + 1;
+        if j < b.len() && (b[j] == b'-' || b[j] == b'+') {
+            j += 1;
+        }
+        let e = j;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j > e {
+            i = j;
+        }
+    }
+    while i < b.len() && b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    b.len() - i >= 3 && matches!(b[i], b'i' | b'I' | b'n' | b'N')
+}
+
+fn is_const_expr(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Int(_) | Expr::UInt(_) | Expr::Num(_) | Expr::Str { .. }
+    )
 }

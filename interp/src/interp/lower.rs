@@ -252,7 +252,9 @@ impl Lower<'_> {
                     f(it)
                 })
             }
-            Stmt::If { conds, otherwise } => {
+            Stmt::If {
+                conds, otherwise, ..
+            } => {
                 let arms: Vec<(Cond, Void)> = conds
                     .iter()
                     .map(|(c, b)| {
@@ -916,6 +918,8 @@ impl Lower<'_> {
                 });
             }
             (Func::Substr, [s, off, rest @ ..]) if rest.len() <= 1 => {
+                let ne = Node::new(off);
+                let le = rest.first().map(Node::new);
                 let s = self.scalar(s);
                 let off = self.scalar(off);
                 let len = rest.first().map(|l| self.scalar(l));
@@ -927,7 +931,8 @@ impl Lower<'_> {
                         Some(l) => Some(l(it)?),
                         None => None,
                     };
-                    Ok(it.substr_of(&st, &o, l.as_ref()))
+                    let (oe, le) = (ne.get(), le.as_ref().map(Node::get));
+                    Ok(it.substr_of(&st, &o, l.as_ref(), Some(oe), le))
                 });
             }
             (Func::Sprintf, [_, ..]) => {
@@ -951,14 +956,13 @@ impl Lower<'_> {
                 let args = Node::new(args);
                 return Box::new(move |it| {
                     let mut vals = Vec::with_capacity(items.len());
-                    let mut owners = Vec::with_capacity(items.len());
-                    for (i, f) in items.iter().enumerate() {
+                    let mut spans = Vec::with_capacity(items.len());
+                    for f in &items {
                         let n0 = vals.len();
                         f(it, &mut vals)?;
-                        let single = vals.len() == n0 + 1;
-                        owners.extend((n0..vals.len()).map(|_| single.then_some(i)));
+                        spans.push((n0, vals.len()));
                     }
-                    it.join_result(args.get(), vals, &owners)
+                    it.join_result(args.get(), vals, &spans)
                 });
             }
             (Func::Push, [arr, items @ ..]) => {
@@ -1159,6 +1163,7 @@ impl Lower<'_> {
             Expr::Func { f, args } => self.func(e, *f, args),
             Expr::Interp(parts) => {
                 let op = Interp::interp_op(parts.len());
+                let several = Interp::interp_several(parts);
                 let parts: Vec<(Scalar, Node<Expr>)> = parts
                     .iter()
                     .map(|p| (self.scalar(p), Node::new(p)))
@@ -1167,7 +1172,7 @@ impl Lower<'_> {
                     let mut s = PStr::default();
                     for (f, n) in &parts {
                         let v = f(it)?;
-                        it.interp_part(&mut s, n.get(), v, op)?;
+                        it.interp_part(&mut s, n.get(), v, op, several)?;
                     }
                     Ok(Value::Str(Rc::new(s)))
                 })

@@ -116,6 +116,9 @@ pub(crate) enum Saved {
     Code(Gv, Option<Cv>),
     HashElem(Hv, Key, Option<Value>),
     ArrayElem(Av, i64, Value),
+    /// An array element that was past the end (index, old length):
+    /// restoring deletes it, shrinking the array back.
+    ArrayElemNew(Av, usize, usize),
     /// `local $^W` and other computed variables: restored through
     /// `special_set`.
     Special(crate::ast::SpecialVar, Value),
@@ -208,6 +211,18 @@ pub struct Interp {
     pub argv_started: bool,
     pub in_die_handler: bool,
     pub in_warn_handler: bool,
+    /// The next `call_with_av` is `&foo;` (shares the caller's `@_`):
+    /// `caller` reports no arguments for it.
+    pub amp_call: bool,
+    /// The source of each string eval now running (`caller`'s evaltext).
+    pub eval_texts: Vec<Rc<PStr>>,
+    /// Packages something was blessed into (they exist, for "perhaps you
+    /// forgot to load").
+    pub blessed_pkgs: std::collections::HashSet<Rc<str>>,
+    /// Units of files run by `require`/`do`: their code is never freed
+    /// (caches are keyed by node addresses).
+    pub kept_units: Vec<Rc<Unit>>,
+    pub last_blessed: Option<Rc<str>>,
     /// An exception from a fatal warning or a dying `__WARN__` handler,
     /// waiting to be thrown (see `raise_warn_die`).
     pub warn_die: bool,
@@ -253,6 +268,8 @@ impl Interp {
         globals[wk::RS as usize].sv().set(Value::bytes(b"\n"));
         globals[wk::LIST_SEP as usize].sv().set(Value::bytes(b" "));
         globals[wk::SUBSEP as usize].sv().set(Value::bytes(b"\x1c"));
+        // `$@` starts out as the empty string.
+        globals[wk::EVAL_ERROR as usize].sv().set(Value::bytes(b""));
         globals[wk::AUTOFLUSH as usize].sv().set(Value::Int(0));
         let env = globals[wk::ENV as usize].hv();
         for (k, v) in std::env::vars_os() {
@@ -343,6 +360,11 @@ impl Interp {
             argv_started: false,
             in_die_handler: false,
             in_warn_handler: false,
+            amp_call: false,
+            eval_texts: Vec::new(),
+            blessed_pkgs: Default::default(),
+            kept_units: Vec::new(),
+            last_blessed: None,
             warn_die: false,
             global_warnings: false,
             numified: HashMap::new(),
@@ -832,7 +854,9 @@ impl Interp {
             Stmt::Expr(e) => {
                 self.void(e)?;
             }
-            Stmt::If { conds, otherwise } => {
+            Stmt::If {
+                conds, otherwise, ..
+            } => {
                 for (c, b) in conds {
                     if self.cond(c)? {
                         return self.exec_block(b);
@@ -1207,6 +1231,22 @@ impl Interp {
                 },
                 Saved::ArrayElem(a, i, v) => {
                     a.set(i, v);
+                }
+                Saved::ArrayElemNew(a, j, old_len) => {
+                    // Perl deletes an element that did not exist; deleting
+                    // the last one shrinks the array.
+                    a.with(|v| {
+                        if j + 1 == v.len() {
+                            v.pop();
+                            while v.len() > old_len
+                                && matches!(v.last(), Some(e) if e.get().is_undef())
+                            {
+                                v.pop();
+                            }
+                        } else if j < v.len() {
+                            v[j].set(Value::Undef);
+                        }
+                    });
                 }
             }
         }

@@ -187,6 +187,139 @@ impl Interp {
         }
     }
 
+    /// "Use of uninitialized value $a[i] in OP" for each undef among the
+    /// values `e` gave in list context (naming the element where perl
+    /// does: a named array, or a slice of one with constant subscripts).
+    #[cold]
+    pub fn warn_uninit_items(&mut self, e: &Expr, vals: &[Value], op: &str) {
+        if !self.warnings_on() || !vals.iter().any(Value::is_undef) {
+            return;
+        }
+        let names = self.list_item_names(e, vals.len());
+        for (k, v) in vals.iter().enumerate() {
+            if v.is_undef() {
+                let msg = match names
+                    .as_ref()
+                    .and_then(|n| n.get(k))
+                    .and_then(|n| n.as_ref())
+                {
+                    Some(n) => format!("Use of uninitialized value {n} in {op}"),
+                    None => format!("Use of uninitialized value in {op}"),
+                };
+                self.warn_cat(ast::hints::NO_WARN_UNINIT, &msg);
+            }
+        }
+    }
+
+    /// The names of the `n` elements a list expression gives, when they
+    /// can be told statically.
+    fn array_place_len(&mut self, p: &ast::ArrayPlace) -> i64 {
+        match p {
+            ast::ArrayPlace::My(s) => match &self.pad[*s as usize] {
+                crate::value::PadSlot::Array(av) => av.len() as i64,
+                _ => 0,
+            },
+            ast::ArrayPlace::Global(id) => self.gv(*id).av().len() as i64,
+            _ => 0,
+        }
+    }
+
+    pub(crate) fn list_item_names_pub(
+        &mut self,
+        e: &Expr,
+        n: usize,
+    ) -> Option<Vec<Option<String>>> {
+        self.list_item_names(e, n)
+    }
+
+    fn list_item_names(&mut self, e: &Expr, n: usize) -> Option<Vec<Option<String>>> {
+        fn const_list(e: &Expr, out: &mut Vec<String>) -> Option<()> {
+            match e {
+                Expr::Int(i) => out.push(i.to_string()),
+                Expr::Unary {
+                    op: ast::UnOp::Neg,
+                    e,
+                } => match &**e {
+                    Expr::Int(i) => out.push((-*i).to_string()),
+                    _ => return None,
+                },
+                Expr::Str { bytes, .. } => out.push(String::from_utf8_lossy(bytes).into_owned()),
+                Expr::List(items) => {
+                    for i in items {
+                        const_list(i, out)?;
+                    }
+                }
+                Expr::Range { l, r, .. } => match (&**l, &**r) {
+                    (Expr::Int(a), Expr::Int(b)) if b - a < 10_000 => {
+                        out.extend((*a..=*b).map(|i| i.to_string()))
+                    }
+                    _ => return None,
+                },
+                _ => return None,
+            }
+            Some(())
+        }
+        let body = self.cur_sub.as_ref().and_then(|c| c.body().cloned());
+        let pad_name = |s: u32| {
+            body.as_ref()
+                .and_then(|b| b.pad.get(s as usize).map(|p| p.name.clone()))
+        };
+        let arr_name = |me: &Self, p: &ast::ArrayPlace| -> Option<String> {
+            match p {
+                ast::ArrayPlace::My(s) => pad_name(*s).map(|n| n[1..].to_string()),
+                ast::ArrayPlace::Global(id) => Some(me.global_display(*id)[1..].to_string()),
+                _ => None,
+            }
+        };
+        let names: Vec<Option<String>> = match e {
+            Expr::MyArray(s) => {
+                let nm = pad_name(*s)?;
+                (0..n)
+                    .map(|i| Some(format!("${}[{}]", &nm[1..], i)))
+                    .collect()
+            }
+            Expr::GlobalArray(id) => {
+                let nm = self.global_display(*id);
+                (0..n)
+                    .map(|i| Some(format!("${}[{}]", &nm[1..], i)))
+                    .collect()
+            }
+            Expr::Slice { array, indices } => {
+                let nm = arr_name(self, array)?;
+                let mut ix = Vec::new();
+                const_list(indices, &mut ix)?;
+                // An element that does not exist goes unnamed.
+                let len = self.array_place_len(array);
+                ix.iter()
+                    .map(|i| {
+                        let i: i64 = i.parse().unwrap_or(0);
+                        let i = if i < 0 { i + len } else { i };
+                        (i >= 0 && i < len).then(|| format!("${nm}[{i}]"))
+                    })
+                    .collect()
+            }
+            Expr::HashSlice { hash, keys } => {
+                let nm = match hash {
+                    ast::HashPlace::My(s) => pad_name(*s)?[1..].to_string(),
+                    ast::HashPlace::Global(id) => self.global_display(*id)[1..].to_string(),
+                    _ => return None,
+                };
+                let mut ks = Vec::new();
+                const_list(keys, &mut ks)?;
+                let hv = self.hash_place(hash, false).ok();
+                ks.iter()
+                    .map(|k| {
+                        hv.as_ref()
+                            .is_some_and(|h| h.exists(k.as_bytes()))
+                            .then(|| format!("${nm}{{\"{k}\"}}"))
+                    })
+                    .collect()
+            }
+            _ => return None,
+        };
+        (names.len() == n).then_some(names)
+    }
+
     // ------------------------------------------------------------ die / warn
 
     /// Build the message of `die LIST` / `warn LIST`.

@@ -479,7 +479,9 @@ impl Interp {
                         break;
                     };
                     let (s, e) = c.get(0).unwrap_or((pos, pos));
-                    if s == e && s >= bytes.len() {
+                    // An empty match at the very end separates a last
+                    // (empty) field, unless nothing is left to split.
+                    if s == e && s >= bytes.len() && s == field_start {
                         break;
                     }
                     if !(s == 0 && e == 0) {

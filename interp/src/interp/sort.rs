@@ -112,13 +112,10 @@ impl Interp {
                         }
                     }
                 };
-                // $a/$b of the package the comparator was compiled in.
-                let pkg = cv
-                    .body()
-                    .map(|b| b.package.clone())
-                    .unwrap_or_else(|| "main".into());
-                let ga = self.glob(&format!("{pkg}::a"));
-                let gb = self.glob(&format!("{pkg}::b"));
+                // $a/$b of the package `sort` is called from (a comparator
+                // compiled elsewhere sees its own package's, unset).
+                let ga = self.gv(a).clone();
+                let gb = self.gv(b).clone();
                 let proto_two = cv.body().and_then(|b| b.prototype.as_deref()) == Some("$$");
                 let sa = ga.set_sv(Scalar::new(Value::Undef));
                 let sb = gb.set_sv(Scalar::new(Value::Undef));

@@ -947,6 +947,12 @@ impl Parser {
                     self.warn_useless_comma_items(&items[..items.len() - 1]);
                 }
             }
+            if matches!(rhs, Expr::Sort { .. })
+                && self.prag.hints & hints::WARNINGS != 0
+                && self.prag.hints & hints::NO_WARN_VOID == 0
+            {
+                self.compile_warning(self.pos, "Useless use of sort in scalar context");
+            }
             // `$|` holds only 0 or 1 (`$| = 5` reads back as 1).
             let rhs = if matches!(lhs, Expr::Global(id) if id == well_known::AUTOFLUSH) {
                 Expr::Cond {
@@ -984,6 +990,36 @@ impl Parser {
         }
     }
 
+    /// perl's "print (...) interpreted as function": one space between the
+    /// name and a `(` whose `)` is followed by more of the expression.
+    fn check_interpreted_as_function(&self, name: &str) {
+        let src = &self.src;
+        let p = self.pos;
+        if src.get(p) != Some(&b' ')
+            || src.get(p + 1) != Some(&b'(')
+            || self.prag.hints & hints::WARNINGS == 0
+            || self.prag.hints & hints::NO_WARN_OTHER != 0
+        {
+            return;
+        }
+        let mut level = 1;
+        let mut w = p + 2;
+        while w < src.len() && level > 0 {
+            match src[w] {
+                b'(' => level += 1,
+                b')' => level -= 1,
+                _ => {}
+            }
+            w += 1;
+        }
+        while w < src.len() && src[w].is_ascii_whitespace() {
+            w += 1;
+        }
+        if w >= src.len() || !b";&/|})]oaiuwef!=".contains(&src[w]) {
+            self.compile_warning(p, &format!("{name} (...) interpreted as function"));
+        }
+    }
+
     /// perl's "Found = in conditional" for a condition that assigns a
     /// constant.
     pub fn check_assign_in_cond(&self, c: &Expr) {
@@ -1006,40 +1042,60 @@ impl Parser {
     }
 
     /// perl's "Useless use of ... in void context" for the statements of a
-    /// body whose values are thrown away; `value_last`: the last statement
-    /// gives the body's value (a sub's return value).
+    /// body being finished (a block as it closes, or the whole program);
+    /// `value_last`: the last statement gives the body's value, and is left
+    /// to whoever uses that value. Nested blocks warned about their other
+    /// statements as they closed.
     #[cold]
     pub fn void_context_warnings(&self, stmts: &[Statement], value_last: bool) {
+        let n = stmts.len();
         for (i, st) in stmts.iter().enumerate() {
-            let keep = value_last && i + 1 == stmts.len();
-            match &st.kind {
-                Stmt::Expr(e)
-                    if !keep
-                        && st.hints & hints::WARNINGS != 0
-                        && st.hints & hints::NO_WARN_VOID == 0 =>
-                {
-                    self.void_expr_warnings(e, st.line)
-                }
-                Stmt::If { conds, otherwise } => {
-                    for (_, b) in conds {
-                        self.void_context_warnings(&b.stmts, keep);
-                    }
-                    if let Some(b) = otherwise {
-                        self.void_context_warnings(&b.stmts, keep);
-                    }
-                }
-                Stmt::Block { body, .. } => self.void_context_warnings(&body.stmts, keep),
-                Stmt::While { body, .. }
-                | Stmt::ForC { body, .. }
-                | Stmt::Foreach { body, .. }
-                | Stmt::DoWhile { body, .. } => self.void_context_warnings(&body.stmts, false),
-                _ => {}
+            if value_last && i + 1 == n {
+                continue;
             }
+            self.void_deferred(st);
+        }
+    }
+
+    /// A statement found to be in void context: warn about it, and about
+    /// the last statements of the blocks whose value it is.
+    pub fn void_deferred(&self, st: &Statement) {
+        match &st.kind {
+            Stmt::Expr(e)
+                if st.hints & hints::WARNINGS != 0 && st.hints & hints::NO_WARN_VOID == 0 =>
+            {
+                self.void_expr_warnings(e, st.line)
+            }
+            Stmt::If {
+                conds, otherwise, ..
+            } => {
+                for (_, b) in conds {
+                    if let Some(l) = b.stmts.last() {
+                        self.void_deferred(l);
+                    }
+                }
+                if let Some(l) = otherwise.as_ref().and_then(|b| b.stmts.last()) {
+                    self.void_deferred(l);
+                }
+            }
+            Stmt::Block { body, .. } | Stmt::DoWhile { body, .. } => {
+                if let Some(l) = body.stmts.last() {
+                    self.void_deferred(l);
+                }
+            }
+            // Loop bodies were checked as they were parsed.
+            _ => {}
         }
     }
 
     fn void_expr_warnings(&self, e: &Expr, line: u32) {
         match e {
+            // A `do`/`eval` block in void context: so is its last statement.
+            Expr::DoBlock(b) | Expr::EvalBlock(b) => {
+                if let Some(l) = b.stmts.last() {
+                    self.void_deferred(l);
+                }
+            }
             Expr::Logical { op, l, r } => {
                 // perl folds `EXPR if 0` (and `EXPR unless 1`) away unseen.
                 let known = match &**l {
@@ -1129,8 +1185,7 @@ impl Parser {
             }
         };
         if msg.contains('\t') {
-            use std::io::Write;
-            let _ = writeln!(std::io::stderr(), "{msg}");
+            super::emit_compile_warning(format!("{msg}\n"));
         } else {
             self.compile_warning(pos, &msg);
         }
@@ -1676,6 +1731,9 @@ impl Parser {
         if !(sigil == '$' && (name == "a" || name == "b")) {
             self.note_global_use(&fq, pos);
         }
+        if sigil != '$' {
+            self.seen_containers.insert(format!("{sigil}{fq}"));
+        }
         Ok(self.intern(&fq))
     }
 
@@ -1809,6 +1867,17 @@ impl Parser {
             }
         }
         self.pos = start;
+        if self.peek() == Some(b'{') {
+            // `%{{ … }}`: perl expects a term here, so the inner brace is
+            // an anonymous hash.
+            let e = self.parse_expr()?;
+            self.skip_ws();
+            if self.peek() == Some(b'}') {
+                self.pos += 1;
+                return Ok(Err(e));
+            }
+            self.pos = start;
+        }
         let block = self.parse_block_body_until_brace()?;
         Ok(Err(block))
     }
@@ -2065,7 +2134,14 @@ impl Parser {
 
     /// perl's compile-time "Scalar value @a[0] better written as $a[0]"
     /// for a one-element slice of a named container.
-    fn scalar_slice_warning(&self, name: &str, open: char, close: char, sub: &Expr, pos: usize) {
+    pub(crate) fn scalar_slice_warning(
+        &self,
+        name: &str,
+        open: char,
+        close: char,
+        sub: &Expr,
+        pos: usize,
+    ) {
         if self.prag.hints & hints::WARNINGS == 0 {
             return;
         }
@@ -2080,16 +2156,21 @@ impl Parser {
         }
         let shown = match sub {
             Expr::Int(i) => i.to_string(),
+            Expr::Unary {
+                op: UnOp::Neg,
+                e: inner,
+            } if matches!(**inner, Expr::Int(_)) => match **inner {
+                Expr::Int(i) => (-i).to_string(),
+                _ => return,
+            },
             Expr::Str { bytes, .. } => format!("\"{}\"", String::from_utf8_lossy(bytes)),
             Expr::My(_) | Expr::Global(_) => "...".to_string(),
             _ => return,
         };
-        self.peep_warning(
-            pos,
-            &format!(
-                "Scalar value @{name}{open}{shown}{close} better written as ${name}{open}{shown}{close}"
-            ),
+        let msg = format!(
+            "Scalar value @{name}{open}{shown}{close} better written as ${name}{open}{shown}{close}"
         );
+        self.peep_warning(pos, &msg);
     }
 
     fn array_or_hash_for_slice(
@@ -2495,6 +2576,7 @@ impl Parser {
                 }
             }
             "print" | "printf" => {
+                self.check_interpreted_as_function(&word);
                 return Ok((
                     self.parse_print(if word == "print" {
                         PrintKind::Print
@@ -2502,12 +2584,16 @@ impl Parser {
                         PrintKind::Printf
                     })?,
                     false,
-                ))
+                ));
             }
             "say" if self.prag.features & features::SAY != 0 => {
-                return Ok((self.parse_print(PrintKind::Say)?, false))
+                self.check_interpreted_as_function(&word);
+                return Ok((self.parse_print(PrintKind::Say)?, false));
             }
-            "sort" => return Ok((self.parse_sort()?, false)),
+            "sort" => {
+                self.check_interpreted_as_function(&word);
+                return Ok((self.parse_sort()?, false));
+            }
             "map" | "grep" => return Ok((self.parse_map_grep(word == "map")?, false)),
             "split" => return Ok((self.parse_split()?, false)),
             "return" => {
@@ -2549,7 +2635,14 @@ impl Parser {
                     };
                     return Ok((Expr::GotoSub(Box::new(target)), false));
                 }
-                // `goto LABEL` is not supported: die when reached
+                // `goto LABEL` is not supported: die when reached (as perl
+                // does for a label it cannot find).
+                if let Some((label, end)) = self.scan_ident_at(self.pos) {
+                    if !label.contains("::") && !is_keyword(&label) {
+                        self.pos = end;
+                        return Ok((Expr::Die(format!("Can't find label {label}")), false));
+                    }
+                }
                 if self.starts_term(true) {
                     let _ = self.parse_expr_prec(P_UNI + 1)?;
                 }
@@ -2648,6 +2741,7 @@ impl Parser {
             _ => {}
         }
         if matches!(word.as_str(), "exec" | "system") {
+            self.check_interpreted_as_function(&word);
             let save = self.pos;
             let paren = self.eat("(");
             // `exec $prog @args`: indirect program without a comma
@@ -3674,7 +3768,15 @@ fn apply_proto_refs(proto: &str, args: &mut Vec<Expr>) {
                     }
                 }
                 let a = std::mem::replace(&mut args[i], Expr::Undef);
-                args[i] = Expr::Ref(Box::new(a));
+                args[i] = match a {
+                    // `\&` given `&name`: a reference to the sub.
+                    Expr::Call {
+                        name,
+                        args: None,
+                        amp: true,
+                    } => Expr::SubRef(name),
+                    a => Expr::Ref(Box::new(a)),
+                };
             }
             b'@' | b'%' => return,
             _ => {}
@@ -3844,10 +3946,24 @@ fn useless_void_desc(e: &Expr) -> Option<String> {
             }
             .into()
         }
+        Expr::Index { .. } => "array element".into(),
+        Expr::Elem { .. } => "hash element".into(),
+        Expr::Slice { .. } => "array slice".into(),
+        Expr::HashSlice { .. } => "hash slice".into(),
+        Expr::Ref(inner)
+            if matches!(
+                **inner,
+                Expr::My(_) | Expr::Global(_) | Expr::Index { .. } | Expr::Elem { .. }
+            ) =>
+        {
+            "single ref constructor".into()
+        }
+        Expr::Wantarray => "wantarray".into(),
         Expr::My(_) => "private variable".into(),
         Expr::MyArray(_) => "private array".into(),
         Expr::MyHash(_) => "private hash".into(),
         Expr::Global(_) | Expr::GlobalArray(_) | Expr::GlobalHash(_) => "a variable".into(),
+        Expr::ArrayDeref(_) | Expr::HashDeref(_) | Expr::Deref(_) => "a variable".into(),
         _ => return None,
     })
 }

@@ -467,6 +467,25 @@ impl Parser {
                     i += 1;
                 }
                 self.pos = i;
+                if v > u32::MAX as u128
+                    && self.prag.hints & crate::ast::hints::WARNINGS != 0
+                    && self.prag.hints & crate::ast::hints::NO_WARN_OTHER == 0
+                {
+                    let what = match radix {
+                        16 => "Hexadecimal number > 0xffffffff",
+                        2 => "Binary number > 0b11111111111111111111111111111111",
+                        _ => "Octal number > 037777777777",
+                    };
+                    if overflow {
+                        let name = match radix {
+                            16 => "hexadecimal",
+                            2 => "binary",
+                            _ => "octal",
+                        };
+                        self.compile_warning(start, &format!("Integer overflow in {name} number"));
+                    }
+                    self.compile_warning(start, &format!("{what} non-portable"));
+                }
                 return Ok(if overflow {
                     Expr::Num(v as f64)
                 } else if v > i64::MAX as u128 {

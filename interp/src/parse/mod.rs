@@ -95,6 +95,38 @@ pub fn parse_program_with(
     p.run_full()
 }
 
+thread_local! {
+    /// Where compile-time warnings go while a string eval compiles (the
+    /// interpreter passes them to `$SIG{__WARN__}`); `None`: to stderr.
+    static WARN_CAPTURE: std::cell::RefCell<Option<Vec<String>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Send a finished compile-time warning (with its location and newline)
+/// to stderr, or to the capture buffer of a compiling string eval.
+pub fn emit_compile_warning(text: String) {
+    let captured = WARN_CAPTURE.with(|c| match c.borrow_mut().as_mut() {
+        Some(v) => {
+            v.push(text.clone());
+            true
+        }
+        None => false,
+    });
+    if !captured {
+        use std::io::Write;
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+}
+
+/// Capture compile-time warnings (`Some(vec)`) or stop (`None`),
+/// returning what was captured before.
+pub fn capture_compile_warnings(on: bool) -> Option<Vec<String>> {
+    WARN_CAPTURE.with(|c| {
+        let mut c = c.borrow_mut();
+        std::mem::replace(&mut *c, if on { Some(Vec::new()) } else { None })
+    })
+}
+
 /// Parse `src` as the code of a string `eval` running where `scope` describes.
 /// The lexicals of `scope` are reached through captures of the main body.
 pub fn parse_eval(src: &[u8], file: &str, scope: &EvalScope) -> Result<Program, ParseError> {
@@ -171,6 +203,12 @@ pub(crate) struct Parser {
     pub local_flags: Vec<bool>,
     /// Subs seen so far (fully qualified) with their prototypes.
     pub known_subs: HashMap<String, Option<String>>,
+    /// Named subs given a body so far (for "Subroutine %s redefined").
+    pub defined_subs: std::collections::HashSet<String>,
+    /// Package arrays and hashes (`@main::x`, `%main::h`) the code has
+    /// mentioned so far.
+    pub seen_containers: std::collections::HashSet<String>,
+
     /// Globals declared with `use vars` (pass strict vars).
     pub declared_globals: HashSet<String>,
     pub depth: u32,
@@ -236,6 +274,9 @@ impl Parser {
             pending: vec![Vec::new()],
             local_flags: vec![false],
             known_subs: HashMap::new(),
+            defined_subs: Default::default(),
+            seen_containers: Default::default(),
+
             declared_globals: HashSet::new(),
             depth: 0,
             finished: false,
@@ -367,7 +408,8 @@ impl Parser {
             let special = forced_main(short)
                 || matches!(
                     short,
-                    "ISA"
+                    "a" | "b"
+                        | "ISA"
                         | "EXPORT"
                         | "EXPORT_OK"
                         | "EXPORT_FAIL"
@@ -377,6 +419,9 @@ impl Parser {
                         | "DESTROY"
                         | "DATA"
                 );
+            if self.known_subs.contains_key(&fq) {
+                continue;
+            }
             let declared = ["$", "@", "%"]
                 .iter()
                 .any(|s| self.declared_globals.contains(&format!("{s}{fq}")));
@@ -384,20 +429,17 @@ impl Parser {
             if !plain || special || declared || fq.starts_with("Carp::") {
                 continue;
             }
-            use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
-                "Name \"{fq}\" used only once: possible typo at {} line {line}.",
+            emit_compile_warning(format!(
+                "Name \"{fq}\" used only once: possible typo at {} line {line}.\n",
                 self.file
-            );
+            ));
         }
     }
 
     /// A warning perl gives while compiling: it goes straight to stderr.
     pub fn compile_warning(&self, pos: usize, msg: &str) {
-        use std::io::Write;
         let line = self.line_of(pos);
-        let _ = writeln!(std::io::stderr(), "{msg} at {} line {line}.", self.file);
+        emit_compile_warning(format!("{msg} at {} line {line}.\n", self.file));
     }
 
     /// A compile-time warning perl issues from its optimizer (see
@@ -411,17 +453,15 @@ impl Parser {
 
     /// Print the optimizer warnings of units deeper than `depth`.
     pub fn flush_peep_warnings(&self, depth: usize) {
-        use std::io::Write;
         let mut q = self.peep_warnings.borrow_mut();
         let keep = q.iter().take_while(|(d, _)| *d <= depth).count();
         for (_, t) in q.drain(keep..) {
-            let _ = std::io::stderr().write_all(t.as_bytes());
+            emit_compile_warning(t);
         }
     }
 
     pub fn compile_warning_line(&self, line: u32, msg: &str) {
-        use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "{msg} at {} line {line}.", self.file);
+        emit_compile_warning(format!("{msg} at {} line {line}.\n", self.file));
     }
 
     /// An error perl reports but keeps compiling after (strict violations):

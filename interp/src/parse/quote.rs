@@ -730,6 +730,12 @@ impl Parser {
                 }
                 if n == b'E' {
                     flush(&mut lit, &mut frames, utf8);
+                    if frames.len() == 1
+                        && self.prag.hints & crate::ast::hints::WARNINGS != 0
+                        && self.prag.hints & crate::ast::hints::NO_WARN_OTHER == 0
+                    {
+                        self.compile_warning(self.pos, "Useless use of \\E");
+                    }
                     self.pos += 2;
                     while frames.len() > 1 && frames.last().unwrap().oneshot {
                         close_frame(&mut frames);
@@ -824,11 +830,8 @@ impl Parser {
     fn interp_bracket_is_subscript(&self, mode: Mode) -> bool {
         let s = &self.src[self.pos + 1..];
         match mode {
-            Mode::Dq => match s.first() {
-                Some(c) if c.is_ascii_digit() || *c == b'$' => true,
-                Some(b'-') => s.get(1).is_some_and(|c| c.is_ascii_digit() || *c == b'$'),
-                _ => false,
-            },
+            // Outside patterns perl always takes `[` as a subscript.
+            Mode::Dq => !matches!(s.first(), Some(b']') | None),
             Mode::Regex => {
                 let mut i = 0;
                 if s.first() == Some(&b'-') {
@@ -981,6 +984,14 @@ impl Parser {
                     let name = self.scan_var_name(false).unwrap_or_default();
                     return Ok(Some(self.scalar_var(&name, start)?));
                 }
+                if let Some((name, end)) = self.braced_ident(self.pos + 1) {
+                    // `"${name}[1]"`: the braces end the variable; what
+                    // follows is not a subscript.
+                    if mode == Mode::Dq {
+                        self.pos = end;
+                        return Ok(Some(self.scalar_var(&name, start)?));
+                    }
+                }
                 let e = self.parse_scalar_term()?;
                 let chained = matches!(e, Expr::Index { .. } | Expr::Elem { .. });
                 Ok(Some(self.interp_subscripts(e, mode, chained)?))
@@ -1053,6 +1064,9 @@ impl Parser {
         if named {
             self.pos += 1;
             let name = self.scan_var_name(false).unwrap_or_default();
+            let hash =
+                self.src.get(self.pos) == Some(&b'{') && self.interp_brace_is_subscript(mode);
+            self.check_unintended_interpolation(&name, hash, start);
             return Ok(Some(match self.src.get(self.pos) {
                 Some(b'[')
                     if self.interp_bracket_is_subscript(mode)
@@ -1062,6 +1076,9 @@ impl Parser {
                     self.pos += 1;
                     let array = self.array_place(&name, start)?;
                     let idx = self.parse_bracket_list(b']')?;
+                    if mode == Mode::Dq {
+                        self.scalar_slice_warning(&name, '[', ']', &idx, start);
+                    }
                     Expr::Slice {
                         array,
                         indices: Box::new(idx),
@@ -1071,6 +1088,9 @@ impl Parser {
                     self.pos += 1;
                     let hash = self.hash_place(&name, start)?;
                     let k = self.parse_slice_keys_inner()?;
+                    if mode == Mode::Dq {
+                        self.scalar_slice_warning(&name, '{', '}', &k, start);
+                    }
                     Expr::HashSlice {
                         hash,
                         keys: Box::new(k),
@@ -1079,7 +1099,68 @@ impl Parser {
                 _ => super::expr::array_expr(self.array_place(&name, start)?),
             }));
         }
+        if mode == Mode::Dq && n == b'{' {
+            if let Some((name, end)) = self.braced_ident(self.pos + 1) {
+                self.pos = end;
+                return Ok(Some(super::expr::array_expr(
+                    self.array_place(&name, start)?,
+                )));
+            }
+        }
         Ok(Some(self.parse_array_term()?))
+    }
+
+    /// perl's "Possible unintended interpolation of @name in string" for a
+    /// package array (or hash, for a slice) not seen before in the code.
+    fn check_unintended_interpolation(&mut self, name: &str, hash: bool, pos: usize) {
+        use crate::ast::hints;
+        if self.prag.hints & hints::WARNINGS == 0 || self.prag.hints & hints::NO_WARN_OTHER != 0 {
+            return;
+        }
+        let sigil = if hash { '%' } else { '@' };
+        if !name.contains("::") && self.lookup(&format!("{sigil}{name}")).is_some() {
+            return;
+        }
+        let special = if hash {
+            matches!(
+                name,
+                "ENV" | "INC" | "SIG" | "main::ENV" | "main::INC" | "main::SIG"
+            )
+        } else {
+            matches!(
+                name,
+                "ARGV" | "INC" | "_" | "ISA" | "main::ARGV" | "main::INC" | "main::ISA"
+            )
+        };
+        if special {
+            return;
+        }
+        let fq = self.qualify(name);
+        if self.seen_containers.contains(&format!("{sigil}{fq}"))
+            || self.declared_globals.contains(&format!("{sigil}{fq}"))
+        {
+            return;
+        }
+        self.compile_warning(
+            pos,
+            &format!("Possible unintended interpolation of {sigil}{name} in string"),
+        );
+    }
+
+    /// `{ name }` at `open` (a plain identifier in braces): the name and
+    /// the position after the `}`.
+    fn braced_ident(&self, open: usize) -> Option<(String, usize)> {
+        let src = &self.src;
+        let mut i = open + 1;
+        while matches!(src.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        let (name, end) = self.scan_ident_at(i)?;
+        let mut j = end;
+        while matches!(src.get(j), Some(b' ' | b'\t')) {
+            j += 1;
+        }
+        (src.get(j) == Some(&b'}')).then(|| (name, j + 1))
     }
 
     /// `<<"EOT"`, `<<'EOT'`, `<<EOT`, `<<~EOT` (cursor after `<<`).

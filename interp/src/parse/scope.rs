@@ -82,6 +82,9 @@ impl Parser {
         if let Binding::Our(fq) = &b {
             // `our` marks the name as meant: no "used only once" warning.
             self.global_uses.insert(fq.clone(), (2, 0));
+            if let Some(sigil @ ('@' | '%')) = name.chars().next() {
+                self.seen_containers.insert(format!("{sigil}{fq}"));
+            }
         }
         let u = self.cur_unit();
         if let Some(s) = u.scopes.last_mut() {

@@ -131,6 +131,7 @@ impl Parser {
             "once" => hints::NO_WARN_ONCE,
             "substr" => hints::NO_WARN_SUBSTR,
             "recursion" => hints::NO_RECURSION_WARN,
+            "redefine" => hints::NO_WARN_OTHER,
             _ => 0,
         };
         let fatal = names.iter().any(|n| n == "FATAL");
@@ -298,6 +299,10 @@ impl Parser {
                 Err(e) => break Err(e),
             }
         };
+        if r.is_ok() && self.queued_errors.is_empty() {
+            // All but the last statement are in void context.
+            self.void_context_warnings(&stmts, true);
+        }
         let has_local = self.local_flags.pop().unwrap_or(false);
         self.pending.pop();
         let my_slots = self.pop_scope();
@@ -316,6 +321,17 @@ impl Parser {
         self.skip_ws();
         let r = self.parse_statement_inner();
         self.flush_pending();
+        // A loop body's statements are all in void context: perl warns
+        // about them as the body closes, before the enclosing code's.
+        if let Ok(Some(st)) = &r {
+            if let Stmt::While { body, .. } | Stmt::ForC { body, .. } | Stmt::Foreach { body, .. } =
+                &st.kind
+            {
+                if let (true, Some(l)) = (self.queued_errors.is_empty(), body.stmts.last()) {
+                    self.void_deferred(l);
+                }
+            }
+        }
         r
     }
 
@@ -454,9 +470,29 @@ impl Parser {
     }
 
     fn parse_expr_statement(&mut self, line: u32) -> PResult<Option<Statement>> {
+        let mark = self.peep_warnings.borrow().len();
         let e = self.parse_expr()?;
         let kind = self.parse_modifiers(e, line)?;
         self.end_statement()?;
+        // Warnings perl's optimizer gives are lost with a statement it folds
+        // away (`... if 0`).
+        let folded = match &kind {
+            Stmt::Expr(Expr::Logical { op, l, .. }) => {
+                let known = match &**l {
+                    Expr::Int(i) => Some(*i != 0),
+                    Expr::Str { bytes, .. } => Some(!(bytes.is_empty() || &bytes[..] == b"0")),
+                    _ => None,
+                };
+                matches!(
+                    (op, known),
+                    (LogOp::And, Some(false)) | (LogOp::Or | LogOp::Dor, Some(true))
+                )
+            }
+            _ => false,
+        };
+        if folded {
+            self.peep_warnings.borrow_mut().truncate(mark);
+        }
         Ok(Some(self.stmt(line, kind)))
     }
 
@@ -569,7 +605,14 @@ impl Parser {
                     break;
                 }
             }
-            Ok(self.stmt(line, Stmt::If { conds, otherwise }))
+            Ok(self.stmt(
+                line,
+                Stmt::If {
+                    conds,
+                    otherwise,
+                    unless,
+                },
+            ))
         })();
         self.close_stmt_scope();
         r
@@ -918,14 +961,23 @@ impl Parser {
                 }
                 return Err(self.syntax_error());
             }
+            let brace_line = self.line_of(self.pos);
+            let warn = self.prag.hints & hints::WARNINGS != 0
+                && self.prag.hints & hints::NO_WARN_OTHER == 0;
             let block = self.parse_block()?;
+            if let Some(n) = &name {
+                if !self.defined_subs.insert(n.clone()) && warn {
+                    let prefix = format!("{}::", self.package);
+                    let shown = n.strip_prefix(&prefix).unwrap_or(n);
+                    self.compile_warning_line(brace_line, &format!("Subroutine {shown} redefined"));
+                }
+            }
             Ok(Some((block, prelude)))
         })();
         let unit = self.end_unit();
         let Some((mut block, prelude)) = r? else {
             return Ok(None);
         };
-        self.void_context_warnings(&block.stmts, true);
         self.flush_peep_warnings(self.units.len());
         if !prelude.is_empty() {
             let mut stmts = prelude;
@@ -1337,6 +1389,11 @@ impl Parser {
                 return Ok(());
             }
             "parent" | "base" | "lib" => {
+                if module != "lib" {
+                    // Sets @ISA as the code compiles.
+                    let isa = format!("@{}::ISA", self.package);
+                    self.seen_containers.insert(isa);
+                }
                 let call =
                     self.import_call(&module, if is_use { "import" } else { "unimport" }, args);
                 self.push_begin(Block {
@@ -1472,7 +1529,9 @@ impl Parser {
                     };
                     self.known_subs.entry(name).or_insert(proto);
                 }
-                Stmt::If { conds, otherwise } => {
+                Stmt::If {
+                    conds, otherwise, ..
+                } => {
                     for (_, b) in conds {
                         self.note_begin_globs(&b.stmts);
                     }

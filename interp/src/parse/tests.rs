@@ -290,7 +290,9 @@ fn flags(f: &ReFlags) -> String {
 pub(crate) fn stmt_sx(s: &Statement) -> String {
     match &s.kind {
         Stmt::Expr(e) => sx(e),
-        Stmt::If { conds, otherwise } => format!(
+        Stmt::If {
+            conds, otherwise, ..
+        } => format!(
             "(if {}{})",
             conds
                 .iter()

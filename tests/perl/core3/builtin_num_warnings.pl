@@ -1,0 +1,22 @@
+# numeric and uninitialized warnings from builtins (abs, atan2, ~, ord, hex, substr, x, sprintf)
+use strict; use warnings;
+$SIG{__WARN__} = sub { print "W: $_[0]" };
+my $s = "3abc";
+print abs($s), "\n";
+my $t = "-4xyz";
+print abs($t), " ", abs($t), "\n";
+print atan2("1a", 1) > 0.78 ? "atan2 ok\n" : "bad\n";
+my $u;
+print abs($u), " ", ~$u & 0xff, " ", ord($u), " ", quotemeta($u), "|\n";
+print hex($u), " ", oct($u), " ", atan2($u, 1), "\n";
+print "[", substr("abc", $u, 2), "]\n";
+print "[", substr("abc", 1, $u), "]\n";
+print "[", substr("abcdef", 2, undef), "]\n";
+my $p = "5x";
+printf "%d %d %s\n", $p, $p, $p;
+my $q = "7y"; my $f = sprintf("%.1f", $q); print $q + 1, " $f\n";
+print "x" x "2z", "|\n";
+my @l = (1) x "3w"; print "@l\n";
+my @m = (1, 2) x $u; print scalar(@m), "\n";
+print "ab" x $u, "|\n";
+print -$u, " ", - "foo", " ", - "-bar", "\n";

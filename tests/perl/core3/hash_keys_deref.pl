@@ -1,0 +1,24 @@
+# numeric hash keys, and %{{ ... }} taking an anonymous hash
+use strict; use warnings;
+my %h; $h{1.0} = 'a'; $h{0.1+0.2} = 'b'; $h{1e20} = 'c'; $h{-0.0} = 'd'; $h{01} = 'e'; $h{0x10} = 'f'; $h{1_000} = 'g'; $h{"01"} = 'h';
+print join(",", map { "$_=$h{$_}" } sort keys %h), "\n";
+print substr(12345, 1, 2), " ", length(10/3), " ", index(1234, 3), " ", 10/3 . "", "\n";
+my @a = (1) x 3; my %c = map { $_ => 1 } @a; print scalar(keys %c), "\n";
+print "key: ", join(",", sort { $a <=> $b } keys %{{ map { $_ * 1.5 => 1 } 1..4 }}), "\n";
+my %n = (1 => 'one', 2 => 'two'); print $n{1}, $n{"1"}, $n{1.0}, "\n";
+print exists $n{"1.0"} ? "y" : "n", "\n";
+my $k = -1; my %neg = (-1 => 'm'); print $neg{$k}, $neg{-1}, "\n";
+my %bare = (foo => 1, -bar => 2, +baz => 3); print join(",", sort keys %bare), "\n";
+print $bare{foo}, $bare{-bar}, "\n";
+my %h2 = (a => 1); my $key = "a"; print "$h2{$key} $h2{'a'} $h2{ a }\n";
+my %nested = (outer => { inner => [1, { deep => 'yes' }] }); print $nested{outer}{inner}[1]{deep}, "\n";
+print "slice: @{[ @h2{qw(a)} ]}\n";
+my @keys = ('x', 'y'); my %z; @z{@keys} = (1, 2); print join(",", %z{'x'}), "\n";
+my %count = (); $count{$_}++ for split //, "hello"; print join("", map { "$_$count{$_}" } sort keys %count), "\n";
+print ${{a => 1}}{a}, "\n";
+print scalar(%{{ map { $_ => 1 } 1..4 }}), "\n";
+print join(",", sort keys %{{ a => 1, b => 2 }}), "\n";
+print "@{[ map { $_ * 2 } 1..3 ]}\n";
+my $r = { list => [1, 2] };
+print scalar(@{ $r->{list} }), "\n";
+print join(",", @{ {x => [7, 8]}->{x} }), "\n";

@@ -1,0 +1,32 @@
+# compile-time syntax warnings: "print (...) interpreted as function", sort in scalar context
+use warnings; use feature "say";
+print ("a") . "\n";
+printf ("b") . "\n";
+say ("c") . "x";
+my @x = sort (1) , 2;
+print  ("d") . "\n";
+print ("e"), "\n";
+print ("f") if 1;
+print ("g") x 2;
+my $l = length ("h") . "x";
+return ("i") . "x" if 0;
+my @j = reverse (1) , 2;
+my $h = { 1, 2, 3 };
+my @a = (3, 1, 2);
+my $c = sort @a;
+print ("x") . "\n";
+print "\n";
+if (my $x = 5) { }
+my $y = @a[0];
+my %hh = (a => 1); my $z = @hh{a};
+exec "true" if 0; print "after\n";
+my $s = "abc"; $s =~ /b/ ? 1 : 0;
+my @e = (1, 2); my $n = @e =~ /1/;
+my $r = reverse "abc";
+print "done\n";
+print ("k");
+print ("l") or 1;
+print ("m") . "" if 0;
+my @s = sort (3, 1);
+print "@s\n";
+system ("true") == 0 or 1;
