@@ -78,7 +78,7 @@ impl Interp {
                 // A `return` in the block gives the comparison's value.
                 let saved_want = std::mem::replace(&mut self.want, Want::Scalar);
                 let low = self.lowered_block(body);
-                items.sort_by(|x, y| {
+                merge_sort_by(&mut items, |x, y| {
                     if err.is_some() {
                         return Ordering::Equal;
                     }
@@ -121,7 +121,7 @@ impl Interp {
                 let sb = gb.set_sv(Scalar::new(Value::Undef));
                 let (ca, cb) = (ga.sv(), gb.sv());
                 let mut err = None;
-                items.sort_by(|x, y| {
+                merge_sort_by(&mut items, |x, y| {
                     if err.is_some() {
                         return Ordering::Equal;
                     }
@@ -287,4 +287,77 @@ impl Interp {
 fn ord_of(v: &Value) -> Ordering {
     let n = convert::to_i64(v);
     n.cmp(&0)
+}
+
+/// A stable merge sort that compares as perl's does for small lists:
+/// adjacent pairs first (`cmp(v[0], v[1])`, `cmp(v[2], v[3])`, ...), then
+/// runs merged left to right, always comparing an element of the left run
+/// with one of the right run in that order. A comparator with side effects
+/// (warnings, output, `die`) sees the calls perl makes.
+///
+/// Only short lists (where this order is known to be perl's) take this
+/// path; longer ones use the standard library's faster sort.
+pub(crate) fn merge_sort_by<T: Clone>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    let n = v.len();
+    if n < 2 {
+        return;
+    }
+    if n > 8 {
+        v.sort_by(cmp);
+        return;
+    }
+    let mut i = 0;
+    while i + 1 < n {
+        if cmp(&v[i], &v[i + 1]) == Ordering::Greater {
+            v.swap(i, i + 1);
+        }
+        i += 2;
+    }
+    let mut width = 2;
+    let mut buf: Vec<T> = Vec::with_capacity(n);
+    while width < n {
+        buf.clear();
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            // perl takes the element waiting to be placed (`e`, first
+            // argument) and counts the other run's elements that go before
+            // it; when there are none the runs swap roles.
+            let (mut a, mut b) = (lo, mid);
+            let mut e_left = true;
+            while a < mid && b < hi {
+                if e_left {
+                    let mut moved = 0;
+                    while b < hi && cmp(&v[a], &v[b]) == Ordering::Greater {
+                        buf.push(v[b].clone());
+                        b += 1;
+                        moved += 1;
+                    }
+                    buf.push(v[a].clone());
+                    a += 1;
+                    if moved == 0 {
+                        e_left = false;
+                    }
+                } else {
+                    let mut moved = 0;
+                    while a < mid && cmp(&v[b], &v[a]) != Ordering::Less {
+                        buf.push(v[a].clone());
+                        a += 1;
+                        moved += 1;
+                    }
+                    buf.push(v[b].clone());
+                    b += 1;
+                    if moved == 0 {
+                        e_left = true;
+                    }
+                }
+            }
+            buf.extend_from_slice(&v[a..mid]);
+            buf.extend_from_slice(&v[b..hi]);
+            lo = hi;
+        }
+        std::mem::swap(v, &mut buf);
+        width *= 2;
+    }
 }
