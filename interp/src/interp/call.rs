@@ -306,7 +306,12 @@ impl Interp {
             (None, Some(l)) => l.anon_name.clone(),
             (None, None) => self.anon_name(body),
         };
-        self.frames.push(CallInfo {
+        let frame_args = if self.track_args {
+            Some(Rc::from(args.values()))
+        } else {
+            None
+        };
+        let frame = CallInfo {
             sub: sub_name,
             package: self.package.clone(),
             file: self.file.clone(),
@@ -314,12 +319,9 @@ impl Interp {
             want,
             has_args,
             is_eval: false,
-            args: if self.track_args {
-                Some(Rc::from(args.values()))
-            } else {
-                None
-            },
-        });
+            args: frame_args,
+        };
+        self.push_frame(frame);
         let cv_depth = cv.depth.get() + 1;
         cv.depth.set(cv_depth);
         if cv_depth == 100 {
@@ -438,6 +440,42 @@ impl Interp {
         self.lowered_blocks.insert(key, low.clone());
         self.note_cache_key(key);
         Some(low)
+    }
+
+    /// Push a call frame. Field by field into the vector's memory: built
+    /// on the stack and copied, the frame's small fields (written one byte
+    /// at a time) are read back as one word, which stalls the CPU's store
+    /// forwarding on every call.
+    #[inline(always)]
+    fn push_frame(&mut self, f: CallInfo) {
+        let len = self.frames.len();
+        if len == self.frames.capacity() {
+            self.frames.reserve(64);
+        }
+        let CallInfo {
+            sub,
+            package,
+            file,
+            line,
+            want,
+            has_args,
+            is_eval,
+            args,
+        } = f;
+        // SAFETY: capacity was reserved above; every field is written
+        // before the length covers the slot.
+        unsafe {
+            let p = self.frames.as_mut_ptr().add(len);
+            std::ptr::addr_of_mut!((*p).sub).write(sub);
+            std::ptr::addr_of_mut!((*p).package).write(package);
+            std::ptr::addr_of_mut!((*p).file).write(file);
+            std::ptr::addr_of_mut!((*p).line).write(line);
+            std::ptr::addr_of_mut!((*p).want).write(want);
+            std::ptr::addr_of_mut!((*p).has_args).write(has_args);
+            std::ptr::addr_of_mut!((*p).is_eval).write(is_eval);
+            std::ptr::addr_of_mut!((*p).args).write(args);
+            self.frames.set_len(len + 1);
+        }
     }
 
     /// A new pad for a call of `cv`: fresh containers, the closure's captured
