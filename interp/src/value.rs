@@ -62,7 +62,13 @@ pub fn utf8_char_count(b: &[u8]) -> usize {
 }
 
 /// A scalar value.
+///
+/// The tag is a full word: with a one-byte tag, `Result<Value, Flow>` keeps
+/// the `Flow` in the padding after it, and every move of a result then
+/// copies that padding piecewise and reads it back whole, stalling store
+/// forwarding in every operator.
 #[derive(Default)]
+#[repr(u64)]
 pub enum Value {
     #[default]
     Undef,
@@ -987,5 +993,17 @@ impl Glob {
     }
     pub fn set_io(&self, h: Option<Rc<crate::io::Handle>>) -> Option<Rc<crate::io::Handle>> {
         unsafe { std::mem::replace(&mut *self.io.get(), h) }
+    }
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::Value;
+    use crate::interp::Flow;
+
+    #[test]
+    fn values_and_results_stay_two_words() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<Result<Value, Flow>>(), 16);
     }
 }

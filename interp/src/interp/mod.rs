@@ -45,6 +45,9 @@ pub enum Want {
 /// loop label, the die value, the return values, the exit code) lives in the
 /// interpreter, so `Result<Value, Flow>` stays 16 bytes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+// A whole word, like `Value`'s tag: results move as two aligned words (a
+// byte-sized `Flow` makes the compiler copy `Result<Value, Flow>` in pieces).
+#[repr(u64)]
 pub enum Flow {
     Return,
     Next,
