@@ -802,7 +802,9 @@ impl Interp {
                             return Err(self.die_msg("Attempt to bless into a reference"));
                         } else {
                             let s = String::from_utf8_lossy(&to_bytes(&c)).into_owned();
-                            Rc::from(if s.is_empty() { "main".to_string() } else { s }.as_str())
+                            // One shared name per class, so method call
+                            // sites compare classes by pointer.
+                            self.package_name(if s.is_empty() { "main" } else { &s })
                         }
                     }
                     None => self.package.clone(),

@@ -836,27 +836,30 @@ impl Lower<'_> {
                 let args: Vec<Arg> = args.iter().map(|a| self.arg(a)).collect();
                 let name: Rc<str> = Rc::from(name.as_str());
                 let maybe_class = *maybe_class;
-                // The last resolution at this site: (class, cache generation, sub).
-                let site: std::cell::RefCell<Option<(Rc<str>, u64, Cv)>> = Default::default();
+                // The last resolutions at this site (a small polymorphic
+                // cache): (class, method-cache generation, sub).
+                let site: std::cell::RefCell<Vec<(Rc<str>, u64, Cv)>> = Default::default();
                 let plain = !name.contains(':');
                 Box::new(move |it, out| {
                     let inv = inv(it)?;
                     if let (true, Some(class)) = (plain, inv.blessed()) {
                         let gen = it.method_cache.gen;
-                        let hit = match &*site.borrow() {
-                            Some((c, g, cv))
-                                if *g == gen && (Rc::ptr_eq(c, &class) || *c == class) =>
-                            {
-                                Some(cv.clone())
-                            }
-                            _ => None,
-                        };
+                        let hit = site
+                            .borrow()
+                            .iter()
+                            .find(|(c, g, _)| *g == gen && (Rc::ptr_eq(c, &class) || *c == class))
+                            .map(|(_, _, cv)| cv.clone());
                         let cv = match hit {
                             Some(cv) => Some(cv),
                             None => {
                                 let found = it.find_method(&class, &name);
                                 if let Some(cv) = &found {
-                                    *site.borrow_mut() = Some((class, gen, cv.clone()));
+                                    let mut site = site.borrow_mut();
+                                    site.retain(|(_, g, _)| *g == gen);
+                                    if site.len() >= 4 {
+                                        site.remove(0);
+                                    }
+                                    site.push((class, gen, cv.clone()));
                                 }
                                 found
                             }
