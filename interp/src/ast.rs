@@ -685,6 +685,9 @@ pub enum Expr {
     /// to the target (a `SubRef` or an expression yielding a code
     /// reference), passing the current `@_`.
     GotoSub(Box<Expr>),
+    /// `goto EXPR`: the value when it is a code reference, else dies with
+    /// the message (`goto LABEL` is not supported).
+    GotoTarget(Box<Expr>, String),
 }
 
 #[derive(Debug, Clone)]

@@ -35,6 +35,7 @@ pub fn is_builtin_module(file: &str) -> bool {
             | "IO/Handle.pm"
             | "IO/File.pm"
             | "IO/Seekable.pm"
+            | "warnings/register.pm"
     )
 }
 
@@ -47,6 +48,11 @@ pub fn install(it: &mut Interp) {
         ("vars::import", vars_import),
         ("lib::import", lib_import),
         ("overload::import", overload_import),
+        ("warnings::register_categories", noop),
+        ("warnings::register::import", noop),
+        ("warnings::enabled", warnings_enabled),
+        ("warnings::fatal_enabled", warnings_enabled),
+        ("warnings::warnif", noop),
         ("UNIVERSAL::isa", universal_isa),
         ("UNIVERSAL::DOES", universal_isa),
         ("UNIVERSAL::can", universal_can),
@@ -62,6 +68,7 @@ pub fn install(it: &mut Interp) {
         .chain(crate::listutil::SUBS)
         .chain(crate::carp::SUBS)
         .chain(crate::iohandle::SUBS)
+        .chain(crate::posix::SUBS)
     {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));
@@ -69,6 +76,21 @@ pub fn install(it: &mut Interp) {
     let isa = it.glob("IO::File::ISA").av();
     isa.push(Value::from_str("IO::Handle"));
     isa.push(Value::from_str("IO::Seekable"));
+}
+
+fn noop(_: &mut Interp, _: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+    Ok(Value::Undef)
+}
+
+/// `warnings::enabled`: psh does not track the callers' lexical warnings
+/// for modules, so categories count as off.
+fn warnings_enabled(
+    _: &mut Interp,
+    _: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    crate::listutil::one_value(want, out, crate::interp::bool_value(false))
 }
 
 fn str_of(v: &Value) -> String {

@@ -613,6 +613,14 @@ impl Interp {
                 }
             }
             Expr::Die(msg) => return Err(self.die_msg(msg)),
+            Expr::GotoTarget(e, msg) => {
+                let v = self.sv(e)?;
+                if matches!(v, Value::CodeRef(_)) {
+                    v
+                } else {
+                    return Err(self.die_msg(msg));
+                }
+            }
             Expr::GotoSub(target) => {
                 let t = self.sv(target)?;
                 let cv = self.code_of(&t)?;
@@ -1631,7 +1639,32 @@ impl Interp {
             Expr::SubRef(_) => out.push(self.sv(e)?),
             Expr::CodeDeref(inner) => {
                 let v = self.sv(inner)?;
-                out.push(Value::CodeRef(self.code_of(&v)?));
+                // `\&{"name"}` (allowed under strict refs) and `\&$glob` of
+                // a sub not defined yet make a stub, as `\&name` does.
+                let name = match &v {
+                    Value::Str(_) => {
+                        let n = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
+                        let full = self.qualify(n.strip_prefix('&').unwrap_or(&n));
+                        Some(full)
+                    }
+                    Value::Glob(g) | Value::GlobRef(g) if g.code().is_none() => {
+                        Some(g.name.to_string())
+                    }
+                    _ => None,
+                };
+                let cv = match name {
+                    Some(full) => match self.find_sub(&full) {
+                        Some(c) => c,
+                        None => {
+                            let g = self.glob(&full);
+                            let cv = Code::new(CodeKind::Stub, Some(Rc::from(full.as_str())));
+                            g.set_code(Some(cv.clone()));
+                            cv
+                        }
+                    },
+                    None => self.code_of(&v)?,
+                };
+                out.push(Value::CodeRef(cv));
             }
             Expr::Special(
                 ast::SpecialVar::MatchStart | ast::SpecialVar::MatchEnd | ast::SpecialVar::Captures,

@@ -2549,7 +2549,17 @@ impl Parser {
                     };
                     return Ok((Expr::GotoSub(Box::new(target)), false));
                 }
-                // `goto LABEL` is not supported: die when reached
+                // `goto LABEL` is not supported: die when reached; `goto
+                // EXPR` where EXPR gives a code reference is `goto &sub`.
+                if self.starts_term(true) && !self.peek_word().is_some_and(|w| {
+                    w.bytes().all(|c| c.is_ascii_uppercase() || c == b'_' || c.is_ascii_digit())
+                }) {
+                    let e = self.parse_expr_prec(P_UNI + 1)?;
+                    let msg = self
+                        .error_at(start, "goto LABEL is not supported", false)
+                        .to_string();
+                    return Ok((Expr::GotoSub(Box::new(Expr::GotoTarget(Box::new(e), msg))), false));
+                }
                 if self.starts_term(true) {
                     let _ = self.parse_expr_prec(P_UNI + 1)?;
                 }
@@ -2891,6 +2901,25 @@ impl Parser {
                 },
                 false,
             ));
+        }
+        // `Pkg::NAME` may name a sub (a constant) that a module defines
+        // when it loads, after this was parsed: call it if it exists then.
+        if word.contains("::") && !word.ends_with("::") && !self.peek_str("=>") {
+            let c = Expr::Func {
+                f: Func::DefinedSub,
+                args: vec![Expr::SubRef(fq.clone())],
+            };
+            let t = Expr::Call {
+                name: fq,
+                args: Some(vec![]),
+                amp: false,
+            };
+            let e = Expr::Cond {
+                c: Box::new(c),
+                t: Box::new(t),
+                f: Box::new(self.str_expr(word)),
+            };
+            return Ok((e, false));
         }
         // A bareword.
         if word.contains("::")

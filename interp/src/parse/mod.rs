@@ -77,6 +77,16 @@ pub fn parse_program_full(
     parse_program_with(src, file, false)
 }
 
+/// Parse a file loaded by `require`/`use`/`do FILE`: perl checks for
+/// names used only once across the whole program, so a module's single
+/// mention of another package's variable is no typo; no such warnings here.
+pub fn parse_required(src: &[u8], file: &str) -> Result<Program, ParseError> {
+    let mut p = Parser::new(src, file);
+    p.units.push(Unit::new(false));
+    p.warn_once_only = false;
+    p.run_full().map_err(|(e, _)| e)
+}
+
 /// `parse_program_full` for a program run with `-w`: warnings are on from
 /// the first line (compile-time ones included), as if the file began with
 /// `use warnings`.
