@@ -14,6 +14,9 @@ use crate::value::*;
 #[path = "posix_consts.rs"]
 mod consts;
 use consts::*;
+#[path = "posix_exports.rs"]
+mod exports;
+use exports::*;
 
 type R = Result<Value, Flow>;
 
@@ -194,6 +197,46 @@ const HIRES_FUNCS: &[(&str, NativeFn)] = &[
     ("ualarm", hires_ualarm),
 ];
 
+/// For the parser: the subs `use MODULE LIST` imports from a module built
+/// in here (`all`: no list given), with their prototypes (`""` for the
+/// constants). None for other modules.
+pub fn parse_imports(module: &str, names: &[String], all: bool) -> Option<Vec<(String, Option<String>)>> {
+    let (export, tags, consts): (&str, &[(&str, &str)], &[(&str, K)]) = match module {
+        "POSIX" => (POSIX_EXPORT, POSIX_TAGS, POSIX_CONSTS),
+        "Fcntl" => (FCNTL_EXPORT, FCNTL_TAGS, FCNTL_CONSTS),
+        "Time::HiRes" => ("", &[], &[]),
+        _ => return None,
+    };
+    let mut list: Vec<&str> = Vec::new();
+    if all {
+        list.extend(export.split_whitespace());
+    }
+    for n in names {
+        let n = n.as_str();
+        let tag = n
+            .strip_prefix(':')
+            .or_else(|| (module == "POSIX" && n.ends_with("_h")).then_some(n));
+        match tag {
+            Some(":DEFAULT") | Some("DEFAULT") => list.extend(export.split_whitespace()),
+            Some(t) => {
+                if let Some((_, v)) = tags.iter().find(|(k, _)| *k == t) {
+                    list.extend(v.split_whitespace());
+                }
+            }
+            None => list.push(n.strip_prefix('&').unwrap_or(n)),
+        }
+    }
+    Some(
+        list.into_iter()
+            .filter(|n| n.bytes().next().is_some_and(|c| c.is_ascii_alphabetic() || c == b'_'))
+            .map(|n| {
+                let proto = consts.iter().any(|(c, _)| *c == n).then(String::new);
+                (n.to_string(), proto)
+            })
+            .collect(),
+    )
+}
+
 fn install(it: &mut Interp, pkg: &str, funcs: &[(&str, NativeFn)]) {
     for (name, f) in funcs {
         let full = format!("{pkg}::{name}");
@@ -271,12 +314,18 @@ fn hires_bootstrap(it: &mut Interp, _: &[Elem], _: Want, _: &mut Vec<Value>) -> 
 /// are not constants here.
 fn posix_constant(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
     let name = str_arg(args, 0);
-    if POSIX_UNDEFINED.contains(&name.as_str()) {
-        return Err(it.die_msg(format!(
-            "Your vendor has not defined POSIX macro {name}, used"
-        )));
-    }
-    Err(it.die_msg(format!("{name} is not a valid POSIX macro")))
+    let msg = if POSIX_UNDEFINED.contains(&name.as_str()) {
+        format!("Your vendor has not defined POSIX macro {name}, used")
+    } else {
+        format!("{name} is not a valid POSIX macro")
+    };
+    // Reported where the AUTOLOAD that asks was called from.
+    let at = match it.frames.last() {
+        Some(f) => format!(" at {} line {}\n", f.file, f.line),
+        None => return Err(it.die_msg(msg)),
+    };
+    it.die_value = Value::string(format!("{msg}{at}"));
+    Err(it.throw())
 }
 
 /// `Time::HiRes::constant(NAME)`: (error, value).

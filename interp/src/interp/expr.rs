@@ -782,8 +782,20 @@ impl Interp {
             }
             Expr::ListAssign { lhs, rhs } => {
                 self.list_assign(lhs, rhs)?;
-                // In list context the value is the left side's elements.
-                self.list(strip_decl(lhs), out)?;
+                // In list context the value is the left side's elements
+                // (variables `my` just declared are read, not declared again).
+                match strip_decl(lhs) {
+                    Expr::MyDecl { vars, .. } => {
+                        for (k, s) in vars {
+                            match k {
+                                ast::PadKind::Scalar => out.push(self.pad_sv(*s).get()),
+                                ast::PadKind::Array => out.extend(self.pad_av(*s).values()),
+                                ast::PadKind::Hash => hash_pairs(&self.pad_hv(*s), out),
+                            }
+                        }
+                    }
+                    l => self.list(l, out)?,
+                }
             }
             Expr::Cond { c, t, f } => {
                 if self.cond(c)? {

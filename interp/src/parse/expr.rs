@@ -2453,6 +2453,12 @@ impl Parser {
         if let Some(stripped) = word.strip_suffix("::") {
             return Ok((self.str_expr(stripped), false));
         }
+        if !self.overridden.is_empty() && !word.contains("::") {
+            let fq = self.qualify_sub(&word);
+            if self.overridden.contains(&fq) {
+                return self.parse_user_call_or_bareword(&word, start);
+            }
+        }
         let word = word
             .strip_prefix("CORE::")
             .map(|s| s.to_string())

@@ -183,6 +183,9 @@ pub(crate) struct Parser {
     pub known_subs: HashMap<String, Option<String>>,
     /// Globals declared with `use vars` (pass strict vars).
     pub declared_globals: HashSet<String>,
+    /// Builtins overridden by an import (`use Time::HiRes qw(time)`),
+    /// fully qualified.
+    pub overridden: HashSet<String>,
     pub depth: u32,
     /// `__END__`/`__DATA__` reached.
     pub finished: bool,
@@ -247,6 +250,7 @@ impl Parser {
             local_flags: vec![false],
             known_subs: HashMap::new(),
             declared_globals: HashSet::new(),
+            overridden: HashSet::new(),
             depth: 0,
             finished: false,
             imported_modules: false,

@@ -1401,6 +1401,23 @@ impl Parser {
                 ],
                 _ => &[],
             };
+            // Importing a sub named like an overridable builtin overrides it.
+            for n in &names {
+                if matches!(
+                    n.as_str(),
+                    "time" | "sleep" | "alarm" | "stat" | "lstat" | "utime"
+                ) {
+                    let fq = self.qualify_sub(n);
+                    self.overridden.insert(fq.clone());
+                    self.known_subs.insert(fq, None);
+                }
+            }
+            if let Some(subs) = crate::posix::parse_imports(&module, &names, all) {
+                for (n, proto) in subs {
+                    let fq = self.qualify_sub(&n);
+                    self.known_subs.insert(fq, proto);
+                }
+            }
             let mut names = names.clone();
             if all || module == "Try::Tiny" {
                 names.extend(defaults.iter().map(|s| s.to_string()));
