@@ -13,6 +13,7 @@ pub mod interp;
 pub mod io;
 pub mod iohandle;
 pub mod listutil;
+pub mod dumper;
 pub mod posix;
 pub mod native;
 pub mod numeric;

@@ -53,6 +53,8 @@ pub fn install(it: &mut Interp) {
         ("warnings::enabled", warnings_enabled),
         ("warnings::fatal_enabled", warnings_enabled),
         ("warnings::warnif", noop),
+        ("re::is_regexp", re_is_regexp),
+        ("re::regexp_pattern", re_regexp_pattern),
         ("UNIVERSAL::isa", universal_isa),
         ("UNIVERSAL::DOES", universal_isa),
         ("UNIVERSAL::can", universal_can),
@@ -69,6 +71,7 @@ pub fn install(it: &mut Interp) {
         .chain(crate::carp::SUBS)
         .chain(crate::iohandle::SUBS)
         .chain(crate::posix::SUBS)
+        .chain(crate::dumper::SUBS)
     {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));
@@ -91,6 +94,40 @@ fn warnings_enabled(
     out: &mut Vec<Value>,
 ) -> Result<Value, Flow> {
     crate::listutil::one_value(want, out, crate::interp::bool_value(false))
+}
+
+fn re_is_regexp(_: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> Result<Value, Flow> {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    crate::listutil::one_value(want, out, crate::interp::bool_value(matches!(v, Value::Regex(_))))
+}
+
+/// `re::regexp_pattern(qr/…/)`: (pattern, flags) in list context, the
+/// stringified regex in scalar context; false for a non-regex.
+fn re_regexp_pattern(
+    _: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    let Value::Regex(q) = v else {
+        return crate::listutil::one_value(want, out, crate::interp::bool_value(false));
+    };
+    let s = &q.stringified;
+    if want != Want::List {
+        return Ok(Value::str_from(s.bytes.clone(), s.utf8));
+    }
+    // `(?^FLAGS:PATTERN)`
+    let b = &s.bytes;
+    let (flags, pat) = match b.iter().position(|&c| c == b':') {
+        Some(i) if b.starts_with(b"(?^") && b.ends_with(b")") => {
+            (b[3..i].to_vec(), b[i + 1..b.len() - 1].to_vec())
+        }
+        _ => (Vec::new(), b.clone()),
+    };
+    out.push(Value::str_from(pat, s.utf8));
+    out.push(Value::str_from(flags, false));
+    Ok(Value::Undef)
 }
 
 fn str_of(v: &Value) -> String {

@@ -236,6 +236,9 @@ impl Interp {
     pub(super) fn length_of(&mut self, v: Value) -> R<Value> {
         Ok(match &v {
             Value::Undef => Value::Undef,
+            Value::Str(s) if self.hints & crate::ast::hints::BYTES != 0 => {
+                Value::Int(s.bytes.len() as i64)
+            }
             Value::Str(s) => Value::Int(s.char_len() as i64),
             _ => Value::Int(self.str_of_value(v)?.char_len() as i64),
         })

@@ -292,22 +292,17 @@ impl Interp {
                 let v = self.sv(inner)?;
                 Value::Glob(self.glob_of_value(&v)?)
             }
+            Expr::GlobSlotDyn { glob, slot } => {
+                let v = self.sv(glob)?;
+                let g = self.glob_of_value(&v)?;
+                let slot = self.sv(slot)?;
+                let slot = String::from_utf8_lossy(&to_bytes(&slot)).into_owned();
+                glob_slot(&g, &slot)
+            }
             Expr::GlobSlot { glob, slot } => {
                 let v = self.sv(glob)?;
                 let g = self.glob_of_value(&v)?;
-                match slot.as_str() {
-                    "SCALAR" => Value::ScalarRef(g.sv()),
-                    "ARRAY" if g.has_av() => Value::ArrayRef(g.av()),
-                    "HASH" if g.has_hv() => Value::HashRef(g.hv()),
-                    "CODE" => g.code().map(Value::CodeRef).unwrap_or_default(),
-                    "IO" | "FILEHANDLE" if g.io().is_some() => Value::GlobRef(g.clone()),
-                    "GLOB" => Value::GlobRef(g.clone()),
-                    "NAME" => Value::from_str(g.name.rsplit("::").next().unwrap_or("")),
-                    "PACKAGE" => {
-                        Value::from_str(g.name.rsplit_once("::").map(|(p, _)| p).unwrap_or("main"))
-                    }
-                    _ => Value::Undef,
-                }
+                glob_slot(&g, slot)
             }
             Expr::LastIndex(p) => {
                 let av = self.array_place(p, false)?;
@@ -2231,6 +2226,23 @@ pub fn char_offset(s: &PStr, byte: usize) -> usize {
     } else {
         byte
     }
+}
+
+/// `*glob{SLOT}`.
+fn glob_slot(g: &Gv, slot: &str) -> Value {
+    match slot {
+                    "SCALAR" => Value::ScalarRef(g.sv()),
+                    "ARRAY" if g.has_av() => Value::ArrayRef(g.av()),
+                    "HASH" if g.has_hv() => Value::HashRef(g.hv()),
+                    "CODE" => g.code().map(Value::CodeRef).unwrap_or_default(),
+                    "IO" | "FILEHANDLE" if g.io().is_some() => Value::GlobRef(g.clone()),
+                    "GLOB" => Value::GlobRef(g.clone()),
+                    "NAME" => Value::from_str(g.name.rsplit("::").next().unwrap_or("")),
+                    "PACKAGE" => {
+                        Value::from_str(g.name.rsplit_once("::").map(|(p, _)| p).unwrap_or("main"))
+                    }
+                    _ => Value::Undef,
+                }
 }
 
 fn strip_decl(e: &Expr) -> &Expr {

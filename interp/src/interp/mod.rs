@@ -275,6 +275,7 @@ impl Interp {
                 n_patterns: 0,
                 n_states: 0,
                 file: Arc::from("-"),
+                once_warnings: vec![],
             }),
         });
         let exec_path = std::env::current_exe()
@@ -450,6 +451,7 @@ impl Interp {
         let mark = self.savestack.len();
         let r = (|| -> R<()> {
             self.run_begins(&prog, usize::MAX, &prog.file)?;
+            crate::parse::give_once_warnings(&prog.once_warnings);
             if !self.lower_enabled {
                 return self.exec_stmts(&body.stmts);
             }

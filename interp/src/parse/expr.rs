@@ -2221,6 +2221,15 @@ impl Parser {
                     slot,
                 });
             }
+            // `*$glob{$thing}`
+            self.pos += 1;
+            let slot = self.parse_expr()?;
+            self.skip_ws();
+            self.expect("}")?;
+            return Ok(Expr::GlobSlotDyn {
+                glob: Box::new(g),
+                slot: Box::new(slot),
+            });
         }
         Ok(g)
     }

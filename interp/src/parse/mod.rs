@@ -59,6 +59,24 @@ pub struct EvalScope {
     pub in_sub: bool,
 }
 
+thread_local! {
+    /// Package variables that files loaded by `require` mention.
+    static MODULE_NAMES: std::cell::RefCell<HashSet<String>> =
+        std::cell::RefCell::new(HashSet::new());
+}
+
+/// Give the main program's "used only once" warnings (see
+/// `Program::once_warnings`).
+pub fn give_once_warnings(w: &[(String, String)]) {
+    use std::io::Write;
+    for (name, msg) in w {
+        if MODULE_NAMES.with(|m| m.borrow().contains(name)) {
+            continue;
+        }
+        let _ = writeln!(std::io::stderr(), "{msg}");
+    }
+}
+
 /// Parse a whole file.
 pub fn parse_program(src: &[u8], file: &str) -> Result<Program, ParseError> {
     parse_program_full(src, file).map_err(|(e, _)| e)
@@ -84,6 +102,7 @@ pub fn parse_required(src: &[u8], file: &str) -> Result<Program, ParseError> {
     let mut p = Parser::new(src, file);
     p.units.push(Unit::new(false));
     p.warn_once_only = false;
+    p.sub_buffer_eval = false;
     p.run_full().map_err(|(e, _)| e)
 }
 
@@ -206,6 +225,11 @@ pub(crate) struct Parser {
     pub global_order: Vec<String>,
     /// Give the "used only once" warnings (a file, not a string eval).
     pub warn_once_only: bool,
+    /// Those warnings, for the program to give once its BEGIN blocks ran.
+    pub once_warnings: Vec<(String, String)>,
+    /// Not a file loaded by `require` (a string eval, or the main program):
+    /// its names do not go to `MODULE_NAMES`.
+    pub sub_buffer_eval: bool,
     /// Warnings perl gives from its optimizer, after the void-context ones
     /// of the sub (or file) they are in: the unit depth and full text.
     pub peep_warnings: std::cell::RefCell<Vec<(usize, String)>>,
@@ -260,6 +284,8 @@ impl Parser {
             global_uses: HashMap::new(),
             global_order: Vec::new(),
             warn_once_only: false,
+            once_warnings: Vec::new(),
+            sub_buffer_eval: true,
             peep_warnings: Default::default(),
         };
         p.line_starts = lexer::compute_line_starts(&p.src);
@@ -338,6 +364,7 @@ impl Parser {
             n_patterns: self.n_patterns,
             n_states: self.n_states,
             file: self.file,
+            once_warnings: std::mem::take(&mut self.once_warnings),
         };
         if !queued.is_empty() {
             return Err((fold_errors(queued, None), Some((prog, begins_ok))));
@@ -346,8 +373,22 @@ impl Parser {
     }
 
     /// Count a mention of a package variable (see `warn_used_once`).
+    /// A package variable a file loaded by `require` mentions.
+    pub fn note_module_name(&self, fq: &str) {
+        if self.sub_buffer_eval {
+            return;
+        }
+        MODULE_NAMES.with(|m| {
+            let mut m = m.borrow_mut();
+            if !m.contains(fq) {
+                m.insert(fq.to_string());
+            }
+        });
+    }
+
     pub fn note_global_use(&mut self, fq: &str, pos: usize) {
         if !self.warn_once_only {
+            self.note_module_name(fq);
             return;
         }
         let warn = self.prag.hints & ast::hints::WARNINGS != 0
@@ -398,12 +439,11 @@ impl Parser {
             if !plain || special || declared || fq.starts_with("Carp::") {
                 continue;
             }
-            use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
+            let msg = format!(
                 "Name \"{fq}\" used only once: possible typo at {} line {line}.",
                 self.file
             );
+            self.once_warnings.push((fq, msg));
         }
     }
 

@@ -82,6 +82,7 @@ impl Parser {
         if let Binding::Our(fq) = &b {
             // `our` marks the name as meant: no "used only once" warning.
             self.global_uses.insert(fq.clone(), (2, 0));
+            self.note_module_name(fq);
         }
         let u = self.cur_unit();
         if let Some(s) = u.scopes.last_mut() {

@@ -1273,6 +1273,14 @@ impl Parser {
                 }
                 return Ok(());
             }
+            "bytes" => {
+                if is_use {
+                    self.prag.hints |= hints::BYTES;
+                } else {
+                    self.prag.hints &= !hints::BYTES;
+                }
+                return Ok(());
+            }
             "integer" => {
                 if is_use {
                     self.prag.hints |= hints::INTEGER;
@@ -1292,7 +1300,7 @@ impl Parser {
                 }
                 return Ok(());
             }
-            "diagnostics" | "less" | "sort" | "filetest" | "vmsish" | "autodie" | "bytes"
+            "diagnostics" | "less" | "sort" | "filetest" | "vmsish" | "autodie"
             | "locale" | "open" | "re" | "subs" | "mro" => {
                 if module == "subs" {
                     for n in &names {
