@@ -618,7 +618,17 @@ impl Interp {
             }
             Expr::GotoSub(target) => {
                 let t = self.sv(target)?;
-                let cv = self.code_of(&t)?;
+                // `goto &$name` is exempt from strict refs.
+                let cv = match &t {
+                    Value::Str(_) => {
+                        let saved = self.hints;
+                        self.hints &= !ast::hints::STRICT_REFS;
+                        let r = self.code_of(&t);
+                        self.hints = saved;
+                        r?
+                    }
+                    _ => self.code_of(&t)?,
+                };
                 let args = self.args.clone();
                 let want = self.want;
                 let mut out = Vec::new();

@@ -202,6 +202,12 @@ pub(crate) struct Parser {
     pub known_subs: HashMap<String, Option<String>>,
     /// Globals declared with `use vars` (pass strict vars).
     pub declared_globals: HashSet<String>,
+    /// The pattern about to be interpolated has the `/x` flag: its `#`
+    /// comments are not interpolated.
+    pub pat_x: bool,
+    /// Arrays a BEGIN block set to a constant list (`@EXPORT = qw(…)`), by
+    /// name: `use vars @EXPORT` declares what they hold.
+    pub begin_arrays: HashMap<String, Vec<String>>,
     /// Builtins overridden by an import (`use Time::HiRes qw(time)`),
     /// fully qualified.
     pub overridden: HashSet<String>,
@@ -274,6 +280,8 @@ impl Parser {
             local_flags: vec![false],
             known_subs: HashMap::new(),
             declared_globals: HashSet::new(),
+            pat_x: false,
+            begin_arrays: HashMap::new(),
             overridden: HashSet::new(),
             depth: 0,
             finished: false,

@@ -1290,6 +1290,24 @@ impl Parser {
                 return Ok(());
             }
             "vars" => {
+                let mut names = names.clone();
+                if let Some(a) = &args {
+                    let items: Vec<&Expr> = match a {
+                        Expr::List(v) => v.iter().collect(),
+                        e => vec![e],
+                    };
+                    for e in items {
+                        if let Expr::GlobalArray(id) = e {
+                            if let Some(v) = self
+                                .globals
+                                .get(*id as usize)
+                                .and_then(|n| self.begin_arrays.get(n))
+                            {
+                                names.extend(v.iter().cloned());
+                            }
+                        }
+                    }
+                }
                 for n in &names {
                     if n.len() > 1 {
                         let (sigil, name) = n.split_at(1);
@@ -1485,6 +1503,15 @@ impl Parser {
     fn note_begin_globs(&mut self, stmts: &[Statement]) {
         for s in stmts {
             match &s.kind {
+                Stmt::Expr(Expr::ListAssign { lhs, rhs }) => {
+                    if let Expr::GlobalArray(id) = &**lhs {
+                        let mut names = Vec::new();
+                        const_strings(rhs, &mut names);
+                        if let Some(name) = self.globals.get(*id as usize).cloned() {
+                            self.begin_arrays.insert(name, names);
+                        }
+                    }
+                }
                 Stmt::Expr(Expr::Assign { lhs, rhs }) => {
                     let Expr::Glob(id) = &**lhs else { continue };
                     let proto = match &**rhs {
