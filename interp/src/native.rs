@@ -48,6 +48,10 @@ pub fn install(it: &mut Interp) {
         ("vars::import", vars_import),
         ("lib::import", lib_import),
         ("overload::import", overload_import),
+        ("overload::unimport", overload_unimport),
+        ("overload::StrVal", overload_strval),
+        ("overload::Overloaded", overload_overloaded),
+        ("overload::Method", overload_method),
         ("warnings::register_categories", noop),
         ("warnings::register::import", noop),
         ("warnings::enabled", warnings_enabled),
@@ -203,6 +207,85 @@ fn overload_import(
     }
     it.method_cache.clear();
     Ok(Value::Undef)
+}
+
+/// `no overload KEY, …`: the package's handlers for those keys go.
+fn overload_unimport(
+    it: &mut Interp,
+    args: &[Elem],
+    _: Want,
+    _: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let pkg = caller_package(it);
+    for a in args.iter().skip(1) {
+        let key = str_of(&a.get());
+        if key == "fallback" {
+            if let Some(g) = it.glob_opt(&format!("{pkg}::()")) {
+                g.sv().set(Value::Undef);
+            }
+            continue;
+        }
+        if let Some(g) = it.glob_opt(&format!("{pkg}::({key}")) {
+            g.set_code(None);
+        }
+    }
+    it.method_cache.clear();
+    Ok(Value::Undef)
+}
+
+/// `overload::StrVal($x)`: the string form ignoring any `""` overload.
+fn overload_strval(
+    _: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    let s = crate::convert::to_pstr(&v).into_owned();
+    crate::listutil::one_value(want, out, Value::str_from(s.bytes, s.utf8))
+}
+
+fn overload_class(it: &mut Interp, v: &Value) -> Option<String> {
+    match v.blessed() {
+        Some(c) => Some(c.to_string()),
+        None if !v.is_ref() => {
+            let s = str_of(v);
+            it.package_exists(&s).then_some(s)
+        }
+        None => None,
+    }
+}
+
+fn overload_overloaded(
+    it: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    let r = match overload_class(it, &v) {
+        Some(c) => it.find_method(&c, "((").is_some(),
+        None => false,
+    };
+    crate::listutil::one_value(want, out, crate::interp::bool_value(r))
+}
+
+fn overload_method(
+    it: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    let op = args.get(1).map(|a| str_of(&a.get())).unwrap_or_default();
+    let r = match overload_class(it, &v) {
+        Some(c) => match it.find_method(&c, &format!("({op}")) {
+            Some(cv) => Value::CodeRef(cv),
+            None => Value::Undef,
+        },
+        None => Value::Undef,
+    };
+    crate::listutil::one_value(want, out, r)
 }
 
 fn parent_import(

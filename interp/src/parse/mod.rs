@@ -144,6 +144,9 @@ pub fn parse_eval(src: &[u8], file: &str, scope: &EvalScope) -> Result<Program, 
     p.units.push(outer);
     p.units.push(Unit::new(scope.in_sub));
     p.main_unit = 1;
+    // Subs defined by now (constants from `use constant`, imports) are not
+    // known to this parser: a bareword may be one, checked when it runs.
+    p.imported_modules = true;
     p.run()
 }
 
