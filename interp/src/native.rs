@@ -39,6 +39,15 @@ pub fn is_builtin_module(file: &str) -> bool {
     )
 }
 
+/// Perl source for the parts of a built-in module written in Perl (run
+/// when the module is first required).
+pub fn builtin_source(file: &str) -> Option<&'static str> {
+    match file {
+        "IO/File.pm" | "IO/Handle.pm" | "IO/Seekable.pm" => Some(include_str!("perl/IO_File.pm")),
+        _ => None,
+    }
+}
+
 /// Install the native subs into a fresh interpreter.
 pub fn install(it: &mut Interp) {
     let subs: &[(&str, NativeFn)] = &[
@@ -201,8 +210,19 @@ fn overload_import(
             it.glob(&format!("{pkg}::()")).sv().set(v);
             continue;
         }
-        if let Value::CodeRef(cv) = v {
-            it.glob(&format!("{pkg}::({key}")).set_code(Some(cv));
+        match v {
+            Value::CodeRef(cv) => {
+                it.glob(&format!("{pkg}::({key}")).set_code(Some(cv));
+            }
+            // A method name: the method the class has (perl looks it up
+            // on each use; psh when the overload is declared).
+            Value::Str(_) => {
+                let name = str_of(&v);
+                if let Some(cv) = it.find_method(&pkg, &name) {
+                    it.glob(&format!("{pkg}::({key}")).set_code(Some(cv));
+                }
+            }
+            _ => {}
         }
     }
     it.method_cache.clear();

@@ -205,11 +205,16 @@ pub fn parse_imports(module: &str, names: &[String], all: bool) -> Option<Vec<(S
         "POSIX" => (POSIX_EXPORT, POSIX_TAGS, POSIX_CONSTS),
         "Fcntl" => (FCNTL_EXPORT, FCNTL_TAGS, FCNTL_CONSTS),
         "Time::HiRes" => ("", &[], &[]),
+        "IO::File" => ("", &[], FCNTL_CONSTS),
         _ => return None,
     };
     let mut list: Vec<&str> = Vec::new();
     if all {
         list.extend(export.split_whitespace());
+        if module == "IO::File" {
+            list.extend(FCNTL_EXPORT.split_whitespace().filter(|n| n.starts_with("O_")));
+            list.extend(["SEEK_SET", "SEEK_CUR", "SEEK_END"]);
+        }
     }
     for n in names {
         let n = n.as_str();

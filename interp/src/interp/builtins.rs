@@ -683,6 +683,7 @@ impl Interp {
                     Value::ArrayRef(a) => a.bless(class),
                     Value::ScalarRef(s) => s.bless(class),
                     Value::CodeRef(c) => c.bless(class),
+                    Value::GlobRef(g) => g.bless(class),
                     _ => return Err(self.die_msg("Can't bless non-reference value")),
                 }
                 r
@@ -1474,6 +1475,7 @@ impl Interp {
                     args,
                 )
             }
+            Func::Sysopen => return self.sysopen(args),
             // POSIX.pm ties %POSIX::SIGRT as it loads; psh has no tie yet,
             // and that hash is only for real-time signals: left untied.
             Func::Tie
@@ -1898,6 +1900,43 @@ impl Interp {
         Ok(bool_val(true))
     }
 
+    /// `sysopen FH, PATH, FLAGS[, PERMS]`: open(2) with the flags given.
+    fn sysopen(&mut self, args: &[Expr]) -> R<Value> {
+        if args.len() < 3 {
+            return Ok(Value::Undef);
+        }
+        let path = self.sv(&args[1])?;
+        let flags = to_i64(&self.sv(&args[2])?) as i32;
+        let perms = match args.get(3) {
+            Some(e) => to_i64(&self.sv(e)?) as libc::c_uint,
+            None => 0o666,
+        };
+        let p = to_bytes(&path).into_owned();
+        let Ok(cp) = std::ffi::CString::new(p) else {
+            self.errno = libc::ENOENT;
+            return Ok(Value::Undef);
+        };
+        let fd = unsafe { libc::open(cp.as_ptr(), flags | libc::O_CLOEXEC, perms) };
+        if fd < 0 {
+            self.errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+            return Ok(Value::Undef);
+        }
+        use std::os::unix::io::FromRawFd;
+        let file = unsafe { std::fs::File::from_raw_fd(fd) };
+        let acc = flags & libc::O_ACCMODE;
+        let h = Handle::new(
+            Backend::File(file),
+            acc == libc::O_RDONLY || acc == libc::O_RDWR,
+            acc == libc::O_WRONLY || acc == libc::O_RDWR,
+            "FH",
+        );
+        if flags & libc::O_APPEND != 0 {
+            h.io.borrow_mut().append = true;
+        }
+        self.bind_handle(&args[0], h)?;
+        Ok(bool_val(true))
+    }
+
     /// Children get `%ENV` as their environment (perl's `%ENV` is the
     /// process environment).
     fn child_env(&mut self, c: &mut std::process::Command) {
@@ -2017,10 +2056,16 @@ impl Interp {
                 self.track_args = true;
             }
             let inc = self.gv(wk::INC).hv();
-            inc.set(
-                make_key(name.as_bytes(), false),
-                Value::from_str(&format!("(psh)/{name}")),
-            );
+            if inc.exists(name.as_bytes()) {
+                return Ok(Value::Int(1));
+            }
+            let path = format!("(psh)/{name}");
+            inc.set(make_key(name.as_bytes(), false), Value::from_str(&path));
+            // Parts of some built-in modules are written in Perl.
+            if let Some(src) = crate::native::builtin_source(&name) {
+                let mut out = Vec::new();
+                self.run_source(src.as_bytes(), &path, Want::Scalar, &mut out)?;
+            }
             return Ok(Value::Int(1));
         }
         let inc = self.gv(wk::INC).hv();
@@ -2088,6 +2133,18 @@ impl Interp {
                 return Ok(Value::Undef);
             }
         };
+        self.run_source(&src, path, want, out)
+    }
+
+    /// Compile and run Perl source as a file named `path`.
+    pub fn run_source(
+        &mut self,
+        src: &[u8],
+        path: &str,
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> R<Value> {
+        let src = src.to_vec();
         let prog = match crate::parse::parse_required(&src, path) {
             Ok(p) => p,
             Err(e) => {
@@ -2099,7 +2156,10 @@ impl Interp {
                 return Err(Flow::Die);
             }
         };
-        let (unit, main) = self.load(prog);
+        // A file whose code nothing keeps (no subs) is freed after it runs:
+        // its node-address cache keys are then forgotten, as for evals.
+        self.purge_dead_keys();
+        let (unit, main) = self.load_unit(prog, true);
         let prog = unit.program.clone();
         // The file runs in its own main pad, which its named subs capture
         // (so they share its file-level lexicals) and its BEGIN blocks use.
