@@ -15,6 +15,7 @@ pub mod iohandle;
 pub mod listutil;
 pub mod dumper;
 pub mod posix;
+pub mod storable;
 pub mod native;
 pub mod numeric;
 pub mod pack;

@@ -36,6 +36,7 @@ pub fn is_builtin_module(file: &str) -> bool {
             | "IO/File.pm"
             | "IO/Seekable.pm"
             | "warnings/register.pm"
+            | "Config.pm"
     )
 }
 
@@ -44,6 +45,7 @@ pub fn is_builtin_module(file: &str) -> bool {
 pub fn builtin_source(file: &str) -> Option<&'static str> {
     match file {
         "IO/File.pm" | "IO/Handle.pm" | "IO/Seekable.pm" => Some(include_str!("perl/IO_File.pm")),
+        "Config.pm" => Some(include_str!("perl/Config.pm")),
         _ => None,
     }
 }
@@ -85,6 +87,7 @@ pub fn install(it: &mut Interp) {
         .chain(crate::iohandle::SUBS)
         .chain(crate::posix::SUBS)
         .chain(crate::dumper::SUBS)
+        .chain(crate::storable::SUBS)
     {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));

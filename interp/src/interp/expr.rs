@@ -1973,7 +1973,7 @@ impl Interp {
                 None => Value::Undef,
             },
             Warnings => Value::Int(self.global_warnings as i64),
-            PerlVersion => Value::Num(5.036),
+            PerlVersion => Value::from_str("5.036000"),
             // A version object in perl; its string form is what scripts see.
             PerlVersionV => Value::bytes(b"v5.36.0"),
             ExecPath => Value::string(self.exec_path.clone()),
