@@ -112,9 +112,18 @@ fn warnings_enabled(
     crate::listutil::one_value(want, out, crate::interp::bool_value(false))
 }
 
-fn re_is_regexp(_: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> Result<Value, Flow> {
+fn re_is_regexp(
+    _: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
     let v = args.first().map(Elem::get).unwrap_or_default();
-    crate::listutil::one_value(want, out, crate::interp::bool_value(matches!(v, Value::Regex(_))))
+    crate::listutil::one_value(
+        want,
+        out,
+        crate::interp::bool_value(matches!(v, Value::Regex(_))),
+    )
 }
 
 /// `re::regexp_pattern(qr/…/)`: (pattern, flags) in list context, the

@@ -200,7 +200,11 @@ const HIRES_FUNCS: &[(&str, NativeFn)] = &[
 /// For the parser: the subs `use MODULE LIST` imports from a module built
 /// in here (`all`: no list given), with their prototypes (`""` for the
 /// constants). None for other modules.
-pub fn parse_imports(module: &str, names: &[String], all: bool) -> Option<Vec<(String, Option<String>)>> {
+pub fn parse_imports(
+    module: &str,
+    names: &[String],
+    all: bool,
+) -> Option<Vec<(String, Option<String>)>> {
     let (export, tags, consts): (&str, &[(&str, &str)], &[(&str, K)]) = match module {
         "POSIX" => (POSIX_EXPORT, POSIX_TAGS, POSIX_CONSTS),
         "Fcntl" => (FCNTL_EXPORT, FCNTL_TAGS, FCNTL_CONSTS),
@@ -212,7 +216,11 @@ pub fn parse_imports(module: &str, names: &[String], all: bool) -> Option<Vec<(S
     if all {
         list.extend(export.split_whitespace());
         if module == "IO::File" {
-            list.extend(FCNTL_EXPORT.split_whitespace().filter(|n| n.starts_with("O_")));
+            list.extend(
+                FCNTL_EXPORT
+                    .split_whitespace()
+                    .filter(|n| n.starts_with("O_")),
+            );
             list.extend(["SEEK_SET", "SEEK_CUR", "SEEK_END"]);
         }
     }
@@ -233,7 +241,11 @@ pub fn parse_imports(module: &str, names: &[String], all: bool) -> Option<Vec<(S
     }
     Some(
         list.into_iter()
-            .filter(|n| n.bytes().next().is_some_and(|c| c.is_ascii_alphabetic() || c == b'_'))
+            .filter(|n| {
+                n.bytes()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == b'_')
+            })
             .map(|n| {
                 let proto = consts.iter().any(|(c, _)| *c == n).then(String::new);
                 (n.to_string(), proto)
@@ -609,7 +621,11 @@ fn strtol(it: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
     let v = unsafe { libc::strtol(s.as_ptr(), &mut end, base as i32) };
     let used = end as usize - s.as_ptr() as usize;
     let left = s.as_bytes().len() - used;
-    first(want, out, vec![Value::Int(v as i64), Value::Int(left as i64)])
+    first(
+        want,
+        out,
+        vec![Value::Int(v as i64), Value::Int(left as i64)],
+    )
 }
 
 fn strtoul(it: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
@@ -737,14 +753,8 @@ fn c_strftime(fmt: &[u8], tm: &libc::tm) -> Vec<u8> {
     let mut size = 256;
     loop {
         let mut buf = vec![0u8; size];
-        let n = unsafe {
-            libc::strftime(
-                buf.as_mut_ptr() as *mut libc::c_char,
-                size,
-                cf.as_ptr(),
-                tm,
-            )
-        };
+        let n =
+            unsafe { libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, size, cf.as_ptr(), tm) };
         if n > 0 {
             buf.truncate(n - 1);
             return buf;

@@ -456,7 +456,20 @@ pub(super) const POSIX_CONSTS: &[(&str, K)] = &[
     ("fegetround", K::I(0)),
 ];
 
-pub(super) const POSIX_UNDEFINED: &[&str] = &["ARG_MAX", "CHILD_MAX", "CLK_TCK", "EOTHER", "EPROCLIM", "LDBL_EPSILON", "LDBL_MAX", "LDBL_MIN", "LINK_MAX", "OPEN_MAX", "STREAM_MAX", "TZNAME_MAX", ];
+pub(super) const POSIX_UNDEFINED: &[&str] = &[
+    "ARG_MAX",
+    "CHILD_MAX",
+    "CLK_TCK",
+    "EOTHER",
+    "EPROCLIM",
+    "LDBL_EPSILON",
+    "LDBL_MAX",
+    "LDBL_MIN",
+    "LINK_MAX",
+    "OPEN_MAX",
+    "STREAM_MAX",
+    "TZNAME_MAX",
+];
 
 pub(super) const FCNTL_CONSTS: &[(&str, K)] = &[
     ("DN_ACCESS", K::I(1)),
@@ -556,5 +569,3 @@ pub(super) const FCNTL_CONSTS: &[(&str, K)] = &[
     ("S_IXUSR", K::I(64)),
     ("_S_IFMT", K::I(61440)),
 ];
-
-

@@ -436,11 +436,10 @@ fn pretrieve(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -
     let Some(h) = it.handle_of(&fh) else {
         return Err(it.die_msg("Not a valid file handle"));
     };
-    let data = h
-        .io
-        .borrow_mut()
-        .read_record(&crate::io::Sep::Slurp)
-        .unwrap_or_default();
+    let data =
+        h.io.borrow_mut()
+            .read_record(&crate::io::Sep::Slurp)
+            .unwrap_or_default();
     let r = thaw_bytes(it, &data)?;
     crate::listutil::one_value(want, out, r)
 }

@@ -1479,8 +1479,7 @@ impl Interp {
             // POSIX.pm ties %POSIX::SIGRT as it loads; psh has no tie yet,
             // and that hash is only for real-time signals: left untied.
             Func::Tie
-                if args.len() >= 2
-                    && to_bytes(&self.sv(&args[1])?).as_ref() == b"POSIX::SigRt" =>
+                if args.len() >= 2 && to_bytes(&self.sv(&args[1])?).as_ref() == b"POSIX::SigRt" =>
             {
                 Value::Undef
             }

@@ -2241,18 +2241,16 @@ pub fn char_offset(s: &PStr, byte: usize) -> usize {
 /// `*glob{SLOT}`.
 fn glob_slot(g: &Gv, slot: &str) -> Value {
     match slot {
-                    "SCALAR" => Value::ScalarRef(g.sv()),
-                    "ARRAY" if g.has_av() => Value::ArrayRef(g.av()),
-                    "HASH" if g.has_hv() => Value::HashRef(g.hv()),
-                    "CODE" => g.code().map(Value::CodeRef).unwrap_or_default(),
-                    "IO" | "FILEHANDLE" if g.io().is_some() => Value::GlobRef(g.clone()),
-                    "GLOB" => Value::GlobRef(g.clone()),
-                    "NAME" => Value::from_str(g.name.rsplit("::").next().unwrap_or("")),
-                    "PACKAGE" => {
-                        Value::from_str(g.name.rsplit_once("::").map(|(p, _)| p).unwrap_or("main"))
-                    }
-                    _ => Value::Undef,
-                }
+        "SCALAR" => Value::ScalarRef(g.sv()),
+        "ARRAY" if g.has_av() => Value::ArrayRef(g.av()),
+        "HASH" if g.has_hv() => Value::HashRef(g.hv()),
+        "CODE" => g.code().map(Value::CodeRef).unwrap_or_default(),
+        "IO" | "FILEHANDLE" if g.io().is_some() => Value::GlobRef(g.clone()),
+        "GLOB" => Value::GlobRef(g.clone()),
+        "NAME" => Value::from_str(g.name.rsplit("::").next().unwrap_or("")),
+        "PACKAGE" => Value::from_str(g.name.rsplit_once("::").map(|(p, _)| p).unwrap_or("main")),
+        _ => Value::Undef,
+    }
 }
 
 fn strip_decl(e: &Expr) -> &Expr {

@@ -2566,14 +2566,20 @@ impl Parser {
                 }
                 // `goto LABEL` is not supported: die when reached; `goto
                 // EXPR` where EXPR gives a code reference is `goto &sub`.
-                if self.starts_term(true) && !self.peek_word().is_some_and(|w| {
-                    w.bytes().all(|c| c.is_ascii_uppercase() || c == b'_' || c.is_ascii_digit())
-                }) {
+                if self.starts_term(true)
+                    && !self.peek_word().is_some_and(|w| {
+                        w.bytes()
+                            .all(|c| c.is_ascii_uppercase() || c == b'_' || c.is_ascii_digit())
+                    })
+                {
                     let e = self.parse_expr_prec(P_UNI + 1)?;
                     let msg = self
                         .error_at(start, "goto LABEL is not supported", false)
                         .to_string();
-                    return Ok((Expr::GotoSub(Box::new(Expr::GotoTarget(Box::new(e), msg))), false));
+                    return Ok((
+                        Expr::GotoSub(Box::new(Expr::GotoTarget(Box::new(e), msg))),
+                        false,
+                    ));
                 }
                 if self.starts_term(true) {
                     let _ = self.parse_expr_prec(P_UNI + 1)?;

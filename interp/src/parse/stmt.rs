@@ -1318,8 +1318,8 @@ impl Parser {
                 }
                 return Ok(());
             }
-            "diagnostics" | "less" | "sort" | "filetest" | "vmsish" | "autodie"
-            | "locale" | "open" | "re" | "subs" | "mro" => {
+            "diagnostics" | "less" | "sort" | "filetest" | "vmsish" | "autodie" | "locale"
+            | "open" | "re" | "subs" | "mro" => {
                 if module == "subs" {
                     for n in &names {
                         let fq = self.qualify_sub(n);
