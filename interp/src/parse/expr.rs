@@ -2249,13 +2249,19 @@ impl Parser {
                     Err(e) => Ok(Expr::GlobDeref(Box::new(e))),
                 }
             }
-            Some(b'$') => {
+            Some(b'$')
+                if !self
+                    .peek_at(1)
+                    .is_some_and(|c| c.is_ascii_whitespace() || c == b';' || c == b')') =>
+            {
                 let e = self.parse_scalar_term_simple()?;
                 Ok(Expr::GlobDeref(Box::new(e)))
             }
             _ => {
+                // `*name`, and the punctuation globs (`*+`, `*^N`, `*/`).
                 let name = self
                     .scan_var_name(false)
+                    .or_else(|| self.scan_var_name(true))
                     .ok_or_else(|| self.syntax_error_at(start))?;
                 let fq = self.qualify(&name);
                 self.note_global_use(&fq, start);

@@ -1445,7 +1445,10 @@ impl Parser {
                 }
             }
             let mut names = names.clone();
-            if all || module == "Try::Tiny" {
+            if all
+                || module == "Try::Tiny"
+                || module == "English" && names.iter().all(|n| n.starts_with('-'))
+            {
                 names.extend(defaults.iter().map(|s| s.to_string()));
             }
             for n in &names {
