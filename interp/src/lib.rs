@@ -8,6 +8,7 @@ pub mod carp;
 pub mod convert;
 pub mod destroy;
 pub mod dumper;
+pub mod encode;
 pub mod glob;
 pub mod inc;
 pub mod interp;

@@ -37,6 +37,7 @@ pub fn is_builtin_module(file: &str) -> bool {
             | "IO/Seekable.pm"
             | "warnings/register.pm"
             | "Config.pm"
+            | "Encode.pm"
     )
 }
 
@@ -46,6 +47,7 @@ pub fn builtin_source(file: &str) -> Option<&'static str> {
     match file {
         "IO/File.pm" | "IO/Handle.pm" | "IO/Seekable.pm" => Some(include_str!("perl/IO_File.pm")),
         "Config.pm" => Some(include_str!("perl/Config.pm")),
+        "Encode.pm" => Some(include_str!("perl/Encode.pm")),
         _ => None,
     }
 }
@@ -79,6 +81,8 @@ pub fn install(it: &mut Interp) {
         ("utf8::downgrade", utf8_downgrade),
         ("utf8::is_utf8", utf8_is_utf8),
         ("utf8::valid", utf8_valid),
+        ("utf8::unicode_to_native", utf8_identity),
+        ("utf8::native_to_unicode", utf8_identity),
     ];
     for (name, f) in subs
         .iter()
@@ -88,6 +92,7 @@ pub fn install(it: &mut Interp) {
         .chain(crate::posix::SUBS)
         .chain(crate::dumper::SUBS)
         .chain(crate::storable::SUBS)
+        .chain(crate::encode::SUBS)
     {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));
@@ -522,6 +527,19 @@ fn utf8_downgrade(
             }
         }
     }
+}
+
+/// `utf8::unicode_to_native` / `native_to_unicode`: the same number on an
+/// ASCII platform.
+fn utf8_identity(
+    _: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    let n = crate::convert::to_i64(&v);
+    crate::listutil::one_value(want, out, Value::Int(n))
 }
 
 fn utf8_is_utf8(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
