@@ -7,6 +7,7 @@ pub mod ast;
 pub mod carp;
 pub mod convert;
 pub mod destroy;
+pub mod digest;
 pub mod dumper;
 pub mod encode;
 pub mod glob;

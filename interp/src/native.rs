@@ -93,6 +93,7 @@ pub fn install(it: &mut Interp) {
         .chain(crate::dumper::SUBS)
         .chain(crate::storable::SUBS)
         .chain(crate::encode::SUBS)
+        .chain(crate::digest::SUBS)
     {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));
