@@ -59,6 +59,23 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("Scalar::Util::openhandle", s_openhandle),
 ];
 
+/// The prototypes of the List::Util / Scalar::Util functions (as the XS
+/// ones declare them), by full name.
+pub fn native_prototype(name: &str) -> Option<&'static str> {
+    let (pkg, f) = name.rsplit_once("::")?;
+    match pkg {
+        "List::Util" => Some(match f {
+            "first" | "any" | "all" | "none" | "notall" | "reduce" | "reductions" | "pairmap"
+            | "pairgrep" | "pairfirst" => "&@",
+            "head" | "tail" => "$@",
+            "bootstrap" => return None,
+            _ => "@",
+        }),
+        "Scalar::Util" => Some("$"),
+        _ => None,
+    }
+}
+
 /// A native sub's single value: in list context it goes to the list.
 pub(crate) fn one_value(want: Want, out: &mut Vec<Value>, v: Value) -> R {
     if want == Want::List {

@@ -289,6 +289,13 @@ fn install_consts(it: &mut Interp, pkg: &str, consts: &[(&str, K)]) {
 fn posix_bootstrap(it: &mut Interp, _: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
     install(it, "POSIX", POSIX_FUNCS);
     install_consts(it, "POSIX", POSIX_CONSTS);
+    let mut out = Vec::new();
+    it.run_source(
+        include_bytes!("perl/POSIX_sig.pm"),
+        "(psh)/POSIX/sig.pm",
+        Want::Scalar,
+        &mut out,
+    )?;
     it.method_cache.clear();
     Ok(Value::Undef)
 }

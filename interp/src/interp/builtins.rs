@@ -2173,9 +2173,20 @@ impl Interp {
         self.install_subs_from(&unit, &prog.subs);
         let start = out.len();
         let r = (|| -> R<Value> {
-            for b in &prog.begin {
-                self.exec_block(b)?;
+            let saved_ctx = self.begin_ctx.take();
+            for (i, b) in prog.begin.iter().enumerate() {
+                let line = prog.begin_lines.get(i).copied().unwrap_or(0);
+                self.begin_ctx = Some((Rc::from(&*prog.file), line));
+                let r = self.exec_block(b);
+                if !self.begin_warnings.is_empty() {
+                    self.flush_begin_warnings();
+                }
+                if let Err(e) = r {
+                    self.begin_ctx = saved_ctx;
+                    return Err(e);
+                }
             }
+            self.begin_ctx = saved_ctx;
             self.block_value(&prog.main.body, want, out)
         })();
         let r = match r {
