@@ -32,6 +32,17 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("POSIX::bootstrap", posix_bootstrap),
     ("Fcntl::bootstrap", fcntl_bootstrap),
     ("Time::HiRes::bootstrap", hires_bootstrap),
+    ("Time::Piece::bootstrap", piece_bootstrap),
+];
+
+const PIECE_FUNCS: &[(&str, NativeFn)] = &[
+    ("_tzset", tzset),
+    ("_strftime", piece_strftime),
+    ("_strptime", piece_strptime),
+    ("_mini_mktime", piece_mini_mktime),
+    ("_crt_localtime", piece_crt_localtime),
+    ("_crt_gmtime", piece_crt_gmtime),
+    ("_get_localization", piece_localization),
 ];
 
 /// POSIX functions implemented here (the XS ones, and a few that POSIX.pm
@@ -332,6 +343,152 @@ fn hires_bootstrap(it: &mut Interp, _: &[Elem], _: Want, _: &mut Vec<Value>) -> 
     install_consts(it, "Time::HiRes", &d);
     it.method_cache.clear();
     Ok(Value::Undef)
+}
+
+fn piece_bootstrap(it: &mut Interp, _: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+    install(it, "Time::Piece", PIECE_FUNCS);
+    it.method_cache.clear();
+    Ok(Value::Undef)
+}
+
+fn broken_down(t: libc::time_t, local: bool) -> libc::tm {
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    unsafe {
+        if local {
+            libc::localtime_r(&t, &mut tm);
+        } else {
+            libc::gmtime_r(&t, &mut tm);
+        }
+    }
+    tm
+}
+
+/// Time::Piece's 11-part time list: the 9 `localtime` fields, the epoch
+/// (0: to compute) and whether it is local time.
+fn tm_list(tm: &libc::tm, epoch: i64, islocal: i64) -> Vec<Value> {
+    vec![
+        Value::Int(tm.tm_sec as i64),
+        Value::Int(tm.tm_min as i64),
+        Value::Int(tm.tm_hour as i64),
+        Value::Int(tm.tm_mday as i64),
+        Value::Int(tm.tm_mon as i64),
+        Value::Int(tm.tm_year as i64),
+        Value::Int(tm.tm_wday as i64),
+        Value::Int(tm.tm_yday as i64),
+        Value::Int(tm.tm_isdst.max(0) as i64),
+        Value::Int(epoch),
+        Value::Int(islocal),
+    ]
+}
+
+fn piece_strftime(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let fmt = a
+        .first()
+        .map(|e| to_bytes(&e.get()).into_owned())
+        .unwrap_or_default();
+    let tm = broken_down(int_arg(a, 1), a.get(2).is_some_and(|e| e.get().truthy()));
+    one(want, out, Value::str_from(c_strftime(&fmt, &tm), false))
+}
+
+fn piece_strptime(it: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let s = c_arg(a, 0);
+    let f = c_arg(a, 1);
+    let islocal = a.get(2).is_some_and(|e| e.get().truthy()) as i64;
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    tm.tm_mday = 1;
+    tm.tm_year = 70;
+    let end = unsafe { libc::strptime(s.as_ptr(), f.as_ptr(), &mut tm) };
+    if end.is_null() {
+        return Err(it.die_msg("Error parsing time"));
+    }
+    let rest = unsafe { CStr::from_ptr(end) }.to_bytes();
+    if !rest.is_empty() {
+        let w = crate::interp::Interp::warn_str;
+        w(
+            it,
+            &format!(
+                "Garbage at end of string in strptime: {}",
+                String::from_utf8_lossy(rest)
+            ),
+        );
+        w(it, "Perhaps a format flag did not match the actual input?");
+    }
+    tm.tm_isdst = 0;
+    normalize(&mut tm);
+    list(want, out, tm_list(&tm, 0, islocal))
+}
+
+fn piece_mini_mktime(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let mut tm = tm_from_args(a, 0, 0);
+    normalize(&mut tm);
+    tm.tm_isdst = 0;
+    list(want, out, tm_list(&tm, 0, 0))
+}
+
+fn piece_crt_localtime(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let tm = broken_down(int_arg(a, 0), true);
+    let mut v = tm_list(&tm, 0, 0);
+    v.truncate(9);
+    list(want, out, v)
+}
+
+fn piece_crt_gmtime(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let tm = broken_down(int_arg(a, 0), false);
+    let mut v = tm_list(&tm, 0, 0);
+    v.truncate(9);
+    list(want, out, v)
+}
+
+fn piece_localization(_: &mut Interp, _: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let strs = |l: &[&str]| {
+        Value::ArrayRef(Array::from_values(
+            l.iter().map(|s| Value::from_str(s)).collect(),
+        ))
+    };
+    let h = Hash::new();
+    let set = |k: &str, v: Value| h.set(make_key(k.as_bytes(), false), v);
+    set(
+        "weekday",
+        strs(&[
+            "Sunday",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+        ]),
+    );
+    set(
+        "wday",
+        strs(&["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]),
+    );
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    set("month", strs(&months));
+    set("alt_month", strs(&months));
+    set(
+        "mon",
+        strs(&[
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ]),
+    );
+    set("AM", Value::from_str("AM"));
+    set("PM", Value::from_str("PM"));
+    set("c_fmt", Value::from_str(""));
+    one(want, out, Value::HashRef(h))
 }
 
 /// `POSIX::constant(NAME)`, reached through POSIX's AUTOLOAD for names that

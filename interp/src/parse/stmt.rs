@@ -1428,10 +1428,24 @@ impl Parser {
                 _ => &[],
             };
             // Importing a sub named like an overridable builtin overrides it.
-            for n in &names {
+            let mut overrides = names.clone();
+            if all && module == "Time::Piece" {
+                overrides.extend(["localtime".to_string(), "gmtime".to_string()]);
+            }
+            if all && module == "File::stat" {
+                overrides.extend(["stat".to_string(), "lstat".to_string()]);
+            }
+            for n in &overrides {
                 if matches!(
                     n.as_str(),
-                    "time" | "sleep" | "alarm" | "stat" | "lstat" | "utime"
+                    "time"
+                        | "sleep"
+                        | "alarm"
+                        | "stat"
+                        | "lstat"
+                        | "utime"
+                        | "localtime"
+                        | "gmtime"
                 ) {
                     let fq = self.qualify_sub(n);
                     self.overridden.insert(fq.clone());
