@@ -22,6 +22,7 @@ pub mod pack;
 pub mod parse;
 pub mod posix;
 pub mod regex;
+pub mod signals;
 pub mod sprintf;
 pub mod storable;
 pub mod value;

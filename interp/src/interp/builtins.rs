@@ -1309,8 +1309,20 @@ impl Interp {
                     None => 1e9,
                 };
                 self.flush_all();
-                std::thread::sleep(std::time::Duration::from_secs_f64(n.max(0.0)));
-                Value::Int(n as i64)
+                crate::signals::sync(self);
+                // In slices, so that a caught signal ends the sleep.
+                let start = std::time::Instant::now();
+                let total = std::time::Duration::from_secs_f64(n.max(0.0));
+                while !crate::signals::pending() {
+                    let left = total.saturating_sub(start.elapsed());
+                    if left.is_zero() {
+                        break;
+                    }
+                    std::thread::sleep(left.min(std::time::Duration::from_millis(10)));
+                }
+                let slept = start.elapsed().as_secs_f64().round();
+                crate::signals::dispatch(self)?;
+                Value::Int(slept as i64)
             }
             Func::System | Func::Exec => return self.system(f, args),
             Func::Readpipe => {
@@ -1371,11 +1383,26 @@ impl Interp {
                     return Ok(Value::Int(0));
                 };
                 let signo = signal_number(sig);
+                crate::signals::sync(self);
                 let mut n = 0;
                 for p in pids {
                     if unsafe { libc::kill(to_i64(p) as i32, signo) } == 0 {
                         n += 1;
                     }
+                }
+                if signo != 0 {
+                    // A signal sent to this process arrives on another thread
+                    // possibly: give it a moment.
+                    for _ in 0..100 {
+                        if crate::signals::pending() {
+                            break;
+                        }
+                        if !pids.iter().any(|p| to_i64(p) == std::process::id() as i64) {
+                            break;
+                        }
+                        std::thread::sleep(std::time::Duration::from_micros(100));
+                    }
+                    crate::signals::dispatch(self)?;
                 }
                 Value::Int(n)
             }
@@ -1409,14 +1436,17 @@ impl Interp {
                 self.once_matched.clear();
                 Value::Int(1)
             }
+            Func::Alarm => {
+                let n = match args.first() {
+                    Some(e) => to_f64(&self.sv(e)?),
+                    None => to_f64(&self.gv(wk::UNDERSCORE).sv().get()),
+                };
+                crate::signals::sync(self);
+                let prev = unsafe { libc::alarm(n.max(0.0) as u32) };
+                Value::Int(prev as i64)
+            }
             Func::Lock | Func::Study | Func::Dump => Value::Undef,
-            Func::Utime
-            | Func::Chown
-            | Func::Truncate
-            | Func::Flock
-            | Func::Alarm
-            | Func::Pipe
-            | Func::Crypt => {
+            Func::Utime | Func::Chown | Func::Truncate | Func::Flock | Func::Pipe | Func::Crypt => {
                 self.all_args(args)?;
                 bool_val(true)
             }
