@@ -57,7 +57,44 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("Scalar::Util::isweak", s_isweak),
     ("Scalar::Util::readonly", s_isweak),
     ("Scalar::Util::openhandle", s_openhandle),
+    ("Sub::Util::subname", sub_subname),
+    ("Sub::Util::set_subname", sub_set),
+    ("Sub::Util::set_prototype", sub_set),
+    ("Sub::Util::prototype", sub_prototype),
 ];
+
+/// `Sub::Util::subname($code)`: the sub's full name.
+fn sub_subname(it: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = a.first().map(Elem::get).unwrap_or_default();
+    let Value::CodeRef(cv) = v else {
+        return Err(it.die_msg("Not a subroutine reference"));
+    };
+    let name = cv
+        .name
+        .clone()
+        .unwrap_or_else(|| Rc::from("main::__ANON__"));
+    one_value(want, out, Value::from_str(&name))
+}
+
+/// `set_subname(NAME, $code)` / `set_prototype(PROTO, $code)`: psh keeps
+/// names and prototypes with the compiled body, so the sub comes back as is.
+fn sub_set(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = a.get(1).map(Elem::get).unwrap_or_default();
+    one_value(want, out, v)
+}
+
+fn sub_prototype(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = a.first().map(Elem::get).unwrap_or_default();
+    let p = match &v {
+        Value::CodeRef(cv) => match &cv.kind {
+            CodeKind::Perl { body, .. } => body.prototype.clone().map(|p| Value::from_str(&p)),
+            CodeKind::Const(_) => Some(Value::bytes(b"")),
+            _ => None,
+        },
+        _ => None,
+    };
+    one_value(want, out, p.unwrap_or_default())
+}
 
 /// The prototypes of the List::Util / Scalar::Util functions (as the XS
 /// ones declare them), by full name.
