@@ -57,11 +57,84 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("Scalar::Util::isweak", s_isweak),
     ("Scalar::Util::readonly", s_isweak),
     ("Scalar::Util::openhandle", s_openhandle),
+    ("builtin::import", builtin_import),
+    ("builtin::blessed", s_blessed),
+    ("builtin::reftype", s_reftype),
+    ("builtin::refaddr", s_refaddr),
+    ("builtin::weaken", weaken),
+    ("builtin::unweaken", weaken),
+    ("builtin::is_weak", s_isweak),
+    ("builtin::true", builtin_true),
+    ("builtin::false", builtin_false),
+    ("builtin::is_bool", builtin_is_bool),
+    ("builtin::ceil", builtin_ceil),
+    ("builtin::floor", builtin_floor),
+    ("builtin::trim", builtin_trim),
+    ("builtin::indexed", builtin_indexed),
     ("Sub::Util::subname", sub_subname),
     ("Sub::Util::set_subname", sub_set),
     ("Sub::Util::set_prototype", sub_set),
     ("Sub::Util::prototype", sub_prototype),
 ];
+
+/// `use builtin qw(NAMES)`: perl imports them lexically; psh puts them in
+/// the importing package.
+fn builtin_import(it: &mut Interp, a: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+    let pkg = it.package.to_string();
+    for n in a.iter().skip(1) {
+        let name = String::from_utf8_lossy(&to_bytes(&n.get())).into_owned();
+        let Some(cv) = it.find_sub(&format!("builtin::{name}")) else {
+            return Err(it.die_msg(format!("'{name}' is not recognised as a builtin function")));
+        };
+        it.glob(&format!("{pkg}::{name}")).set_code(Some(cv));
+    }
+    it.method_cache.clear();
+    Ok(Value::Undef)
+}
+
+fn builtin_true(_: &mut Interp, _: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    one_value(want, out, crate::interp::bool_value(true))
+}
+
+fn builtin_false(_: &mut Interp, _: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    one_value(want, out, crate::interp::bool_value(false))
+}
+
+/// psh has no boolean flag on values: none counts as a boolean.
+fn builtin_is_bool(_: &mut Interp, _: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    one_value(want, out, crate::interp::bool_value(false))
+}
+
+fn builtin_ceil(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let x = crate::convert::to_f64(&a.first().map(Elem::get).unwrap_or_default());
+    one_value(want, out, Value::Num(x.ceil()))
+}
+
+fn builtin_floor(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let x = crate::convert::to_f64(&a.first().map(Elem::get).unwrap_or_default());
+    one_value(want, out, Value::Num(x.floor()))
+}
+
+fn builtin_trim(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = a.first().map(Elem::get).unwrap_or_default();
+    let s = crate::convert::to_pstr(&v).into_owned();
+    let b = &s.bytes;
+    let ws = |c: &u8| c.is_ascii_whitespace();
+    let start = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !ws(c)).map_or(start, |e| e + 1);
+    one_value(want, out, Value::str_from(b[start..end].to_vec(), s.utf8))
+}
+
+fn builtin_indexed(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    if want != Want::List {
+        return Ok(Value::Int(a.len() as i64 * 2));
+    }
+    for (i, e) in a.iter().enumerate() {
+        out.push(Value::Int(i as i64));
+        out.push(e.get());
+    }
+    Ok(Value::Undef)
+}
 
 /// `Sub::Util::subname($code)`: the sub's full name.
 fn sub_subname(it: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {

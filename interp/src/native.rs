@@ -38,6 +38,7 @@ pub fn is_builtin_module(file: &str) -> bool {
             | "warnings/register.pm"
             | "Config.pm"
             | "Encode.pm"
+            | "builtin.pm"
     )
 }
 

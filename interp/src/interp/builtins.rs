@@ -1506,6 +1506,8 @@ impl Interp {
                 )
             }
             Func::Sysopen => return self.sysopen(args),
+            // Nothing is tied in psh (tie itself is not supported).
+            Func::Tied => Value::Undef,
             // POSIX.pm ties %POSIX::SIGRT as it loads; psh has no tie yet,
             // and that hash is only for real-time signals: left untied.
             Func::Tie
