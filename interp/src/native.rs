@@ -42,6 +42,37 @@ pub fn is_builtin_module(file: &str) -> bool {
     )
 }
 
+/// `$VERSION` of the built-in modules (perl 5.36's), set when required.
+pub fn builtin_version(file: &str) -> Option<(&'static str, &'static str)> {
+    Some(match file {
+        "strict.pm" => ("strict", "1.12"),
+        "warnings.pm" => ("warnings", "1.58"),
+        "feature.pm" => ("feature", "1.72"),
+        "utf8.pm" => ("utf8", "1.24"),
+        "constant.pm" => ("constant", "1.33"),
+        "parent.pm" => ("parent", "0.238"),
+        "base.pm" => ("base", "2.27"),
+        "integer.pm" => ("integer", "1.01"),
+        "vars.pm" => ("vars", "1.05"),
+        "lib.pm" => ("lib", "0.65"),
+        "bytes.pm" => ("bytes", "1.08"),
+        "less.pm" => ("less", "0.03"),
+        "sort.pm" => ("sort", "2.05"),
+        "subs.pm" => ("subs", "1.04"),
+        "diagnostics.pm" => ("diagnostics", "1.39"),
+        "experimental.pm" => ("experimental", "0.028"),
+        "overload.pm" => ("overload", "1.35"),
+        "Carp.pm" => ("Carp", "1.52"),
+        "IO/Handle.pm" => ("IO::Handle", "1.48"),
+        "IO/File.pm" => ("IO::File", "1.48"),
+        "IO/Seekable.pm" => ("IO::Seekable", "1.48"),
+        "warnings/register.pm" => ("warnings::register", "1.04"),
+        "Config.pm" => ("Config", "5.036000"),
+        "builtin.pm" => ("builtin", "0.006"),
+        _ => return None,
+    })
+}
+
 /// Perl source for the parts of a built-in module written in Perl (run
 /// when the module is first required).
 pub fn builtin_source(file: &str) -> Option<&'static str> {

@@ -2092,6 +2092,12 @@ impl Interp {
             }
             let path = format!("(psh)/{name}");
             inc.set(make_key(name.as_bytes(), false), Value::from_str(&path));
+            if let Some((pkg, v)) = crate::native::builtin_version(&name) {
+                let sv = self.glob(&format!("{pkg}::VERSION")).sv();
+                if sv.get().is_undef() {
+                    sv.set(Value::from_str(v));
+                }
+            }
             // Parts of some built-in modules are written in Perl.
             if let Some(src) = crate::native::builtin_source(&name) {
                 let mut out = Vec::new();
@@ -2113,9 +2119,10 @@ impl Interp {
         let path = if name.starts_with('/') || name.starts_with("./") {
             Some(name.clone())
         } else {
-            dirs.iter()
-                .map(|d| format!("{d}/{name}"))
-                .find(|p| std::path::Path::new(p).is_file())
+            let found = dirs
+                .iter()
+                .position(|d| std::path::Path::new(&format!("{d}/{name}")).is_file());
+            found.map(|i| format!("{}/{name}", dirs[i]))
         };
         let Some(path) = path else {
             let module = name.strip_suffix(".pm").map(|m| m.replace('/', "::"));

@@ -1167,14 +1167,18 @@ impl Parser {
             return self.end_statement();
         }
         let module = self.take_ident().ok_or_else(|| self.syntax_error())?;
-        // optional module version
+        // optional module version (checked with `Module->VERSION(v)`)
         self.skip_ws();
+        let mut want_version: Option<Expr> = None;
         if self.peek().is_some_and(|c| c.is_ascii_digit()) {
             let save = self.pos;
             let _ = self.scan_number();
+            let text = String::from_utf8_lossy(&self.src[save..self.pos]).into_owned();
             self.skip_ws();
             if self.peek() == Some(b',') || self.peek_str("=>") {
                 self.pos = save;
+            } else if !text.contains('v') && text.matches('.').count() <= 1 {
+                want_version = Some(plain_str(&text));
             }
         }
         self.skip_ws();
@@ -1503,6 +1507,10 @@ impl Parser {
                 args: vec![plain_str(&path)],
             }),
         )];
+        if let Some(v) = want_version {
+            let call = self.import_call(&module, "VERSION", Some(v));
+            stmts.push(self.stmt(line, Stmt::Expr(call)));
+        }
         if !empty_parens {
             let call = self.import_call(&module, if is_use { "import" } else { "unimport" }, args);
             stmts.push(self.stmt(line, Stmt::Expr(call)));
