@@ -40,6 +40,12 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("List::Util::pairvalues", pairvalues),
     ("List::Util::pairmap", pairmap),
     ("List::Util::pairgrep", pairgrep),
+    ("List::Util::pairfirst", pairfirst),
+    ("List::Util::sample", sample),
+    ("Scalar::Util::dualvar", dualvar),
+    ("Scalar::Util::isdual", s_false),
+    ("Scalar::Util::isvstring", s_false),
+    ("Scalar::Util::tainted", s_false),
     ("List::Util::head", head),
     ("List::Util::tail", tail),
     ("List::Util::zip", zip),
@@ -595,6 +601,42 @@ fn pairgrep(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) ->
         return Ok(Value::Int(items.len() as i64 / 2));
     }
     list_result(want, out, items)
+}
+
+/// `pairfirst { BLOCK } LIST`: the first pair the block accepts.
+fn pairfirst(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let items = pair_walk(it, args, "pairfirst", true)?;
+    if want != Want::List {
+        return Ok(crate::interp::bool_value(!items.is_empty()));
+    }
+    out.extend(items.into_iter().take(2));
+    Ok(Value::Undef)
+}
+
+/// `sample COUNT, LIST`: COUNT random elements.
+fn sample(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let n = args
+        .first()
+        .map(|e| e.peek(crate::convert::to_i64))
+        .unwrap_or(0)
+        .max(0) as usize;
+    let mut v: Vec<Value> = args.iter().skip(1).map(Elem::get).collect();
+    let mut picked = Vec::new();
+    while picked.len() < n && !v.is_empty() {
+        let i = (it.drand48() * v.len() as f64) as usize;
+        picked.push(v.swap_remove(i.min(v.len() - 1)));
+    }
+    list_result(want, out, picked)
+}
+
+/// `dualvar(NUM, STR)`: psh values hold one representation; the string.
+fn dualvar(_: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = args.get(1).map(Elem::get).unwrap_or_default();
+    one_value(want, out, v)
+}
+
+fn s_false(_: &mut Interp, _: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    one_value(want, out, crate::interp::bool_value(false))
 }
 
 /// `head N, LIST` / `tail N, LIST`: a negative N counts what to leave out.
