@@ -120,6 +120,10 @@ pub struct Program {
     pub n_states: u32,
     /// The file name as shown in messages (`-e`, `script.pl`).
     pub file: Arc<str>,
+    /// perl's "used only once" warnings: (name, message). Given at the end
+    /// of compilation, after the BEGIN blocks have run, for names that no
+    /// module loaded by then mentions.
+    pub once_warnings: Vec<(String, String)>,
 }
 
 /// A sub body (named, anonymous, or a file's main code).
@@ -236,6 +240,8 @@ pub mod hints {
     /// `use warnings FATAL => 'uninitialized'` / `'numeric'` alone.
     pub const FATAL_UNINIT: u32 = 1 << 18;
     pub const FATAL_NUMERIC: u32 = 1 << 19;
+    /// `use bytes`: `length` counts bytes.
+    pub const BYTES: u32 = 1 << 20;
 }
 
 #[derive(Debug, Clone)]
@@ -390,6 +396,11 @@ pub enum Expr {
     GlobSlot {
         glob: Box<Expr>,
         slot: String,
+    },
+    /// `*glob{EXPR}`: the slot named at run time.
+    GlobSlotDyn {
+        glob: Box<Expr>,
+        slot: Box<Expr>,
     },
     /// `$#a`, `$#{…}`, `$#$r` (readable and assignable).
     LastIndex(ArrayPlace),
@@ -688,6 +699,9 @@ pub enum Expr {
     /// to the target (a `SubRef` or an expression yielding a code
     /// reference), passing the current `@_`.
     GotoSub(Box<Expr>),
+    /// `goto EXPR`: the value when it is a code reference, else dies with
+    /// the message (`goto LABEL` is not supported).
+    GotoTarget(Box<Expr>, String),
 }
 
 #[derive(Debug, Clone)]

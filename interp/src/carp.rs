@@ -174,8 +174,14 @@ fn direct_trusts(it: &mut Interp, class: &str) -> Vec<String> {
     list(it, "ISA")
 }
 
+/// Carp's `%Internal`: skipped as callers.
 fn internal(pkg: &str) -> bool {
-    matches!(pkg, "Carp" | "warnings" | "Exporter" | "Exporter::Heavy")
+    matches!(pkg, "Exporter" | "Exporter::Heavy") || carp_internal(pkg)
+}
+
+/// Carp's `%CarpInternal`: skipped as callers and as the called package.
+fn carp_internal(pkg: &str) -> bool {
+    matches!(pkg, "Carp" | "warnings")
 }
 
 fn verbose(it: &mut Interp) -> bool {
@@ -219,7 +225,7 @@ fn short_text(it: &mut Interp, err: &str) -> String {
     let mut called = lv[0].package.to_string();
     for l in &lv[1..] {
         let caller = l.package.to_string();
-        if internal(&caller) || internal(&called) {
+        if internal(&caller) || carp_internal(&called) {
             called = caller;
             continue;
         }

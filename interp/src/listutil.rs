@@ -40,6 +40,12 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("List::Util::pairvalues", pairvalues),
     ("List::Util::pairmap", pairmap),
     ("List::Util::pairgrep", pairgrep),
+    ("List::Util::pairfirst", pairfirst),
+    ("List::Util::sample", sample),
+    ("Scalar::Util::dualvar", dualvar),
+    ("Scalar::Util::isdual", s_false),
+    ("Scalar::Util::isvstring", s_false),
+    ("Scalar::Util::tainted", s_false),
     ("List::Util::head", head),
     ("List::Util::tail", tail),
     ("List::Util::zip", zip),
@@ -57,7 +63,134 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("Scalar::Util::isweak", s_isweak),
     ("Scalar::Util::readonly", s_isweak),
     ("Scalar::Util::openhandle", s_openhandle),
+    ("builtin::import", builtin_import),
+    ("builtin::blessed", s_blessed),
+    ("builtin::reftype", s_reftype),
+    ("builtin::refaddr", s_refaddr),
+    ("builtin::weaken", weaken),
+    ("builtin::unweaken", weaken),
+    ("builtin::is_weak", s_isweak),
+    ("builtin::true", builtin_true),
+    ("builtin::false", builtin_false),
+    ("builtin::is_bool", builtin_is_bool),
+    ("builtin::ceil", builtin_ceil),
+    ("builtin::floor", builtin_floor),
+    ("builtin::trim", builtin_trim),
+    ("builtin::indexed", builtin_indexed),
+    ("Sub::Util::subname", sub_subname),
+    ("Sub::Util::set_subname", sub_set),
+    ("Sub::Util::set_prototype", sub_set),
+    ("Sub::Util::prototype", sub_prototype),
 ];
+
+/// `use builtin qw(NAMES)`: perl imports them lexically; psh puts them in
+/// the importing package.
+fn builtin_import(it: &mut Interp, a: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+    let pkg = it.package.to_string();
+    for n in a.iter().skip(1) {
+        let name = String::from_utf8_lossy(&to_bytes(&n.get())).into_owned();
+        let Some(cv) = it.find_sub(&format!("builtin::{name}")) else {
+            return Err(it.die_msg(format!("'{name}' is not recognised as a builtin function")));
+        };
+        it.glob(&format!("{pkg}::{name}")).set_code(Some(cv));
+    }
+    it.method_cache.clear();
+    Ok(Value::Undef)
+}
+
+fn builtin_true(_: &mut Interp, _: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    one_value(want, out, crate::interp::bool_value(true))
+}
+
+fn builtin_false(_: &mut Interp, _: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    one_value(want, out, crate::interp::bool_value(false))
+}
+
+/// psh has no boolean flag on values: none counts as a boolean.
+fn builtin_is_bool(_: &mut Interp, _: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    one_value(want, out, crate::interp::bool_value(false))
+}
+
+fn builtin_ceil(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let x = crate::convert::to_f64(&a.first().map(Elem::get).unwrap_or_default());
+    one_value(want, out, Value::Num(x.ceil()))
+}
+
+fn builtin_floor(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let x = crate::convert::to_f64(&a.first().map(Elem::get).unwrap_or_default());
+    one_value(want, out, Value::Num(x.floor()))
+}
+
+fn builtin_trim(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = a.first().map(Elem::get).unwrap_or_default();
+    let s = crate::convert::to_pstr(&v).into_owned();
+    let b = &s.bytes;
+    let ws = |c: &u8| c.is_ascii_whitespace();
+    let start = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !ws(c)).map_or(start, |e| e + 1);
+    one_value(want, out, Value::str_from(b[start..end].to_vec(), s.utf8))
+}
+
+fn builtin_indexed(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    if want != Want::List {
+        return Ok(Value::Int(a.len() as i64 * 2));
+    }
+    for (i, e) in a.iter().enumerate() {
+        out.push(Value::Int(i as i64));
+        out.push(e.get());
+    }
+    Ok(Value::Undef)
+}
+
+/// `Sub::Util::subname($code)`: the sub's full name.
+fn sub_subname(it: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = a.first().map(Elem::get).unwrap_or_default();
+    let Value::CodeRef(cv) = v else {
+        return Err(it.die_msg("Not a subroutine reference"));
+    };
+    let name = cv
+        .name
+        .clone()
+        .unwrap_or_else(|| Rc::from("main::__ANON__"));
+    one_value(want, out, Value::from_str(&name))
+}
+
+/// `set_subname(NAME, $code)` / `set_prototype(PROTO, $code)`: psh keeps
+/// names and prototypes with the compiled body, so the sub comes back as is.
+fn sub_set(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = a.get(1).map(Elem::get).unwrap_or_default();
+    one_value(want, out, v)
+}
+
+fn sub_prototype(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = a.first().map(Elem::get).unwrap_or_default();
+    let p = match &v {
+        Value::CodeRef(cv) => match &cv.kind {
+            CodeKind::Perl { body, .. } => body.prototype.clone().map(|p| Value::from_str(&p)),
+            CodeKind::Const(_) => Some(Value::bytes(b"")),
+            _ => None,
+        },
+        _ => None,
+    };
+    one_value(want, out, p.unwrap_or_default())
+}
+
+/// The prototypes of the List::Util / Scalar::Util functions (as the XS
+/// ones declare them), by full name.
+pub fn native_prototype(name: &str) -> Option<&'static str> {
+    let (pkg, f) = name.rsplit_once("::")?;
+    match pkg {
+        "List::Util" => Some(match f {
+            "first" | "any" | "all" | "none" | "notall" | "reduce" | "reductions" | "pairmap"
+            | "pairgrep" | "pairfirst" => "&@",
+            "head" | "tail" => "$@",
+            "bootstrap" => return None,
+            _ => "@",
+        }),
+        "Scalar::Util" => Some("$"),
+        _ => None,
+    }
+}
 
 /// A native sub's single value: in list context it goes to the list.
 pub(crate) fn one_value(want: Want, out: &mut Vec<Value>, v: Value) -> R {
@@ -468,6 +601,42 @@ fn pairgrep(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) ->
         return Ok(Value::Int(items.len() as i64 / 2));
     }
     list_result(want, out, items)
+}
+
+/// `pairfirst { BLOCK } LIST`: the first pair the block accepts.
+fn pairfirst(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let items = pair_walk(it, args, "pairfirst", true)?;
+    if want != Want::List {
+        return Ok(crate::interp::bool_value(!items.is_empty()));
+    }
+    out.extend(items.into_iter().take(2));
+    Ok(Value::Undef)
+}
+
+/// `sample COUNT, LIST`: COUNT random elements.
+fn sample(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let n = args
+        .first()
+        .map(|e| e.peek(crate::convert::to_i64))
+        .unwrap_or(0)
+        .max(0) as usize;
+    let mut v: Vec<Value> = args.iter().skip(1).map(Elem::get).collect();
+    let mut picked = Vec::new();
+    while picked.len() < n && !v.is_empty() {
+        let i = (it.drand48() * v.len() as f64) as usize;
+        picked.push(v.swap_remove(i.min(v.len() - 1)));
+    }
+    list_result(want, out, picked)
+}
+
+/// `dualvar(NUM, STR)`: psh values hold one representation; the string.
+fn dualvar(_: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = args.get(1).map(Elem::get).unwrap_or_default();
+    one_value(want, out, v)
+}
+
+fn s_false(_: &mut Interp, _: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    one_value(want, out, crate::interp::bool_value(false))
 }
 
 /// `head N, LIST` / `tail N, LIST`: a negative N counts what to leave out.

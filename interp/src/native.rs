@@ -35,7 +35,53 @@ pub fn is_builtin_module(file: &str) -> bool {
             | "IO/Handle.pm"
             | "IO/File.pm"
             | "IO/Seekable.pm"
+            | "warnings/register.pm"
+            | "Config.pm"
+            | "Encode.pm"
+            | "builtin.pm"
     )
+}
+
+/// `$VERSION` of the built-in modules (perl 5.36's), set when required.
+pub fn builtin_version(file: &str) -> Option<(&'static str, &'static str)> {
+    Some(match file {
+        "strict.pm" => ("strict", "1.12"),
+        "warnings.pm" => ("warnings", "1.58"),
+        "feature.pm" => ("feature", "1.72"),
+        "utf8.pm" => ("utf8", "1.24"),
+        "constant.pm" => ("constant", "1.33"),
+        "parent.pm" => ("parent", "0.238"),
+        "base.pm" => ("base", "2.27"),
+        "integer.pm" => ("integer", "1.01"),
+        "vars.pm" => ("vars", "1.05"),
+        "lib.pm" => ("lib", "0.65"),
+        "bytes.pm" => ("bytes", "1.08"),
+        "less.pm" => ("less", "0.03"),
+        "sort.pm" => ("sort", "2.05"),
+        "subs.pm" => ("subs", "1.04"),
+        "diagnostics.pm" => ("diagnostics", "1.39"),
+        "experimental.pm" => ("experimental", "0.028"),
+        "overload.pm" => ("overload", "1.35"),
+        "Carp.pm" => ("Carp", "1.52"),
+        "IO/Handle.pm" => ("IO::Handle", "1.48"),
+        "IO/File.pm" => ("IO::File", "1.48"),
+        "IO/Seekable.pm" => ("IO::Seekable", "1.48"),
+        "warnings/register.pm" => ("warnings::register", "1.04"),
+        "Config.pm" => ("Config", "5.036000"),
+        "builtin.pm" => ("builtin", "0.006"),
+        _ => return None,
+    })
+}
+
+/// Perl source for the parts of a built-in module written in Perl (run
+/// when the module is first required).
+pub fn builtin_source(file: &str) -> Option<&'static str> {
+    match file {
+        "IO/File.pm" | "IO/Handle.pm" | "IO/Seekable.pm" => Some(include_str!("perl/IO_File.pm")),
+        "Config.pm" => Some(include_str!("perl/Config.pm")),
+        "Encode.pm" => Some(include_str!("perl/Encode.pm")),
+        _ => None,
+    }
 }
 
 /// Install the native subs into a fresh interpreter.
@@ -47,6 +93,17 @@ pub fn install(it: &mut Interp) {
         ("vars::import", vars_import),
         ("lib::import", lib_import),
         ("overload::import", overload_import),
+        ("overload::unimport", overload_unimport),
+        ("overload::StrVal", overload_strval),
+        ("overload::Overloaded", overload_overloaded),
+        ("overload::Method", overload_method),
+        ("warnings::register_categories", noop),
+        ("warnings::register::import", noop),
+        ("warnings::enabled", warnings_enabled),
+        ("warnings::fatal_enabled", warnings_enabled),
+        ("warnings::warnif", noop),
+        ("re::is_regexp", re_is_regexp),
+        ("re::regexp_pattern", re_regexp_pattern),
         ("UNIVERSAL::isa", universal_isa),
         ("UNIVERSAL::DOES", universal_isa),
         ("UNIVERSAL::can", universal_can),
@@ -56,12 +113,19 @@ pub fn install(it: &mut Interp) {
         ("utf8::downgrade", utf8_downgrade),
         ("utf8::is_utf8", utf8_is_utf8),
         ("utf8::valid", utf8_valid),
+        ("utf8::unicode_to_native", utf8_identity),
+        ("utf8::native_to_unicode", utf8_identity),
     ];
     for (name, f) in subs
         .iter()
         .chain(crate::listutil::SUBS)
         .chain(crate::carp::SUBS)
         .chain(crate::iohandle::SUBS)
+        .chain(crate::posix::SUBS)
+        .chain(crate::dumper::SUBS)
+        .chain(crate::storable::SUBS)
+        .chain(crate::encode::SUBS)
+        .chain(crate::digest::SUBS)
     {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));
@@ -69,6 +133,64 @@ pub fn install(it: &mut Interp) {
     let isa = it.glob("IO::File::ISA").av();
     isa.push(Value::from_str("IO::Handle"));
     isa.push(Value::from_str("IO::Seekable"));
+}
+
+fn noop(_: &mut Interp, _: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
+    Ok(Value::Undef)
+}
+
+/// `warnings::enabled`: psh does not track the callers' lexical warnings
+/// for modules, so categories count as off.
+fn warnings_enabled(
+    _: &mut Interp,
+    _: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    crate::listutil::one_value(want, out, crate::interp::bool_value(false))
+}
+
+fn re_is_regexp(
+    _: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    crate::listutil::one_value(
+        want,
+        out,
+        crate::interp::bool_value(matches!(v, Value::Regex(_))),
+    )
+}
+
+/// `re::regexp_pattern(qr/…/)`: (pattern, flags) in list context, the
+/// stringified regex in scalar context; false for a non-regex.
+fn re_regexp_pattern(
+    _: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    let Value::Regex(q) = v else {
+        return crate::listutil::one_value(want, out, crate::interp::bool_value(false));
+    };
+    let s = &q.stringified;
+    if want != Want::List {
+        return Ok(Value::str_from(s.bytes.clone(), s.utf8));
+    }
+    // `(?^FLAGS:PATTERN)`
+    let b = &s.bytes;
+    let (flags, pat) = match b.iter().position(|&c| c == b':') {
+        Some(i) if b.starts_with(b"(?^") && b.ends_with(b")") => {
+            (b[3..i].to_vec(), b[i + 1..b.len() - 1].to_vec())
+        }
+        _ => (Vec::new(), b.clone()),
+    };
+    out.push(Value::str_from(pat, s.utf8));
+    out.push(Value::str_from(flags, false));
+    Ok(Value::Undef)
 }
 
 fn str_of(v: &Value) -> String {
@@ -138,12 +260,102 @@ fn overload_import(
             it.glob(&format!("{pkg}::()")).sv().set(v);
             continue;
         }
-        if let Value::CodeRef(cv) = v {
-            it.glob(&format!("{pkg}::({key}")).set_code(Some(cv));
+        match v {
+            Value::CodeRef(cv) => {
+                it.glob(&format!("{pkg}::({key}")).set_code(Some(cv));
+            }
+            // A method name: the method the class has (perl looks it up
+            // on each use; psh when the overload is declared).
+            Value::Str(_) => {
+                let name = str_of(&v);
+                if let Some(cv) = it.find_method(&pkg, &name) {
+                    it.glob(&format!("{pkg}::({key}")).set_code(Some(cv));
+                }
+            }
+            _ => {}
         }
     }
     it.method_cache.clear();
     Ok(Value::Undef)
+}
+
+/// `no overload KEY, …`: the package's handlers for those keys go.
+fn overload_unimport(
+    it: &mut Interp,
+    args: &[Elem],
+    _: Want,
+    _: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let pkg = caller_package(it);
+    for a in args.iter().skip(1) {
+        let key = str_of(&a.get());
+        if key == "fallback" {
+            if let Some(g) = it.glob_opt(&format!("{pkg}::()")) {
+                g.sv().set(Value::Undef);
+            }
+            continue;
+        }
+        if let Some(g) = it.glob_opt(&format!("{pkg}::({key}")) {
+            g.set_code(None);
+        }
+    }
+    it.method_cache.clear();
+    Ok(Value::Undef)
+}
+
+/// `overload::StrVal($x)`: the string form ignoring any `""` overload.
+fn overload_strval(
+    _: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    let s = crate::convert::to_pstr(&v).into_owned();
+    crate::listutil::one_value(want, out, Value::str_from(s.bytes, s.utf8))
+}
+
+fn overload_class(it: &mut Interp, v: &Value) -> Option<String> {
+    match v.blessed() {
+        Some(c) => Some(c.to_string()),
+        None if !v.is_ref() => {
+            let s = str_of(v);
+            it.package_exists(&s).then_some(s)
+        }
+        None => None,
+    }
+}
+
+fn overload_overloaded(
+    it: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    let r = match overload_class(it, &v) {
+        Some(c) => it.find_method(&c, "((").is_some(),
+        None => false,
+    };
+    crate::listutil::one_value(want, out, crate::interp::bool_value(r))
+}
+
+fn overload_method(
+    it: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    let op = args.get(1).map(|a| str_of(&a.get())).unwrap_or_default();
+    let r = match overload_class(it, &v) {
+        Some(c) => match it.find_method(&c, &format!("({op}")) {
+            Some(cv) => Value::CodeRef(cv),
+            None => Value::Undef,
+        },
+        None => Value::Undef,
+    };
+    crate::listutil::one_value(want, out, r)
 }
 
 fn parent_import(
@@ -348,6 +560,19 @@ fn utf8_downgrade(
             }
         }
     }
+}
+
+/// `utf8::unicode_to_native` / `native_to_unicode`: the same number on an
+/// ASCII platform.
+fn utf8_identity(
+    _: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    let n = crate::convert::to_i64(&v);
+    crate::listutil::one_value(want, out, Value::Int(n))
 }
 
 fn utf8_is_utf8(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {

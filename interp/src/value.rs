@@ -223,7 +223,7 @@ impl Value {
             Value::ArrayRef(r) => r.blessed(),
             Value::HashRef(r) => r.blessed(),
             Value::CodeRef(r) => r.blessed(),
-            Value::GlobRef(_) => None,
+            Value::GlobRef(g) => g.blessed(),
             Value::Regex(r) => r.blessed.clone().or_else(|| Some(Rc::from("Regexp"))),
             _ => None,
         }
@@ -935,9 +935,41 @@ pub struct Glob {
     pub hash: UnsafeCell<Option<Hv>>,
     pub code: UnsafeCell<Option<Cv>>,
     pub io: UnsafeCell<Option<Rc<crate::io::Handle>>>,
+    /// The class a reference to this glob is blessed into (IO::File
+    /// objects are blessed glob references).
+    pub blessed: UnsafeCell<Option<Rc<str>>>,
+    /// DESTROY has been queued for this (blessed) glob.
+    pub destroyed: Cell<bool>,
 }
 
 pub type Gv = Rc<Glob>;
+
+impl Drop for Glob {
+    /// A blessed glob (an IO::Handle-style object) gets its DESTROY call
+    /// when the last reference goes, as the other referents do.
+    fn drop(&mut self) {
+        let Some(pkg) = self.blessed.get_mut().take() else {
+            return;
+        };
+        if self.destroyed.get() {
+            return;
+        }
+        let again = Rc::new(Glob {
+            name: self.name.clone(),
+            scalar: UnsafeCell::new(std::mem::replace(
+                self.scalar.get_mut(),
+                Scalar::new(Value::Undef),
+            )),
+            array: UnsafeCell::new(self.array.get_mut().take()),
+            hash: UnsafeCell::new(self.hash.get_mut().take()),
+            code: UnsafeCell::new(self.code.get_mut().take()),
+            io: UnsafeCell::new(self.io.get_mut().take()),
+            blessed: UnsafeCell::new(Some(pkg)),
+            destroyed: Cell::new(true),
+        });
+        crate::destroy::defer(Value::GlobRef(again));
+    }
+}
 
 impl Glob {
     pub fn new(name: Rc<str>) -> Gv {
@@ -948,7 +980,15 @@ impl Glob {
             hash: UnsafeCell::new(None),
             code: UnsafeCell::new(None),
             io: UnsafeCell::new(None),
+            blessed: UnsafeCell::new(None),
+            destroyed: Cell::new(false),
         })
+    }
+    pub fn blessed(&self) -> Option<Rc<str>> {
+        unsafe { (*self.blessed.get()).clone() }
+    }
+    pub fn bless(&self, pkg: Rc<str>) {
+        unsafe { *self.blessed.get() = Some(pkg) }
     }
     #[inline]
     pub fn sv(&self) -> Sv {

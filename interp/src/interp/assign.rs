@@ -643,10 +643,69 @@ impl Interp {
         }
     }
 
+    /// An import (`*name = \&sub` while a BEGIN block or `use` runs) into
+    /// a glob whose sub the file being compiled defines further down: perl
+    /// compiles that definition after the import, so it wins (with perl's
+    /// "redefined" warnings); psh installed it first, so the import is
+    /// skipped.
+    #[cold]
+    fn defined_later(&mut self, g: &Gv, incoming: &Cv) -> bool {
+        let Some((file, line)) = self.begin_ctx.clone() else {
+            return false;
+        };
+        let Some(cur) = g.code() else {
+            return false;
+        };
+        let CodeKind::Perl { body, .. } = &cur.kind else {
+            return false;
+        };
+        if *body.file != *file || body.line <= line || Rc::ptr_eq(&cur, incoming) {
+            return false;
+        }
+        let warn =
+            body.body.stmts.first().map_or(self.hints, |s| s.hints) & ast::hints::WARNINGS != 0;
+        if warn {
+            let short = g.name.rsplit("::").next().unwrap_or("").to_string();
+            let theirs = match &incoming.kind {
+                CodeKind::Perl { body, .. } => body.prototype.clone(),
+                CodeKind::Const(_) => Some(String::new()),
+                CodeKind::Native(_) => incoming
+                    .name
+                    .as_deref()
+                    .and_then(crate::listutil::native_prototype)
+                    .map(str::to_string),
+                CodeKind::Stub => None,
+            };
+            let mine = body.prototype.clone();
+            if theirs != mine {
+                let show = |p: &Option<String>| match p {
+                    Some(p) => format!("({p})"),
+                    None => "none".to_string(),
+                };
+                self.begin_warnings.push(format!(
+                    "Prototype mismatch: sub {} {} vs {} at {} line {}.\n",
+                    g.name,
+                    show(&theirs),
+                    show(&mine),
+                    body.file,
+                    body.line
+                ));
+            }
+            self.begin_warnings.push(format!(
+                "Subroutine {short} redefined at {} line {}.\n",
+                body.file, body.line
+            ));
+        }
+        true
+    }
+
     /// `*name = VALUE`: aliasing a glob slot (or the whole glob).
     pub fn glob_assign(&mut self, g: &Gv, v: Value) -> R<()> {
         match v {
             Value::CodeRef(c) => {
+                if self.defined_later(g, &c) {
+                    return Ok(());
+                }
                 if self.warnings_on() && self.hints & crate::ast::hints::NO_WARN_OTHER == 0 {
                     if let Some(old) = g.code() {
                         if !Rc::ptr_eq(&old, &c) && matches!(old.kind, CodeKind::Perl { .. }) {

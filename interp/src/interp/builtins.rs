@@ -323,6 +323,9 @@ impl Interp {
     pub(super) fn length_of(&mut self, v: Value) -> R<Value> {
         Ok(match &v {
             Value::Undef => Value::Undef,
+            Value::Str(s) if self.hints & crate::ast::hints::BYTES != 0 => {
+                Value::Int(s.bytes.len() as i64)
+            }
             Value::Str(s) => Value::Int(s.char_len() as i64),
             _ => Value::Int(self.str_of_value(v)?.char_len() as i64),
         })
@@ -822,6 +825,7 @@ impl Interp {
                     Value::ArrayRef(a) => a.bless(class),
                     Value::ScalarRef(s) => s.bless(class),
                     Value::CodeRef(c) => c.bless(class),
+                    Value::GlobRef(g) => g.bless(class),
                     _ => return Err(self.die_msg("Can't bless non-reference value")),
                 }
                 r
@@ -1447,8 +1451,20 @@ impl Interp {
                     None => 1e9,
                 };
                 self.flush_all();
-                std::thread::sleep(std::time::Duration::from_secs_f64(n.max(0.0)));
-                Value::Int(n as i64)
+                crate::signals::sync(self);
+                // In slices, so that a caught signal ends the sleep.
+                let start = std::time::Instant::now();
+                let total = std::time::Duration::from_secs_f64(n.max(0.0));
+                while !crate::signals::pending() {
+                    let left = total.saturating_sub(start.elapsed());
+                    if left.is_zero() {
+                        break;
+                    }
+                    std::thread::sleep(left.min(std::time::Duration::from_millis(10)));
+                }
+                let slept = start.elapsed().as_secs_f64().round();
+                crate::signals::dispatch(self)?;
+                Value::Int(slept as i64)
             }
             Func::System | Func::Exec => return self.system(f, args),
             Func::Readpipe => {
@@ -1509,11 +1525,26 @@ impl Interp {
                     return Ok(Value::Int(0));
                 };
                 let signo = signal_number(sig);
+                crate::signals::sync(self);
                 let mut n = 0;
                 for p in pids {
                     if unsafe { libc::kill(to_i64(p) as i32, signo) } == 0 {
                         n += 1;
                     }
+                }
+                if signo != 0 {
+                    // A signal sent to this process arrives on another thread
+                    // possibly: give it a moment.
+                    for _ in 0..100 {
+                        if crate::signals::pending() {
+                            break;
+                        }
+                        if !pids.iter().any(|p| to_i64(p) == std::process::id() as i64) {
+                            break;
+                        }
+                        std::thread::sleep(std::time::Duration::from_micros(100));
+                    }
+                    crate::signals::dispatch(self)?;
                 }
                 Value::Int(n)
             }
@@ -1556,14 +1587,17 @@ impl Interp {
                 self.once_matched.clear();
                 Value::Int(1)
             }
+            Func::Alarm => {
+                let n = match args.first() {
+                    Some(e) => to_f64(&self.sv(e)?),
+                    None => to_f64(&self.gv(wk::UNDERSCORE).sv().get()),
+                };
+                crate::signals::sync(self);
+                let prev = unsafe { libc::alarm(n.max(0.0) as u32) };
+                Value::Int(prev as i64)
+            }
             Func::Lock | Func::Study | Func::Dump => Value::Undef,
-            Func::Utime
-            | Func::Chown
-            | Func::Truncate
-            | Func::Flock
-            | Func::Alarm
-            | Func::Pipe
-            | Func::Crypt => {
+            Func::Utime | Func::Chown | Func::Truncate | Func::Flock | Func::Pipe | Func::Crypt => {
                 self.all_args(args)?;
                 bool_val(true)
             }
@@ -1621,6 +1655,18 @@ impl Interp {
                     },
                     args,
                 )
+            }
+            Func::Sysopen => return self.sysopen(args),
+            // Nothing is tied in psh (tie itself is not supported).
+            Func::Tied => Value::Undef,
+            // POSIX.pm ties %POSIX::SIGRT as it loads; psh has no tie yet,
+            // and that hash is only for real-time signals: left untied.
+            Func::Tie
+                if args.len() >= 2 && to_bytes(&self.sv(&args[1])?).as_ref() == b"POSIX::SigRt" =>
+            {
+                // tie gives the tie object, which is true (POSIX.pm ends
+                // with this statement, and a required file must be true).
+                Value::Int(1)
             }
             // Not implemented yet: a clear error rather than a wrong result.
             _ => {
@@ -2062,6 +2108,43 @@ impl Interp {
         Ok(bool_val(true))
     }
 
+    /// `sysopen FH, PATH, FLAGS[, PERMS]`: open(2) with the flags given.
+    fn sysopen(&mut self, args: &[Expr]) -> R<Value> {
+        if args.len() < 3 {
+            return Ok(Value::Undef);
+        }
+        let path = self.sv(&args[1])?;
+        let flags = to_i64(&self.sv(&args[2])?) as i32;
+        let perms = match args.get(3) {
+            Some(e) => to_i64(&self.sv(e)?) as libc::c_uint,
+            None => 0o666,
+        };
+        let p = to_bytes(&path).into_owned();
+        let Ok(cp) = std::ffi::CString::new(p) else {
+            self.errno = libc::ENOENT;
+            return Ok(Value::Undef);
+        };
+        let fd = unsafe { libc::open(cp.as_ptr(), flags | libc::O_CLOEXEC, perms) };
+        if fd < 0 {
+            self.errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+            return Ok(Value::Undef);
+        }
+        use std::os::unix::io::FromRawFd;
+        let file = unsafe { std::fs::File::from_raw_fd(fd) };
+        let acc = flags & libc::O_ACCMODE;
+        let h = Handle::new(
+            Backend::File(file),
+            acc == libc::O_RDONLY || acc == libc::O_RDWR,
+            acc == libc::O_WRONLY || acc == libc::O_RDWR,
+            "FH",
+        );
+        if flags & libc::O_APPEND != 0 {
+            h.io.borrow_mut().append = true;
+        }
+        self.bind_handle(&args[0], h)?;
+        Ok(bool_val(true))
+    }
+
     /// Children get `%ENV` as their environment (perl's `%ENV` is the
     /// process environment).
     fn child_env(&mut self, c: &mut std::process::Command) {
@@ -2200,10 +2283,22 @@ impl Interp {
                 self.track_args = true;
             }
             let inc = self.gv(wk::INC).hv();
-            inc.set(
-                make_key(name.as_bytes(), false),
-                Value::from_str(&format!("(psh)/{name}")),
-            );
+            if inc.exists(name.as_bytes()) {
+                return Ok(Value::Int(1));
+            }
+            let path = format!("(psh)/{name}");
+            inc.set(make_key(name.as_bytes(), false), Value::from_str(&path));
+            if let Some((pkg, v)) = crate::native::builtin_version(&name) {
+                let sv = self.glob(&format!("{pkg}::VERSION")).sv();
+                if sv.get().is_undef() {
+                    sv.set(Value::from_str(v));
+                }
+            }
+            // Parts of some built-in modules are written in Perl.
+            if let Some(src) = crate::native::builtin_source(&name) {
+                let mut out = Vec::new();
+                self.run_source(src.as_bytes(), &path, Want::Scalar, &mut out)?;
+            }
             return Ok(Value::Int(1));
         }
         let inc = self.gv(wk::INC).hv();
@@ -2225,9 +2320,10 @@ impl Interp {
         let path = if name.starts_with('/') || name.starts_with("./") {
             Some(name.clone())
         } else {
-            dirs.iter()
-                .map(|d| format!("{d}/{name}"))
-                .find(|p| std::path::Path::new(p).is_file())
+            let found = dirs
+                .iter()
+                .position(|d| std::path::Path::new(&format!("{d}/{name}")).is_file());
+            found.map(|i| format!("{}/{name}", dirs[i]))
         };
         let Some(path) = path else {
             let module = name.strip_suffix(".pm").map(|m| m.replace('/', "::"));
@@ -2292,7 +2388,19 @@ impl Interp {
                 return Ok(Value::Undef);
             }
         };
-        let prog = match crate::parse::parse_program(&src, path) {
+        self.run_source(&src, path, want, out)
+    }
+
+    /// Compile and run Perl source as a file named `path`.
+    pub fn run_source(
+        &mut self,
+        src: &[u8],
+        path: &str,
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> R<Value> {
+        let src = src.to_vec();
+        let prog = match crate::parse::parse_required(&src, path) {
             Ok(p) => p,
             Err(e) => {
                 let mut m = e.to_string();
@@ -2319,9 +2427,20 @@ impl Interp {
         self.install_subs_from(&unit, &prog.subs);
         let start = out.len();
         let r = (|| -> R<Value> {
-            for b in &prog.begin {
-                self.exec_block(b)?;
+            let saved_ctx = self.begin_ctx.take();
+            for (i, b) in prog.begin.iter().enumerate() {
+                let line = prog.begin_lines.get(i).copied().unwrap_or(0);
+                self.begin_ctx = Some((Rc::from(&*prog.file), line));
+                let r = self.exec_block(b);
+                if !self.begin_warnings.is_empty() {
+                    self.flush_begin_warnings();
+                }
+                if let Err(e) = r {
+                    self.begin_ctx = saved_ctx;
+                    return Err(e);
+                }
             }
+            self.begin_ctx = saved_ctx;
             self.block_value(&prog.main.body, want, out)
         })();
         let r = match r {

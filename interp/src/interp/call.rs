@@ -36,7 +36,7 @@ impl Interp {
             Expr::Call { name, args, amp } => {
                 let cv = match self.call_target(e, name) {
                     Some(cv) => cv,
-                    None => match self.autoload_for(name) {
+                    None => match self.stub_autoload(name) {
                         Some(cv) => cv,
                         None => {
                             return Err(
@@ -1113,6 +1113,30 @@ impl Interp {
             return None;
         }
         Some(c)
+    }
+
+    /// For a call of `name` that has no body: the `AUTOLOAD` of the package
+    /// its stub came from (an imported `\&Other::name` not yet defined),
+    /// else that of `name`'s own package.
+    #[cold]
+    fn stub_autoload(&mut self, name: &str) -> Option<Cv> {
+        let stub_name = self
+            .symbols
+            .get(name)
+            .and_then(|g| g.code())
+            .and_then(|c| c.name.clone());
+        if let Some(sn) = stub_name {
+            if &*sn != name {
+                // The stub may have been defined since it was imported.
+                if let Some(cv) = self.find_sub(&sn) {
+                    return Some(cv);
+                }
+                if let Some(cv) = self.autoload_for(&sn) {
+                    return Some(cv);
+                }
+            }
+        }
+        self.autoload_for(name)
     }
 
     /// The `AUTOLOAD` sub that would handle a call to the undefined sub

@@ -305,22 +305,17 @@ impl Interp {
                 let v = self.sv(inner)?;
                 Value::Glob(self.glob_deref(&v)?)
             }
+            Expr::GlobSlotDyn { glob, slot } => {
+                let v = self.sv(glob)?;
+                let g = self.glob_of_value(&v)?;
+                let slot = self.sv(slot)?;
+                let slot = String::from_utf8_lossy(&to_bytes(&slot)).into_owned();
+                glob_slot(&g, &slot)
+            }
             Expr::GlobSlot { glob, slot } => {
                 let v = self.sv(glob)?;
                 let g = self.glob_deref(&v)?;
-                match slot.as_str() {
-                    "SCALAR" => Value::ScalarRef(g.sv()),
-                    "ARRAY" if g.has_av() => Value::ArrayRef(g.av()),
-                    "HASH" if g.has_hv() => Value::HashRef(g.hv()),
-                    "CODE" => g.code().map(Value::CodeRef).unwrap_or_default(),
-                    "IO" | "FILEHANDLE" if g.io().is_some() => Value::GlobRef(g.clone()),
-                    "GLOB" => Value::GlobRef(g.clone()),
-                    "NAME" => Value::from_str(g.name.rsplit("::").next().unwrap_or("")),
-                    "PACKAGE" => {
-                        Value::from_str(g.name.rsplit_once("::").map(|(p, _)| p).unwrap_or("main"))
-                    }
-                    _ => Value::Undef,
-                }
+                glob_slot(&g, slot)
             }
             Expr::LastIndex(p) => {
                 let av = self.array_place(p, false)?;
@@ -638,9 +633,27 @@ impl Interp {
                 }
             }
             Expr::Die(msg) => return Err(self.die_msg(msg)),
+            Expr::GotoTarget(e, msg) => {
+                let v = self.sv(e)?;
+                if matches!(v, Value::CodeRef(_)) {
+                    v
+                } else {
+                    return Err(self.die_msg(msg));
+                }
+            }
             Expr::GotoSub(target) => {
                 let t = self.sv(target)?;
-                let cv = self.code_of(&t)?;
+                // `goto &$name` is exempt from strict refs.
+                let cv = match &t {
+                    Value::Str(_) => {
+                        let saved = self.hints;
+                        self.hints &= !ast::hints::STRICT_REFS;
+                        let r = self.code_of(&t);
+                        self.hints = saved;
+                        r?
+                    }
+                    _ => self.code_of(&t)?,
+                };
                 let args = self.args.clone();
                 let want = self.want;
                 let mut out = Vec::new();
@@ -799,8 +812,20 @@ impl Interp {
             }
             Expr::ListAssign { lhs, rhs } => {
                 self.list_assign(lhs, rhs)?;
-                // In list context the value is the left side's elements.
-                self.list(strip_decl(lhs), out)?;
+                // In list context the value is the left side's elements
+                // (variables `my` just declared are read, not declared again).
+                match strip_decl(lhs) {
+                    Expr::MyDecl { vars, .. } => {
+                        for (k, s) in vars {
+                            match k {
+                                ast::PadKind::Scalar => out.push(self.pad_sv(*s).get()),
+                                ast::PadKind::Array => out.extend(self.pad_av(*s).values()),
+                                ast::PadKind::Hash => hash_pairs(&self.pad_hv(*s), out),
+                            }
+                        }
+                    }
+                    l => self.list(l, out)?,
+                }
             }
             Expr::Cond { c, t, f } => {
                 if self.cond(c)? {
@@ -1837,7 +1862,32 @@ impl Interp {
             Expr::SubRef(_) => out.push(self.sv(e)?),
             Expr::CodeDeref(inner) => {
                 let v = self.sv(inner)?;
-                out.push(Value::CodeRef(self.code_of(&v)?));
+                // `\&{"name"}` (allowed under strict refs) and `\&$glob` of
+                // a sub not defined yet make a stub, as `\&name` does.
+                let name = match &v {
+                    Value::Str(_) => {
+                        let n = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
+                        let full = self.qualify(n.strip_prefix('&').unwrap_or(&n));
+                        Some(full)
+                    }
+                    Value::Glob(g) | Value::GlobRef(g) if g.code().is_none() => {
+                        Some(g.name.to_string())
+                    }
+                    _ => None,
+                };
+                let cv = match name {
+                    Some(full) => match self.find_sub(&full) {
+                        Some(c) => c,
+                        None => {
+                            let g = self.glob(&full);
+                            let cv = Code::new(CodeKind::Stub, Some(Rc::from(full.as_str())));
+                            g.set_code(Some(cv.clone()));
+                            cv
+                        }
+                    },
+                    None => self.code_of(&v)?,
+                };
+                out.push(Value::CodeRef(cv));
             }
             Expr::Special(
                 ast::SpecialVar::MatchStart | ast::SpecialVar::MatchEnd | ast::SpecialVar::Captures,
@@ -2129,7 +2179,7 @@ impl Interp {
                 None => Value::Undef,
             },
             Warnings => Value::Int(self.global_warnings as i64),
-            PerlVersion => Value::Num(5.036),
+            PerlVersion => Value::from_str("5.036000"),
             // A version object in perl; its string form is what scripts see.
             PerlVersionV => Value::bytes(b"v5.36.0"),
             ExecPath => Value::string(self.exec_path.clone()),
@@ -2391,6 +2441,21 @@ pub fn char_offset(s: &PStr, byte: usize) -> usize {
         utf8_char_count(&s.bytes[..byte.min(s.bytes.len())])
     } else {
         byte
+    }
+}
+
+/// `*glob{SLOT}`.
+fn glob_slot(g: &Gv, slot: &str) -> Value {
+    match slot {
+        "SCALAR" => Value::ScalarRef(g.sv()),
+        "ARRAY" if g.has_av() => Value::ArrayRef(g.av()),
+        "HASH" if g.has_hv() => Value::HashRef(g.hv()),
+        "CODE" => g.code().map(Value::CodeRef).unwrap_or_default(),
+        "IO" | "FILEHANDLE" if g.io().is_some() => Value::GlobRef(g.clone()),
+        "GLOB" => Value::GlobRef(g.clone()),
+        "NAME" => Value::from_str(g.name.rsplit("::").next().unwrap_or("")),
+        "PACKAGE" => Value::from_str(g.name.rsplit_once("::").map(|(p, _)| p).unwrap_or("main")),
+        _ => Value::Undef,
     }
 }
 

@@ -173,6 +173,11 @@ pub struct Interp {
     pub(crate) anon_names: rustc_hash::FxHashMap<usize, Rc<str>>,
     /// String literals, allocated once per literal (keyed by node address).
     pub(crate) const_strs: rustc_hash::FxHashMap<usize, Rc<PStr>>,
+    /// While a file's BEGIN blocks (and `use`) run: that file and the line
+    /// the running one ends on (see `glob_assign`).
+    pub(crate) begin_ctx: Option<(Rc<str>, u32)>,
+    /// Warnings for after the running BEGIN block (see `glob_assign`).
+    pub(crate) begin_warnings: Vec<String>,
     /// Sub bodies in closure form, by body address, shared by all closures
     /// of one body (the `Weak` tells whether the address still names it).
     pub(crate) lowered_subs:
@@ -304,6 +309,7 @@ impl Interp {
                 n_patterns: 0,
                 n_states: 0,
                 file: Arc::from("-"),
+                once_warnings: vec![],
             }),
         });
         let exec_path = std::env::current_exe()
@@ -339,6 +345,8 @@ impl Interp {
             args_pool: Vec::new(),
             vec_pool: Vec::new(),
             const_strs: Default::default(),
+            begin_ctx: None,
+            begin_warnings: Vec::new(),
             lowered_subs: Default::default(),
             lowered_blocks: Default::default(),
             byte_strs: Vec::new(),
@@ -500,6 +508,7 @@ impl Interp {
         let mark = self.savestack.len();
         let r = (|| -> R<()> {
             self.run_begins(&prog, usize::MAX, &prog.file)?;
+            crate::parse::give_once_warnings(&prog.once_warnings);
             if !self.lower_enabled {
                 return self.exec_stmts(&body.stmts);
             }
@@ -776,8 +785,21 @@ impl Interp {
     /// Run a program's `BEGIN` blocks (the first `n`): a failing one aborts
     /// compilation, which perl adds to a string exception.
     pub fn run_begins(&mut self, prog: &Program, n: usize, file: &str) -> R<()> {
+        let saved_ctx = self.begin_ctx.take();
+        let r = self.run_begins_in(prog, n, file);
+        self.begin_ctx = saved_ctx;
+        r
+    }
+
+    fn run_begins_in(&mut self, prog: &Program, n: usize, file: &str) -> R<()> {
         for (i, b) in prog.begin.iter().take(n).enumerate() {
-            if let Err(f) = self.exec_block(b) {
+            let line = prog.begin_lines.get(i).copied().unwrap_or(0);
+            self.begin_ctx = Some((Rc::from(&*prog.file), line));
+            let r = self.exec_block(b);
+            if !self.begin_warnings.is_empty() {
+                self.flush_begin_warnings();
+            }
+            if let Err(f) = r {
                 if let Flow::Die = f {
                     if !self.die_value.is_ref() {
                         let line = prog.begin_lines.get(i).copied().unwrap_or(self.line);

@@ -22,6 +22,15 @@ impl Interp {
     }
 
     /// Emit a warning (message without location).
+    /// Give the warnings queued while a BEGIN block ran (perl gives them
+    /// when it compiles what comes after).
+    #[cold]
+    pub fn flush_begin_warnings(&mut self) {
+        for w in std::mem::take(&mut self.begin_warnings) {
+            self.emit_warning(Value::string(w));
+        }
+    }
+
     pub fn warn_str(&mut self, msg: &str) {
         self.warn_cat(warning_category(msg), msg)
     }

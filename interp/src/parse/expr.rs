@@ -2302,6 +2302,15 @@ impl Parser {
                     slot,
                 });
             }
+            // `*$glob{$thing}`
+            self.pos += 1;
+            let slot = self.parse_expr()?;
+            self.skip_ws();
+            self.expect("}")?;
+            return Ok(Expr::GlobSlotDyn {
+                glob: Box::new(g),
+                slot: Box::new(slot),
+            });
         }
         Ok(g)
     }
@@ -2321,13 +2330,19 @@ impl Parser {
                     Err(e) => Ok(Expr::GlobDeref(Box::new(e))),
                 }
             }
-            Some(b'$') => {
+            Some(b'$')
+                if !self
+                    .peek_at(1)
+                    .is_some_and(|c| c.is_ascii_whitespace() || c == b';' || c == b')') =>
+            {
                 let e = self.parse_scalar_term_simple()?;
                 Ok(Expr::GlobDeref(Box::new(e)))
             }
             _ => {
+                // `*name`, and the punctuation globs (`*+`, `*^N`, `*/`).
                 let name = self
                     .scan_var_name(false)
+                    .or_else(|| self.scan_var_name(true))
                     .ok_or_else(|| self.syntax_error_at(start))?;
                 let fq = self.qualify(&name);
                 self.note_global_use(&fq, start);
@@ -2534,6 +2549,12 @@ impl Parser {
         if let Some(stripped) = word.strip_suffix("::") {
             return Ok((self.str_expr(stripped), false));
         }
+        if !self.overridden.is_empty() && !word.contains("::") {
+            let fq = self.qualify_sub(&word);
+            if self.overridden.contains(&fq) {
+                return self.parse_user_call_or_bareword(&word, start);
+            }
+        }
         let word = word
             .strip_prefix("CORE::")
             .map(|s| s.to_string())
@@ -2642,6 +2663,23 @@ impl Parser {
                         self.pos = end;
                         return Ok((Expr::Die(format!("Can't find label {label}")), false));
                     }
+                }
+                // `goto LABEL` is not supported: die when reached; `goto
+                // EXPR` where EXPR gives a code reference is `goto &sub`.
+                if self.starts_term(true)
+                    && !self.peek_word().is_some_and(|w| {
+                        w.bytes()
+                            .all(|c| c.is_ascii_uppercase() || c == b'_' || c.is_ascii_digit())
+                    })
+                {
+                    let e = self.parse_expr_prec(P_UNI + 1)?;
+                    let msg = self
+                        .error_at(start, "goto LABEL is not supported", false)
+                        .to_string();
+                    return Ok((
+                        Expr::GotoSub(Box::new(Expr::GotoTarget(Box::new(e), msg))),
+                        false,
+                    ));
                 }
                 if self.starts_term(true) {
                     let _ = self.parse_expr_prec(P_UNI + 1)?;
@@ -2985,6 +3023,25 @@ impl Parser {
                 },
                 false,
             ));
+        }
+        // `Pkg::NAME` may name a sub (a constant) that a module defines
+        // when it loads, after this was parsed: call it if it exists then.
+        if word.contains("::") && !word.ends_with("::") && !self.peek_str("=>") {
+            let c = Expr::Func {
+                f: Func::DefinedSub,
+                args: vec![Expr::SubRef(fq.clone())],
+            };
+            let t = Expr::Call {
+                name: fq,
+                args: Some(vec![]),
+                amp: false,
+            };
+            let e = Expr::Cond {
+                c: Box::new(c),
+                t: Box::new(t),
+                f: Box::new(self.str_expr(word)),
+            };
+            return Ok((e, false));
         }
         // A bareword.
         if word.contains("::")

@@ -59,6 +59,23 @@ pub struct EvalScope {
     pub in_sub: bool,
 }
 
+thread_local! {
+    /// Package variables that files loaded by `require` mention.
+    static MODULE_NAMES: std::cell::RefCell<HashSet<String>> =
+        std::cell::RefCell::new(HashSet::new());
+}
+
+/// Give the main program's "used only once" warnings (see
+/// `Program::once_warnings`).
+pub fn give_once_warnings(w: &[(String, String)]) {
+    for (name, msg) in w {
+        if MODULE_NAMES.with(|m| m.borrow().contains(name)) {
+            continue;
+        }
+        emit_compile_warning(format!("{msg}\n"));
+    }
+}
+
 /// Parse a whole file.
 pub fn parse_program(src: &[u8], file: &str) -> Result<Program, ParseError> {
     parse_program_full(src, file).map_err(|(e, _)| e)
@@ -75,6 +92,17 @@ pub fn parse_program_full(
     file: &str,
 ) -> Result<Program, (ParseError, Option<(Program, usize)>)> {
     parse_program_with(src, file, false)
+}
+
+/// Parse a file loaded by `require`/`use`/`do FILE`: perl checks for
+/// names used only once across the whole program, so a module's single
+/// mention of another package's variable is no typo; no such warnings here.
+pub fn parse_required(src: &[u8], file: &str) -> Result<Program, ParseError> {
+    let mut p = Parser::new(src, file);
+    p.units.push(Unit::new(false));
+    p.warn_once_only = false;
+    p.sub_buffer_eval = false;
+    p.run_full().map_err(|(e, _)| e)
 }
 
 /// `parse_program_full` for a program run with `-w`: warnings are on from
@@ -147,6 +175,9 @@ pub fn parse_eval(src: &[u8], file: &str, scope: &EvalScope) -> Result<Program, 
     p.units.push(outer);
     p.units.push(Unit::new(scope.in_sub));
     p.main_unit = 1;
+    // Subs defined by now (constants from `use constant`, imports) are not
+    // known to this parser: a bareword may be one, checked when it runs.
+    p.imported_modules = true;
     p.run()
 }
 
@@ -211,6 +242,15 @@ pub(crate) struct Parser {
 
     /// Globals declared with `use vars` (pass strict vars).
     pub declared_globals: HashSet<String>,
+    /// The pattern about to be interpolated has the `/x` flag: its `#`
+    /// comments are not interpolated.
+    pub pat_x: bool,
+    /// Arrays a BEGIN block set to a constant list (`@EXPORT = qw(…)`), by
+    /// name: `use vars @EXPORT` declares what they hold.
+    pub begin_arrays: HashMap<String, Vec<String>>,
+    /// Builtins overridden by an import (`use Time::HiRes qw(time)`),
+    /// fully qualified.
+    pub overridden: HashSet<String>,
     pub depth: u32,
     /// `__END__`/`__DATA__` reached.
     pub finished: bool,
@@ -231,6 +271,11 @@ pub(crate) struct Parser {
     pub global_order: Vec<String>,
     /// Give the "used only once" warnings (a file, not a string eval).
     pub warn_once_only: bool,
+    /// Those warnings, for the program to give once its BEGIN blocks ran.
+    pub once_warnings: Vec<(String, String)>,
+    /// Not a file loaded by `require` (a string eval, or the main program):
+    /// its names do not go to `MODULE_NAMES`.
+    pub sub_buffer_eval: bool,
     /// Warnings perl gives from its optimizer, after the void-context ones
     /// of the sub (or file) they are in: the unit depth and full text.
     pub peep_warnings: std::cell::RefCell<Vec<(usize, String)>>,
@@ -278,6 +323,9 @@ impl Parser {
             seen_containers: Default::default(),
 
             declared_globals: HashSet::new(),
+            pat_x: false,
+            begin_arrays: HashMap::new(),
+            overridden: HashSet::new(),
             depth: 0,
             finished: false,
             imported_modules: false,
@@ -287,6 +335,8 @@ impl Parser {
             global_uses: HashMap::new(),
             global_order: Vec::new(),
             warn_once_only: false,
+            once_warnings: Vec::new(),
+            sub_buffer_eval: true,
             peep_warnings: Default::default(),
         };
         p.line_starts = lexer::compute_line_starts(&p.src);
@@ -365,6 +415,7 @@ impl Parser {
             n_patterns: self.n_patterns,
             n_states: self.n_states,
             file: self.file,
+            once_warnings: std::mem::take(&mut self.once_warnings),
         };
         if !queued.is_empty() {
             return Err((fold_errors(queued, None), Some((prog, begins_ok))));
@@ -373,8 +424,22 @@ impl Parser {
     }
 
     /// Count a mention of a package variable (see `warn_used_once`).
+    /// A package variable a file loaded by `require` mentions.
+    pub fn note_module_name(&self, fq: &str) {
+        if self.sub_buffer_eval {
+            return;
+        }
+        MODULE_NAMES.with(|m| {
+            let mut m = m.borrow_mut();
+            if !m.contains(fq) {
+                m.insert(fq.to_string());
+            }
+        });
+    }
+
     pub fn note_global_use(&mut self, fq: &str, pos: usize) {
         if !self.warn_once_only {
+            self.note_module_name(fq);
             return;
         }
         let warn = self.prag.hints & ast::hints::WARNINGS != 0
@@ -429,10 +494,11 @@ impl Parser {
             if !plain || special || declared || fq.starts_with("Carp::") {
                 continue;
             }
-            emit_compile_warning(format!(
-                "Name \"{fq}\" used only once: possible typo at {} line {line}.\n",
+            let msg = format!(
+                "Name \"{fq}\" used only once: possible typo at {} line {line}.",
                 self.file
-            ));
+            );
+            self.once_warnings.push((fq, msg));
         }
     }
 

@@ -291,7 +291,9 @@ impl Parser {
         })?;
         let mut flags = self.parse_re_flags(if qr { b"msixpnoadlu" } else { b"msixpnogcadlu" })?;
         flags.once = !qr && open == b'?';
+        self.pat_x = flags.x;
         let src = self.pattern_src(&raw, open, line)?;
+        self.pat_x = false;
         let id = self.new_pattern_id();
         let pat = Pattern {
             src: Box::new(src),
@@ -337,7 +339,9 @@ impl Parser {
             e
         })?;
         let flags = self.parse_re_flags(b"msixpnogcedrlua")?;
+        self.pat_x = flags.x;
         let src = self.pattern_src(&raw, open, line)?;
+        self.pat_x = false;
         let id = self.new_pattern_id();
         let repl = if flags.e > 0 {
             // As code, a backslashed delimiter is just the delimiter.
@@ -678,8 +682,45 @@ impl Parser {
                 args: vec![inner],
             });
         }
+        // Under /x, `#` outside a character class starts a comment that
+        // runs to the end of the line: nothing in it is interpolated.
+        let extended = mode == Mode::Regex && std::mem::take(&mut self.pat_x);
+        let mut in_class = false;
         while self.pos < self.src.len() {
             let c = self.src[self.pos];
+            if extended {
+                if in_class {
+                    if c == b']' {
+                        in_class = false;
+                    }
+                } else if c == b'[' {
+                    in_class = true;
+                    // `[]…]` and `[^]…]`: a leading `]` is literal.
+                    let mut k = self.pos + 1;
+                    if self.src.get(k) == Some(&b'^') {
+                        k += 1;
+                    }
+                    if self.src.get(k) == Some(&b']') {
+                        for &b in &self.src[self.pos..=k] {
+                            lit.push(b as u32);
+                        }
+                        self.pos = k + 1;
+                        continue;
+                    }
+                } else if c == b'#' {
+                    while self.pos < self.src.len() && self.src[self.pos] != b'\n' {
+                        if utf8 && self.src[self.pos] >= 0x80 {
+                            let (cp, k) = decode_utf8(&self.src, self.pos);
+                            lit.push(cp);
+                            self.pos += k;
+                        } else {
+                            lit.push(self.src[self.pos] as u32);
+                            self.pos += 1;
+                        }
+                    }
+                    continue;
+                }
+            }
             if c == b'\\' && self.pos + 1 < self.src.len() {
                 let n = self.src[self.pos + 1];
                 // case modifiers apply in strings and patterns alike

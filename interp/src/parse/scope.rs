@@ -85,6 +85,7 @@ impl Parser {
             if let Some(sigil @ ('@' | '%')) = name.chars().next() {
                 self.seen_containers.insert(format!("{sigil}{fq}"));
             }
+            self.note_module_name(fq);
         }
         let u = self.cur_unit();
         if let Some(s) = u.scopes.last_mut() {

@@ -1219,14 +1219,18 @@ impl Parser {
             return self.end_statement();
         }
         let module = self.take_ident().ok_or_else(|| self.syntax_error())?;
-        // optional module version
+        // optional module version (checked with `Module->VERSION(v)`)
         self.skip_ws();
+        let mut want_version: Option<Expr> = None;
         if self.peek().is_some_and(|c| c.is_ascii_digit()) {
             let save = self.pos;
             let _ = self.scan_number();
+            let text = String::from_utf8_lossy(&self.src[save..self.pos]).into_owned();
             self.skip_ws();
             if self.peek() == Some(b',') || self.peek_str("=>") {
                 self.pos = save;
+            } else if !text.contains('v') && text.matches('.').count() <= 1 {
+                want_version = Some(plain_str(&text));
             }
         }
         self.skip_ws();
@@ -1325,6 +1329,14 @@ impl Parser {
                 }
                 return Ok(());
             }
+            "bytes" => {
+                if is_use {
+                    self.prag.hints |= hints::BYTES;
+                } else {
+                    self.prag.hints &= !hints::BYTES;
+                }
+                return Ok(());
+            }
             "integer" => {
                 if is_use {
                     self.prag.hints |= hints::INTEGER;
@@ -1334,6 +1346,24 @@ impl Parser {
                 return Ok(());
             }
             "vars" => {
+                let mut names = names.clone();
+                if let Some(a) = &args {
+                    let items: Vec<&Expr> = match a {
+                        Expr::List(v) => v.iter().collect(),
+                        e => vec![e],
+                    };
+                    for e in items {
+                        if let Expr::GlobalArray(id) = e {
+                            if let Some(v) = self
+                                .globals
+                                .get(*id as usize)
+                                .and_then(|n| self.begin_arrays.get(n))
+                            {
+                                names.extend(v.iter().cloned());
+                            }
+                        }
+                    }
+                }
                 for n in &names {
                     if n.len() > 1 {
                         let (sigil, name) = n.split_at(1);
@@ -1344,8 +1374,8 @@ impl Parser {
                 }
                 return Ok(());
             }
-            "diagnostics" | "less" | "sort" | "filetest" | "vmsish" | "autodie" | "bytes"
-            | "locale" | "open" | "re" | "subs" | "mro" => {
+            "diagnostics" | "less" | "sort" | "filetest" | "vmsish" | "autodie" | "locale"
+            | "open" | "re" | "subs" | "mro" => {
                 if module == "subs" {
                     for n in &names {
                         let fq = self.qualify_sub(n);
@@ -1458,8 +1488,42 @@ impl Parser {
                 ],
                 _ => &[],
             };
+            // Importing a sub named like an overridable builtin overrides it.
+            let mut overrides = names.clone();
+            if all && module == "Time::Piece" {
+                overrides.extend(["localtime".to_string(), "gmtime".to_string()]);
+            }
+            if all && module == "File::stat" {
+                overrides.extend(["stat".to_string(), "lstat".to_string()]);
+            }
+            for n in &overrides {
+                if matches!(
+                    n.as_str(),
+                    "time"
+                        | "sleep"
+                        | "alarm"
+                        | "stat"
+                        | "lstat"
+                        | "utime"
+                        | "localtime"
+                        | "gmtime"
+                ) {
+                    let fq = self.qualify_sub(n);
+                    self.overridden.insert(fq.clone());
+                    self.known_subs.insert(fq, None);
+                }
+            }
+            if let Some(subs) = crate::posix::parse_imports(&module, &names, all) {
+                for (n, proto) in subs {
+                    let fq = self.qualify_sub(&n);
+                    self.known_subs.insert(fq, proto);
+                }
+            }
             let mut names = names.clone();
-            if all || module == "Try::Tiny" {
+            if all
+                || module == "Try::Tiny"
+                || module == "English" && names.iter().all(|n| n.starts_with('-'))
+            {
                 names.extend(defaults.iter().map(|s| s.to_string()));
             }
             for n in &names {
@@ -1500,6 +1564,10 @@ impl Parser {
                 args: vec![plain_str(&path)],
             }),
         )];
+        if let Some(v) = want_version {
+            let call = self.import_call(&module, "VERSION", Some(v));
+            stmts.push(self.stmt(line, Stmt::Expr(call)));
+        }
         if !empty_parens {
             let call = self.import_call(&module, if is_use { "import" } else { "unimport" }, args);
             stmts.push(self.stmt(line, Stmt::Expr(call)));
@@ -1517,6 +1585,15 @@ impl Parser {
     fn note_begin_globs(&mut self, stmts: &[Statement]) {
         for s in stmts {
             match &s.kind {
+                Stmt::Expr(Expr::ListAssign { lhs, rhs }) => {
+                    if let Expr::GlobalArray(id) = &**lhs {
+                        let mut names = Vec::new();
+                        const_strings(rhs, &mut names);
+                        if let Some(name) = self.globals.get(*id as usize).cloned() {
+                            self.begin_arrays.insert(name, names);
+                        }
+                    }
+                }
                 Stmt::Expr(Expr::Assign { lhs, rhs }) => {
                     let Expr::Glob(id) = &**lhs else { continue };
                     let proto = match &**rhs {

@@ -53,6 +53,7 @@ pub(crate) fn sx(e: &Expr) -> String {
         Expr::Int(i) => i.to_string(),
         Expr::UInt(u) => format!("{u}u"),
         Expr::GlobSlot { glob, slot } => format!("(globslot {} {})", sx(glob), slot),
+        Expr::GlobSlotDyn { glob, slot } => format!("(globslot {} {})", sx(glob), sx(slot)),
         Expr::Num(f) => format!("{}f", f),
         Expr::Str { bytes, utf8 } => {
             format!(
@@ -260,6 +261,7 @@ pub(crate) fn sx(e: &Expr) -> String {
         Expr::StateInit { assign, .. } => format!("(stateinit {})", sx(assign)),
         Expr::Die(m) => format!("(die {:?})", m),
         Expr::GotoSub(e) => format!("(goto {})", sx(e)),
+        Expr::GotoTarget(e, _) => format!("(gototarget {})", sx(e)),
     }
 }
 

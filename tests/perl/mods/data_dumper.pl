@@ -1,0 +1,37 @@
+# Data::Dumper: the pure-Perl code with output matching the XS Dumper perl uses.
+use strict; use warnings;
+use Data::Dumper;
+$Data::Dumper::Sortkeys = 1;
+my $d = { a => 1, b => [1, 2, 'three'], c => { x => undef, y => \"str" }, 'key with space' => -3.5, n => '007' };
+print Dumper($d);
+local $Data::Dumper::Indent = 1;
+print Dumper([1, [2, [3]]], "scalar");
+$Data::Dumper::Terse = 1;
+print Dumper({ q => "it's", e => "" });
+$Data::Dumper::Useqq = 1;
+print Dumper("tab\there\n\x{1}");
+$Data::Dumper::Indent = 0;
+print Dumper([1,{2=>3}]), "\n";
+my $r = [1]; my $s = { a => $r, b => $r };
+$Data::Dumper::Indent = 2; $Data::Dumper::Terse = 0; $Data::Dumper::Useqq = 0;
+print Dumper($s);
+$Data::Dumper::Deepcopy = 1;
+print Dumper($s);
+my $obj = bless { name => 'x' }, 'My::Class';
+print Dumper($obj);
+print Data::Dumper->Dump([ [1,2], { k => 'v' } ], [qw(arr hash)]);
+my $cyc = {}; $cyc->{self} = $cyc; print Dumper($cyc);
+print Dumper(1, "1", 1.5, -0, "abc", undef, 1e20, "1e3", " 1");
+
+$Data::Dumper::Indent=0; $Data::Dumper::Terse = 0; $Data::Dumper::Deepcopy = 0; $Data::Dumper::Sortkeys = 0; my $n = 5; my $m = "$n"; my $f = 2.0;
+print Dumper($m, $n, $f, 1.5, 12345678901, 1234567890, -123456789, -1234567890, "0", "00", 0, -5, "+5", 1e15, "abc\n", "\x{263a}", "a'b\\c"),"\n";
+$Data::Dumper::Useqq=1;
+print Dumper($m, 1.5, 12345678901, 1234567890, -123456789, "0", "-0", "00", 0, -5, "+5", 3e0, 1e15, "a\tb\x{263a}\0\e"),"\n";
+$Data::Dumper::Useqq=0; $Data::Dumper::Sortkeys=1;
+print Dumper({"5" => 1, 10 => 2, "abc" => 3, "01" => 4, "-3" => 5, "1.5" => 6, "a b" => 7, "_x" => 8, "Foo::Bar" => 9}), "\n";
+$Data::Dumper::Quotekeys = 0;
+print Dumper({"5" => 1, 10 => 2, "abc" => 3, "01" => 4, "-3" => 5, "1.5" => 6, "a b" => 7, "_x" => 8, "Foo::Bar" => 9}), "\n";
+$Data::Dumper::Pair = ': '; $Data::Dumper::Indent = 1;
+print Dumper({ a => [1, { b => undef }], c => \\"x", d => sub {1}, e => qr/ab+c/i });
+my @a = (1, 2); my %h = (k => \@a);
+print Data::Dumper->new([\%h, \@a], ['h', '*a'])->Indent(1)->Dump;

@@ -1,0 +1,22 @@
+# Getopt::Long with Pod::Usage loaded (Pod::Text needs Encode): \my targets, gnu_getopt, errors.
+use strict; use warnings;
+use Getopt::Long;
+use Pod::Usage;
+@ARGV = qw(--file x.txt -h --count=3 --no-color extra);
+GetOptions('file=s' => \my $file, 'help|h' => \my $help, 'count=i' => \(my $count = 1), 'color!' => \(my $color = 1)) or die;
+print "file=$file help=$help count=$count color=$color rest=@ARGV\n";
+Getopt::Long::Configure(qw(gnu_getopt));
+@ARGV = qw(-vvv --name=foo -xfile);
+my ($v, $name, $x) = (0);
+GetOptions('v+' => \$v, 'name=s' => \$name, 'x=s' => \$x);
+print "v=$v name=$name x=$x\n";
+@ARGV = qw(--bad);
+my $ok = GetOptions('good' => \my $g);
+print "ok=", ($ok ? 1 : 0), "\n";
+@ARGV = qw(--num notanumber);
+$ok = GetOptions('num=i' => \my $n);
+print "ok=", ($ok ? 1 : 0), "\n";
+@ARGV = ('--list', 'a,b', '--list', 'c');
+my @list; GetOptions('list=s' => \@list); print join("|", map { split /,/ } @list), "\n";
+@ARGV = qw(--opt k1=v1 --opt k2=v2);
+my %h; GetOptions('opt=s' => \%h); print join(",", map {"$_=$h{$_}"} sort keys %h), "\n";

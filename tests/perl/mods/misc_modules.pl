@@ -1,0 +1,22 @@
+# Everyday pure-Perl modules: Time::Local, Text::Wrap, Term::ANSIColor, File::Basename/Spec/Path/Copy/Find, Cwd.
+use strict; use warnings;
+use Time::Local qw(timegm timelocal);
+use Text::Wrap qw(wrap $columns);
+use Term::ANSIColor qw(color colored);
+use File::Basename qw(basename dirname fileparse);
+use File::Spec;
+use File::Path qw(make_path remove_tree);
+use File::Copy qw(copy move);
+use File::Find;
+use Cwd qw(getcwd abs_path);
+print timegm(0, 0, 0, 1, 0, 2000), "\n";
+$columns = 20; print wrap("", "  ", "the quick brown fox jumps over the lazy dog"), "\n";
+print colored("hi", "red"), color("reset"), "\n";
+my ($n, $d, $s) = fileparse("/a/b/c.txt", qr/\.[^.]*/); print "$n $d $s ", basename("/x/y.pl"), " ", dirname("/x/y.pl"), "\n";
+print File::Spec->catfile("a", "b", "c.txt"), " ", File::Spec->rel2abs("x", "/r"), "\n";
+my $base = "/tmp/psh_misc_$$";
+make_path("$base/d1/d2"); open my $f, '>', "$base/d1/f.txt" or die; print $f "x"; close $f;
+copy("$base/d1/f.txt", "$base/d1/d2/g.txt") or die; move("$base/d1/d2/g.txt", "$base/h.txt") or die;
+my @found; find(sub { push @found, $File::Find::name if -f }, $base); print join(",", map { s/^\Q$base\E//r } sort @found), "\n";
+remove_tree($base); print -e $base ? "still\n" : "removed\n";
+print abs_path("/tmp/../tmp"), "\n";
