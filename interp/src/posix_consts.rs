@@ -1,4 +1,7 @@
-// Values as perl 5.36 reports them on x86_64 Linux (glibc).
+//! POSIX constants with the values perl 5.36 reports on x86_64 Linux (glibc).
+// Float limits are written with every digit perl prints, more than an f64
+// holds; the nearest f64 is the intended value.
+#![allow(clippy::excessive_precision)]
 use super::K;
 
 pub(super) const POSIX_CONSTS: &[(&str, K)] = &[
