@@ -839,7 +839,7 @@ pub struct Code {
     /// Calls of this sub now running (perl's CvDEPTH), for "Deep recursion".
     pub depth: std::cell::Cell<u32>,
     /// The body in closure form, made on the first call.
-    pub lowered: std::cell::OnceCell<Rc<crate::interp::lower::LoweredBody>>,
+    pub lowered: std::cell::OnceCell<Rc<crate::interp::lower::LoweredSub>>,
 }
 
 pub type Cv = Rc<Code>;

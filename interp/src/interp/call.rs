@@ -356,7 +356,7 @@ impl Interp {
         self.depth += 1;
         let start = out.len();
         let r = match low {
-            Some(low) => low.run(self, want, out),
+            Some(low) => low.body.run(self, want, out),
             None => self.body_value(&body.body, want, out),
         };
         self.depth -= 1;
@@ -408,14 +408,18 @@ impl Interp {
         &mut self,
         body: &Arc<ast::SubBody>,
         unit: &Rc<Unit>,
-    ) -> Rc<super::lower::LoweredBody> {
+    ) -> Rc<super::lower::LoweredSub> {
         let key = Arc::as_ptr(body) as usize;
         if let Some((w, low)) = self.lowered_subs.get(&key) {
             if w.strong_count() > 0 {
                 return low.clone();
             }
         }
-        let low = Rc::new(super::lower::lower_sub(self, unit, body));
+        let anon_name = self.anon_name(body);
+        let package = self.package_name(&body.package);
+        let low = Rc::new(super::lower::lower_sub(
+            self, unit, body, anon_name, package,
+        ));
         self.lowered_subs
             .insert(key, (Arc::downgrade(body), low.clone()));
         self.note_cache_key(key);
@@ -427,11 +431,8 @@ impl Interp {
         if !self.lower_enabled {
             return None;
         }
-        // Entries of freed string-eval code go before their addresses can
-        // name new code.
-        if !self.dead_keys.borrow().is_empty() {
-            self.purge_dead_keys();
-        }
+        // (Entries of freed string-eval code were purged when any newer
+        // code was loaded, see `load_unit`.)
         let key = b as *const Block as usize;
         if let Some(low) = self.lowered_blocks.get(&key) {
             return Some(low.clone());
@@ -560,26 +561,16 @@ impl Interp {
     /// Run a block and yield the value of its last statement in `want`
     /// context (a sub's implicit return value, `do BLOCK`).
     pub fn block_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
-        let mark = self.savestack.len();
-        let saved_match = self.last_match.clone();
-        let r = self.block_value_inner(&b.stmts, want, out);
-        self.last_match = saved_match;
-        if !b.my_slots.is_empty() {
-            self.release_my(&b.my_slots);
-        }
-        if b.has_local {
-            self.unwind(mark);
-        }
-        r
+        self.in_scope(&b.my_slots, b.has_local, |it| {
+            it.block_value_inner(&b.stmts, want, out)
+        })
     }
 
     /// A sub body: its pad is dropped on return, so its `my` variables need
     /// no release.
     fn body_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
-        let mark = self.savestack.len();
-        let saved_match = self.last_match.clone();
-        // A final `return EXPR` is just the body's value: no unwinding.
-        let r = match b.stmts.split_last() {
+        self.in_scope(&[], b.has_local, |it| match b.stmts.split_last() {
+            // A final `return EXPR` is just the body's value: no unwinding.
             Some((
                 Statement {
                     kind: Stmt::Expr(Expr::Return(e)),
@@ -587,35 +578,34 @@ impl Interp {
                     hints,
                 },
                 init,
-            )) => (|| {
+            )) => {
                 for s in init {
-                    self.exec_stmt(s)?;
+                    it.exec_stmt(s)?;
                 }
-                self.line = *line;
-                self.hints = *hints;
-                if crate::destroy::pending() {
-                    self.run_destructors();
+                it.enter_stmt(*line, *hints)?;
+                match e {
+                    None => Ok(Value::Undef),
+                    Some(e) => it.expr_in(e, want, out),
                 }
-                match (want, e) {
-                    (_, None) => Ok(Value::Undef),
-                    (Want::List, Some(e)) => {
-                        self.list(e, out)?;
-                        Ok(Value::Undef)
-                    }
-                    (Want::Scalar, Some(e)) => self.sv(e),
-                    (Want::Void, Some(e)) => {
-                        self.void(e)?;
-                        Ok(Value::Undef)
-                    }
-                }
-            })(),
-            _ => self.block_value_inner(&b.stmts, want, out),
-        };
-        self.last_match = saved_match;
-        if b.has_local {
-            self.unwind(mark);
+            }
+            _ => it.block_value_inner(&b.stmts, want, out),
+        })
+    }
+
+    /// The value of `e` in context `want` (list values go to `out`).
+    #[inline]
+    fn expr_in(&mut self, e: &Expr, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        match want {
+            Want::List => {
+                self.list(e, out)?;
+                Ok(Value::Undef)
+            }
+            Want::Scalar => self.sv(e),
+            Want::Void => {
+                self.void(e)?;
+                Ok(Value::Undef)
+            }
         }
-        r
     }
 
     fn block_value_inner(
@@ -641,23 +631,8 @@ impl Interp {
     ) -> R<Value> {
         match &s.kind {
             Stmt::Expr(e) => {
-                self.raise_warn_die()?;
-                self.line = s.line;
-                self.hints = s.hints;
-                if crate::destroy::pending() {
-                    self.run_destructors();
-                }
-                match want {
-                    Want::List => {
-                        self.list(e, out)?;
-                        Ok(Value::Undef)
-                    }
-                    Want::Scalar => self.sv(e),
-                    Want::Void => {
-                        self.void(e)?;
-                        Ok(Value::Undef)
-                    }
-                }
+                self.enter_stmt(s.line, s.hints)?;
+                self.expr_in(e, want, out)
             }
             Stmt::If {
                 conds,
@@ -863,7 +838,6 @@ impl Interp {
             strict_subs: strict & 2 != 0,
             in_sub: !self.frames.is_empty(),
         };
-        self.purge_dead_keys();
         let outer = crate::parse::capture_compile_warnings(true);
         let parsed = crate::parse::parse_eval(&src, &file, &es);
         let warnings = crate::parse::capture_compile_warnings(false);

@@ -65,12 +65,18 @@ pub struct LoweredBody {
     /// `my` variables to release at the end (blocks; a sub's pad is
     /// recycled by the call instead).
     my_slots: Vec<ast::Slot>,
-    /// For a sub: its name when anonymous (`PKG::__ANON__`, for `caller`).
+}
+
+/// A sub in closure form: its body and what each call needs to know.
+pub struct LoweredSub {
+    pub body: LoweredBody,
+    /// Its name when anonymous (`PKG::__ANON__`, for `caller`).
     pub anon_name: Rc<str>,
-    /// For a sub: the pad slots a finished call resets.
-    pub reset_slots: Vec<u32>,
-    /// For a sub: the package it was compiled in (shared name).
+    /// The package it was compiled in (the shared name).
     pub package: Rc<str>,
+    /// The pad slots a finished call resets: all but `state` variables and
+    /// closure captures, which belong to the closure instance.
+    pub reset_slots: Vec<u32>,
 }
 
 enum Last {
@@ -90,17 +96,9 @@ enum Last {
 impl LoweredBody {
     /// Run the body as a call in context `want` (list values go to `out`).
     pub fn run(&self, it: &mut Interp, want: Want, out: &mut Vec<Value>) -> R<Value> {
-        let mark = it.savestack.len();
-        let saved_match = it.last_match.clone();
-        let r = self.run_inner(it, want, out);
-        it.last_match = saved_match;
-        if !self.my_slots.is_empty() {
-            it.release_my(&self.my_slots);
-        }
-        if self.has_local {
-            it.unwind(mark);
-        }
-        r
+        it.in_scope(&self.my_slots, self.has_local, |it| {
+            self.run_inner(it, want, out)
+        })
     }
 
     #[inline]
@@ -117,7 +115,7 @@ impl LoweredBody {
                 void,
                 list,
             } => {
-                prologue(it, *line, *hints)?;
+                it.enter_stmt(*line, *hints)?;
                 match want {
                     Want::Scalar => scalar(it),
                     Want::Void => void(it).map(|_| Value::Undef),
@@ -132,31 +130,26 @@ impl LoweredBody {
     }
 }
 
-/// What every statement does first: pending `die` from a warn handler, the
-/// line for messages, the lexical hints, deferred destructors.
-#[inline(always)]
-fn prologue(it: &mut Interp, line: u32, hints: u32) -> R<()> {
-    it.raise_warn_die()?;
-    it.line = line;
-    it.hints = hints;
-    if crate::destroy::pending() {
-        it.run_destructors();
+/// Lower a sub body. `it` is the interpreter that will run it, `unit` the
+/// body's program unit (globals are resolved now); `anon_name` and
+/// `package` are the shared names the interpreter keeps for the body.
+pub fn lower_sub(
+    it: &mut Interp,
+    unit: &Rc<Unit>,
+    body: &SubBody,
+    anon_name: Rc<str>,
+    package: Rc<str>,
+) -> LoweredSub {
+    LoweredSub {
+        body: lower_body(it, unit, &body.body, false),
+        anon_name,
+        package,
+        reset_slots: (0..body.pad.len() as u32)
+            .filter(|&i| {
+                !body.pad[i as usize].is_state && !body.captures.iter().any(|c| c.inner == i)
+            })
+            .collect(),
     }
-    Ok(())
-}
-
-/// Lower a sub body. `it` is the interpreter that will run it, with the
-/// body's unit loaded (globals are resolved now).
-pub fn lower_sub(it: &mut Interp, unit: &Rc<Unit>, body: &SubBody) -> LoweredBody {
-    let mut low = lower_body(it, unit, &body.body, false);
-    low.anon_name = Rc::from(format!("{}::__ANON__", body.package));
-    low.package = it.package_name(&body.package);
-    // After a call every slot is reset except `state` variables and
-    // closure captures, which belong to the closure instance.
-    low.reset_slots = (0..body.pad.len() as u32)
-        .filter(|&i| !body.pad[i as usize].is_state && !body.captures.iter().any(|c| c.inner == i))
-        .collect();
-    low
 }
 
 /// Lower a block whose value is used (`sort`, `map`, `grep` blocks).
@@ -184,9 +177,6 @@ fn lower_body(it: &mut Interp, unit: &Rc<Unit>, b: &Block, release: bool) -> Low
         } else {
             Vec::new()
         },
-        anon_name: Rc::from(""),
-        reset_slots: Vec::new(),
-        package: Rc::from(""),
     }
 }
 
@@ -248,7 +238,7 @@ impl Lower<'_> {
             Stmt::Expr(e) => {
                 let f = self.void(e);
                 Box::new(move |it| {
-                    prologue(it, line, hints)?;
+                    it.enter_stmt(line, hints)?;
                     f(it)
                 })
             }
@@ -264,7 +254,7 @@ impl Lower<'_> {
                     .collect();
                 let other = otherwise.as_ref().map(|b| self.block(b));
                 Box::new(move |it| {
-                    prologue(it, line, hints)?;
+                    it.enter_stmt(line, hints)?;
                     for (c, b) in &arms {
                         if c(it)? {
                             return b(it);
@@ -287,8 +277,8 @@ impl Lower<'_> {
                 let k = cont.as_ref().map(|c| self.block(c));
                 let label = label.clone();
                 Box::new(move |it| {
-                    prologue(it, line, hints)?;
-                    in_loop(it, |it| loop {
+                    it.enter_stmt(line, hints)?;
+                    it.in_loop(|it| loop {
                         if let Some(c) = &c {
                             it.line = line;
                             if !c(it)? {
@@ -314,8 +304,8 @@ impl Lower<'_> {
                 let b = self.block(body);
                 let label = label.clone();
                 Box::new(move |it| {
-                    prologue(it, line, hints)?;
-                    in_loop(it, |it| {
+                    it.enter_stmt(line, hints)?;
+                    it.in_loop(|it| {
                         if let Some(i) = &i {
                             i(it)?;
                         }
@@ -348,10 +338,8 @@ impl Lower<'_> {
                 let var = Node::new(var);
                 let list = Node::new(list);
                 Box::new(move |it| {
-                    prologue(it, line, hints)?;
-                    in_loop(it, |it| {
-                        it.foreach(&label, var.get(), list.get(), &*b, k.as_deref())
-                    })
+                    it.enter_stmt(line, hints)?;
+                    it.in_loop(|it| it.foreach(&label, var.get(), list.get(), &*b, k.as_deref()))
                 })
             }
             _ => {
@@ -366,23 +354,12 @@ impl Lower<'_> {
         let my_slots = b.my_slots.clone();
         let has_local = b.has_local;
         Box::new(move |it| {
-            let mark = it.savestack.len();
-            let saved_match = it.last_match.clone();
-            let mut r = Ok(());
-            for s in &stmts {
-                r = s(it);
-                if r.is_err() {
-                    break;
+            it.in_scope(&my_slots, has_local, |it| {
+                for s in &stmts {
+                    s(it)?;
                 }
-            }
-            it.last_match = saved_match;
-            if !my_slots.is_empty() {
-                it.release_my(&my_slots);
-            }
-            if has_local {
-                it.unwind(mark);
-            }
-            r
+                Ok(())
+            })
         })
     }
 
@@ -1443,18 +1420,6 @@ impl Operand {
             Operand::Other(f) => f(it),
         }
     }
-}
-
-/// Run a loop: it is a scope for the match variables (its condition
-/// included), and `next`/`last` inside it are legal.
-#[inline(always)]
-fn in_loop(it: &mut Interp, f: impl FnOnce(&mut Interp) -> R<()>) -> R<()> {
-    let saved_match = it.last_match.clone();
-    it.loop_depth += 1;
-    let r = f(it);
-    it.loop_depth -= 1;
-    it.last_match = saved_match;
-    r
 }
 
 /// Two numbers at least one of which is a float, as floats (perl computes

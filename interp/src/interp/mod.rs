@@ -181,7 +181,7 @@ pub struct Interp {
     /// Sub bodies in closure form, by body address, shared by all closures
     /// of one body (the `Weak` tells whether the address still names it).
     pub(crate) lowered_subs:
-        rustc_hash::FxHashMap<usize, (std::sync::Weak<ast::SubBody>, Rc<lower::LoweredBody>)>,
+        rustc_hash::FxHashMap<usize, (std::sync::Weak<ast::SubBody>, Rc<lower::LoweredSub>)>,
     /// `sort`/`map`/`grep` blocks in closure form, by block address.
     pub(crate) lowered_blocks: rustc_hash::FxHashMap<usize, Rc<lower::LoweredBody>>,
     /// Package names, one `Rc` each, so that "same package" is usually a
@@ -818,17 +818,56 @@ impl Interp {
     }
 
     pub fn exec_block(&mut self, b: &Block) -> R<()> {
+        self.in_scope(&b.my_slots, b.has_local, |it| it.exec_stmts(&b.stmts))
+    }
+
+    /// Run `f` as a block scope (both evaluation forms come through here):
+    /// the match variables are restored after it, the `my` variables in
+    /// `my_slots` released and, when the block has any, `local`s undone.
+    #[inline(always)]
+    pub(crate) fn in_scope<T>(
+        &mut self,
+        my_slots: &[ast::Slot],
+        has_local: bool,
+        f: impl FnOnce(&mut Interp) -> R<T>,
+    ) -> R<T> {
         let mark = self.savestack.len();
         let saved_match = self.last_match.clone();
-        let r = self.exec_stmts(&b.stmts);
+        let r = f(self);
         self.last_match = saved_match;
-        if !b.my_slots.is_empty() {
-            self.release_my(&b.my_slots);
+        if !my_slots.is_empty() {
+            self.release_my(my_slots);
         }
-        if b.has_local {
+        if has_local {
             self.unwind(mark);
         }
         r
+    }
+
+    /// Run a loop statement: a loop is a scope for the match variables (its
+    /// condition included), and `next`/`last` inside it are legal.
+    #[inline(always)]
+    pub(crate) fn in_loop(&mut self, f: impl FnOnce(&mut Interp) -> R<()>) -> R<()> {
+        let saved_match = self.last_match.clone();
+        self.loop_depth += 1;
+        let r = f(self);
+        self.loop_depth -= 1;
+        self.last_match = saved_match;
+        r
+    }
+
+    /// What every statement does first: a pending `die` from a warn
+    /// handler, the line for messages, the lexical hints, deferred
+    /// destructors.
+    #[inline(always)]
+    pub(crate) fn enter_stmt(&mut self, line: u32, hints: u32) -> R<()> {
+        self.raise_warn_die()?;
+        self.line = line;
+        self.hints = hints;
+        if crate::destroy::pending() {
+            self.run_destructors();
+        }
+        Ok(())
     }
 
     /// Scope exit for `my` variables: a container nobody else holds is
@@ -855,20 +894,9 @@ impl Interp {
 
     #[inline]
     pub fn exec_stmt(&mut self, s: &Statement) -> R<()> {
-        self.raise_warn_die()?;
-        self.line = s.line;
-        self.hints = s.hints;
-        if crate::destroy::pending() {
-            self.run_destructors();
-        }
+        self.enter_stmt(s.line, s.hints)?;
         if let Stmt::While { .. } | Stmt::ForC { .. } | Stmt::Foreach { .. } = &s.kind {
-            // A loop is a scope for the match variables, its condition included.
-            let saved_match = self.last_match.clone();
-            self.loop_depth += 1;
-            let r = self.exec_stmt_kind(s);
-            self.loop_depth -= 1;
-            self.last_match = saved_match;
-            return r;
+            return self.in_loop(|it| it.exec_stmt_kind(s));
         }
         self.exec_stmt_kind(s)
     }
