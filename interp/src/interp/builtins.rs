@@ -2444,15 +2444,7 @@ impl Interp {
             self.block_value(&prog.main.body, want, out)
         })();
         let r = match r {
-            Err(Flow::Return) => {
-                out.truncate(start);
-                if want == Want::List {
-                    out.append(&mut self.ret_list);
-                    Ok(Value::Undef)
-                } else {
-                    Ok(std::mem::take(&mut self.ret_val))
-                }
-            }
+            Err(Flow::Return) => Ok(self.returned(want, out, start)),
             other => other,
         };
         self.pad = saved_pad;

@@ -389,16 +389,20 @@ impl Interp {
                 self.exiting_via("subroutine", &f);
                 Err(f)
             }
-            Err(Flow::Return) => {
-                out.truncate(start);
-                if want == Want::List {
-                    out.append(&mut self.ret_list);
-                    Ok(Value::Undef)
-                } else {
-                    Ok(std::mem::take(&mut self.ret_val))
-                }
-            }
+            Err(Flow::Return) => Ok(self.returned(want, out, start)),
             Err(f) => Err(f),
+        }
+    }
+
+    /// The value a `return` left (in `ret_val`/`ret_list`), for a call in
+    /// context `want` whose list values start at `out[start]`.
+    pub(super) fn returned(&mut self, want: Want, out: &mut Vec<Value>, start: usize) -> Value {
+        out.truncate(start);
+        if want == Want::List {
+            out.append(&mut self.ret_list);
+            Value::Undef
+        } else {
+            std::mem::take(&mut self.ret_val)
         }
     }
 
@@ -786,13 +790,7 @@ impl Interp {
             self.exiting_via("eval", f);
         }
         if let Err(Flow::Return) = r {
-            out.truncate(start);
-            r = if want == Want::List {
-                out.append(&mut self.ret_list);
-                Ok(Value::Undef)
-            } else {
-                Ok(std::mem::take(&mut self.ret_val))
-            };
+            r = Ok(self.returned(want, out, start));
         }
         match r {
             Ok(v) => {
