@@ -1321,27 +1321,17 @@ impl Parser {
                 }
                 return Ok(());
             }
-            "utf8" => {
+            // Pragmas that are one hint bit, on for `use`, off for `no`.
+            "utf8" | "bytes" | "integer" => {
+                let bit = match module.as_str() {
+                    "utf8" => hints::UTF8,
+                    "bytes" => hints::BYTES,
+                    _ => hints::INTEGER,
+                };
                 if is_use {
-                    self.prag.hints |= hints::UTF8;
+                    self.prag.hints |= bit;
                 } else {
-                    self.prag.hints &= !hints::UTF8;
-                }
-                return Ok(());
-            }
-            "bytes" => {
-                if is_use {
-                    self.prag.hints |= hints::BYTES;
-                } else {
-                    self.prag.hints &= !hints::BYTES;
-                }
-                return Ok(());
-            }
-            "integer" => {
-                if is_use {
-                    self.prag.hints |= hints::INTEGER;
-                } else {
-                    self.prag.hints &= !hints::INTEGER;
+                    self.prag.hints &= !bit;
                 }
                 return Ok(());
             }
