@@ -130,10 +130,7 @@ impl Interp {
         // The nodes of arithmetic loops, kept in a small function with a
         // small stack frame; everything else goes through `sv_general`.
         match e {
-            Expr::My(s) => Ok(match &self.pad[*s as usize] {
-                PadSlot::Scalar(sv) => sv.get(),
-                _ => Value::Undef,
-            }),
+            Expr::My(s) => Ok(self.pad_value(*s as usize)),
             Expr::Int(i) => Ok(Value::Int(*i)),
             Expr::Num(n) => Ok(Value::Num(*n)),
             Expr::Binary { op, l, r }
@@ -267,10 +264,7 @@ impl Interp {
                 let sep = self.gv(wk::LIST_SEP).sv().get();
                 self.join_values(&sep, &items)
             }
-            Expr::My(s) => match &self.pad[*s as usize] {
-                PadSlot::Scalar(sv) => sv.get(),
-                _ => Value::Undef,
-            },
+            Expr::My(s) => self.pad_value(*s as usize),
             Expr::MyArray(s) => match &self.pad[*s as usize] {
                 PadSlot::Array(av) => Value::Int(av.len() as i64),
                 _ => Value::Int(0),
@@ -2037,6 +2031,15 @@ impl Interp {
     }
 
     // ------------------------------------------------------------ pad access
+
+    /// The value of the lexical scalar in slot `s`.
+    #[inline(always)]
+    pub(crate) fn pad_value(&self, s: usize) -> Value {
+        match &self.pad[s] {
+            PadSlot::Scalar(sv) => sv.get(),
+            _ => Value::Undef,
+        }
+    }
 
     #[inline]
     pub fn pad_sv(&self, s: u32) -> Sv {

@@ -1065,12 +1065,7 @@ impl Lower<'_> {
         match e {
             Expr::My(s) => {
                 let s = *s as usize;
-                Box::new(move |it| {
-                    Ok(match &it.pad[s] {
-                        PadSlot::Scalar(sv) => sv.get(),
-                        _ => Value::Undef,
-                    })
-                })
+                Box::new(move |it| Ok(it.pad_value(s)))
             }
             Expr::Int(i) => {
                 let i = *i;
@@ -1094,10 +1089,7 @@ impl Lower<'_> {
                 let set = self.void(e);
                 Box::new(move |it| {
                     set(it)?;
-                    Ok(match &it.pad[s] {
-                        PadSlot::Scalar(sv) => sv.get(),
-                        _ => Value::Undef,
-                    })
+                    Ok(it.pad_value(s))
                 })
             }
             Expr::Cond { c, t, f } => {
@@ -1411,10 +1403,7 @@ impl Operand {
     #[inline(always)]
     fn get(&self, it: &mut Interp) -> R<Value> {
         match self {
-            Operand::My(s) => Ok(match &it.pad[*s] {
-                PadSlot::Scalar(sv) => sv.get(),
-                _ => Value::Undef,
-            }),
+            Operand::My(s) => Ok(it.pad_value(*s)),
             Operand::Int(i) => Ok(Value::Int(*i)),
             Operand::Num(n) => Ok(Value::Num(*n)),
             Operand::Other(f) => f(it),
