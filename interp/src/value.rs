@@ -330,6 +330,36 @@ impl Scalar {
         }
         old.release();
     }
+    /// `$x += y` (or `-=` when `sub`) done in place when `$x` holds an
+    /// integer and the result does not overflow; the new value, else `None`.
+    #[inline]
+    pub fn add_int(&self, y: i64, sub: bool) -> Option<i64> {
+        self.with_mut(|v| match v {
+            Value::Int(x) => {
+                let n = if sub {
+                    x.checked_sub(y)
+                } else {
+                    x.checked_add(y)
+                }?;
+                *x = n;
+                Some(n)
+            }
+            _ => None,
+        })
+    }
+
+    /// `++`/`--` in place on an integer without overflow: the new value
+    /// when `pre`, else the old one; `None` for anything else.
+    #[inline]
+    pub fn step_int(&self, inc: bool, pre: bool) -> Option<i64> {
+        let n = self.add_int(1, !inc)?;
+        Some(match (pre, inc) {
+            (true, _) => n,
+            (false, true) => n - 1,
+            (false, false) => n + 1,
+        })
+    }
+
     /// No metadata: not blessed, no `pos`, not an lvalue proxy.
     #[inline]
     pub fn is_plain(&self) -> bool {

@@ -786,36 +786,19 @@ impl Interp {
             });
             return Ok(sv.get());
         }
-        {
-            if let Value::Int(y) = r {
-                let sv = self.pad_sv(s);
-                let done = sv.with_mut(|v| {
-                    if let Value::Int(x) = v {
-                        let n = if op == BinOp::Add {
-                            x.checked_add(y)
-                        } else {
-                            x.checked_sub(y)
-                        };
-                        if let Some(n) = n {
-                            *x = n;
-                            return true;
-                        }
-                    }
-                    false
-                });
-                if done {
-                    return Ok(sv.get());
-                }
+        if let Value::Int(y) = r {
+            if let Some(n) = self.pad_sv(s).add_int(y, op == BinOp::Sub) {
+                return Ok(Value::Int(n));
             }
-            let mut cur = self.sv(lhs)?;
-            if cur.is_undef() {
-                // `+=`/`-=` on undef do not warn.
-                cur = Value::Int(0);
-            }
-            let res = self.binop(op, &cur, &r)?;
-            self.assign(lhs, res.clone())?;
-            return Ok(res);
         }
+        let mut cur = self.sv(lhs)?;
+        if cur.is_undef() {
+            // `+=`/`-=` on undef do not warn.
+            cur = Value::Int(0);
+        }
+        let res = self.binop(op, &cur, &r)?;
+        self.assign(lhs, res.clone())?;
+        Ok(res)
     }
 
     pub fn op_assign(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) -> R<Value> {

@@ -1603,22 +1603,7 @@ impl Interp {
         // Lexical integer fast path.
         if let Expr::My(s) = t {
             if let PadSlot::Scalar(sv) = &self.pad[*s as usize] {
-                let fast = sv.with_mut(|v| {
-                    if let Value::Int(i) = v {
-                        let n = if inc {
-                            i.checked_add(1)
-                        } else {
-                            i.checked_sub(1)
-                        };
-                        if let Some(n) = n {
-                            let old = *i;
-                            *i = n;
-                            return Some(if pre { n } else { old });
-                        }
-                    }
-                    None
-                });
-                if let Some(r) = fast {
+                if let Some(r) = sv.step_int(inc, pre) {
                     return Ok(Value::Int(r));
                 }
             }

@@ -541,20 +541,7 @@ impl Lower<'_> {
             let s = *s as usize;
             return Box::new(move |it| {
                 if let PadSlot::Scalar(sv) = &it.pad[s] {
-                    let done = sv.with_mut(|v| {
-                        if let Value::Int(i) = v {
-                            let old = *i;
-                            let new = if inc {
-                                old.checked_add(1)
-                            } else {
-                                old.checked_sub(1)
-                            }?;
-                            *i = new;
-                            return Some(if pre { new } else { old });
-                        }
-                        None
-                    });
-                    if let Some(r) = done {
+                    if let Some(r) = sv.step_int(inc, pre) {
                         return Ok(Value::Int(r));
                     }
                 }
@@ -1207,22 +1194,7 @@ impl Lower<'_> {
                     let v = r(it)?;
                     if let (Value::Int(y), BinOp::Add | BinOp::Sub) = (&v, op) {
                         if let PadSlot::Scalar(sv) = &it.pad[s as usize] {
-                            let y = if op == BinOp::Add {
-                                Some(*y)
-                            } else {
-                                y.checked_neg()
-                            };
-                            let done = sv.with_mut(|x| match (x, y) {
-                                (Value::Int(x), Some(y)) => match x.checked_add(y) {
-                                    Some(n) => {
-                                        *x = n;
-                                        Some(n)
-                                    }
-                                    None => None,
-                                },
-                                _ => None,
-                            });
-                            if let Some(n) = done {
+                            if let Some(n) = sv.add_int(*y, op == BinOp::Sub) {
                                 return Ok(Value::Int(n));
                             }
                         }
