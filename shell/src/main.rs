@@ -1,6 +1,14 @@
 //! `psh`: run Perl scripts, one-liners and (later) the interactive shell.
 
 mod cli;
+#[allow(dead_code)]
+mod cmdline;
+#[allow(dead_code)]
+mod highlight;
+#[allow(dead_code)]
+mod render;
+#[allow(dead_code)]
+mod validate;
 
 use std::io::Read;
 

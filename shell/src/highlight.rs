@@ -1,0 +1,1 @@
+//! Syntax highlighting for the line editor.
