@@ -124,6 +124,21 @@ pub struct Program {
     /// of compilation, after the BEGIN blocks have run, for names that no
     /// module loaded by then mentions.
     pub once_warnings: Vec<(String, String)>,
+    /// What is in scope after the last statement (for the interactive
+    /// shell, whose next line continues this one's file scope).
+    pub tail: TailScope,
+}
+
+/// The file scope as the parser left it at the end of a program.
+#[derive(Debug, Clone, Default)]
+pub struct TailScope {
+    pub package: String,
+    /// File-level lexicals (name with sigil, slot in the main pad).
+    pub lexicals: Vec<(String, Slot)>,
+    pub hints: u32,
+    pub features: u32,
+    pub strict_vars: bool,
+    pub strict_subs: bool,
 }
 
 /// A sub body (named, anonymous, or a file's main code).

@@ -12,6 +12,10 @@ use crate::interp::{Flow, Interp, Want};
 use crate::value::*;
 
 static PENDING: AtomicU64 = AtomicU64::new(0);
+
+/// Set by the interactive shell's SIGINT handler; running Perl code polls
+/// it (see `Interp::poll_interrupt`).
+pub static INTERRUPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 /// Signals given a disposition here (so a `%SIG` entry deleted since gets
 /// the default back; untouched ones keep what psh inherited).
 static INSTALLED: AtomicU64 = AtomicU64::new(0);
@@ -30,6 +34,31 @@ const NAMES: &[(&str, i32)] = &[
     ("TSTP", libc::SIGTSTP),
     ("WINCH", libc::SIGWINCH),
 ];
+
+/// Set when the interactive shell has taken over job-control signals (it
+/// ignores SIGTSTP, SIGTTOU, … and catches SIGINT); scripts leave
+/// dispositions as perl does, so a script's `IGNORE` reaches its children.
+pub static SHELL_SIGNALS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// In a child about to `exec`: the signals an interactive shell ignores or
+/// catches get their default dispositions back. Async-signal-safe.
+pub fn default_dispositions() {
+    if !SHELL_SIGNALS.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    for sig in [
+        libc::SIGINT,
+        libc::SIGQUIT,
+        libc::SIGTSTP,
+        libc::SIGTTIN,
+        libc::SIGTTOU,
+        libc::SIGCHLD,
+    ] {
+        unsafe {
+            libc::signal(sig, libc::SIG_DFL);
+        }
+    }
+}
 
 extern "C" fn record(sig: libc::c_int) {
     PENDING.fetch_or(1 << sig, Ordering::SeqCst);

@@ -8,6 +8,10 @@ use std::os::unix::ffi::OsStrExt;
 
 pub enum Source {
     Code(Vec<u8>),
+    /// `-c STRING`: a shell command string (command lines and Perl).
+    Command(Vec<u8>),
+    /// No program: the interactive shell (also with `-i`).
+    Interactive,
     File(std::path::PathBuf),
     Stdin,
 }
@@ -18,6 +22,10 @@ pub struct Options {
     pub warnings: bool,
     pub check_only: bool,
     pub includes: Vec<String>,
+    /// `-l`/`--login`, or argv[0] starting with `-`.
+    pub login: bool,
+    /// `-i`: interactive even without a terminal.
+    pub interactive: bool,
     /// `--help`/`--version`: text to print instead of running anything.
     pub immediate_output: Option<String>,
 }
@@ -25,7 +33,9 @@ pub struct Options {
 const HELP: &str = "Usage: psh [switches] [--] [programfile] [arguments]
   -e code         run one line of Perl (several -e's make a program)
   -E code         like -e, with all optional features enabled
-  -c code         run a command string (as a shell does; perl's -c is --check)
+  -c string       run a command string as a shell does (perl's -c is --check)
+  -i              interactive, even when standard input is not a terminal
+  -l, --login     a login shell: the POSIX profile is read first
   -w              enable warnings
   -I dir          add dir to @INC
   --check         check syntax only
@@ -38,6 +48,12 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
     let mut warnings = false;
     let mut check_only = false;
     let mut includes = Vec::new();
+    let mut command: Option<Vec<u8>> = None;
+    let mut login = argv
+        .first()
+        .map(|a| a.as_bytes().starts_with(b"-"))
+        .unwrap_or(false);
+    let mut interactive = false;
     let mut i = 1;
     while i < argv.len() {
         let a = argv[i].as_bytes();
@@ -58,6 +74,11 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
                     env!("CARGO_PKG_VERSION")
                 )));
             }
+            b"--login" => {
+                login = true;
+                i += 1;
+                continue;
+            }
             b"--check" => {
                 check_only = true;
                 i += 1;
@@ -70,8 +91,25 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
         while j < a.len() {
             match a[j] {
                 b'w' | b'W' => warnings = true,
+                b'l' if command.is_none() && code.is_none() => login = true,
+                b'i' => interactive = true,
+                b'c' => {
+                    let rest = &a[j + 1..];
+                    let text = if !rest.is_empty() {
+                        rest.to_vec()
+                    } else {
+                        i += 1;
+                        match argv.get(i) {
+                            Some(t) => t.as_bytes().to_vec(),
+                            None => return Err("-c: option requires an argument".into()),
+                        }
+                    };
+                    command = Some(text);
+                    j = a.len();
+                    continue;
+                }
                 b'X' => warnings = false,
-                b'e' | b'E' | b'c' => {
+                b'e' | b'E' => {
                     let rest = &a[j + 1..];
                     let text = if !rest.is_empty() {
                         rest.to_vec()
@@ -118,9 +156,11 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
         }
         i += 1;
     }
-    let source = match code {
-        Some(c) => Source::Code(c),
-        None => match argv.get(i) {
+    let source = match (command, code) {
+        (Some(c), _) => Source::Command(c),
+        (None, Some(c)) => Source::Code(c),
+        (None, None) if interactive && argv.get(i).is_none() => Source::Interactive,
+        (None, None) => match argv.get(i) {
             Some(p) if p.as_bytes() != b"-" => {
                 i += 1;
                 Source::File(std::path::PathBuf::from(p))
@@ -129,6 +169,7 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
                 i += 1;
                 Source::Stdin
             }
+            None if login || is_tty_stdin() => Source::Interactive,
             None => Source::Stdin,
         },
     };
@@ -142,8 +183,14 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
         warnings,
         check_only,
         includes,
+        login,
+        interactive,
         immediate_output: None,
     })
+}
+
+fn is_tty_stdin() -> bool {
+    unsafe { libc::isatty(libc::STDIN_FILENO) == 1 }
 }
 
 fn immediate(text: String) -> Options {
@@ -153,6 +200,8 @@ fn immediate(text: String) -> Options {
         warnings: false,
         check_only: false,
         includes: Vec::new(),
+        login: false,
+        interactive: false,
         immediate_output: Some(text),
     }
 }

@@ -1,12 +1,16 @@
 //! `psh`: run Perl scripts, one-liners and (later) the interactive shell.
 
+mod builtin;
 mod cli;
-#[allow(dead_code)]
 mod cmdline;
+mod exec;
 #[allow(dead_code)]
 mod highlight;
-#[allow(dead_code)]
+mod jobs;
+mod login;
 mod render;
+mod repl;
+mod shell;
 #[allow(dead_code)]
 mod validate;
 
@@ -51,6 +55,14 @@ fn main() {
         print!("{text}");
         std::process::exit(0);
     }
+    if opts.login {
+        login::run_profile_once(&argv);
+    }
+    if let cli::Source::Command(text) = &opts.source {
+        // `sshd`, `scp` and `rsync` run `$SHELL -c 'program args'`: such a
+        // string is exec'd at once, with no interpreter started.
+        login::exec_simple_command(text);
+    }
     let code = std::thread::Builder::new()
         .name("psh-interp".into())
         .stack_size(INTERP_STACK)
@@ -66,8 +78,43 @@ fn main() {
     std::process::exit(code);
 }
 
+/// Whether colour may be used on standard output.
+pub fn color_enabled() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var("TERM").map(|t| t != "dumb").unwrap_or(true)
+        && unsafe { libc::isatty(libc::STDOUT_FILENO) == 1 }
+}
+
 fn run(opts: cli::Options) -> i32 {
+    match &opts.source {
+        cli::Source::Command(text) => {
+            let mut it = Interp::new();
+            it.global_warnings = opts.warnings;
+            let (name, args) = match opts.args.split_first() {
+                Some((n, rest)) => (String::from_utf8_lossy(n).into_owned(), rest.to_vec()),
+                None => ("psh".to_string(), Vec::new()),
+            };
+            it.set_script(&name, &args);
+            it.add_includes(&opts.includes);
+            let mut sh = shell::Shell::new(it, opts.interactive);
+            let text = String::from_utf8_lossy(text).into_owned();
+            let st = sh.run_text(&text);
+            let st = sh.exit_requested.unwrap_or(st);
+            sh.it.flush_all();
+            return sh.it.run_end_blocks(st);
+        }
+        cli::Source::Interactive => {
+            let mut it = Interp::new();
+            it.global_warnings = opts.warnings;
+            it.set_script("psh", &opts.args);
+            it.add_includes(&opts.includes);
+            let sh = shell::Shell::new(it, true);
+            return repl::run(sh);
+        }
+        _ => {}
+    }
     let (src, file) = match &opts.source {
+        cli::Source::Command(_) | cli::Source::Interactive => unreachable!("handled above"),
         cli::Source::Code(c) => (c.clone(), "-e".to_string()),
         cli::Source::File(path) => match std::fs::read(path) {
             Ok(s) => (s, path.to_string_lossy().into_owned()),

@@ -2146,9 +2146,19 @@ impl Interp {
     }
 
     /// Children get `%ENV` as their environment (perl's `%ENV` is the
-    /// process environment).
-    fn child_env(&mut self, c: &mut std::process::Command) {
+    /// process environment), and the default dispositions of the signals an
+    /// interactive shell ignores or catches (ignored ones would survive
+    /// `exec`).
+    pub fn child_env(&mut self, c: &mut std::process::Command) {
         use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::process::CommandExt;
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            c.pre_exec(|| {
+                crate::signals::default_dispositions();
+                Ok(())
+            });
+        }
         let env = self.gv(wk::ENV).hv();
         c.env_clear();
         env.with(|m| {

@@ -408,7 +408,7 @@ impl Interp {
 
     /// The closure form of a sub body, shared by every closure of it.
     #[cold]
-    fn lowered_sub(
+    pub(super) fn lowered_sub(
         &mut self,
         body: &Arc<ast::SubBody>,
         unit: &Rc<Unit>,
@@ -572,7 +572,7 @@ impl Interp {
 
     /// A sub body: its pad is dropped on return, so its `my` variables need
     /// no release.
-    fn body_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
+    pub(super) fn body_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
         self.in_scope(&[], b.has_local, |it| match b.stmts.split_last() {
             // A final `return EXPR` is just the body's value: no unwinding.
             Some((
@@ -916,7 +916,11 @@ impl Interp {
 
     /// Run a string eval's BEGIN blocks; `Some(error)` when one died (the
     /// eval then fails, as a compilation error).
-    fn eval_begin_blocks(&mut self, unit: &Rc<Unit>, prog: &ast::Program) -> R<Option<Value>> {
+    pub(super) fn eval_begin_blocks(
+        &mut self,
+        unit: &Rc<Unit>,
+        prog: &ast::Program,
+    ) -> R<Option<Value>> {
         let saved_unit = std::mem::replace(&mut self.unit, unit.clone());
         let saved_pad = std::mem::replace(&mut self.pad, super::new_pad(&prog.main));
         let saved_line = self.line;
@@ -962,7 +966,7 @@ impl Interp {
 
     /// "Subroutine %s redefined" for the subs a string eval defines again.
     #[cold]
-    fn warn_eval_redefined(&mut self, subs: &[Arc<ast::SubBody>]) {
+    pub(super) fn warn_eval_redefined(&mut self, subs: &[Arc<ast::SubBody>]) {
         if self.hints & ast::hints::NO_WARN_OTHER != 0 {
             return;
         }

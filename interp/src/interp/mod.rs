@@ -10,7 +10,9 @@ mod expr;
 pub(crate) mod lower;
 mod output;
 mod regex_ops;
+mod repl;
 mod sort;
+pub use repl::{Outcome, Session};
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -160,6 +162,8 @@ pub struct Interp {
     /// The exception being thrown.
     pub die_value: Value,
     pub exit_code: i32,
+    /// The last `Flow::Exit` came from Ctrl-C, not from `exit`.
+    pub interrupted: bool,
 
     pub(crate) savestack: Vec<Saved>,
     pub frames: Vec<CallInfo>,
@@ -310,6 +314,7 @@ impl Interp {
                 n_states: 0,
                 file: Arc::from("-"),
                 once_warnings: vec![],
+                tail: Default::default(),
             }),
         });
         let exec_path = std::env::current_exe()
@@ -336,6 +341,7 @@ impl Interp {
             flow_line: 0,
             die_value: Value::Undef,
             exit_code: 0,
+            interrupted: false,
             savestack: Vec::new(),
             frames: Vec::new(),
             depth: 0,
@@ -862,12 +868,33 @@ impl Interp {
     #[inline(always)]
     pub(crate) fn enter_stmt(&mut self, line: u32, hints: u32) -> R<()> {
         self.raise_warn_die()?;
+        self.poll_interrupt()?;
         self.line = line;
         self.hints = hints;
         if crate::destroy::pending() {
             self.run_destructors();
         }
         Ok(())
+    }
+
+    /// Ctrl-C at the interactive prompt: the shell's SIGINT handler sets a
+    /// flag that statements and loop iterations poll, so even `while (1) {}`
+    /// stops. It leaves like `exit` (which no `eval` catches), and
+    /// `interrupted` tells the shell it was not a real exit.
+    #[inline(always)]
+    pub(crate) fn poll_interrupt(&mut self) -> R<()> {
+        if crate::signals::INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+            return self.take_interrupt();
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn take_interrupt(&mut self) -> R<()> {
+        crate::signals::INTERRUPT.store(false, std::sync::atomic::Ordering::Relaxed);
+        self.interrupted = true;
+        self.exit_code = 130;
+        Err(Flow::Exit)
     }
 
     /// Scope exit for `my` variables: a container nobody else holds is
@@ -936,6 +963,7 @@ impl Interp {
                 }
             },
             Stmt::DoWhile { body, cond, until } => loop {
+                self.poll_interrupt()?;
                 self.exec_block(body)?;
                 self.line = s.line;
                 if self.cond(cond)? == *until {
@@ -1195,6 +1223,7 @@ impl Interp {
         B: Fn(&mut Interp) -> R<()> + ?Sized,
         C: Fn(&mut Interp) -> R<()> + ?Sized,
     {
+        self.poll_interrupt()?;
         loop {
             match body(self) {
                 Ok(()) => break,

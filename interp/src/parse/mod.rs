@@ -383,6 +383,25 @@ impl Parser {
         }
         let has_local = self.local_flags.pop().unwrap_or(false);
         let mut unit = self.units.pop().expect("main unit");
+        let tail = ast::TailScope {
+            package: self.package.clone(),
+            lexicals: unit
+                .scopes
+                .first()
+                .map(|s| {
+                    s.iter()
+                        .filter_map(|(n, b)| match b {
+                            scope::Binding::Pad(slot) => Some((n.clone(), *slot)),
+                            scope::Binding::Our(_) => None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            hints: self.prag.hints,
+            features: self.prag.features,
+            strict_vars: self.prag.strict_vars,
+            strict_subs: self.prag.strict_subs,
+        };
         // File-level lexicals are released when the main code ends (before
         // END blocks), as perl's save stack does.
         let my_slots = unit
@@ -416,6 +435,7 @@ impl Parser {
             n_states: self.n_states,
             file: self.file,
             once_warnings: std::mem::take(&mut self.once_warnings),
+            tail,
         };
         if !queued.is_empty() {
             return Err((fold_errors(queued, None), Some((prog, begins_ok))));

