@@ -14,6 +14,8 @@
 //! the same facts the default uses and so the defaults are testable without
 //! touching the machine.
 
+#![warn(missing_docs)]
+
 mod dir;
 mod git;
 mod info;
