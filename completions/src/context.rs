@@ -61,8 +61,9 @@ pub(crate) enum KeyTarget {
     /// A hash or hash reference, named as [`crate::Snapshot::hash_keys`]
     /// names it: `%h` for `$h{`, `$r` for `$r->{`.
     Named(String),
-    /// `$_->{`: the records of the pipe source named, if one was found.
-    Record(Option<String>),
+    /// `$_->{`: the records of a source; the names of the calls that may
+    /// have produced `$_`, the likeliest first (see `record_sources`).
+    Record(Vec<String>),
 }
 
 /// What stands before `->`.
@@ -218,7 +219,7 @@ fn hash_key(before: &str, after: &str) -> Option<Context> {
     }
     let sigil = last_char(&owner[..name_start])?;
     let target = match (sigil, arrow) {
-        ('$', true) if name == "_" => KeyTarget::Record(record_source(owner)),
+        ('$', true) if name == "_" => KeyTarget::Record(record_sources(owner)),
         ('$', true) => KeyTarget::Named(format!("${name}")),
         // `$h{k}` is an element of `%h`, `@h{…}` a slice of it.
         ('$' | '@', false) => KeyTarget::Named(format!("%{name}")),
@@ -236,23 +237,39 @@ fn hash_key(before: &str, after: &str) -> Option<Context> {
     })
 }
 
-/// The pipe source whose records `$_` holds at the end of `text`: the
-/// nearest `NAME(…) |` to the left, in the current statement. Any name is
-/// returned; the caller knows which ones yield records.
-fn record_source(text: &str) -> Option<String> {
-    let pipes = top_level_pipes(text);
-    for &p in pipes.iter().rev() {
-        if let Some(name) = call_name_before(&text[..p]) {
-            return Some(name);
+/// Names of the calls whose records `$_` may hold at the end of `text`, in
+/// the current statement: first each `NAME(…) |` from the nearest pipe
+/// leftwards, then any other `NAME(` from right to left (`for (ps()) {
+/// $_->{`). Any name is returned; the caller knows which ones yield
+/// records.
+fn record_sources(text: &str) -> Vec<String> {
+    let (pipes, statement) = top_level_pipes(text);
+    let mut names: Vec<String> = pipes
+        .iter()
+        .rev()
+        .filter_map(|&p| call_name_before(&text[..p]))
+        .collect();
+    for (i, _) in text[statement..].rmatch_indices('(') {
+        let head = &text[..statement + i];
+        let start = ident_suffix_start(head, true);
+        let name = &head[start..];
+        let sigil = matches!(last_char(&head[..start]), Some('$' | '@' | '%' | '&'));
+        if !sigil
+            && name.starts_with(|c: char| c.is_alphabetic() || c == '_')
+            && !names.iter().any(|n| n == name)
+        {
+            names.push(name.to_string());
         }
     }
-    None
+    names
 }
 
 /// Byte offsets of single `|` (not `||`) outside quotes and brackets, since
-/// the last top-level `;`. Brackets are counted so that a `|` inside a
-/// block belongs to that block, not to the pipe being typed.
-fn top_level_pipes(text: &str) -> Vec<usize> {
+/// the last top-level `;`, and where that statement starts. Brackets are
+/// counted so that a `|` inside a block belongs to that block, not to the
+/// pipe being typed.
+fn top_level_pipes(text: &str) -> (Vec<usize>, usize) {
+    let mut statement = 0;
     let mut pipes = Vec::new();
     let mut depth = 0usize;
     let mut quote: Option<char> = None;
@@ -275,14 +292,17 @@ fn top_level_pipes(text: &str) -> Vec<usize> {
                 '\'' | '"' => quote = Some(c),
                 '(' | '{' | '[' => depth += 1,
                 ')' | '}' | ']' => depth = depth.saturating_sub(1),
-                ';' if depth == 0 => pipes.clear(),
+                ';' if depth == 0 => {
+                    pipes.clear();
+                    statement = i + 1;
+                }
                 '|' if depth == 0 && prev != '|' && next != Some('|') => pipes.push(i),
                 _ => {}
             }
         }
         prev = c;
     }
-    pipes
+    (pipes, statement)
 }
 
 /// `NAME` when `text` ends with `NAME(…)` (spaces allowed around).
@@ -650,7 +670,7 @@ mod tests {
             Context::HashKey {
                 target, partial, ..
             } => {
-                assert_eq!(target, KeyTarget::Record(Some("ps".into())));
+                assert_eq!(target, KeyTarget::Record(vec!["ps".into()]));
                 assert_eq!(partial, "c");
             }
             other => panic!("{other:?}"),
@@ -658,16 +678,22 @@ mod tests {
         let line = "ls(\"/tmp\") | sort { $a->{x} } | map { $_->{";
         assert!(matches!(
             detect(line, line.len()),
-            Context::HashKey { target: KeyTarget::Record(Some(s)), .. } if s == "ls"
+            Context::HashKey { target: KeyTarget::Record(s), .. } if s == ["ls"]
         ));
         // A finished statement's pipe says nothing about this one.
         let line = "ps() | count; grep { $_->{";
         assert!(matches!(
             detect(line, line.len()),
             Context::HashKey {
-                target: KeyTarget::Record(None),
+                target: KeyTarget::Record(v),
                 ..
-            }
+            } if v.is_empty()
+        ));
+        // Not in a pipe: the calls on the line are the candidates.
+        let line = "for my $p (ps()) { print($_->{";
+        assert!(matches!(
+            detect(line, line.len()),
+            Context::HashKey { target: KeyTarget::Record(v), .. } if v == ["print", "ps"]
         ));
     }
 

@@ -395,6 +395,44 @@ mod tests {
     }
 
     #[test]
+    fn record_keys_of_a_call_outside_a_pipe() {
+        let mut f = fixture();
+        let got = complete(&mut f, "for (ps()) { print $_->{p");
+        assert_eq!(values(&got), ["pid}", "ppid}"]);
+    }
+
+    #[test]
+    fn random_lines_never_panic_and_spans_stay_in_bounds() {
+        // Tricky pieces rather than random bytes: the scanners care about
+        // sigils, quotes, brackets and multi-byte characters side by side.
+        const PIECES: [&str; 32] = [
+            "$", "@", "%", "$#", "{", "}", "(", ")", "->", "|", "||", "&", ";", "'", "\"", "\\",
+            " ", "\n", "~", "~/", "/", "::", "^", "#", "é", "日", "💩", "ps", "$_", "use ", "My",
+            "x",
+        ];
+        let mut f = fixture();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let len = next() % 10;
+            let line: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let pos = (next() % (line.len() as u64 + 2)) as usize;
+            for s in f.completer.suggestions(&line, pos) {
+                assert!(s.span.start <= s.span.end, "{line:?} at {pos}");
+                assert!(s.span.end <= pos.min(line.len()), "{line:?} at {pos}");
+                assert!(line.is_char_boundary(s.span.start), "{line:?} at {pos}");
+            }
+        }
+    }
+
+    #[test]
     fn methods_after_arrow() {
         let mut f = fixture();
         let got = complete(&mut f, "$obj->pri");

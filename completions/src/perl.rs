@@ -108,10 +108,10 @@ pub(crate) fn complete_key(
 ) -> Vec<Suggestion> {
     let (keys, description) = match target {
         KeyTarget::Named(name) => (lookup(&snap.hash_keys, name), name.clone()),
-        KeyTarget::Record(source) => {
-            let from_source = source
-                .as_deref()
-                .and_then(|s| lookup(&snap.record_keys, s).map(|k| (k, format!("{s}()"))));
+        KeyTarget::Record(sources) => {
+            let from_source = sources
+                .iter()
+                .find_map(|s| lookup(&snap.record_keys, s).map(|k| (k, format!("{s}()"))));
             // Outside a known pipe, `$_` may still be a hashref the shell
             // saw at the prompt.
             match from_source {
@@ -392,7 +392,7 @@ mod tests {
             &s,
             0,
             1,
-            &KeyTarget::Record(Some("ps".into())),
+            &KeyTarget::Record(vec!["grep".into(), "ps".into()]),
             "c",
             None,
             true,
@@ -403,7 +403,7 @@ mod tests {
             &s,
             0,
             0,
-            &KeyTarget::Record(Some("nope".into())),
+            &KeyTarget::Record(vec!["nope".into()]),
             "",
             None,
             true
