@@ -30,18 +30,50 @@ pub struct Options {
     pub immediate_output: Option<String>,
 }
 
-const HELP: &str = "Usage: psh [switches] [--] [programfile] [arguments]
-  -e code         run one line of Perl (several -e's make a program)
-  -E code         like -e, with all optional features enabled
-  -c string       run a command string as a shell does (perl's -c is --check)
-  -i              interactive, even when standard input is not a terminal
-  -l, --login     a login shell: the POSIX profile is read first
-  -w              enable warnings
-  -I dir          add dir to @INC
-  --check         check syntax only
-  -v, --version   print the version
-  -h, --help      print this help
-";
+/// psh's options, with what they do: the source of `--help` (rendered by
+/// clap) and of the completer's suggestions after `psh -`.
+pub const OPTIONS: &[(&str, &str)] = &[
+    ("-e", "run one line of Perl (several -e's make a program)"),
+    ("-E", "like -e, with all optional features enabled"),
+    (
+        "-c",
+        "run a command string as a shell does (perl's -c is --check)",
+    ),
+    (
+        "-i",
+        "interactive, even when standard input is not a terminal",
+    ),
+    (
+        "-l",
+        "login shell: the POSIX profile is read first (also --login)",
+    ),
+    ("-w", "enable warnings"),
+    ("-I", "add a directory to @INC"),
+    ("--check", "check the syntax of a script only"),
+    ("--login", "login shell"),
+    ("--version", "print the version"),
+    ("--help", "print this help"),
+];
+
+/// The help text, laid out by clap from `OPTIONS`.
+fn help_text() -> String {
+    let mut cmd = clap::Command::new("psh")
+        .about("A shell whose language is Perl 5")
+        .override_usage("psh [switches] [--] [programfile | -c string] [arguments]")
+        .disable_help_flag(true)
+        .disable_version_flag(true);
+    for &(name, help) in OPTIONS {
+        let arg = match name.strip_prefix("--") {
+            Some(long) => clap::Arg::new(name).long(long),
+            None => clap::Arg::new(name).short(name.chars().nth(1).unwrap_or('?')),
+        };
+        let arg = arg.help(help).action(clap::ArgAction::SetTrue);
+        cmd = cmd.arg(arg);
+    }
+    cmd.after_help("With no program and a terminal, psh starts the interactive shell.")
+        .render_help()
+        .to_string()
+}
 
 pub fn parse(argv: &[OsString]) -> Result<Options, String> {
     let mut code: Option<Vec<u8>> = None;
@@ -66,7 +98,7 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
         }
         match a {
             b"--help" | b"-h" => {
-                return Ok(immediate(HELP.to_string()));
+                return Ok(immediate(help_text()));
             }
             b"--version" | b"-v" => {
                 return Ok(immediate(format!(

@@ -11,6 +11,7 @@ mod login;
 mod render;
 mod repl;
 mod shell;
+mod snapshot;
 #[allow(dead_code)]
 mod validate;
 

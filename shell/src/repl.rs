@@ -7,9 +7,13 @@ use std::time::{Duration, Instant};
 
 use reedline::{
     default_emacs_keybindings, default_vi_insert_keybindings, default_vi_normal_keybindings,
-    DefaultHinter, EditMode, Emacs, FileBackedHistory, Prompt, PromptEditMode, PromptHistorySearch,
-    Reedline, Signal, Vi,
+    DefaultHinter, EditMode, Emacs, FileBackedHistory, KeyCode, KeyModifiers, Reedline,
+    ReedlineEvent, ReedlineMenu, Signal, Vi,
 };
+
+use std::os::unix::ffi::OsStrExt;
+
+use psh_prompts::{PromptInfo, PshPrompt};
 
 use crate::shell::Shell;
 
@@ -89,48 +93,39 @@ fn install_sigint() {
     }
 }
 
-/// A prompt whose texts the shell renders before each entry.
-struct ShellPrompt {
-    left: String,
-    right: String,
-}
-
-impl Prompt for ShellPrompt {
-    fn render_prompt_left(&self) -> std::borrow::Cow<'_, str> {
-        self.left.as_str().into()
-    }
-    fn render_prompt_right(&self) -> std::borrow::Cow<'_, str> {
-        self.right.as_str().into()
-    }
-    fn render_prompt_indicator(&self, mode: PromptEditMode) -> std::borrow::Cow<'_, str> {
-        match mode {
-            PromptEditMode::Vi(reedline::PromptViMode::Normal) => ": ".into(),
-            _ => "".into(),
-        }
-    }
-    fn render_prompt_multiline_indicator(&self) -> std::borrow::Cow<'_, str> {
-        "… ".into()
-    }
-    fn render_prompt_history_search_indicator(
-        &self,
-        h: PromptHistorySearch,
-    ) -> std::borrow::Cow<'_, str> {
-        format!("(search: {}) ", h.term).into()
-    }
-}
-
 fn edit_mode(sh: &mut Shell) -> Box<dyn EditMode> {
     let v = sh.it.glob("PSH::EDIT_MODE").sv().get();
     let mode = psh_interp::convert::to_bytes(&v).into_owned();
     if mode == b"vi" {
+        let mut insert = default_vi_insert_keybindings();
+        bind_tab(&mut insert);
         Box::new(Vi::new(
-            default_vi_insert_keybindings(),
+            insert,
             default_vi_normal_keybindings(),
             reedline::default_vi_visual_keybindings(),
         ))
     } else {
-        Box::new(Emacs::new(default_emacs_keybindings()))
+        let mut kb = default_emacs_keybindings();
+        bind_tab(&mut kb);
+        Box::new(Emacs::new(kb))
     }
+}
+
+/// Tab opens the completion menu, then moves through it.
+fn bind_tab(kb: &mut reedline::Keybindings) {
+    kb.add_binding(
+        KeyModifiers::NONE,
+        KeyCode::Tab,
+        ReedlineEvent::UntilFound(vec![
+            ReedlineEvent::Menu("completion_menu".to_string()),
+            ReedlineEvent::MenuNext,
+        ]),
+    );
+    kb.add_binding(
+        KeyModifiers::SHIFT,
+        KeyCode::BackTab,
+        ReedlineEvent::MenuPrevious,
+    );
 }
 
 /// Run the rc file, if there is one.
@@ -146,27 +141,45 @@ fn load_config(sh: &mut Shell) {
     }
 }
 
-/// The prompt texts: the user's `PSH::prompt`/`PSH::rprompt` subs when
-/// defined, else the defaults.
-fn prompt_texts(sh: &mut Shell, last_duration: Option<Duration>) -> (String, String) {
+/// Set the prompt's texts: the user's `PSH::prompt`/`PSH::rprompt` subs
+/// when defined (a custom left prompt draws its own indicator), else the
+/// defaults of the `prompts` crate.
+fn update_prompt(sh: &mut Shell, prompt: &mut PshPrompt, last_duration: Option<Duration>) {
+    let info = PromptInfo::gather(
+        sh.last_status,
+        last_duration,
+        sh.jobs.running_or_stopped(),
+        crate::color_enabled(),
+    );
     let left = sh.call_prompt_sub("PSH::prompt");
     let right = sh.call_prompt_sub("PSH::rprompt");
-    let left = left.unwrap_or_else(|| default_left(sh, last_duration));
-    (left, right.unwrap_or_default())
+    let mut ind = psh_prompts::default_indicators(&info);
+    if left.is_some() {
+        ind.insert.clear();
+    }
+    prompt.set_indicators(ind);
+    prompt.set(
+        left.unwrap_or_else(|| psh_prompts::default_left(&info)),
+        right.unwrap_or_else(|| psh_prompts::default_right(&info)),
+    );
 }
 
-fn default_left(sh: &mut Shell, last_duration: Option<Duration>) -> String {
-    let dir = crate::builtin::current_dir_shown(sh);
-    let mut s = dir;
-    if sh.last_status != 0 {
-        s.push_str(&format!(" [{}]", sh.last_status));
+/// Bring what the editor sees up to date: the completion snapshot, and
+/// `PATH` as `%ENV` has it (the completer looks programs up there).
+fn refresh_editor_view(sh: &mut Shell, shared: &psh_completions::Shared) {
+    let snap = crate::snapshot::take(sh);
+    if let Ok(mut s) = shared.write() {
+        *s = snap;
     }
-    if let Some(d) = last_duration.filter(|d| d.as_secs() >= 2) {
-        s.push_str(&format!(" {:.1}s", d.as_secs_f64()));
+    let path = sh.path_var();
+    if std::env::var_os("PATH")
+        .map(|p| p.as_encoded_bytes() != path.as_slice())
+        .unwrap_or(true)
+    {
+        // SAFETY: the shell's threads do not read the environment while
+        // the prompt is being prepared.
+        unsafe { std::env::set_var("PATH", std::ffi::OsStr::from_bytes(&path)) };
     }
-    let root = nix::unistd::geteuid().is_root();
-    s.push_str(if root { " # " } else { " $ " });
-    s
 }
 
 /// The interactive shell. Returns the exit status.
@@ -182,8 +195,14 @@ pub fn run(mut sh: Shell) -> i32 {
     if !tty || dumb {
         return run_plain(sh);
     }
+    let shared: psh_completions::Shared = Default::default();
+    let completer = psh_completions::PshCompleter::new(shared.clone());
     let mut ed = Reedline::create()
         .with_edit_mode(edit_mode(&mut sh))
+        .with_completer(Box::new(completer))
+        .with_menu(ReedlineMenu::EngineCompleter(Box::new(
+            psh_completions::default_menu(),
+        )))
         .with_hinter(Box::new(DefaultHinter::default().with_style(
             nu_ansi_term::Style::new().fg(nu_ansi_term::Color::DarkGray),
         )))
@@ -195,13 +214,14 @@ pub fn run(mut sh: Shell) -> i32 {
         }
     }
     let mut last_duration = None;
+    let mut prompt = PshPrompt::new();
     loop {
         sh.jobs.poll();
         for n in sh.jobs.notifications() {
             eprintln!("{n}");
         }
-        let (left, right) = prompt_texts(&mut sh, last_duration);
-        let prompt = ShellPrompt { left, right };
+        update_prompt(&mut sh, &mut prompt, last_duration);
+        refresh_editor_view(&mut sh, &shared);
         match ed.read_line(&prompt) {
             Ok(Signal::Success(line)) => {
                 if line.trim().is_empty() {
@@ -243,9 +263,11 @@ fn run_plain(mut sh: Shell) -> i32 {
             eprintln!("{n}");
         }
         let prompt = if buf.is_empty() {
-            prompt_texts(&mut sh, None).0
+            let mut p = PshPrompt::new();
+            update_prompt(&mut sh, &mut p, None);
+            format!("{}{}", p.left(), p.indicators().insert)
         } else {
-            "… ".to_string()
+            p_multiline()
         };
         eprint!("{prompt}");
         let _ = std::io::stderr().flush();
@@ -284,4 +306,8 @@ fn run_plain(mut sh: Shell) -> i32 {
 fn entry_complete(text: &str) -> bool {
     let _ = text;
     true
+}
+
+fn p_multiline() -> String {
+    psh_prompts::Indicators::default().multiline
 }

@@ -18,17 +18,6 @@ use crate::shell::Shell;
 
 pub use time::time_entry;
 
-/// The current directory with the home folder as `~`.
-pub fn current_dir_shown(sh: &mut Shell) -> String {
-    let d = cd::current_dir(sh).display().to_string();
-    match std::env::var("HOME") {
-        Ok(h) if !h.is_empty() && h != "/" && (d == h || d.starts_with(&format!("{h}/"))) => {
-            format!("~{}", &d[h.len()..])
-        }
-        _ => d,
-    }
-}
-
 pub struct Builtin {
     pub name: &'static str,
     pub usage: &'static str,
