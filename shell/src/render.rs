@@ -1075,6 +1075,26 @@ mod tests {
     }
 
     #[test]
+    fn empty_containers_and_lone_refs() {
+        assert_eq!(r(&[arr(vec![])]), "[]\n");
+        assert_eq!(r(&[hash(&[])]), "{}\n");
+        assert_eq!(r(&[arr(vec![Value::Int(1), s("a")])]), "[1, \"a\"]\n");
+        let sref = Value::ScalarRef(psh_interp::value::Scalar::new(s("x")));
+        assert_eq!(r(&[sref]), "\\\"x\"\n");
+        // Two empty hashes have no columns to tabulate.
+        assert_eq!(r(&[hash(&[]), hash(&[])]), "{}\n{}\n");
+    }
+
+    #[test]
+    fn undef_and_missing_cells_are_blank() {
+        let rows = [
+            hash(&[("a", Value::Undef), ("b", Value::Int(1))]),
+            hash(&[("a", s("x"))]),
+        ];
+        assert_eq!(r(&rows), "#  a  b\n─  ─  ─\n0     1\n1  x\n");
+    }
+
+    #[test]
     fn list_of_scalars_one_per_line() {
         let vals = [Value::Int(1), s("two"), Value::Undef, Value::Num(2.5)];
         assert_eq!(r(&vals), "1\ntwo\nundef\n2.5\n");
