@@ -198,6 +198,7 @@ impl Shell {
         let opts = crate::render::RenderOpts {
             width,
             color: crate::color_enabled(),
+            ..Default::default()
         };
         let text = crate::render::render(values, &opts);
         use std::io::Write;

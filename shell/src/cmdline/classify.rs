@@ -289,6 +289,12 @@ const PERL_WORDS: &[&str] = &[
     "y",
 ];
 
+/// Whether `w` is a Perl keyword or named operator (these win over
+/// programs of the same name at the start of a line).
+pub fn is_perl_keyword(w: &str) -> bool {
+    is_perl_word(w)
+}
+
 fn is_perl_word(w: &str) -> bool {
     PERL_WORDS.binary_search(&w).is_ok()
 }

@@ -7,15 +7,8 @@
 mod classify;
 mod parse;
 
-pub use classify::{classify, first_word, Known, LineKind};
+pub use classify::{classify, first_word, is_perl_keyword, Known, LineKind};
 pub use parse::{parse, ParseError};
-
-/// Whether `name` is a Perl keyword or named operator (these win over
-/// programs of the same name at the start of a line).
-pub fn is_perl_keyword(name: &str) -> bool {
-    let _ = name;
-    false
-}
 
 /// `a ; b & c`: and-or lists in order, each run in the foreground or in the
 /// background.

@@ -313,10 +313,6 @@ fn spawn(
     }
     let mut c = std::process::Command::new(name);
     c.args(argv[1..].iter().map(|a| OsStr::from_bytes(a)));
-    sh.it.child_env(&mut c);
-    for (k, v) in env {
-        c.env(k, OsStr::from_bytes(v));
-    }
     let [i, o, e] = fds;
     if let Some(f) = i {
         c.stdin(f);
@@ -344,6 +340,13 @@ fn spawn(
                 Ok(())
             });
         }
+    }
+    // After the job-control hook: that one must run while SIGTTOU is still
+    // ignored (a new background group calling tcsetpgrp), and this one
+    // restores the default dispositions.
+    sh.it.child_env(&mut c);
+    for (k, v) in env {
+        c.env(k, OsStr::from_bytes(v));
     }
     match c.spawn() {
         Ok(child) => {
