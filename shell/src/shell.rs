@@ -87,6 +87,16 @@ impl Shell {
                     rest = tail;
                 }
                 LineKind::Perl => {
+                    // A lone word that names nothing would be a string in
+                    // void context to Perl; the user meant a command.
+                    let line = trimmed.lines().next().unwrap_or("").trim_end().trim_end_matches(';');
+                    if is_lone_word(line) && !self.is_sub(line) && !cmdline::is_perl_keyword(line) {
+                        eprintln!("psh: command not found: {line}");
+                        self.set_status(127, 127 << 8);
+                        let (_, tail) = split_command_line(trimmed);
+                        rest = tail;
+                        continue;
+                    }
                     self.run_perl(trimmed);
                     return self.last_status;
                 }
@@ -172,6 +182,11 @@ impl Shell {
             }
             Outcome::Error(msg) => {
                 use std::io::Write;
+                if let Some(word) = unknown_command(src, &msg) {
+                    eprintln!("psh: command not found: {word}");
+                    self.last_status = 127;
+                    return;
+                }
                 let mut e = std::io::stderr();
                 let _ = e.write_all(&msg);
                 if !msg.ends_with(b"\n") {
@@ -366,6 +381,36 @@ impl Known for Shell {
         };
         find_in_path(&path, name).is_some()
     }
+}
+
+fn is_lone_word(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '+'))
+        && !s.ends_with('.')
+}
+
+/// A line that failed as Perl and starts with a bare word that names
+/// nothing (`lss -l`): the user meant a command, so say that instead of
+/// showing Perl's complaint.
+fn unknown_command<'a>(src: &'a str, msg: &[u8]) -> Option<&'a str> {
+    let t = src.trim_start();
+    let end = t
+        .find(|c: char| c.is_whitespace())
+        .unwrap_or(t.len());
+    let word = &t[..end];
+    let plain = !word.is_empty()
+        && word.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '+'));
+    if !plain || cmdline::is_perl_keyword(word) {
+        return None;
+    }
+    let msg = String::from_utf8_lossy(msg);
+    let undefined = msg.starts_with(&format!("Undefined subroutine &main::{word} called"));
+    let compile = msg.contains(" at - line ") && (msg.contains("syntax error") || msg.contains("Bareword") || msg.contains("not terminated"));
+    (undefined || compile).then_some(word)
 }
 
 /// A command line ends at the first newline that is not inside quotes or
