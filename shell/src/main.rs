@@ -2,9 +2,13 @@
 
 mod cli;
 #[allow(dead_code)]
+mod cmd_lex;
+#[allow(dead_code)]
 mod cmdline;
 #[allow(dead_code)]
 mod highlight;
+#[allow(dead_code)]
+mod perl_lex;
 #[allow(dead_code)]
 mod render;
 #[allow(dead_code)]
