@@ -194,6 +194,8 @@ pub(crate) mod tests {
         complete("$h{a}");
         incomplete("$h{a");
         complete("my $n = $#array; # (");
+        complete("if ($#array > 0) { print 1 }");
+        complete("if ($#{$r} > 0) { print 1 }");
         complete("my $n = $#{$r};");
         complete("my $n = $#$r;");
         complete("print $x; # {");
