@@ -1,18 +1,19 @@
-//! `psh`: run Perl scripts, one-liners and (later) the interactive shell.
+//! `psh`: the interactive shell, `-c` command strings, Perl scripts and
+//! one-liners.
 
 mod builtin;
 mod cli;
+mod cmd_lex;
 mod cmdline;
 mod exec;
-#[allow(dead_code)]
 mod highlight;
 mod jobs;
 mod login;
+mod perl_lex;
 mod render;
 mod repl;
 mod shell;
 mod snapshot;
-#[allow(dead_code)]
 mod validate;
 
 use std::io::Read;
