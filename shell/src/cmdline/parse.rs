@@ -1591,4 +1591,63 @@ mod tests {
         assert_eq!(err("echo $(date)").offset, 5);
         assert_eq!(err("echo \"$(date)\"").offset, 6);
     }
+
+    /// Random lines over the parser's special characters: parsing (and
+    /// classifying) must never panic, spans must lie on character
+    /// boundaries, and errors must point inside the line.
+    #[test]
+    fn never_panics() {
+        use crate::cmdline::{classify, first_word, Known};
+        struct All;
+        impl Known for All {
+            fn is_sub(&self, n: &str) -> bool {
+                n.len() == 1
+            }
+            fn is_builtin(&self, n: &str) -> bool {
+                n.len() == 2
+            }
+            fn is_program(&self, n: &str) -> bool {
+                n.len() > 2
+            }
+        }
+        let alphabet: Vec<&str> = vec![
+            "a", "b", "1", "2", " ", "\t", "\n", "\\", "'", "\"", "`", "$", "@", "%", "{", "}",
+            "[", "]", "(", ")", "<", ">", "&", "|", ";", "#", "~", "/", "^", "=", "-", ":", ",",
+            "é", "→", "*", "?", ".", "_", "grep {", "| map { ", "$x->", "2>&", "s/", "qw(", "${",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..30_000 {
+            let len = (next() % 16) as usize;
+            let line: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let _ = classify(&line, &All);
+            if let Some((a, b)) = first_word(&line) {
+                assert!(line.get(a..b).is_some(), "{line:?}");
+            }
+            match parse(&line) {
+                Ok(list) => {
+                    for item in &list.items {
+                        let stages = std::iter::once(&item.and_or.first)
+                            .chain(item.and_or.rest.iter().map(|(_, p)| p))
+                            .flat_map(|p| p.stages.iter());
+                        for st in stages {
+                            if let Stage::Command(c) = st {
+                                for w in &c.words {
+                                    assert!(line.get(w.span.0..w.span.1).is_some(), "{line:?}");
+                                }
+                            }
+                        }
+                    }
+                }
+                Err(e) => assert!(e.offset <= line.len(), "{line:?}: {e:?}"),
+            }
+        }
+    }
 }
