@@ -762,6 +762,17 @@ fn match_bracket(b: &[u8], open: usize, in_dquote: bool) -> Option<usize> {
     None
 }
 
+/// A `${`/`@{` without its `}`. Inside double quotes, a closing `"` that
+/// comes first makes it a plain error; running out of input means the
+/// line may go on.
+fn unclosed(msg: &str, b: &[u8], at: usize, in_dquote: bool) -> ParseError {
+    if in_dquote && b[at..].contains(&b'"') {
+        ParseError::new(msg, at)
+    } else {
+        ParseError::unfinished(msg, at)
+    }
+}
+
 /// `[…]` directly after a scalar's name is an element only when it looks
 /// like an index (`[0]`, `[-1]`, `[$i]`, `[$i+1]`); `$dir[a-z]*` stays a
 /// glob.
@@ -813,7 +824,12 @@ fn scalar_end(b: &[u8], at: usize, in_dquote: bool) -> Result<Option<usize>> {
     };
     if c == b'{' {
         let Some(end) = match_bracket(b, i, in_dquote) else {
-            return Err(ParseError::unfinished("unterminated '${'", at));
+            return Err(unclosed(
+                "unterminated '${' (a '}' is missing)",
+                b,
+                at,
+                in_dquote,
+            ));
         };
         let inner = &b[i + 1..end - 1];
         let plain =
@@ -864,7 +880,12 @@ fn array_end(b: &[u8], at: usize, in_dquote: bool) -> Result<Option<usize>> {
     match b.get(i) {
         Some(b'{') => match match_bracket(b, i, in_dquote) {
             Some(end) => Ok(Some(end)),
-            None => Err(ParseError::unfinished("unterminated '@{'", at)),
+            None => Err(unclosed(
+                "unterminated '@{' (a '}' is missing)",
+                b,
+                at,
+                in_dquote,
+            )),
         },
         Some(b'$') => {
             let e = name_end(b, i + 1);
@@ -1543,6 +1564,12 @@ mod tests {
         let e = err("echo x\\");
         assert_eq!((e.offset, e.incomplete), (6, true));
         let e = err("echo ${x");
+        assert_eq!((e.offset, e.incomplete), (5, true));
+        let e = err("echo \"${x\" y");
+        assert_eq!((e.offset, e.incomplete), (6, false));
+        let e = err("echo \"${x");
+        assert_eq!((e.offset, e.incomplete), (6, true));
+        let e = err("echo @{[ 1 ]");
         assert_eq!((e.offset, e.incomplete), (5, true));
     }
 
