@@ -762,6 +762,17 @@ fn match_bracket(b: &[u8], open: usize, in_dquote: bool) -> Option<usize> {
     None
 }
 
+/// A `${`/`@{` without its `}`. Inside double quotes, a closing `"` that
+/// comes first makes it a plain error; running out of input means the
+/// line may go on.
+fn unclosed(msg: &str, b: &[u8], at: usize, in_dquote: bool) -> ParseError {
+    if in_dquote && b[at..].contains(&b'"') {
+        ParseError::new(msg, at)
+    } else {
+        ParseError::unfinished(msg, at)
+    }
+}
+
 /// `[…]` directly after a scalar's name is an element only when it looks
 /// like an index (`[0]`, `[-1]`, `[$i]`, `[$i+1]`); `$dir[a-z]*` stays a
 /// glob.
@@ -813,7 +824,12 @@ fn scalar_end(b: &[u8], at: usize, in_dquote: bool) -> Result<Option<usize>> {
     };
     if c == b'{' {
         let Some(end) = match_bracket(b, i, in_dquote) else {
-            return Err(ParseError::unfinished("unterminated '${'", at));
+            return Err(unclosed(
+                "unterminated '${' (a '}' is missing)",
+                b,
+                at,
+                in_dquote,
+            ));
         };
         let inner = &b[i + 1..end - 1];
         let plain =
@@ -864,7 +880,12 @@ fn array_end(b: &[u8], at: usize, in_dquote: bool) -> Result<Option<usize>> {
     match b.get(i) {
         Some(b'{') => match match_bracket(b, i, in_dquote) {
             Some(end) => Ok(Some(end)),
-            None => Err(ParseError::unfinished("unterminated '@{'", at)),
+            None => Err(unclosed(
+                "unterminated '@{' (a '}' is missing)",
+                b,
+                at,
+                in_dquote,
+            )),
         },
         Some(b'$') => {
             let e = name_end(b, i + 1);
@@ -1544,6 +1565,12 @@ mod tests {
         assert_eq!((e.offset, e.incomplete), (6, true));
         let e = err("echo ${x");
         assert_eq!((e.offset, e.incomplete), (5, true));
+        let e = err("echo \"${x\" y");
+        assert_eq!((e.offset, e.incomplete), (6, false));
+        let e = err("echo \"${x");
+        assert_eq!((e.offset, e.incomplete), (6, true));
+        let e = err("echo @{[ 1 ]");
+        assert_eq!((e.offset, e.incomplete), (5, true));
     }
 
     #[test]
@@ -1590,5 +1617,64 @@ mod tests {
         assert_eq!(err("echo `date`").offset, 5);
         assert_eq!(err("echo $(date)").offset, 5);
         assert_eq!(err("echo \"$(date)\"").offset, 6);
+    }
+
+    /// Random lines over the parser's special characters: parsing (and
+    /// classifying) must never panic, spans must lie on character
+    /// boundaries, and errors must point inside the line.
+    #[test]
+    fn never_panics() {
+        use crate::cmdline::{classify, first_word, Known};
+        struct All;
+        impl Known for All {
+            fn is_sub(&self, n: &str) -> bool {
+                n.len() == 1
+            }
+            fn is_builtin(&self, n: &str) -> bool {
+                n.len() == 2
+            }
+            fn is_program(&self, n: &str) -> bool {
+                n.len() > 2
+            }
+        }
+        let alphabet: Vec<&str> = vec![
+            "a", "b", "1", "2", " ", "\t", "\n", "\\", "'", "\"", "`", "$", "@", "%", "{", "}",
+            "[", "]", "(", ")", "<", ">", "&", "|", ";", "#", "~", "/", "^", "=", "-", ":", ",",
+            "é", "→", "*", "?", ".", "_", "grep {", "| map { ", "$x->", "2>&", "s/", "qw(", "${",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..30_000 {
+            let len = (next() % 16) as usize;
+            let line: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let _ = classify(&line, &All);
+            if let Some((a, b)) = first_word(&line) {
+                assert!(line.get(a..b).is_some(), "{line:?}");
+            }
+            match parse(&line) {
+                Ok(list) => {
+                    for item in &list.items {
+                        let stages = std::iter::once(&item.and_or.first)
+                            .chain(item.and_or.rest.iter().map(|(_, p)| p))
+                            .flat_map(|p| p.stages.iter());
+                        for st in stages {
+                            if let Stage::Command(c) = st {
+                                for w in &c.words {
+                                    assert!(line.get(w.span.0..w.span.1).is_some(), "{line:?}");
+                                }
+                            }
+                        }
+                    }
+                }
+                Err(e) => assert!(e.offset <= line.len(), "{line:?}: {e:?}"),
+            }
+        }
     }
 }
