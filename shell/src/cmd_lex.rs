@@ -36,7 +36,7 @@ pub enum Place {
 pub type CommandLookup = Arc<dyn Fn(&str, Place) -> Option<CommandWord> + Send + Sync>;
 
 /// The lookup as the scanners call it.
-pub type LookupFn = dyn Fn(&str, Place) -> Option<CommandWord>;
+pub type LookupFn<'f> = dyn Fn(&str, Place) -> Option<CommandWord> + 'f;
 
 /// Tokens of a buffer and whether Enter should add a line rather than run
 /// it.
@@ -47,7 +47,7 @@ pub struct Analysis {
 }
 
 /// Scans `text` as a command line when the lookup says so, else as Perl.
-pub fn analyse(text: &str, lookup: Option<&LookupFn>) -> Analysis {
+pub fn analyse(text: &str, lookup: Option<&LookupFn<'_>>) -> Analysis {
     let first = lookup.and_then(|f| checked(text, 0, f(text, Place::Line)));
     match (first, lookup) {
         (Some(word), Some(f)) => CommandLexer::new(text, f).run(word),
@@ -91,7 +91,7 @@ struct CommandLexer<'a> {
     text: &'a str,
     src: &'a [u8],
     pos: usize,
-    lookup: &'a LookupFn,
+    lookup: &'a LookupFn<'a>,
     tokens: Vec<Token>,
     unterminated: bool,
     continued: bool,
@@ -103,7 +103,7 @@ struct CommandLexer<'a> {
 }
 
 impl<'a> CommandLexer<'a> {
-    fn new(text: &'a str, lookup: &'a LookupFn) -> Self {
+    fn new(text: &'a str, lookup: &'a LookupFn<'a>) -> Self {
         CommandLexer {
             text,
             src: text.as_bytes(),

@@ -3,8 +3,6 @@
 //! owns the terminal; the shell takes it back when the job ends or stops,
 //! and restores its own terminal modes.
 
-use std::time::Instant;
-
 use nix::sys::signal::{self, SigHandler, Signal};
 use nix::sys::termios::{self, Termios};
 use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
@@ -12,7 +10,6 @@ use nix::unistd::{self, Pid};
 
 /// What the shell knows about its terminal when it does job control.
 pub struct Terminal {
-    pub fd: i32,
     pub shell_pgid: Pid,
     pub modes: Option<Termios>,
 }
@@ -42,7 +39,6 @@ pub struct Job {
     /// The command line as typed.
     pub text: String,
     pub notified: bool,
-    pub started: Instant,
 }
 
 impl Job {
@@ -92,7 +88,6 @@ impl Jobs {
     /// Take control of the terminal: own process group in the foreground,
     /// job-control signals ignored. Returns false when stdin is no terminal.
     pub fn init_job_control(&mut self) -> bool {
-        let fd = libc::STDIN_FILENO;
         if !unistd::isatty(std::io::stdin()).unwrap_or(false) {
             return false;
         }
@@ -126,7 +121,6 @@ impl Jobs {
         let _ = unistd::tcsetpgrp(std::io::stdin(), pid);
         let modes = termios::tcgetattr(std::io::stdin()).ok();
         self.term = Some(Terminal {
-            fd,
             shell_pgid: pid,
             modes,
         });
@@ -157,7 +151,6 @@ impl Jobs {
                 .collect(),
             text,
             notified: false,
-            started: Instant::now(),
         });
         id
     }

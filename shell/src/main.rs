@@ -9,6 +9,7 @@ mod exec;
 mod highlight;
 mod jobs;
 mod login;
+mod lookup;
 mod perl_lex;
 mod render;
 mod repl;

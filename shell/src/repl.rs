@@ -197,7 +197,15 @@ pub fn run(mut sh: Shell) -> i32 {
     }
     let shared: psh_completions::Shared = Default::default();
     let completer = psh_completions::PshCompleter::new(shared.clone());
+    let lookup = crate::lookup::command_lookup(shared.clone());
     let mut ed = Reedline::create()
+        .with_highlighter(Box::new(crate::highlight::PerlHighlighter::new(
+            lookup.clone(),
+            crate::color_enabled(),
+        )))
+        .with_validator(Box::new(crate::validate::PerlValidator::new(
+            lookup.clone(),
+        )))
         .with_edit_mode(edit_mode(&mut sh))
         .with_completer(Box::new(completer))
         .with_menu(ReedlineMenu::EngineCompleter(Box::new(
@@ -256,11 +264,17 @@ pub fn run(mut sh: Shell) -> i32 {
 /// entries from standard input line by line, continuing while incomplete.
 fn run_plain(mut sh: Shell) -> i32 {
     let stdin = std::io::stdin();
+    let shared: psh_completions::Shared = Default::default();
+    let validator =
+        crate::validate::PerlValidator::new(crate::lookup::command_lookup(shared.clone()));
     let mut buf = String::new();
     loop {
         sh.jobs.poll();
         for n in sh.jobs.notifications() {
             eprintln!("{n}");
+        }
+        if buf.is_empty() {
+            refresh_editor_view(&mut sh, &shared);
         }
         let prompt = if buf.is_empty() {
             let mut p = PshPrompt::new();
@@ -288,7 +302,7 @@ fn run_plain(mut sh: Shell) -> i32 {
             Err(_) => return sh.last_status,
         }
         buf.push_str(&line);
-        if !entry_complete(&buf) {
+        if validator.needs_more(&buf) {
             continue;
         }
         let entry = std::mem::take(&mut buf);
@@ -300,12 +314,6 @@ fn run_plain(mut sh: Shell) -> i32 {
             return code;
         }
     }
-}
-
-/// Whether `text` is a whole entry (else more lines are read).
-fn entry_complete(text: &str) -> bool {
-    let _ = text;
-    true
 }
 
 fn p_multiline() -> String {

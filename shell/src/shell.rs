@@ -69,38 +69,62 @@ impl Shell {
         st
     }
 
-    /// Run text from the prompt, `-c` or `source`: entry by entry, each a
-    /// command line or Perl.
+    /// The first entry of `text`: the shortest run of whole lines that is
+    /// complete (closed brackets, quotes and heredocs; a command line not
+    /// ending in `|`, `&&` or `\`), and the text after it.
+    fn next_entry<'t>(&self, text: &'t str) -> (&'t str, &'t str) {
+        let lookup = |t: &str, p: crate::cmd_lex::Place| crate::lookup::lookup_with(self, t, p);
+        let mut end = 0;
+        loop {
+            end = match text[end..].find('\n') {
+                Some(i) => end + i + 1,
+                None => return (text, ""),
+            };
+            let entry = &text[..end];
+            if !crate::cmd_lex::analyse(entry, Some(&lookup)).needs_more {
+                return (entry, &text[end..]);
+            }
+        }
+    }
+
+    /// Run text from the prompt, `-c` or `source`, entry by entry: command
+    /// lines one at a time, consecutive Perl entries together as one
+    /// program (so a sub may be called above its definition).
     pub fn run_text(&mut self, text: &str) -> i32 {
         self.interrupted = false;
         psh_interp::signals::INTERRUPT.store(false, std::sync::atomic::Ordering::Relaxed);
         let mut rest = text;
         loop {
-            let trimmed = rest.trim_start();
-            if trimmed.is_empty() || self.exit_requested.is_some() || self.interrupted {
+            if rest.trim().is_empty() || self.exit_requested.is_some() || self.interrupted {
                 return self.last_status;
             }
-            match cmdline::classify(trimmed, self) {
-                LineKind::Command => {
-                    let (line, tail) = split_command_line(trimmed);
-                    self.run_command_line(line);
-                    rest = tail;
-                }
-                LineKind::Perl => {
-                    // A lone word that names nothing would be a string in
-                    // void context to Perl; the user meant a command.
-                    let line = trimmed.lines().next().unwrap_or("").trim_end().trim_end_matches(';');
-                    if is_lone_word(line) && !self.is_sub(line) && !cmdline::is_perl_keyword(line) {
-                        eprintln!("psh: command not found: {line}");
-                        self.set_status(127, 127 << 8);
-                        let (_, tail) = split_command_line(trimmed);
-                        rest = tail;
-                        continue;
-                    }
-                    self.run_perl(trimmed);
-                    return self.last_status;
-                }
+            let (entry, tail) = self.next_entry(rest);
+            if cmdline::classify(entry.trim_start(), self) == LineKind::Command {
+                self.run_command_line(entry.trim());
+                rest = tail;
+                continue;
             }
+            // A lone word that names nothing would be a string in void
+            // context to Perl; the user meant a command.
+            let line = entry.trim().trim_end_matches(';');
+            if is_lone_word(line) && !self.is_sub(line) && !cmdline::is_perl_keyword(line) {
+                eprintln!("psh: command not found: {line}");
+                self.set_status(127, 127 << 8);
+                rest = tail;
+                continue;
+            }
+            let mut end = rest.len() - tail.len();
+            let mut more = tail;
+            while !more.trim().is_empty() {
+                let (e, t) = self.next_entry(more);
+                if cmdline::classify(e.trim_start(), self) == LineKind::Command {
+                    break;
+                }
+                end += e.len();
+                more = t;
+            }
+            self.run_perl(&rest[..end]);
+            rest = more;
         }
     }
 
@@ -384,7 +408,9 @@ impl Known for Shell {
 }
 
 fn is_lone_word(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
         && s.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '+'))
         && !s.ends_with('.')
@@ -395,12 +421,13 @@ fn is_lone_word(s: &str) -> bool {
 /// showing Perl's complaint.
 fn unknown_command<'a>(src: &'a str, msg: &[u8]) -> Option<&'a str> {
     let t = src.trim_start();
-    let end = t
-        .find(|c: char| c.is_whitespace())
-        .unwrap_or(t.len());
+    let end = t.find(|c: char| c.is_whitespace()).unwrap_or(t.len());
     let word = &t[..end];
     let plain = !word.is_empty()
-        && word.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
         && word
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '+'));
@@ -409,34 +436,11 @@ fn unknown_command<'a>(src: &'a str, msg: &[u8]) -> Option<&'a str> {
     }
     let msg = String::from_utf8_lossy(msg);
     let undefined = msg.starts_with(&format!("Undefined subroutine &main::{word} called"));
-    let compile = msg.contains(" at - line ") && (msg.contains("syntax error") || msg.contains("Bareword") || msg.contains("not terminated"));
+    let compile = msg.contains(" at - line ")
+        && (msg.contains("syntax error")
+            || msg.contains("Bareword")
+            || msg.contains("not terminated"));
     (undefined || compile).then_some(word)
-}
-
-/// A command line ends at the first newline that is not inside quotes or
-/// after a backslash; the rest of the text is the next entry.
-pub fn split_command_line(text: &str) -> (&str, &str) {
-    let b = text.as_bytes();
-    let mut i = 0;
-    let mut quote: Option<u8> = None;
-    while i < b.len() {
-        match (quote, b[i]) {
-            (None, b'\\') | (Some(b'"'), b'\\') => i += 1,
-            (None, b'\'') | (None, b'"') => quote = Some(b[i]),
-            (Some(q), c) if c == q => quote = None,
-            (None, b'\n') => return (&text[..i], &text[i + 1..]),
-            (None, b'#') if i == 0 || b[i - 1].is_ascii_whitespace() => {
-                // A comment runs to the end of the line.
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    (text, "")
 }
 
 /// Quote a word for a command line (single quotes unless it is plain).
