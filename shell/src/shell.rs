@@ -39,7 +39,8 @@ pub struct Shell {
 }
 
 impl Shell {
-    pub fn new(it: Interp, interactive: bool) -> Shell {
+    pub fn new(mut it: Interp, interactive: bool) -> Shell {
+        it.program_calls = true;
         let mut sess = Session::new();
         if interactive {
             sess.set_features(psh_interp::parse::features::ALL);

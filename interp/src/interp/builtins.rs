@@ -2172,6 +2172,66 @@ impl Interp {
         });
     }
 
+    /// `prog(ARGS)` in the shell, where no sub `prog` exists but a program
+    /// does: run it with the arguments as its words and return its output
+    /// (list context: chomped lines; scalar: the whole text); the status
+    /// goes to `$?`. `None` when no such program is on `PATH`.
+    pub(crate) fn call_program(
+        &mut self,
+        name: &str,
+        args: Option<&[Expr]>,
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> Option<R<Value>> {
+        use std::os::unix::ffi::OsStrExt;
+        let prog = name.strip_prefix("main::").unwrap_or(name);
+        if prog.contains("::") || prog.contains('\'') {
+            return None;
+        }
+        let path = to_bytes(&self.gv(wk::ENV).hv().get(b"PATH")).into_owned();
+        let found = path.split(|&b| b == b':').find_map(|dir| {
+            let mut p = std::path::PathBuf::from(std::ffi::OsStr::from_bytes(dir));
+            p.push(prog);
+            let m = std::fs::metadata(&p).ok()?;
+            use std::os::unix::fs::PermissionsExt;
+            (m.is_file() && m.permissions().mode() & 0o111 != 0).then_some(p)
+        })?;
+        Some((|| {
+            let vals = match args {
+                Some(a) => self.all_args(a)?,
+                None => Vec::new(),
+            };
+            self.flush_all();
+            let mut c = std::process::Command::new(&found);
+            std::os::unix::process::CommandExt::arg0(&mut c, prog);
+            c.args(vals.iter().map(|v| os(&to_bytes(v)).to_os_string()));
+            c.stdin(std::process::Stdio::inherit());
+            c.stderr(std::process::Stdio::inherit());
+            self.child_env(&mut c);
+            let output = match c.output() {
+                Ok(o) => o,
+                Err(e) => {
+                    self.set_errno_from(&e);
+                    self.child_status = -1;
+                    return Ok(Value::Undef);
+                }
+            };
+            use std::os::unix::process::ExitStatusExt;
+            self.child_status = output.status.into_raw() as i64;
+            let text = output.stdout;
+            if want == Want::List {
+                let mut lines: Vec<&[u8]> = text.split(|&b| b == b'\n').collect();
+                if text.ends_with(b"\n") {
+                    lines.pop();
+                }
+                out.extend(lines.into_iter().map(Value::bytes));
+                Ok(Value::Undef)
+            } else {
+                Ok(Value::bytes(&text))
+            }
+        })())
+    }
+
     fn system(&mut self, f: Func, args: &[Expr]) -> R<Value> {
         let vals = self.all_args(args)?;
         if vals.is_empty() {

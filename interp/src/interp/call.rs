@@ -39,6 +39,11 @@ impl Interp {
                     None => match self.stub_autoload(name) {
                         Some(cv) => cv,
                         None => {
+                            if self.program_calls {
+                                if let Some(r) = self.call_program(name, args.as_deref(), want, out) {
+                                    return r;
+                                }
+                            }
                             return Err(
                                 self.die_msg(format!("Undefined subroutine &{name} called"))
                             );

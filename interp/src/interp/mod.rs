@@ -164,6 +164,9 @@ pub struct Interp {
     pub exit_code: i32,
     /// The last `Flow::Exit` came from Ctrl-C, not from `exit`.
     pub interrupted: bool,
+    /// In the shell (not in scripts): calling an undefined sub named like a
+    /// program on `PATH` runs the program and returns its output.
+    pub program_calls: bool,
 
     pub(crate) savestack: Vec<Saved>,
     pub frames: Vec<CallInfo>,
@@ -342,6 +345,7 @@ impl Interp {
             die_value: Value::Undef,
             exit_code: 0,
             interrupted: false,
+            program_calls: false,
             savestack: Vec::new(),
             frames: Vec::new(),
             depth: 0,
