@@ -64,6 +64,12 @@ extern "C" fn record(sig: libc::c_int) {
     PENDING.fetch_or(1 << sig, Ordering::SeqCst);
 }
 
+/// Whether a blocking builtin should stop waiting: a caught signal, or
+/// Ctrl-C at the interactive shell.
+pub fn attention() -> bool {
+    pending() || INTERRUPT.load(Ordering::Relaxed)
+}
+
 /// Whether a caught signal waits for its handler.
 pub fn pending() -> bool {
     PENDING.load(Ordering::Relaxed) != 0

@@ -225,7 +225,8 @@ impl Shell {
             }
             Outcome::Interrupted => {
                 self.interrupted = true;
-                eprintln!("^C");
+                // The terminal echoed ^C; end its line.
+                eprintln!();
                 self.last_status = 130;
             }
         }

@@ -1455,7 +1455,7 @@ impl Interp {
                 // In slices, so that a caught signal ends the sleep.
                 let start = std::time::Instant::now();
                 let total = std::time::Duration::from_secs_f64(n.max(0.0));
-                while !crate::signals::pending() {
+                while !crate::signals::attention() {
                     let left = total.saturating_sub(start.elapsed());
                     if left.is_zero() {
                         break;

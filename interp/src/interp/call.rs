@@ -40,7 +40,8 @@ impl Interp {
                         Some(cv) => cv,
                         None => {
                             if self.program_calls {
-                                if let Some(r) = self.call_program(name, args.as_deref(), want, out) {
+                                if let Some(r) = self.call_program(name, args.as_deref(), want, out)
+                                {
                                     return r;
                                 }
                             }

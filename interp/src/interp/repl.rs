@@ -124,6 +124,17 @@ impl Interp {
         let mut out = Vec::new();
         let r = self.run_entry(&unit, &prog, &mut out);
         let r = r.and_then(|v| self.raise_warn_die().map(|_| v));
+        // Ctrl-C that ended a blocking builtin (sleep, a read) early.
+        let r = match r {
+            Ok(v)
+                if crate::signals::INTERRUPT.swap(false, std::sync::atomic::Ordering::Relaxed) =>
+            {
+                self.interrupted = true;
+                let _ = v;
+                Err(Flow::Exit)
+            }
+            r => r,
+        };
 
         // The lexicals this entry declared join the session.
         let declared: Vec<(String, ast::Slot)> = prog
@@ -219,20 +230,29 @@ impl Interp {
 /// showing: not for assignments, declarations, `print`, or statements that
 /// have no value of their own (loops, `if`).
 fn shows_value(b: &ast::Block) -> bool {
-    let Some(last) = b.stmts.last() else {
-        return false;
-    };
-    match &last.kind {
-        Stmt::Expr(e) => !matches!(
-            e,
-            Expr::Assign { .. }
-                | Expr::ListAssign { .. }
-                | Expr::OpAssign { .. }
-                | Expr::LogAssign { .. }
-                | Expr::MyDecl { .. }
-                | Expr::Local(_)
-                | Expr::Print { .. }
-        ),
+    match b.stmts.last().map(|s| &s.kind) {
+        Some(Stmt::Expr(e)) => !quiet(e),
+        _ => false,
+    }
+}
+
+/// Expressions run for their effect: also `print … if $x` and
+/// `$ok or die`, whose deciding side is one of them.
+fn quiet(e: &Expr) -> bool {
+    match e {
+        Expr::Assign { .. }
+        | Expr::ListAssign { .. }
+        | Expr::OpAssign { .. }
+        | Expr::LogAssign { .. }
+        | Expr::MyDecl { .. }
+        | Expr::Local(_)
+        | Expr::Print { .. }
+        | Expr::PreInc(_)
+        | Expr::PreDec(_)
+        | Expr::PostInc(_)
+        | Expr::PostDec(_) => true,
+        Expr::Logical { r, .. } => quiet(r),
+        Expr::Cond { t, f, .. } => quiet(t) && quiet(f),
         _ => false,
     }
 }
