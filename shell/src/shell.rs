@@ -101,7 +101,23 @@ impl Shell {
             }
             let (entry, tail) = self.next_entry(rest);
             if cmdline::classify(entry.trim_start(), self) == LineKind::Command {
-                self.run_command_line(entry.trim());
+                let entry = entry.trim();
+                match self.split_mixed(entry) {
+                    Some((cmd, conn, perl)) => {
+                        let st = self.run_command_line(cmd);
+                        let go = match conn {
+                            None => true,
+                            Some(cmdline::Connector::And) => st == 0,
+                            Some(cmdline::Connector::Or) => st != 0,
+                        };
+                        if go && self.exit_requested.is_none() && !self.interrupted {
+                            self.run_text(perl);
+                        }
+                    }
+                    None => {
+                        self.run_command_line(entry);
+                    }
+                }
                 rest = tail;
                 continue;
             }
@@ -127,6 +143,74 @@ impl Shell {
             self.run_perl(&rest[..end]);
             rest = more;
         }
+    }
+
+    /// `cd /tmp; print "hi"` or `make && say "built"`: a command line
+    /// whose later part (after a top-level `;`, `&&` or `||`) starts with
+    /// Perl. Returns the command part, the connector (`None` for `;`) and
+    /// the Perl text.
+    fn split_mixed<'t>(
+        &self,
+        line: &'t str,
+    ) -> Option<(&'t str, Option<cmdline::Connector>, &'t str)> {
+        let b = line.as_bytes();
+        let mut quote: Option<u8> = None;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            match quote {
+                Some(q) => {
+                    if c == b'\\' && q == b'"' {
+                        i += 1;
+                    } else if c == q {
+                        quote = None;
+                    }
+                }
+                None => {
+                    let (conn, len) = match (c, b.get(i + 1)) {
+                        (b'\\', _) => {
+                            i += 2;
+                            continue;
+                        }
+                        (b'\'' | b'"', _) => {
+                            quote = Some(c);
+                            i += 1;
+                            continue;
+                        }
+                        (b';', _) => (None, 1),
+                        (b'&', Some(b'&')) => (Some(cmdline::Connector::And), 2),
+                        (b'|', Some(b'|')) => (Some(cmdline::Connector::Or), 2),
+                        _ => {
+                            i += 1;
+                            continue;
+                        }
+                    };
+                    let after = line[i + len..].trim_start();
+                    if self.starts_perl(after) {
+                        return Some((&line[..i], conn, after));
+                    }
+                    i += len;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Text that clearly starts a Perl statement: a sigil, or a keyword or
+    /// sub that no program or built-in shadows.
+    fn starts_perl(&self, text: &str) -> bool {
+        if text.starts_with(['$', '@', '%']) {
+            return true;
+        }
+        let word: String = text
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        !word.is_empty()
+            && (cmdline::is_perl_keyword(&word) || self.is_sub(&word))
+            && cmdline::classify(text, self) == LineKind::Perl
     }
 
     /// An entry typed at the prompt: `time ENTRY` is timed as typed,
