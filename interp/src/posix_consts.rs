@@ -2,6 +2,8 @@
 // Float limits are written with every digit perl prints, more than an f64
 // holds; the nearest f64 is the intended value.
 #![allow(clippy::excessive_precision)]
+// perl's M_PI etc. are the C header's literals, kept as written.
+#![allow(clippy::approx_constant)]
 use super::K;
 
 pub(super) const POSIX_CONSTS: &[(&str, K)] = &[
