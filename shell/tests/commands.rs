@@ -1,0 +1,156 @@
+//! Command lines through `psh -c`: pipes, redirections, `&&`/`||`, word
+//! expansion from Perl scope, built-ins, exit statuses. Each test runs psh
+//! in its own scratch directory.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(tag: &str) -> Scratch {
+        let d = std::env::temp_dir().join(format!("psh-cmd-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        Scratch(d)
+    }
+    fn run(&self, script: &str) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_psh"))
+            .arg("-c")
+            .arg(script)
+            .current_dir(&self.0)
+            .env("HOME", &self.0)
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("psh runs")
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn pipes_and_connectors() {
+    let s = Scratch::new("pipes");
+    let o = s.run("^printf 'b\\na\\nc\\n' > f; ^sort f | head -2");
+    assert_eq!(out(&o), "a\nb\n");
+    let o = s.run("false && echo no; false || echo yes; true && echo and");
+    assert_eq!(out(&o), "yes\nand\n");
+    let o = s.run("ls /nonexistent-dir-psh 2>&1 | wc -l");
+    assert_eq!(out(&o).trim(), "1");
+}
+
+#[test]
+fn redirections() {
+    let s = Scratch::new("redir");
+    let o = s.run("echo one > f\necho two >> f\ncat < f\nls /nonexistent-psh 2> e\n^wc -l e");
+    assert_eq!(out(&o), "one\ntwo\n1 e\n");
+    let o = s.run("ls /nonexistent-psh &> both; cat both | wc -l");
+    assert_eq!(out(&o).trim(), "1");
+}
+
+#[test]
+fn words_from_perl_scope() {
+    let s = Scratch::new("words");
+    let o =
+        s.run("my $f = 'a file'; my @l = ('x', 'y z');\necho [$f] @l \"@l\"\n^printf '<%s>' @l");
+    assert_eq!(out(&o), "[a file] x y z x y z\n<x><y z>");
+    let o = s.run("my %h = (k => 'v'); my $r = {a => [1, 2]};\necho $h{k} $r->{a}[1] '$h{k}'");
+    assert_eq!(out(&o), "v 2 $h{k}\n");
+}
+
+#[test]
+fn globs_and_tilde() {
+    let s = Scratch::new("glob");
+    for n in ["b.txt", "a.txt", "c.log"] {
+        std::fs::write(s.0.join(n), "").unwrap();
+    }
+    let o = s.run("echo *.txt '*.txt' nomatch*.zz");
+    assert_eq!(out(&o), "a.txt b.txt *.txt nomatch*.zz\n");
+    let o = s.run("echo ~ ~/x");
+    let home = s.0.display().to_string();
+    assert_eq!(out(&o), format!("{home} {home}/x\n"));
+}
+
+#[test]
+fn exit_statuses() {
+    let s = Scratch::new("status");
+    let o = s.run("no-such-program-psh --flag");
+    assert_eq!(o.status.code(), Some(127));
+    assert!(
+        err(&o).contains("command not found: no-such-program-psh"),
+        "{}",
+        err(&o)
+    );
+    std::fs::write(s.0.join("noexec.sh"), "#!/bin/sh\necho hi\n").unwrap();
+    // Not executable: forced with ^, the program cannot run (126).
+    let o = s.run("^./noexec.sh");
+    assert_eq!(o.status.code(), Some(126), "{}", err(&o));
+    let o = s.run("sh -c 'kill -TERM $$'; print \"st=$?\\n\"");
+    assert_eq!(out(&o), "st=15\n");
+    let o = s.run("exit 3");
+    assert_eq!(o.status.code(), Some(3));
+    let o = s.run("sh -c 'exit 4'");
+    assert_eq!(o.status.code(), Some(4));
+}
+
+#[test]
+fn perl_and_commands_mix() {
+    let s = Scratch::new("mix");
+    let o = s.run("echo start\nmy $n = 2 * 21;\nprint \"n=$n\\n\";\necho n is $n\ncd /; print \"in $ENV{PWD}\\n\"");
+    assert_eq!(out(&o), "start\nn=42\nn is 42\nin /\n");
+    let o = s.run("my @lines = ls('-1', '/'); print scalar(grep { $_ eq 'tmp' } @lines), \"\\n\"");
+    assert_eq!(out(&o), "1\n");
+    let o = s.run("^printf 'apple\\nbanana\\ncherry\\n' | grep { /an/ } | map { uc }");
+    assert_eq!(out(&o), "BANANA\n");
+}
+
+#[test]
+fn builtins() {
+    let s = Scratch::new("builtins");
+    std::fs::create_dir(s.0.join("sub")).unwrap();
+    let o = s.run("cd sub; pwd; cd -; pushd sub > /dev/null; popd > /dev/null; pwd");
+    let here = std::fs::canonicalize(&s.0).unwrap().display().to_string();
+    let lines: Vec<String> = out(&o).lines().map(|l| l.to_string()).collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[0].ends_with("/sub"));
+    assert_eq!(
+        std::fs::canonicalize(&lines[2])
+            .unwrap()
+            .display()
+            .to_string(),
+        here
+    );
+    let o = s.run("export PSH_T=1; ^sh -c 'echo $PSH_T'; unset PSH_T; ^sh -c 'echo [$PSH_T]'");
+    assert_eq!(out(&o), "1\n[]\n");
+    let o = s.run("alias say-hi='echo hi'\nsay-hi there");
+    assert_eq!(out(&o), "hi there\n");
+    let o = s.run("which cd print");
+    assert_eq!(
+        out(&o),
+        "cd is a psh built-in command\nprint is a Perl keyword\n"
+    );
+    let o = s.run("cd /nonexistent-psh");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("No such file or directory"), "{}", err(&o));
+}
+
+#[test]
+fn syntax_errors_are_marked() {
+    let s = Scratch::new("syntax");
+    let o = s.run("echo 'unterminated");
+    assert_eq!(o.status.code(), Some(2));
+    let e = err(&o);
+    assert!(e.contains("psh: syntax error"), "{e}");
+    assert!(e.contains("^"), "{e}");
+}
