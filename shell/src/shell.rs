@@ -352,7 +352,26 @@ impl Shell {
     }
 
     /// A `$scalar` word part: its value as a string (overloading applies).
+    /// A plain `$NAME` that no Perl variable holds reads the environment,
+    /// as in other shells (`echo $HOME`, `export PATH=$PATH:~/bin`).
     pub fn perl_scalar(&mut self, expr: &str) -> Result<Vec<u8>, String> {
+        if let Some(name) = expr.strip_prefix('$') {
+            let plain = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if plain && !self.sess.lexicals().any(|(n, _)| n == expr) {
+                let global = self
+                    .it
+                    .glob_opt(&format!("main::{name}"))
+                    .map(|g| g.sv().get().is_undef())
+                    .unwrap_or(true);
+                if global {
+                    let v = self.it.glob("main::ENV").hv().get(name.as_bytes());
+                    if !v.is_undef() {
+                        return Ok(psh_interp::convert::to_bytes(&v).into_owned());
+                    }
+                }
+            }
+        }
         let mut v = self.eval_values(&format!("\"\" . ({expr})"))?;
         Ok(v.pop().unwrap_or_default())
     }

@@ -70,6 +70,14 @@ fn words_from_perl_scope() {
 }
 
 #[test]
+fn environment_words() {
+    let s = Scratch::new("envwords");
+    let o = s.run("echo $HOME\nmy $HOME = 'mine';\necho $HOME $ENV{HOME}");
+    let home = s.0.display().to_string();
+    assert_eq!(out(&o), format!("{home}\nmine {home}\n"));
+}
+
+#[test]
 fn globs_and_tilde() {
     let s = Scratch::new("glob");
     for n in ["b.txt", "a.txt", "c.log"] {
