@@ -236,7 +236,7 @@ pub fn run(mut sh: Shell) -> i32 {
                     continue;
                 }
                 let start = Instant::now();
-                sh.run_entry(&line);
+                run_guarded(&mut sh, &line);
                 last_duration = Some(start.elapsed());
                 if let Some(code) = sh.exit_requested.take() {
                     return code;
@@ -257,6 +257,17 @@ pub fn run(mut sh: Shell) -> i32 {
                 return 1;
             }
         }
+    }
+}
+
+/// Run an entry; a bug in psh that panics while it runs is reported (by
+/// the panic hook) and the shell goes on to the next prompt.
+fn run_guarded(sh: &mut Shell, entry: &str) {
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sh.run_entry(entry)));
+    if r.is_err() {
+        sh.jobs.take_terminal();
+        sh.it.flush_all();
+        sh.last_status = 255;
     }
 }
 
@@ -289,7 +300,7 @@ fn run_plain(mut sh: Shell) -> i32 {
         match stdin.lock().read_line(&mut line) {
             Ok(0) => {
                 if !buf.trim().is_empty() {
-                    sh.run_entry(&buf);
+                    run_guarded(&mut sh, &buf);
                 }
                 return sh.exit_requested.unwrap_or(sh.last_status);
             }
@@ -309,7 +320,7 @@ fn run_plain(mut sh: Shell) -> i32 {
         if entry.trim().is_empty() {
             continue;
         }
-        sh.run_entry(&entry);
+        run_guarded(&mut sh, &entry);
         if let Some(code) = sh.exit_requested.take() {
             return code;
         }

@@ -356,7 +356,10 @@ impl Shell {
     /// as in other shells (`echo $HOME`, `export PATH=$PATH:~/bin`).
     pub fn perl_scalar(&mut self, expr: &str) -> Result<Vec<u8>, String> {
         if let Some(name) = expr.strip_prefix('$') {
-            let plain = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            let plain = name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             if plain && !self.sess.lexicals().any(|(n, _)| n == expr) {
                 let global = self

@@ -355,8 +355,8 @@ fn spawn(
                 let g = pgid.unwrap_or(pid);
                 let _ = unistd::setpgid(pid, g);
             }
-            // The Child handle would wait on drop? No: dropping it neither
-            // waits nor kills; the job table reaps the process.
+            // Dropping the handle neither waits nor kills: the job table
+            // reaps the process.
             drop(child);
             Ok(pid)
         }
