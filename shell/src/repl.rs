@@ -211,6 +211,10 @@ pub fn run(mut sh: Shell) -> i32 {
         .with_menu(ReedlineMenu::EngineCompleter(Box::new(
             psh_completions::default_menu(),
         )))
+        // Tab takes a lone candidate at once and fills in the prefix that
+        // all candidates share, as other shells do.
+        .with_quick_completions(true)
+        .with_partial_completions(true)
         .with_hinter(Box::new(DefaultHinter::default().with_style(
             nu_ansi_term::Style::new().fg(nu_ansi_term::Color::DarkGray),
         )))
