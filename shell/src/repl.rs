@@ -239,6 +239,9 @@ pub fn run(mut sh: Shell) -> i32 {
                 if line.trim().is_empty() {
                     continue;
                 }
+                // On disk now, so other psh sessions and `history` see it
+                // and a crash loses nothing.
+                let _ = ed.sync_history();
                 let start = Instant::now();
                 run_guarded(&mut sh, &line);
                 last_duration = Some(start.elapsed());

@@ -145,6 +145,17 @@ impl Shell {
         }
     }
 
+    /// The program a Perl keyword at the start of `src` hides, if any
+    /// (`grep -c fn file` compiled as Perl's grep).
+    fn shadowed_program(&mut self, src: &str) -> Option<String> {
+        let word: String = src
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        (cmdline::is_perl_keyword(&word) && find_program(self, &word).is_some()).then_some(word)
+    }
+
     /// `cd /tmp; print "hi"` or `make && say "built"`: a command line
     /// whose later part (after a top-level `;`, `&&` or `||`) starts with
     /// Perl. Returns the command part, the connector (`None` for `;`) and
@@ -300,6 +311,17 @@ impl Shell {
                 let _ = e.write_all(&msg);
                 if !msg.ends_with(b"\n") {
                     let _ = e.write_all(b"\n");
+                }
+                let text = String::from_utf8_lossy(&msg);
+                let compile = [
+                    "syntax error",
+                    "not terminated",
+                    "Can't find string terminator",
+                ]
+                .iter()
+                .any(|m| text.contains(m));
+                if let Some(word) = self.shadowed_program(src).filter(|_| compile) {
+                    eprintln!("psh: (`{word}` at the start of a line is Perl's {word}; ^{word} runs the program)");
                 }
                 self.last_status = 255;
             }
