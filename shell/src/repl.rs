@@ -245,6 +245,7 @@ pub fn run(mut sh: Shell) -> i32 {
                 let start = Instant::now();
                 run_guarded(&mut sh, &line);
                 last_duration = Some(start.elapsed());
+                end_partial_line();
                 if let Some(code) = sh.exit_requested.take() {
                     return code;
                 }
@@ -263,6 +264,21 @@ pub fn run(mut sh: Shell) -> i32 {
                 eprintln!("psh: line editor: {e}");
                 return 1;
             }
+        }
+    }
+}
+
+/// Output that did not end its line (`print "hi"`) would run into the
+/// prompt: mark it and start a new line, as zsh does.
+fn end_partial_line() {
+    if let Ok((col, _)) = crossterm::cursor::position() {
+        if col > 0 {
+            let mark = if crate::color_enabled() {
+                "\x1b[7m⏎\x1b[0m"
+            } else {
+                "⏎"
+            };
+            eprintln!("{mark}");
         }
     }
 }
