@@ -11,6 +11,7 @@ mod jobs;
 mod login;
 mod lookup;
 mod perl_lex;
+mod pipe;
 mod render;
 mod repl;
 mod shell;

@@ -36,6 +36,8 @@ pub struct Shell {
     pub warned_jobs: bool,
     /// The history file, for the `history` built-in.
     pub history_file: Option<PathBuf>,
+    /// The object-pipe helpers are defined in the session.
+    pipes_ready: bool,
 }
 
 impl Shell {
@@ -59,6 +61,7 @@ impl Shell {
             last_bg: None,
             warned_jobs: false,
             history_file: None,
+            pipes_ready: false,
         }
     }
 
@@ -132,9 +135,13 @@ impl Shell {
             }
             let mut end = rest.len() - tail.len();
             let mut more = tail;
-            while !more.trim().is_empty() {
+            // An object pipe is an entry of its own (its value is shown).
+            let alone = crate::pipe::rewrite(entry, self).is_some();
+            while !alone && !more.trim().is_empty() {
                 let (e, t) = self.next_entry(more);
-                if cmdline::classify(e.trim_start(), self) == LineKind::Command {
+                if cmdline::classify(e.trim_start(), self) == LineKind::Command
+                    || crate::pipe::rewrite(e, self).is_some()
+                {
                     break;
                 }
                 end += e.len();
@@ -285,11 +292,19 @@ impl Shell {
     }
 
     /// Compile and run Perl in the session; show its value at a prompt.
+    /// An object pipe (`ps() | grep {…} | head 5`) is rewritten first, and
+    /// its value is shown in `-c` strings too (it is what the line is for).
     pub fn run_perl(&mut self, src: &str) {
-        let outcome = self.it.repl_eval(&mut self.sess, src.as_bytes());
+        let piped = crate::pipe::rewrite(src, self);
+        if piped.is_some() && !self.pipes_ready {
+            self.pipes_ready = true;
+            self.run_perl_quiet(crate::pipe::PRELUDE);
+        }
+        let code = piped.as_deref().unwrap_or(src);
+        let outcome = self.it.repl_eval(&mut self.sess, code.as_bytes());
         match outcome {
             Outcome::Done { values, show } => {
-                if show && self.interactive {
+                if (show && self.interactive) || piped.is_some() {
                     self.show(&values);
                 }
                 // Perl's `$?` after system() etc. is the shell's status too.
@@ -494,6 +509,20 @@ pub fn is_executable(p: &std::path::Path) -> bool {
     match std::fs::metadata(p) {
         Ok(m) => m.is_file() && m.permissions().mode() & 0o111 != 0,
         Err(_) => false,
+    }
+}
+
+impl crate::pipe::StageNames for Shell {
+    fn is_list_sub(&self, name: &str) -> bool {
+        self.is_sub(name)
+            && self
+                .it
+                .glob_opt(&format!("{}::{name}", self.sess.package()))
+                .and_then(|g| g.code())
+                .is_some_and(|cv| matches!(cv.kind, psh_interp::value::CodeKind::Perl { .. }))
+    }
+    fn is_program(&self, name: &str) -> bool {
+        Known::is_program(self, name)
     }
 }
 

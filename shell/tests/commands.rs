@@ -162,3 +162,49 @@ fn syntax_errors_are_marked() {
     assert!(e.contains("psh: syntax error"), "{e}");
     assert!(e.contains("^"), "{e}");
 }
+
+fn perl(code: &str) -> String {
+    let o = Command::new("perl")
+        .arg("-e")
+        .arg(code)
+        .output()
+        .expect("perl runs");
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn object_pipes_equal_plain_perl() {
+    let s = Scratch::new("pipes-perl");
+    let o = s.run("(1..50) | grep { $_ % 3 } | map { $_ * 2 } | sort { $b <=> $a } | head 5");
+    assert_eq!(
+        out(&o),
+        perl(r#"print "$_\n" for (sort { $b <=> $a } map { $_ * 2 } grep { $_ % 3 } 1..50)[0..4]"#)
+    );
+    let o = s.run("(qw(pear apple fig apple)) | uniq | sort | tail 2");
+    assert_eq!(out(&o), "fig\npear\n");
+    let o = s.run("(1..10) | sum");
+    assert_eq!(out(&o), "55\n");
+    let o = s.run("(4, 9, 2) | max");
+    assert_eq!(out(&o), "9\n");
+    let o = s.run("(1..100) | first { $_ * $_ > 50 }");
+    assert_eq!(out(&o), "8\n");
+    // Bitwise or between numbers keeps its Perl meaning.
+    let o = s.run("print 5 | 3, \"\\n\"");
+    assert_eq!(out(&o), "7\n");
+}
+
+#[test]
+fn object_pipes_with_programs_and_formats() {
+    let s = Scratch::new("pipes-prog");
+    std::fs::write(s.0.join("log"), "ok 1\nERROR a\nok 2\nERROR b\n").unwrap();
+    let o = s.run("cat('log') | grep { /ERROR/ } | count");
+    assert_eq!(out(&o), "2\n");
+    let o = s.run("(qw(b a b)) | uniq | wc -l");
+    assert_eq!(out(&o).trim(), "2");
+    let o = s.run("({n => 'x', v => 1}, {n => 'y', v => 2}) | to_csv");
+    assert_eq!(out(&o), "n,v\nx,1\ny,2\n");
+    let o = s.run("({n => 'x', v => 1}) | to_json");
+    assert_eq!(out(&o), "{\"n\":\"x\",\"v\":1}\n");
+    let o = s.run("(1, 2, 3) | save 'nums.txt'\n^cat nums.txt");
+    assert_eq!(out(&o), "3\n1\n2\n3\n");
+}

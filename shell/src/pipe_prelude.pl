@@ -1,0 +1,95 @@
+# Helpers for object pipes (shell/src/pipe.rs): each takes the stage's
+# arguments, then the list flowing in, and returns the list flowing out.
+package PSH::Pipe;
+no strict 'refs';
+
+sub head { my $n = shift; $n = 0 if $n < 0; @_ > $n ? @_[0 .. $n - 1] : @_ }
+sub tail { my $n = shift; return () if $n <= 0; @_ > $n ? @_[-$n .. -1] : @_ }
+sub reverse { CORE::reverse(@_) }
+sub count { scalar @_ }
+sub sum { my $s = 0; $s += $_ for @_; $s }
+sub min { my $m; for (@_) { $m = $_ if !defined $m || $_ < $m } $m }
+sub max { my $m; for (@_) { $m = $_ if !defined $m || $_ > $m } $m }
+sub first { my $f = shift; for (@_) { return $_ if $f->() } return }
+sub table { @_ }
+
+# Values are compared as text; references by identity.
+sub uniq { my %seen; grep { !$seen{ defined $_ ? "$_" : "\0undef" }++ } @_ }
+
+# Numbers sort numerically, anything else as text, records by their first
+# key in a stable way.
+sub sort_default {
+    my $num = !grep { !defined $_ || ref $_ || !/^\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/ } @_;
+    $num ? CORE::sort { $a <=> $b } @_ : CORE::sort { "$a" cmp "$b" } @_;
+}
+
+sub _json { require JSON::PP; JSON::PP->new->canonical->allow_blessed->convert_blessed }
+sub to_json {
+    my $j = _json();
+    map { ref $_ ? $j->encode(_plain($_)) : $j->encode([$_]) =~ s/^\[|\]$//gr } @_;
+}
+sub from_json {
+    my $j = _json();
+    map { my $v = $j->decode($_); ref $v eq 'ARRAY' ? @$v : $v } grep { /\S/ } @_;
+}
+sub _plain { my $v = shift; ref $v && Scalar::Util::blessed($v) && Scalar::Util::reftype($v) eq 'HASH' ? {%$v} : $v }
+
+sub _csv_field { my $v = shift; $v = '' unless defined $v; $v =~ /[",\n]/ ? '"' . ($v =~ s/"/""/gr) . '"' : $v }
+sub to_csv {
+    return () unless @_;
+    if (ref $_[0] eq 'HASH' || (Scalar::Util::reftype($_[0]) // '') eq 'HASH') {
+        my @keys = keys %{ $_[0] };
+        return (join(',', map { _csv_field($_) } @keys),
+                map { my $r = $_; join(',', map { _csv_field($r->{$_}) } @keys) } @_);
+    }
+    map { ref $_ eq 'ARRAY' ? join(',', map { _csv_field($_) } @$_) : _csv_field($_) } @_;
+}
+sub _csv_split {
+    my $line = shift;
+    my @f;
+    while ($line =~ /\G(?:"((?:[^"]|"")*)"|([^,]*))(,|$)/g) {
+        push @f, defined $1 ? $1 =~ s/""/"/gr : $2;
+        last if $3 eq '';
+    }
+    @f;
+}
+sub from_csv {
+    my @lines = grep { /\S/ } map { s/\r?\n\z//r } @_;
+    return () unless @lines;
+    my @keys = _csv_split(shift @lines);
+    map { my @v = _csv_split($_); my %r; @r{@keys} = @v; \%r } @lines;
+}
+
+sub save {
+    my $file = shift;
+    open(my $fh, '>', $file) or die "save: $file: $!\n";
+    my $j;
+    for (@_) {
+        if (ref $_) { $j //= _json(); print $fh $j->encode(_plain($_)), "\n" }
+        else { print $fh "$_\n" }
+    }
+    close $fh;
+    scalar @_;
+}
+
+# An external program as a stage: values go to its standard input as
+# lines (records as JSON lines), its output comes back as lines.
+sub program {
+    my $argv = shift;
+    require File::Temp;
+    my ($fh, $tmp) = File::Temp::tempfile();
+    my $j;
+    for (@_) {
+        if (ref $_) { $j //= _json(); print $fh $j->encode(_plain($_)), "\n" }
+        else { print $fh "$_\n" }
+    }
+    close $fh;
+    my $cmd = join ' ', map { "'" . s/'/'\\''/gr . "'" } @$argv;
+    my @out = `$cmd < '$tmp'`;
+    unlink $tmp;
+    chomp @out;
+    @out;
+}
+
+package main;
+1;
