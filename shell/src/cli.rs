@@ -57,7 +57,17 @@ pub const OPTIONS: &[(&str, &str)] = &[
 
 /// The help text, laid out by clap from `OPTIONS`.
 fn help_text() -> String {
+    clap_command().render_help().to_string()
+}
+
+/// psh's options as a clap command (for `--help` and `--version`; perl's
+/// bundled switches are parsed by hand in `parse`).
+fn clap_command() -> clap::Command {
     let mut cmd = clap::Command::new("psh")
+        .version(concat!(
+            env!("CARGO_PKG_VERSION"),
+            " — a shell whose language is Perl 5 (perl v5.36.0 compatible)"
+        ))
         .about("A shell whose language is Perl 5")
         .override_usage("psh [switches] [--] [programfile | -c string] [arguments]")
         .disable_help_flag(true)
@@ -71,8 +81,6 @@ fn help_text() -> String {
         cmd = cmd.arg(arg);
     }
     cmd.after_help("With no program and a terminal, psh starts the interactive shell.")
-        .render_help()
-        .to_string()
 }
 
 pub fn parse(argv: &[OsString]) -> Result<Options, String> {
@@ -101,10 +109,7 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
                 return Ok(immediate(help_text()));
             }
             b"--version" | b"-v" => {
-                return Ok(immediate(format!(
-                    "psh {} — a shell whose language is Perl 5 (perl v5.36.0 compatible)\n",
-                    env!("CARGO_PKG_VERSION")
-                )));
+                return Ok(immediate(clap_command().render_version()));
             }
             b"--login" => {
                 login = true;
