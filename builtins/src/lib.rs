@@ -13,7 +13,7 @@
 
 use std::rc::Rc;
 
-use psh_interp::interp::Interp;
+use psh_interp::interp::{Interp, Want};
 use psh_interp::value::{Code, CodeKind, NativeFn};
 
 pub mod df;
@@ -55,7 +55,8 @@ pub const COMMANDS: &[Command] = &[
     net::COMMAND,
 ];
 
-/// Methods of the record classes, by full name.
+/// Methods of the record classes written in Rust, by full name (the
+/// Perl ones, `PSH::File::open`, are in `perl/methods.pl`).
 pub const METHODS: &[(&str, NativeFn)] = &[("PSH::Proc::kill", ps::proc_kill)];
 
 /// The package the commands are installed in.
@@ -69,7 +70,14 @@ pub fn install(it: &mut Interp) {
     for (name, f) in METHODS {
         set_native(it, name, *f);
     }
+    // The methods written in Perl. The source is ours and fixed, so a
+    // failure here is a bug in it: the test suite compiles it.
+    let mut out = Vec::new();
+    let _ = it.run_source(PERL_METHODS, "(psh)/PSH/records.pm", Want::Void, &mut out);
 }
+
+/// Record methods written in Perl (`PSH::File::open`).
+const PERL_METHODS: &[u8] = include_bytes!("perl/methods.pl");
 
 /// The command named `name`, if psh has one.
 pub fn command(name: &str) -> Option<&'static Command> {

@@ -708,3 +708,49 @@ fn install_puts_commands_only_in_psh_cmd() {
     let got = eval(&mut it, "PSH::Proc->can('kill') ? 1 : 0");
     assert_eq!(to_i64(&got[0]), 1);
 }
+
+#[test]
+fn file_open_reads_the_file() {
+    let d = TempDir::new("open");
+    fill(&d.0);
+    let mut it = interp();
+    let got = eval(
+        &mut it,
+        &format!(
+            "my ($f) = grep {{ $_->{{name}} eq 'b.txt' }} PSH::Cmd::ls('{}'); my $fh = $f->open; my $l = <$fh>; $l",
+            d.0.display()
+        ),
+    );
+    assert_eq!(s(&got[0]), "hello world");
+    let got = eval(
+        &mut it,
+        "my $f = bless { path => '/nonexistent/x' }, 'PSH::File'; defined($f->open) ? 'opened' : 0+$!",
+    );
+    assert_eq!(to_i64(&got[0]), libc::ENOENT as i64);
+}
+
+#[test]
+fn docs_name_every_command_and_key() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/system-data.md"
+    ))
+    .unwrap();
+    for c in psh_builtins::COMMANDS {
+        assert!(
+            doc.contains(&format!("`{}(", c.name)),
+            "docs/system-data.md describes {}()",
+            c.name
+        );
+        if let Some(class) = c.class {
+            assert!(doc.contains(&format!("`{class}`")), "docs name {class}");
+        }
+        for (k, _) in c.keys {
+            assert!(
+                doc.contains(&format!("`{k}`")),
+                "docs/system-data.md lists key {k} of {}()",
+                c.name
+            );
+        }
+    }
+}
