@@ -44,12 +44,16 @@ pub trait StageNames {
     fn is_program(&self, name: &str) -> bool;
 }
 
-/// A top-level `|` followed by a stage: the byte offsets of each `|`.
-fn stage_bars(text: &str, names: &dyn StageNames) -> Vec<usize> {
+/// The pipeline in `text`: where its statement starts (after the last
+/// top-level `;` before it) and the byte offset of each top-level `|`
+/// that begins a stage. Empty when the text holds no pipeline, or when
+/// another statement follows it.
+fn stage_bars(text: &str, names: &dyn StageNames) -> (usize, Vec<usize>) {
     let lexed = perl_lex::lex(text);
     let toks = &lexed.tokens;
     let mut depth = 0i32;
     let mut bars = Vec::new();
+    let mut stmt_start = 0;
     for (i, t) in toks.iter().enumerate() {
         let s = &text[t.start..t.end];
         match t.kind {
@@ -66,26 +70,27 @@ fn stage_bars(text: &str, names: &dyn StageNames) -> Vec<usize> {
                 }
             }
             Kind::Operator if depth == 0 && s == ";" => {
-                // One pipeline per entry, the whole entry.
-                if !text[t.end..].trim().is_empty() {
-                    return Vec::new();
+                if bars.is_empty() {
+                    stmt_start = t.end;
+                } else if !text[t.end..].trim().is_empty() {
+                    return (0, Vec::new());
                 }
             }
             _ => {}
         }
     }
-    bars
+    (stmt_start, bars)
 }
 
 /// Rewrite `text` if it is a pipeline; `None` when it is not one.
 pub fn rewrite(text: &str, names: &dyn StageNames) -> Option<String> {
-    let bars = stage_bars(text, names);
+    let (start, bars) = stage_bars(text, names);
     if bars.is_empty() {
         return None;
     }
     let body = text.trim_end().trim_end_matches(';');
     let mut parts = Vec::new();
-    let mut from = 0;
+    let mut from = start;
     for &b in &bars {
         parts.push(&body[from..b]);
         from = b + 1;
@@ -95,7 +100,9 @@ pub fn rewrite(text: &str, names: &dyn StageNames) -> Option<String> {
     for stage in &parts[1..] {
         expr = stage_code(stage.trim(), &expr, names)?;
     }
-    Some(format!("{expr};\n"))
+    let before = text[..start].trim_end();
+    let sep = if before.is_empty() { "" } else { " " };
+    Some(format!("{before}{sep}{expr};\n"))
 }
 
 /// Perl for one stage applied to the list `input`.
@@ -185,6 +192,13 @@ mod tests {
     fn subs_and_programs() {
         let r = rewrite("@x | double | wc -l", &N).unwrap();
         assert_eq!(r, "PSH::Pipe::program(['wc', '-l'], double((@x)));\n");
+    }
+
+    #[test]
+    fn statements_before_the_pipeline_stay() {
+        let r = rewrite("my @x = (3, 1); @x | sort", &N).unwrap();
+        assert_eq!(r, "my @x = (3, 1); PSH::Pipe::sort_default((@x));\n");
+        assert_eq!(rewrite("@x | count; print 1", &N), None);
     }
 
     #[test]

@@ -43,6 +43,7 @@ pub struct Shell {
 impl Shell {
     pub fn new(mut it: Interp, interactive: bool) -> Shell {
         it.program_calls = true;
+        psh_builtins::install(&mut it);
         let mut sess = Session::new();
         if interactive {
             sess.set_features(psh_interp::parse::features::ALL);

@@ -125,6 +125,15 @@ pub fn take(sh: &mut Shell) -> Snapshot {
             .map(|v| String::from_utf8_lossy(&psh_interp::convert::to_bytes(v)).into_owned())
             .collect();
     }
+    snap.record_keys = psh_builtins::COMMANDS
+        .iter()
+        .map(|c| {
+            (
+                c.name.to_string(),
+                c.keys.iter().map(|k| k.0.to_string()).collect(),
+            )
+        })
+        .collect();
     snap.options = crate::cli::OPTIONS
         .iter()
         .map(|(o, d)| (o.to_string(), d.to_string()))

@@ -439,7 +439,7 @@ impl Interp {
         })
     }
 
-    fn all_args(&mut self, args: &[Expr]) -> R<Vec<Value>> {
+    pub(crate) fn all_args(&mut self, args: &[Expr]) -> R<Vec<Value>> {
         let mut v = Vec::new();
         for a in args {
             self.list(a, &mut v)?;

@@ -40,6 +40,21 @@ impl Interp {
                         Some(cv) => cv,
                         None => {
                             if self.program_calls {
+                                // psh's record commands (`ps()`, `ls()`)
+                                // live in PSH::Cmd so that `ps aux` stays a
+                                // command line; then programs on PATH.
+                                let short = name.strip_prefix("main::").unwrap_or(name);
+                                let cmd = self
+                                    .glob_opt(&format!("PSH::Cmd::{short}"))
+                                    .and_then(|g| g.code());
+                                if let Some(cv) = cmd {
+                                    let vals = match args {
+                                        Some(a) => self.all_args(a)?,
+                                        None => Vec::new(),
+                                    };
+                                    let elems = vals.into_iter().map(Elem::V).collect();
+                                    return self.call_sub(&cv, elems, want, out);
+                                }
                                 if let Some(r) = self.call_program(name, args.as_deref(), want, out)
                                 {
                                     return r;
