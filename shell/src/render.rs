@@ -29,7 +29,10 @@
 //!   (`ps`, `ls`) decide their column order by the order they build the
 //!   hash. Numeric columns are right-aligned; a column named `size`, `mem`,
 //!   `vsz`, `rss` or `bytes` whose values are all non-negative integers is
-//!   shown in powers of 1024 (`512`, `1.2K`, `34M`). Missing keys and undef
+//!   shown in powers of 1024 (`512`, `1.2K`, `34M`); a column named
+//!   `started`, `mtime`, `atime`, `ctime`, `login`, `modified` or `created`
+//!   of integers (epoch seconds) shows how long ago within a week (`5m
+//!   ago`, `3d ago`), else the local date. Missing keys and undef
 //!   both show as an empty cell; nested values show in the compact form.
 //!   Cells are truncated with `…` so the table fits the width, shrinking the
 //!   widest columns first; when even narrow columns do not fit, trailing
@@ -96,6 +99,18 @@ const SEP: &str = "  ";
 /// Below this, fitting is hopeless and only makes output unreadable.
 const MIN_WIDTH: usize = 16;
 const SIZE_COLUMNS: &[&str] = &["size", "mem", "vsz", "rss", "bytes"];
+/// Columns of epoch seconds, shown relative to now (`5m ago`) or as a date.
+const TIME_COLUMNS: &[&str] = &[
+    "started", "mtime", "atime", "ctime", "login", "modified", "created",
+];
+
+/// How a table column's cells are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fmt {
+    Plain,
+    Size,
+    Time,
+}
 
 fn st_undef() -> Style {
     Style::new().dimmed()
@@ -728,15 +743,19 @@ fn human_size(n: u64) -> String {
 
 /// A table cell for one value, at most `w` columns. Scalars are shown raw
 /// (a table is not code), nested values compactly.
-fn cell(v: &Value, size: bool, w: usize, max_depth: usize, within: &[usize]) -> Cell {
+fn cell(v: &Value, fmt: Fmt, w: usize, max_depth: usize, within: &[usize]) -> Cell {
     let plain = Style::new();
     match v {
         Value::Undef => Cell {
             text: String::new(),
             style: plain,
         },
-        v if size => Cell {
+        v if fmt == Fmt::Size => Cell {
             text: fit(&human_size(as_size(v).unwrap_or(0)), w),
+            style: plain,
+        },
+        v if fmt == Fmt::Time => Cell {
+            text: fit(&when(as_size(v).unwrap_or(0) as i64, now_epoch()), w),
             style: plain,
         },
         v if is_plain(v) => Cell {
@@ -750,14 +769,53 @@ fn cell(v: &Value, size: bool, w: usize, max_depth: usize, within: &[usize]) -> 
     }
 }
 
-/// Alignment and size formatting of a column from its values.
-fn column_kind(name: &str, vals: &[Value]) -> (bool, bool) {
+/// Alignment and formatting of a column from its name and values.
+fn column_kind(name: &str, vals: &[Value]) -> (bool, Fmt) {
     let present: Vec<&Value> = vals.iter().filter(|v| !v.is_undef()).collect();
     let right = !present.is_empty() && present.iter().all(|v| is_numeric(v));
-    let size = right
-        && SIZE_COLUMNS.contains(&name.to_ascii_lowercase().as_str())
-        && present.iter().all(|v| as_size(v).is_some());
-    (right, size)
+    let name = name.to_ascii_lowercase();
+    let ints = right && present.iter().all(|v| as_size(v).is_some());
+    let fmt = if ints && SIZE_COLUMNS.contains(&name.as_str()) {
+        Fmt::Size
+    } else if ints && TIME_COLUMNS.contains(&name.as_str()) {
+        Fmt::Time
+    } else {
+        Fmt::Plain
+    };
+    (right, fmt)
+}
+
+fn now_epoch() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// An epoch time as people read it in a listing: how long ago within the
+/// last week, else the local date (`2026-01-31`).
+fn when(t: i64, now: i64) -> String {
+    let ago = now - t;
+    match ago {
+        0..=59 => format!("{ago}s ago"),
+        60..=3599 => format!("{}m ago", ago / 60),
+        3600..=86_399 => format!("{}h ago", ago / 3600),
+        86_400..=604_799 => format!("{}d ago", ago / 86_400),
+        _ => {
+            let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+            let tt = t as libc::time_t;
+            // SAFETY: localtime_r writes only into `tm`.
+            if unsafe { libc::localtime_r(&tt, &mut tm) }.is_null() {
+                return t.to_string();
+            }
+            format!(
+                "{:04}-{:02}-{:02}",
+                tm.tm_year + 1900,
+                tm.tm_mon + 1,
+                tm.tm_mday
+            )
+        }
+    }
 }
 
 fn with_index(mut t: Table) -> Table {
@@ -786,10 +844,10 @@ fn build_table(
     let mut rows: Vec<Vec<Cell>> = (0..nrows).map(|_| Vec::new()).collect();
     let mut right = Vec::new();
     for (name, vals) in headers.iter().zip(&cols) {
-        let (r, size) = column_kind(name, vals);
+        let (r, fmt) = column_kind(name, vals);
         right.push(r);
         for ((row, v), within) in rows.iter_mut().zip(vals).zip(within) {
-            row.push(cell(v, size, opts.width, opts.max_depth, within));
+            row.push(cell(v, fmt, opts.width, opts.max_depth, within));
         }
     }
     let headers = headers.iter().map(|h| fit(h, opts.width)).collect();
@@ -1001,6 +1059,22 @@ fn kv_table(h: &Hv, opts: &RenderOpts, out: &mut Out) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn times_read_as_ago_or_date() {
+        let now = 1_800_000_000;
+        assert_eq!(when(now - 5, now), "5s ago");
+        assert_eq!(when(now - 300, now), "5m ago");
+        assert_eq!(when(now - 7200, now), "2h ago");
+        assert_eq!(when(now - 3 * 86_400, now), "3d ago");
+        let old = when(now - 30 * 86_400, now);
+        assert_eq!(old.len(), 10, "{old}");
+        assert!(
+            old.starts_with("2026-") || old.starts_with("2027-"),
+            "{old}"
+        );
+    }
+
     use super::*;
     use psh_interp::value::{make_key, Array, Hash};
 
