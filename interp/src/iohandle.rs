@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::ast::well_known as wk;
 use crate::ast::PrintKind;
-use crate::convert::{to_bytes, to_i64};
+use crate::convert::to_bytes;
 use crate::interp::{Flow, Interp, Want};
 use crate::io::Handle;
 use crate::value::*;
@@ -126,7 +126,7 @@ fn autoflush(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -
 }
 
 fn autoflush_value(it: &mut Interp, args: &[Elem]) -> R {
-    let on = args.get(1).map_or(true, |a| a.get().truthy());
+    let on = args.get(1).is_none_or(|a| a.get().truthy());
     let Some(h) = handle(it, args) else {
         return Ok(Value::Undef);
     };
@@ -213,7 +213,7 @@ fn eof(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
 }
 
 fn eof_value(it: &mut Interp, args: &[Elem]) -> R {
-    let e = handle(it, args).map_or(true, |h| h.io.borrow_mut().eof());
+    let e = handle(it, args).is_none_or(|h| h.io.borrow_mut().eof());
     Ok(if e { Value::Int(1) } else { Value::bytes(b"") })
 }
 
@@ -300,5 +300,5 @@ fn input_line_number_value(it: &mut Interp, args: &[Elem]) -> R {
         return Ok(Value::Undef);
     };
     let n = h.io.borrow().lines;
-    Ok(Value::Int(to_i64(&Value::Int(n as i64))))
+    Ok(Value::Int(n))
 }

@@ -465,7 +465,8 @@ fn uniqstr(_: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R
 
 fn num_key(n: Num) -> Vec<u8> {
     let n = match n {
-        Num::Float(f) if f == 0.0 => Num::Int(0),
+        // -0.0 too.
+        Num::Float(0.0) => Num::Int(0),
         Num::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Num::Int(f as i64),
         n => n,
     };

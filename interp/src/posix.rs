@@ -216,7 +216,8 @@ pub fn parse_imports(
     names: &[String],
     all: bool,
 ) -> Option<Vec<(String, Option<String>)>> {
-    let (export, tags, consts): (&str, &[(&str, &str)], &[(&str, K)]) = match module {
+    type Tables<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [(&'a str, K)]);
+    let (export, tags, consts): Tables = match module {
         "POSIX" => (POSIX_EXPORT, POSIX_TAGS, POSIX_CONSTS),
         "Fcntl" => (FCNTL_EXPORT, FCNTL_TAGS, FCNTL_CONSTS),
         "Time::HiRes" => ("", &[], &[]),

@@ -171,6 +171,8 @@ impl Value {
             utf8,
         }))
     }
+    // Infallible, unlike `FromStr::from_str`; the name reads as what it is.
+    #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> Value {
         Value::Str(Rc::new(PStr {
             bytes: s.as_bytes().to_vec(),
@@ -388,7 +390,7 @@ impl Scalar {
         unsafe {
             (*self.meta.get())
                 .as_ref()
-                .map_or(false, |m| matches!(m.lv, Some(Lv::Substr { .. })))
+                .is_some_and(|m| matches!(m.lv, Some(Lv::Substr { .. })))
         }
     }
     pub fn set_pos(&self, p: Option<usize>) {
@@ -1026,7 +1028,7 @@ impl Glob {
     }
     #[inline]
     pub fn sv_ref(&self) -> &Scalar {
-        unsafe { &*(*self.scalar.get()) }
+        unsafe { &*self.scalar.get() }
     }
     pub fn set_sv(&self, sv: Sv) -> Sv {
         unsafe { std::mem::replace(&mut *self.scalar.get(), sv) }

@@ -182,12 +182,12 @@ fn run_one(program: &str, pre_args: &[String], case: &Case, env: &[(&str, &str)]
     }
 }
 
-fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = fs::read_dir(dir) else { return };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
-            collect(&p, root, out);
+            collect(&p, out);
         } else if p.extension().is_some_and(|x| x == "pl") {
             out.push(p);
         }
@@ -333,7 +333,7 @@ fn main() {
     let tests = tests_root();
     let root = tests.join("perl");
     let mut paths = Vec::new();
-    collect(&root, &root, &mut paths);
+    collect(&root, &mut paths);
     paths.sort();
     let cases: Vec<Case> = paths
         .iter()

@@ -289,8 +289,8 @@ impl Interp {
                     continue;
                 }
                 let names = self.list_item_names_pub(a, s1 - from);
-                for k in s0..s1 {
-                    if !vals[k].is_undef() {
+                for (k, v) in vals.iter().enumerate().take(s1).skip(s0) {
+                    if !v.is_undef() {
                         continue;
                     }
                     match names
@@ -2291,11 +2291,7 @@ impl Interp {
         let level = n.unwrap_or(0);
         let len = self.frames.len();
         if level >= len {
-            return Ok(if want == Want::List {
-                Value::Undef
-            } else {
-                Value::Undef
-            });
+            return Ok(Value::Undef);
         }
         let fr = self.frames[len - 1 - level].clone();
         if want != Want::List {

@@ -1105,10 +1105,8 @@ impl Interp {
         match &v {
             Value::Int(i) => return *i,
             Value::Undef => self.warn_uninit(e, "array element"),
-            Value::Str(s) => {
-                if !crate::numeric::parse_number(&s.bytes).1 && self.warnings_on() {
-                    self.warn_not_numeric(s, "array or hash lookup");
-                }
+            Value::Str(s) if !crate::numeric::parse_number(&s.bytes).1 && self.warnings_on() => {
+                self.warn_not_numeric(s, "array or hash lookup");
             }
             _ => {}
         }
@@ -1411,7 +1409,7 @@ impl Interp {
                 };
                 let Ok(i) = self.sv(index) else { return false };
                 let i = convert::to_i64(&i);
-                av.resolve(i).map_or(true, |j| j >= av.len())
+                av.resolve(i).is_none_or(|j| j >= av.len())
             }
             Expr::Elem { hash, key }
                 if matches!(hash, ast::HashPlace::My(_) | ast::HashPlace::Global(_))
@@ -1707,7 +1705,9 @@ impl Interp {
     /// for `++`/`--` to change.
     fn warn_lost_precision(&mut self, was: f64, inc: bool) {
         const LIMIT: f64 = 9007199254740992.0;
-        // Where adding or subtracting 1 gives the same float back.
+        // Where adding or subtracting 1 gives the same float back (written
+        // as comparisons so that NaN is never `lost`).
+        #[allow(clippy::manual_range_contains)]
         let lost = if inc {
             was >= LIMIT || was < -LIMIT
         } else {
@@ -1769,7 +1769,7 @@ impl Interp {
         // string starting with 0), count numerically.
         if let Value::Str(s) = l {
             if s.bytes.is_empty() {
-                return matches!(r, Value::Str(_)) && looks(r) || !matches!(r, Value::Str(_));
+                return !matches!(r, Value::Str(_)) || looks(r);
             }
             if s.bytes.len() > 1
                 && s.bytes[0] == b'0'

@@ -64,6 +64,10 @@ pub type R<T> = Result<T, Flow>;
 /// A block or statement in runnable form (the closure form's unit).
 pub(crate) type BlockRun = dyn Fn(&mut Interp) -> R<()>;
 
+/// Cache keys (node addresses) of freed string-eval code, shared between
+/// the interpreter and the units that put them there.
+pub type DeadKeys = Rc<RefCell<Vec<usize>>>;
+
 /// Per-program (per file, per string eval) resolution tables.
 pub struct Unit {
     pub globals: Vec<Gv>,
@@ -72,7 +76,7 @@ pub struct Unit {
     /// For a string eval's code, which is freed when done (so its node
     /// addresses can be reused): the address keys it put in the
     /// interpreter's caches, handed to `dead` when the unit goes.
-    pub transient: Option<(RefCell<Vec<usize>>, Rc<RefCell<Vec<usize>>>)>,
+    pub transient: Option<(RefCell<Vec<usize>>, DeadKeys)>,
     /// The program's file name as the interpreter shows it; an `Rc` so that
     /// recording it in each call frame costs no atomic operation.
     pub file: Rc<str>,
@@ -1016,18 +1020,17 @@ impl Interp {
                     run_cont.as_ref(),
                 )?;
             }
-            Stmt::Block { label, body } => match {
+            Stmt::Block { label, body } => {
                 self.loop_depth += 1;
                 let r = self.exec_block(body);
                 self.loop_depth -= 1;
-                r
-            } {
-                Ok(()) => {}
-                Err(f) => match self.loop_flow(f, label)? {
-                    LoopAction::Next | LoopAction::Last => {}
-                    LoopAction::Redo => return self.exec_stmt(s),
-                },
-            },
+                if let Err(f) = r {
+                    match self.loop_flow(f, label)? {
+                        LoopAction::Next | LoopAction::Last => {}
+                        LoopAction::Redo => return self.exec_stmt(s),
+                    }
+                }
+            }
             Stmt::Package { name, block } => {
                 let pkg = self.package_name(name);
                 let old = std::mem::replace(&mut self.package, pkg);

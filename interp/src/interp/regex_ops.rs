@@ -497,7 +497,7 @@ impl Interp {
                         }
                     }
                     field_start = e;
-                    pos = if e > s { e } else { e };
+                    pos = e;
                     if e == s {
                         // Step past the empty match by one character.
                         if s == field_start && s < bytes.len() {

@@ -30,6 +30,8 @@ pub(crate) const P_BIND: u8 = 20;
 pub(crate) const P_POW: u8 = 22;
 pub(crate) const P_INC: u8 = 23;
 
+// `Op::OpAssign` is `+=` and friends: the name is the operator's.
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Op {
     Bin(BinOp),
@@ -440,12 +442,11 @@ impl Parser {
             b'<' => self.looks_like_readline_or_heredoc(),
             _ if is_ident_start(c) => {
                 let w = self.peek_word();
-                match w {
+                let term = match w {
                     Some(w) => !is_op_word(&w) || w == "not",
                     None => true, // qualified name
-                }
-                .then(|| !self.peek_word().is_some_and(|w| is_modifier_word(&w)))
-                .unwrap_or(false)
+                };
+                term && !self.peek_word().is_some_and(|w| is_modifier_word(&w))
             }
             _ => false,
         }
@@ -707,10 +708,7 @@ impl Parser {
 
     fn parse_expr_inner(&mut self, min: u8) -> PResult<Expr> {
         let mut lhs = self.parse_unary(min)?;
-        loop {
-            let Some((op, len, prec)) = self.peek_op() else {
-                break;
-            };
+        while let Some((op, len, prec)) = self.peek_op() {
             if prec < min {
                 break;
             }
@@ -809,23 +807,12 @@ impl Parser {
                     Expr::Xor(Box::new(lhs), Box::new(r))
                 }
                 Op::Repeat => {
-                    // `x3`: the count is glued to the operator.
-                    if self.peek().is_some_and(|c| c.is_ascii_digit())
-                        && self.src[op_pos + 1].is_ascii_digit()
-                    {
-                        let r = self.parse_expr_prec(P_MUL + 1)?;
-                        Expr::Repeat {
-                            list: matches!(lhs, Expr::List(_)),
-                            l: Box::new(lhs),
-                            r: Box::new(r),
-                        }
-                    } else {
-                        let r = self.parse_expr_prec(P_MUL + 1)?;
-                        Expr::Repeat {
-                            list: matches!(lhs, Expr::List(_)),
-                            l: Box::new(lhs),
-                            r: Box::new(r),
-                        }
+                    // A count glued to the operator (`x3`) parses the same.
+                    let r = self.parse_expr_prec(P_MUL + 1)?;
+                    Expr::Repeat {
+                        list: matches!(lhs, Expr::List(_)),
+                        l: Box::new(lhs),
+                        r: Box::new(r),
                     }
                 }
                 Op::Bind(negate) => {
@@ -3150,11 +3137,7 @@ impl Parser {
         }
         if args.is_empty() {
             match kind {
-                BK::Uni | BK::ListDef => {
-                    if !(f == Func::Glob) {
-                        args.push(underscore());
-                    }
-                }
+                BK::Uni | BK::ListDef if f != Func::Glob => args.push(underscore()),
                 BK::ArrayOp => args.push(if self.in_sub() {
                     Expr::Args
                 } else {
@@ -3276,10 +3259,8 @@ impl Parser {
     fn parse_require(&mut self) -> PResult<Expr> {
         self.skip_ws();
         if let Some((w, end)) = self.scan_ident_at(self.pos) {
-            if !self.next_is_fat_comma(end)
-                && !is_keyword(&w)
-                && !(w.starts_with('v') && w[1..].bytes().all(|c| c.is_ascii_digit()))
-            {
+            let version = w.starts_with('v') && w[1..].bytes().all(|c| c.is_ascii_digit());
+            if !(self.next_is_fat_comma(end) || is_keyword(&w) || version) {
                 self.pos = end;
                 let path = format!("{}.pm", w.replace("::", "/"));
                 return Ok(Expr::Func {
@@ -3489,7 +3470,7 @@ impl Parser {
                         next,
                         b'(' | b',' | b'.' | b'=' | b'-' | b'x' | b'?' | b':' | b'[' | b'{'
                     ))
-                && !(next == b'-' && next2 == b'>');
+                && (next != b'-' || next2 != b'>');
             if is_fh
                 && (w.bytes().all(|c| {
                     c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_' || c == b':'
@@ -3627,10 +3608,6 @@ impl Parser {
             list_or_single(self.parse_call_list()?)
         } else {
             Expr::List(vec![])
-        };
-        let list = match list {
-            Expr::List(v) => Expr::List(v),
-            e => e,
         };
         if paren {
             self.expect(")")?;

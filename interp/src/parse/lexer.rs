@@ -334,11 +334,7 @@ impl Parser {
             }
             break;
         }
-        s = if s.is_empty() {
-            String::from_utf8_lossy(&src[at..i]).into_owned()
-        } else {
-            String::from_utf8_lossy(&src[at..i]).into_owned()
-        };
+        s = String::from_utf8_lossy(&src[at..i]).into_owned();
         Some((s, i))
     }
 

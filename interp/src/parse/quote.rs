@@ -747,8 +747,8 @@ impl Parser {
                         }
                     }
                     // `\L\u` means `\u\L`
-                    if !oneshot && self.rest().starts_with(b"\\u")
-                        || self.rest().starts_with(b"\\l") && !oneshot
+                    if !oneshot
+                        && (self.rest().starts_with(b"\\u") || self.rest().starts_with(b"\\l"))
                     {
                         let f2 = if self.src[self.pos + 1] == b'u' {
                             Func::Ucfirst
