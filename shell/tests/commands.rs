@@ -78,6 +78,18 @@ fn environment_words() {
 }
 
 #[test]
+fn command_substitution() {
+    let s = Scratch::new("subst");
+    let o = s.run("echo a$(echo b c)d \"[$(^printf 'x\\ny\\n')]\"");
+    assert_eq!(out(&o), "ab cd [x\ny]\n");
+    let o = s.run("cd $(dirname /usr/bin/env) && pwd");
+    assert_eq!(out(&o), "/usr/bin\n");
+    // More output than a pipe holds.
+    let o = s.run("echo $(seq 1 50000) | wc -w");
+    assert_eq!(out(&o).trim(), "50000");
+}
+
+#[test]
 fn globs_and_tilde() {
     let s = Scratch::new("glob");
     for n in ["b.txt", "a.txt", "c.log"] {

@@ -89,6 +89,9 @@ pub enum WordPart {
     /// `@name`, `@{...}`: unquoted, each element becomes its own word;
     /// inside double quotes, the elements joined by spaces.
     Array { expr: String, quoted: bool },
+    /// `$(command line)`: its output, trailing newlines removed; unquoted,
+    /// split into words at whitespace.
+    Command { text: String, quoted: bool },
 }
 
 #[derive(Debug, Clone, PartialEq)]

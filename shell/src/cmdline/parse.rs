@@ -678,11 +678,15 @@ impl<'a> Parser<'a> {
         let at = self.pos;
         if self.b[at] == b'$' {
             if self.at(1) == Some(b'(') {
-                return Err(ParseError::new(
-                    "command substitution '$(…)' is not supported in command lines \
-                     (compute the value in Perl first, or use @{[ … ]})",
-                    at,
-                ));
+                let Some(close) = substitution_end(self.b, at + 2) else {
+                    return Err(ParseError::unfinished("unterminated '$('", at));
+                };
+                parts.0.push(WordPart::Command {
+                    text: self.src[at + 2..close].to_string(),
+                    quoted,
+                });
+                self.pos = close + 1;
+                return Ok(true);
             }
             let Some(end) = scalar_end(self.b, at, quoted)? else {
                 return Ok(false);
@@ -707,6 +711,42 @@ impl<'a> Parser<'a> {
         self.pos = end;
         Ok(true)
     }
+}
+
+/// The `)` that closes a `$(` whose text starts at `i`: brackets nest,
+/// quotes and backslashes hide them.
+fn substitution_end(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'\'' => {
+                i += 1;
+                while i < b.len() && b[i] != b'\'' {
+                    i += 1;
+                }
+            }
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    if b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// End of a Perl name at `i` (`name`, `Foo::bar`, `::x`), or `i` when
@@ -1072,7 +1112,8 @@ mod tests {
 
     /// A word in a compact notation: unquoted text as is, quoted text in
     /// «», `S(expr)` / `qS(expr)` for scalars, `A(…)` / `qA(…)` for arrays,
-    /// `⟨~⟩` / `⟨~user⟩` for tildes.
+    /// `C(…)` / `qC(…)` for command substitutions, `⟨~⟩` / `⟨~user⟩` for
+    /// tildes.
     fn show(w: &Word) -> String {
         let mut out = String::new();
         for p in &w.parts {
@@ -1087,6 +1128,9 @@ mod tests {
                 }
                 WordPart::Array { expr, quoted } => {
                     out.push_str(&format!("{}A({expr})", if *quoted { "q" } else { "" }))
+                }
+                WordPart::Command { text, quoted } => {
+                    out.push_str(&format!("{}C({text})", if *quoted { "q" } else { "" }))
                 }
                 WordPart::Tilde(None) => out.push_str("⟨~⟩"),
                 WordPart::Tilde(Some(u)) => out.push_str(&format!("⟨~{u}⟩")),
@@ -1615,8 +1659,31 @@ mod tests {
     fn unsupported_syntax_errors() {
         assert_eq!(err("echo (x)").offset, 5);
         assert_eq!(err("echo `date`").offset, 5);
-        assert_eq!(err("echo $(date)").offset, 5);
-        assert_eq!(err("echo \"$(date)\"").offset, 6);
+    }
+
+    #[test]
+    fn command_substitution() {
+        let l = parse("echo $(date +%s) \"x$(echo 'a)b' | tr a b)y\"").unwrap();
+        let Stage::Command(c) = &l.items[0].and_or.first.stages[0] else {
+            panic!()
+        };
+        assert_eq!(
+            c.words[1].parts,
+            vec![WordPart::Command {
+                text: "date +%s".into(),
+                quoted: false
+            }]
+        );
+        assert_eq!(
+            c.words[2].parts[1],
+            WordPart::Command {
+                text: "echo 'a)b' | tr a b".into(),
+                quoted: true
+            }
+        );
+        let e = err("echo $(date");
+        assert!(e.incomplete);
+        assert_eq!(e.offset, 5);
     }
 
     /// Random lines over the parser's special characters: parsing (and

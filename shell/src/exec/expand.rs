@@ -87,6 +87,28 @@ fn expand_into(sh: &mut Shell, w: &Word, out: &mut Vec<Vec<u8>>) -> Result<(), S
                 let v = sh.perl_scalar(expr)?;
                 fields.last_mut().unwrap().push_value(&v);
             }
+            WordPart::Command { text, quoted } => {
+                let mut v = crate::exec::capture(sh, text);
+                while v.last() == Some(&b'\n') {
+                    v.pop();
+                }
+                if *quoted {
+                    keep_empty = true;
+                    fields.last_mut().unwrap().push_value(&v);
+                } else {
+                    let words: Vec<&[u8]> = v
+                        .split(|b| b.is_ascii_whitespace())
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    for (i, w) in words.iter().enumerate() {
+                        if i > 0 {
+                            fields.push(Field::default());
+                        }
+                        keep_empty = true;
+                        fields.last_mut().unwrap().push_value(w);
+                    }
+                }
+            }
             WordPart::Array { expr, quoted } => {
                 let vals = sh.perl_list(expr)?;
                 if *quoted {

@@ -377,6 +377,28 @@ fn spawn(
     }
 }
 
+/// `$(…)`: run a command line with its standard output going into a pipe
+/// that a thread drains (so any amount of output fits), and return what
+/// it wrote.
+pub fn capture(sh: &mut Shell, text: &str) -> Vec<u8> {
+    let (r, w) = match unistd::pipe2(OFlag::O_CLOEXEC) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("psh: pipe: {}", e.desc());
+            return Vec::new();
+        }
+    };
+    let reader = std::thread::spawn(move || {
+        use std::io::Read;
+        let mut f = std::fs::File::from(r);
+        let mut out = Vec::new();
+        let _ = f.read_to_end(&mut out);
+        out
+    });
+    with_fds(sh, [None, Some(w), None], |sh| sh.run_command_line(text));
+    reader.join().unwrap_or_default()
+}
+
 /// Run `f` with the shell's descriptors 0, 1 and 2 replaced by `fds` (where
 /// given), restoring them afterwards.
 fn with_fds(sh: &mut Shell, fds: Fds, f: impl FnOnce(&mut Shell) -> i32) -> i32 {
