@@ -165,7 +165,14 @@ impl Io {
                     self.hit_eof = false;
                     return true;
                 }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                // Ctrl-C at the interactive shell ends the read (the entry
+                // then stops); other signals resume it, as perl does.
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                    if crate::signals::INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+                        return false;
+                    }
+                    continue;
+                }
                 Err(_) => {
                     self.hit_eof = true;
                     return false;

@@ -72,6 +72,7 @@ fn main() {
         .stack_size(INTERP_STACK)
         .spawn(move || run(opts))
         .and_then(|h| {
+            block_async_signals();
             h.join()
                 .map_err(|_| std::io::Error::other("interpreter thread panicked"))
         })
@@ -80,6 +81,32 @@ fn main() {
             255
         });
     std::process::exit(code);
+}
+
+/// The main thread only waits for the interpreter thread: it blocks the
+/// signals Perl code and the shell catch, so the kernel delivers them to
+/// the interpreter thread, where a blocking read or sleep then returns
+/// EINTR (Ctrl-C ends a `<STDIN>` at the prompt; `%SIG` handlers run).
+fn block_async_signals() {
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        for s in [
+            libc::SIGINT,
+            libc::SIGQUIT,
+            libc::SIGTERM,
+            libc::SIGHUP,
+            libc::SIGALRM,
+            libc::SIGUSR1,
+            libc::SIGUSR2,
+            libc::SIGCHLD,
+            libc::SIGWINCH,
+            libc::SIGCONT,
+        ] {
+            libc::sigaddset(&mut set, s);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
 }
 
 /// Whether colour may be used on standard output.

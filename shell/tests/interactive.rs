@@ -314,6 +314,27 @@ fn ctrl_c_interrupts_a_loop() {
 }
 
 #[test]
+fn ctrl_c_ends_a_read_and_a_sleep() {
+    let home = TempDir::new("ctrl-c-read");
+    let mut p = Psh::start_marked(home.path(), home.path());
+    p.line("my $l = <STDIN>");
+    std::thread::sleep(Duration::from_millis(500));
+    p.send(CTRL_C);
+    p.prompt();
+    // The next line is an entry again, not input for the read.
+    p.line(r#"print "re", "ad-ok\n""#);
+    p.expect("read-ok\r\n");
+    p.prompt();
+    p.line("sleep 100");
+    std::thread::sleep(Duration::from_millis(500));
+    p.send(CTRL_C);
+    p.prompt();
+    p.line(r#"print "sl", "eep-ok\n""#);
+    p.expect("sleep-ok\r\n");
+    p.prompt();
+}
+
+#[test]
 fn multi_line_for() {
     let home = TempDir::new("multiline");
     let mut p = Psh::start_marked(home.path(), home.path());
