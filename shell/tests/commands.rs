@@ -46,6 +46,9 @@ fn pipes_and_connectors() {
     assert_eq!(out(&o), "a\nb\n");
     let o = s.run("false && echo no; false || echo yes; true && echo and");
     assert_eq!(out(&o), "yes\nand\n");
+    // A whole and-or list in the background, then waited for.
+    let o = s.run("^sleep 0.2 && echo second & echo first; wait; echo waited");
+    assert_eq!(out(&o), "first\nsecond\nwaited\n");
     let o = s.run("ls /nonexistent-dir-psh 2>&1 | wc -l");
     assert_eq!(out(&o).trim(), "1");
 }

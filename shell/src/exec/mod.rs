@@ -50,13 +50,41 @@ fn run_and_or(sh: &mut Shell, ao: &AndOr, text: &str) -> i32 {
 }
 
 fn run_background(sh: &mut Shell, ao: &AndOr, text: &str) -> i32 {
-    if !ao.rest.is_empty() {
-        eprintln!(
-            "psh: only a single pipeline can run in the background (use a Perl block for more)"
-        );
-        return sh.set_status(2, 2 << 8);
+    if ao.rest.is_empty() {
+        return run_pipeline(sh, &ao.first, text, true);
     }
-    run_pipeline(sh, &ao.first, text, true)
+    // `a && b &`: a copy of the shell runs the list as one background job
+    // (its own process group; the programs it starts join that group).
+    sh.it.flush_all();
+    // SAFETY: the other thread of the process only waits for this one, so
+    // no lock it could hold is needed in the child, which runs the list
+    // and leaves with _exit.
+    match unsafe { unistd::fork() } {
+        Ok(unistd::ForkResult::Child) => {
+            let _ = unistd::setpgid(Pid::from_raw(0), Pid::from_raw(0));
+            sh.jobs.term = None;
+            sh.jobs.list.clear();
+            sh.interactive = false;
+            let st = run_and_or(sh, ao, text);
+            sh.it.flush_all();
+            unsafe { libc::_exit(st) }
+        }
+        Ok(unistd::ForkResult::Parent { child }) => {
+            if sh.jobs.job_control() {
+                let _ = unistd::setpgid(child, child);
+            }
+            let id = sh.jobs.add(child, vec![child], text.trim().to_string());
+            if sh.interactive {
+                eprintln!("[{id}] {child}");
+            }
+            sh.last_bg = Some(child.as_raw());
+            sh.set_status(0, 0)
+        }
+        Err(e) => {
+            eprintln!("psh: fork: {}", e.desc());
+            sh.set_status(1, 1 << 8)
+        }
+    }
 }
 
 /// Where a stage's standard descriptor goes: inherited from the shell, or a
