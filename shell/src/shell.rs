@@ -125,6 +125,11 @@ impl Shell {
                 rest = tail;
                 continue;
             }
+            // `kill %1`: jobs by number, as in other shells.
+            if let Some(_st) = crate::builtin::kill_jobs(self, entry.trim()) {
+                rest = tail;
+                continue;
+            }
             // A lone word that names nothing would be a string in void
             // context to Perl; the user meant a command.
             let line = entry.trim().trim_end_matches(';');
@@ -308,13 +313,9 @@ impl Shell {
                 if (show && self.interactive) || piped.is_some() {
                     self.show(&values);
                 }
-                // Perl's `$?` after system() etc. is the shell's status too.
-                let raw = self.it.child_status as i32;
-                self.last_status = if raw & 0x7f != 0 {
-                    128 + (raw & 0x7f)
-                } else {
-                    (raw >> 8) & 0xff
-                };
+                // A Perl entry that ran to its end succeeded, as a perl
+                // script exits 0; what programs it ran left `$?`.
+                self.last_status = 0;
             }
             Outcome::Error(msg) => {
                 use std::io::Write;

@@ -427,3 +427,21 @@ fn background_job_is_announced_and_reported_done() {
     p.expect_re(r"\[1\] +Done +\^?sleep 0\.2");
     p.prompt();
 }
+
+#[test]
+fn kill_a_job_by_number() {
+    let home = TempDir::new("killjob");
+    let mut p = Psh::start_marked(home.path(), home.path());
+    p.line("^sleep 30 &");
+    p.expect_re(r"\[1\] \d+\r\n");
+    p.prompt();
+    p.line("kill %7");
+    p.expect("no such job");
+    p.prompt();
+    p.line("kill %1");
+    // Reported before a prompt once the job has ended (this one or, if the
+    // job was still ending, the next), as in bash.
+    std::thread::sleep(Duration::from_millis(300));
+    p.send(ENTER);
+    p.expect_re(r"\[1\] +Terminated +\^?sleep 30");
+}

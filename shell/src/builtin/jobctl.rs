@@ -144,3 +144,62 @@ fn wait(sh: &mut Shell, args: &[String]) -> i32 {
     }
     st
 }
+
+/// `kill [-SIG] %JOB…` typed as a line: signal jobs by number, as shells
+/// do. (`kill` is otherwise Perl's, which takes process ids.) `None` when
+/// the line is not of that shape.
+pub fn kill_jobs(sh: &mut Shell, line: &str) -> Option<i32> {
+    let mut words = line.split_whitespace();
+    if words.next() != Some("kill") {
+        return None;
+    }
+    let mut sig = nix::sys::signal::Signal::SIGTERM;
+    let mut specs = Vec::new();
+    for w in words {
+        let w = w.trim_end_matches(';');
+        if let Some(spec) = w.strip_prefix('%') {
+            specs.push(format!("%{spec}"));
+        } else if let Some(name) = w.strip_prefix('-') {
+            sig = match name.parse::<i32>() {
+                Ok(n) => nix::sys::signal::Signal::try_from(n).ok()?,
+                Err(_) => {
+                    let up = name.to_ascii_uppercase();
+                    let full = if up.starts_with("SIG") {
+                        up
+                    } else {
+                        format!("SIG{up}")
+                    };
+                    full.parse().ok()?
+                }
+            };
+        } else {
+            return None;
+        }
+    }
+    if specs.is_empty() {
+        return None;
+    }
+    sh.jobs.poll();
+    let mut st = 0;
+    for spec in specs {
+        match sh.jobs.find(Some(&spec)) {
+            Ok(id) => {
+                let pgid = sh.jobs.get(id).map(|j| j.pgid);
+                if let Some(pg) = pgid {
+                    if let Err(e) = nix::sys::signal::killpg(pg, sig) {
+                        eprintln!("psh: kill: {spec}: {}", e.desc());
+                        st = 1;
+                    } else if sig != nix::sys::signal::Signal::SIGCONT {
+                        // A stopped job must run to act on the signal.
+                        let _ = nix::sys::signal::killpg(pg, nix::sys::signal::Signal::SIGCONT);
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("psh: kill: {e}");
+                st = 1;
+            }
+        }
+    }
+    Some(sh.set_status(st, st << 8))
+}

@@ -16,6 +16,7 @@ mod which;
 
 use crate::shell::Shell;
 
+pub use jobctl::kill_jobs;
 pub use time::time_entry;
 
 pub struct Builtin {
