@@ -206,12 +206,8 @@ pub fn default_menu() -> ColumnarMenu {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testutil::TempDir;
+    use crate::testutil::{values, TempDir};
     use reedline::{Menu, Span};
-
-    fn values(s: &[Suggestion]) -> Vec<&str> {
-        s.iter().map(|s| s.value.as_str()).collect()
-    }
 
     /// A completer over a fixed snapshot, a fake `PATH` and a fake home,
     /// with files in its own current directory.

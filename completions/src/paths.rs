@@ -227,11 +227,7 @@ pub(crate) fn complete_path(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testutil::TempDir;
-
-    fn values(s: &[Suggestion]) -> Vec<&str> {
-        s.iter().map(|s| s.value.as_str()).collect()
-    }
+    use crate::testutil::{values, TempDir};
 
     #[test]
     fn parse_reads_quotes_and_escapes() {

@@ -304,11 +304,7 @@ pub(crate) fn complete_module(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testutil::TempDir;
-
-    fn values(s: &[Suggestion]) -> Vec<&str> {
-        s.iter().map(|s| s.value.as_str()).collect()
-    }
+    use crate::testutil::{values, TempDir};
 
     fn snap() -> Snapshot {
         Snapshot {

@@ -52,3 +52,8 @@ impl Drop for TempDir {
         let _ = fs::remove_dir_all(&self.0);
     }
 }
+
+/// The texts of suggestions, for comparing in assertions.
+pub(crate) fn values(s: &[reedline::Suggestion]) -> Vec<&str> {
+    s.iter().map(|s| s.value.as_str()).collect()
+}

@@ -21,6 +21,7 @@ pub mod numeric;
 pub mod pack;
 pub mod parse;
 pub mod posix;
+pub mod process;
 pub mod regex;
 pub mod signals;
 pub mod sprintf;

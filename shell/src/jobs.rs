@@ -321,6 +321,14 @@ impl Jobs {
         out
     }
 
+    /// Say that a foreground job stopped (Ctrl-Z), once.
+    pub fn report_stopped(&mut self, id: usize) {
+        if let Some(j) = self.list.iter_mut().find(|j| j.id == id) {
+            eprintln!("\n[{id}]+  Stopped                 {}", j.text);
+            j.notified = true;
+        }
+    }
+
     /// Continue a job in the foreground or background.
     pub fn resume(&mut self, id: usize, foreground: bool) -> Option<(i32, i32, bool)> {
         let pgid = self.get(id)?.pgid;

@@ -60,12 +60,11 @@ impl Known for StartupKnown {
         crate::builtin::find(name).is_some()
     }
     fn is_program(&self, name: &str) -> bool {
-        if name.contains('/') {
-            return crate::shell::is_executable(std::path::Path::new(name));
-        }
-        let path =
-            std::env::var_os("PATH").unwrap_or_else(|| "/usr/local/bin:/usr/bin:/bin".into());
-        crate::shell::find_in_path(path.as_bytes(), name).is_some()
+        let path = std::env::var_os("PATH");
+        let path = path
+            .as_ref()
+            .map_or(crate::shell::DEFAULT_PATH, |p| p.as_bytes());
+        crate::shell::program_exists(path, name)
     }
 }
 

@@ -26,18 +26,10 @@ impl Known for SnapshotKnown {
         s.builtins.iter().any(|(b, _)| b == name)
     }
     fn is_program(&self, name: &str) -> bool {
-        if name.contains('/') {
-            let p = match name.strip_prefix("~/") {
-                Some(rest) => match crate::exec::expand::home_of(None) {
-                    Some(h) => std::path::PathBuf::from(std::ffi::OsStr::from_bytes(&h)).join(rest),
-                    None => return false,
-                },
-                None => std::path::PathBuf::from(name),
-            };
-            return crate::shell::is_executable(&p);
-        }
+        // The shell keeps the process's PATH equal to `$ENV{PATH}` at each
+        // prompt (repl.rs), so the editor can read it here.
         let path = std::env::var_os("PATH").unwrap_or_default();
-        crate::shell::find_in_path(path.as_bytes(), name).is_some()
+        crate::shell::program_exists(path.as_bytes(), name)
     }
 }
 
@@ -59,10 +51,7 @@ pub fn lookup_with(known: &dyn Known, text: &str, place: Place) -> Option<Comman
             }
             // A lone unknown word is about to be "command not found".
             let rest = text[end..].trim();
-            let plain = word
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '+'));
-            (plain
+            (crate::shell::is_command_word(word)
                 && (rest.is_empty() || rest.starts_with('-'))
                 && !cmdline::is_perl_keyword(word)
                 && !known.is_sub(word))

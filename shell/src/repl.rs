@@ -228,10 +228,7 @@ pub fn run(mut sh: Shell) -> i32 {
     let mut last_duration = None;
     let mut prompt = PshPrompt::new();
     loop {
-        sh.jobs.poll();
-        for n in sh.jobs.notifications() {
-            eprintln!("{n}");
-        }
+        announce_jobs(&mut sh);
         update_prompt(&mut sh, &mut prompt, last_duration);
         refresh_editor_view(&mut sh, &shared);
         match ed.read_line(&prompt) {
@@ -283,10 +280,18 @@ fn end_partial_line() {
     }
 }
 
+/// Before a prompt: tell of background jobs that ended or stopped.
+fn announce_jobs(sh: &mut Shell) {
+    sh.jobs.poll();
+    for n in sh.jobs.notifications() {
+        eprintln!("{n}");
+    }
+}
+
 /// Run an entry; a bug in psh that panics while it runs is reported (by
 /// the panic hook) and the shell goes on to the next prompt.
 fn run_guarded(sh: &mut Shell, entry: &str) {
-    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sh.run_entry(entry)));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sh.run_text(entry)));
     if r.is_err() {
         sh.jobs.take_terminal();
         sh.it.flush_all();
@@ -303,10 +308,7 @@ fn run_plain(mut sh: Shell) -> i32 {
         crate::validate::PerlValidator::new(crate::lookup::command_lookup(shared.clone()));
     let mut buf = String::new();
     loop {
-        sh.jobs.poll();
-        for n in sh.jobs.notifications() {
-            eprintln!("{n}");
-        }
+        announce_jobs(&mut sh);
         if buf.is_empty() {
             refresh_editor_view(&mut sh, &shared);
         }

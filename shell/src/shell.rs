@@ -30,8 +30,6 @@ pub struct Shell {
     pub alias_active: HashSet<String>,
     /// `pushd`/`popd`.
     pub dirstack: Vec<PathBuf>,
-    /// Pid of the last background job (`$!` in sh).
-    pub last_bg: Option<i32>,
     /// `exit` was refused once because jobs remain.
     pub warned_jobs: bool,
     /// The history file, for the `history` built-in.
@@ -59,7 +57,6 @@ impl Shell {
             aliases: BTreeMap::new(),
             alias_active: HashSet::new(),
             dirstack: Vec::new(),
-            last_bg: None,
             warned_jobs: false,
             history_file: None,
             pipes_ready: false,
@@ -106,6 +103,16 @@ impl Shell {
             let (entry, tail) = self.next_entry(rest);
             if cmdline::classify(entry.trim_start(), self) == LineKind::Command {
                 let entry = entry.trim();
+                // `time ENTRY` times the rest exactly as typed (the
+                // built-in `time` inside a longer command line gets words).
+                if let Some(timed) = entry
+                    .strip_prefix("time")
+                    .filter(|_| cmdline::first_word(entry) == Some((0, 4)))
+                {
+                    crate::builtin::time_entry(self, timed);
+                    rest = tail;
+                    continue;
+                }
                 match self.split_mixed(entry) {
                     Some((cmd, conn, perl)) => {
                         let st = self.run_command_line(cmd);
@@ -139,11 +146,15 @@ impl Shell {
                 rest = tail;
                 continue;
             }
+            // An object pipe is an entry of its own (its value is shown).
+            if let Some(code) = crate::pipe::rewrite(entry, self) {
+                self.run_perl(entry, Some(code));
+                rest = tail;
+                continue;
+            }
             let mut end = rest.len() - tail.len();
             let mut more = tail;
-            // An object pipe is an entry of its own (its value is shown).
-            let alone = crate::pipe::rewrite(entry, self).is_some();
-            while !alone && !more.trim().is_empty() {
+            while !more.trim().is_empty() {
                 let (e, t) = self.next_entry(more);
                 if cmdline::classify(e.trim_start(), self) == LineKind::Command
                     || crate::pipe::rewrite(e, self).is_some()
@@ -153,7 +164,7 @@ impl Shell {
                 end += e.len();
                 more = t;
             }
-            self.run_perl(&rest[..end]);
+            self.run_perl(&rest[..end], None);
             rest = more;
         }
     }
@@ -237,21 +248,6 @@ impl Shell {
             && cmdline::classify(text, self) == LineKind::Perl
     }
 
-    /// An entry typed at the prompt: `time ENTRY` is timed as typed,
-    /// anything else runs as text.
-    pub fn run_entry(&mut self, text: &str) -> i32 {
-        let t = text.trim_start();
-        if let Some(rest) = t.strip_prefix("time") {
-            if rest.starts_with([' ', '\t'])
-                && !rest.trim().is_empty()
-                && !rest.trim_start().starts_with(['(', '=', ',', ';'])
-            {
-                return crate::builtin::time_entry(self, rest);
-            }
-        }
-        self.run_text(text)
-    }
-
     /// Run Perl for its effect only (definitions made by built-ins).
     pub fn run_perl_quiet(&mut self, src: &str) {
         if let Outcome::Error(m) = self.it.repl_eval(&mut self.sess, src.as_bytes()) {
@@ -298,10 +294,10 @@ impl Shell {
     }
 
     /// Compile and run Perl in the session; show its value at a prompt.
-    /// An object pipe (`ps() | grep {…} | head 5`) is rewritten first, and
-    /// its value is shown in `-c` strings too (it is what the line is for).
-    pub fn run_perl(&mut self, src: &str) {
-        let piped = crate::pipe::rewrite(src, self);
+    /// For an object pipe (`ps() | grep {…} | head 5`), `piped` is its
+    /// rewritten code, and its value is shown in `-c` strings too (it is
+    /// what the line is for).
+    fn run_perl(&mut self, src: &str, piped: Option<String>) {
         if piped.is_some() && !self.pipes_ready {
             self.pipes_ready = true;
             self.run_perl_quiet(crate::pipe::PRELUDE);
@@ -406,11 +402,8 @@ impl Shell {
                     .glob_opt(&format!("main::{name}"))
                     .map(|g| g.sv().get().is_undef())
                     .unwrap_or(true);
-                if global {
-                    let v = self.it.glob("main::ENV").hv().get(name.as_bytes());
-                    if !v.is_undef() {
-                        return Ok(psh_interp::convert::to_bytes(&v).into_owned());
-                    }
+                if let Some(v) = self.env_var(name).filter(|_| global) {
+                    return Ok(v);
                 }
             }
         }
@@ -475,43 +468,49 @@ impl Shell {
         }
     }
 
+    /// An environment variable as `%ENV` (what programs get) has it.
+    pub fn env_var(&self, name: &str) -> Option<Vec<u8>> {
+        let v = self.it.glob_opt("main::ENV")?.hv().get(name.as_bytes());
+        (!v.is_undef()).then(|| psh_interp::convert::to_bytes(&v).into_owned())
+    }
+
+    pub fn set_env_var(&mut self, name: &str, value: &[u8]) {
+        self.it.glob("main::ENV").hv().set(
+            psh_interp::value::make_key(name.as_bytes(), false),
+            Value::bytes(value),
+        );
+    }
+
     /// `PATH` as `%ENV` has it now.
-    pub fn path_var(&mut self) -> Vec<u8> {
-        let v = self.it.glob("main::ENV").hv().get(b"PATH");
-        if v.is_undef() {
-            return b"/usr/local/bin:/usr/bin:/bin".to_vec();
-        }
-        psh_interp::convert::to_bytes(&v).into_owned()
+    pub fn path_var(&self) -> Vec<u8> {
+        self.env_var("PATH")
+            .unwrap_or_else(|| DEFAULT_PATH.to_vec())
     }
 }
+
+/// The `PATH` searched when none is set.
+pub const DEFAULT_PATH: &[u8] = b"/usr/local/bin:/usr/bin:/bin";
 
 /// Where a program named without a slash is found on `PATH`.
-pub fn find_program(sh: &mut Shell, name: &str) -> Option<PathBuf> {
-    let path = sh.path_var();
-    find_in_path(&path, name)
+pub fn find_program(sh: &Shell, name: &str) -> Option<PathBuf> {
+    psh_interp::process::find_in_path(&sh.path_var(), name)
 }
 
-pub fn find_in_path(path: &[u8], name: &str) -> Option<PathBuf> {
-    if name.is_empty() || name.contains('/') {
-        return None;
+/// Whether the first word of a command line names a program: a path
+/// (`./x`, `/bin/ls`, `~/bin/x`) to an executable file, or a program on
+/// `path`.
+pub fn program_exists(path: &[u8], name: &str) -> bool {
+    if !name.contains('/') {
+        return psh_interp::process::find_in_path(path, name).is_some();
     }
-    for dir in path.split(|&b| b == b':') {
-        let dir = if dir.is_empty() { &b"."[..] } else { dir };
-        let mut p = PathBuf::from(std::ffi::OsStr::from_bytes(dir));
-        p.push(name);
-        if is_executable(&p) {
-            return Some(p);
-        }
-    }
-    None
-}
-
-pub fn is_executable(p: &std::path::Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    match std::fs::metadata(p) {
-        Ok(m) => m.is_file() && m.permissions().mode() & 0o111 != 0,
-        Err(_) => false,
-    }
+    let p = match name.strip_prefix("~/") {
+        Some(rest) => match crate::exec::expand::home_of(None) {
+            Some(h) => PathBuf::from(std::ffi::OsStr::from_bytes(&h)).join(rest),
+            None => return false,
+        },
+        None => PathBuf::from(name),
+    };
+    psh_interp::process::is_executable(&p)
 }
 
 impl crate::pipe::StageNames for Shell {
@@ -548,33 +547,23 @@ impl Known for Shell {
             || crate::builtin::find(name).is_some()
     }
     fn is_program(&self, name: &str) -> bool {
-        if name.contains('/') {
-            let p = if let Some(rest) = name.strip_prefix("~/") {
-                match crate::exec::expand::home_of(None) {
-                    Some(h) => PathBuf::from(std::ffi::OsStr::from_bytes(&h)).join(rest),
-                    None => return false,
-                }
-            } else {
-                PathBuf::from(name)
-            };
-            return is_executable(&p);
-        }
-        let v = self.it.glob_opt("main::ENV").map(|g| g.hv().get(b"PATH"));
-        let path = match v {
-            Some(v) if !v.is_undef() => psh_interp::convert::to_bytes(&v).into_owned(),
-            _ => b"/usr/local/bin:/usr/bin:/bin".to_vec(),
-        };
-        find_in_path(&path, name).is_some()
+        program_exists(&self.path_var(), name)
     }
 }
 
-fn is_lone_word(s: &str) -> bool {
+/// A word shaped like a program name (`ls`, `apt-get`, `g++`,
+/// `python3.11`), which a user typing it at the start of a line means as a
+/// command.
+pub fn is_command_word(s: &str) -> bool {
     s.chars()
         .next()
         .is_some_and(|c| c.is_alphabetic() || c == '_')
         && s.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '+'))
-        && !s.ends_with('.')
+}
+
+fn is_lone_word(s: &str) -> bool {
+    is_command_word(s) && !s.ends_with('.')
 }
 
 /// A line that failed as Perl and starts with a bare word that names
@@ -584,15 +573,7 @@ fn unknown_command<'a>(src: &'a str, msg: &[u8]) -> Option<&'a str> {
     let t = src.trim_start();
     let end = t.find(|c: char| c.is_whitespace()).unwrap_or(t.len());
     let word = &t[..end];
-    let plain = !word.is_empty()
-        && word
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphabetic() || c == '_')
-        && word
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '+'));
-    if !plain || cmdline::is_perl_keyword(word) {
+    if !is_command_word(word) || cmdline::is_perl_keyword(word) {
         return None;
     }
     let msg = String::from_utf8_lossy(msg);

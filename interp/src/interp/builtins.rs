@@ -2183,19 +2183,12 @@ impl Interp {
         want: Want,
         out: &mut Vec<Value>,
     ) -> Option<R<Value>> {
-        use std::os::unix::ffi::OsStrExt;
         let prog = name.strip_prefix("main::").unwrap_or(name);
         if prog.contains("::") || prog.contains('\'') {
             return None;
         }
         let path = to_bytes(&self.gv(wk::ENV).hv().get(b"PATH")).into_owned();
-        let found = path.split(|&b| b == b':').find_map(|dir| {
-            let mut p = std::path::PathBuf::from(std::ffi::OsStr::from_bytes(dir));
-            p.push(prog);
-            let m = std::fs::metadata(&p).ok()?;
-            use std::os::unix::fs::PermissionsExt;
-            (m.is_file() && m.permissions().mode() & 0o111 != 0).then_some(p)
-        })?;
+        let found = crate::process::find_in_path(&path, prog)?;
         Some((|| {
             let vals = match args {
                 Some(a) => self.all_args(a)?,

@@ -857,20 +857,7 @@ impl Interp {
             strict_subs: strict & 2 != 0,
             in_sub: !self.frames.is_empty(),
         };
-        let outer = crate::parse::capture_compile_warnings(true);
-        let parsed = crate::parse::parse_eval(&src, &file, &es);
-        let warnings = crate::parse::capture_compile_warnings(false);
-        if let Some(o) = outer {
-            // A string eval compiled while another one compiles.
-            crate::parse::capture_compile_warnings(true);
-            for w in o {
-                crate::parse::emit_compile_warning(w);
-            }
-        }
-        for w in warnings.unwrap_or_default() {
-            self.emit_warning(Value::string(w));
-        }
-        let prog = match parsed {
+        let prog = match self.compile_eval(&src, &file, &es) {
             Ok(p) => p,
             Err(e) => {
                 let msg = e.to_string();
@@ -925,6 +912,33 @@ impl Interp {
             }
             Err(f) => Err(f),
         }
+    }
+
+    /// Compile code for a string eval (or an interactive entry) where
+    /// `scope` describes; its compile-time warnings go through `warn`
+    /// handlers like run-time ones.
+    // The parser's own result type (see parse/mod.rs), passed on as it is.
+    #[allow(clippy::result_large_err)]
+    pub(super) fn compile_eval(
+        &mut self,
+        src: &[u8],
+        file: &str,
+        scope: &crate::parse::EvalScope,
+    ) -> Result<ast::Program, crate::parse::ParseError> {
+        let outer = crate::parse::capture_compile_warnings(true);
+        let parsed = crate::parse::parse_eval(src, file, scope);
+        let warnings = crate::parse::capture_compile_warnings(false);
+        if let Some(o) = outer {
+            // Compiled while another string eval compiles.
+            crate::parse::capture_compile_warnings(true);
+            for w in o {
+                crate::parse::emit_compile_warning(w);
+            }
+        }
+        for w in warnings.unwrap_or_default() {
+            self.emit_warning(Value::string(w));
+        }
+        parsed
     }
 
     /// Run a string eval's main code like a sub (so `return` leaves the

@@ -2260,34 +2260,13 @@ enum NumLeaf {
 #[inline(always)]
 fn num_arith(op: BinOp, x: NumLeaf, y: NumLeaf) -> Option<NumLeaf> {
     use BinOp::*;
-    match (x, y) {
-        (NumLeaf::I(a), NumLeaf::I(b)) => match op {
-            Add => a.checked_add(b).map(NumLeaf::I),
-            Sub => a.checked_sub(b).map(NumLeaf::I),
-            Mul => a.checked_mul(b).map(NumLeaf::I),
-            Mod if a >= 0 && b > 0 => Some(NumLeaf::I(a % b)),
-            _ => None,
-        },
-        _ => {
-            let f = |n: NumLeaf| match n {
-                NumLeaf::I(i) => i as f64,
-                NumLeaf::F(f) => f,
-            };
-            let (a, b) = (f(x), f(y));
-            let r = match op {
-                Add => a + b,
-                Sub => a - b,
-                Mul => a * b,
-                Div if b != 0.0 => a / b,
-                _ => return None,
-            };
-            // Mirror `float_result`: integral results below 1e15 continue
-            // as integers.
-            Some(match float_result(r) {
-                Value::Int(i) => NumLeaf::I(i),
-                _ => NumLeaf::F(r),
-            })
-        }
+    if !matches!(op, Add | Sub | Mul | Div | Mod) {
+        return None;
+    }
+    match num_leaf_op(op, x, y)? {
+        Value::Int(i) => Some(NumLeaf::I(i)),
+        Value::Num(f) => Some(NumLeaf::F(f)),
+        _ => None,
     }
 }
 

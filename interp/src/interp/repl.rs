@@ -77,19 +77,7 @@ impl Interp {
             strict_subs: sess.scope.strict_subs,
             in_sub: false,
         };
-        let outer = crate::parse::capture_compile_warnings(true);
-        let parsed = crate::parse::parse_eval(src, "-", &scope);
-        let warnings = crate::parse::capture_compile_warnings(false);
-        if let Some(o) = outer {
-            crate::parse::capture_compile_warnings(true);
-            for w in o {
-                crate::parse::emit_compile_warning(w);
-            }
-        }
-        for w in warnings.unwrap_or_default() {
-            self.emit_warning(Value::string(w));
-        }
-        let prog = match parsed {
+        let prog = match self.compile_eval(src, "-", &scope) {
             Ok(p) => p,
             Err(e) => return Outcome::Error(e.to_string().into_bytes()),
         };

@@ -21,17 +21,9 @@ pub const PWD: Builtin = Builtin {
     run: pwd,
 };
 
-fn env_get(sh: &mut Shell, k: &str) -> Option<String> {
-    let v = sh.it.glob("main::ENV").hv().get(k.as_bytes());
-    (!v.is_undef())
-        .then(|| String::from_utf8_lossy(&psh_interp::convert::to_bytes(&v)).into_owned())
-}
-
-pub fn env_set(sh: &mut Shell, k: &str, v: &[u8]) {
-    sh.it.glob("main::ENV").hv().set(
-        psh_interp::value::make_key(k.as_bytes(), false),
-        psh_interp::value::Value::bytes(v),
-    );
+fn env_get(sh: &Shell, k: &str) -> Option<String> {
+    sh.env_var(k)
+        .map(|v| String::from_utf8_lossy(&v).into_owned())
 }
 
 /// The directory the shell is in, as the user reached it (`PWD` when it
@@ -95,8 +87,8 @@ pub fn change_dir(sh: &mut Shell, target: &Path) -> Result<PathBuf, String> {
     } else {
         std::env::current_dir().unwrap_or(dest)
     };
-    env_set(sh, "OLDPWD", here.as_os_str().as_bytes());
-    env_set(sh, "PWD", now.as_os_str().as_bytes());
+    sh.set_env_var("OLDPWD", here.as_os_str().as_bytes());
+    sh.set_env_var("PWD", now.as_os_str().as_bytes());
     Ok(now)
 }
 

@@ -57,7 +57,7 @@ fn export(sh: &mut Shell, args: &[String]) -> i32 {
             continue;
         }
         if let Some(v) = value {
-            super::cd::env_set(sh, name, v.as_bytes());
+            sh.set_env_var(name, v.as_bytes());
         }
     }
     st

@@ -77,10 +77,7 @@ fn fg(sh: &mut Shell, args: &[String]) -> i32 {
     match sh.jobs.resume(id, true) {
         Some((st, raw, stopped)) => {
             if stopped {
-                eprintln!("\n[{id}]+  Stopped                 {text}");
-                if let Some(j) = sh.jobs.list.iter_mut().find(|j| j.id == id) {
-                    j.notified = true;
-                }
+                sh.jobs.report_stopped(id);
             }
             sh.set_status(st, raw)
         }

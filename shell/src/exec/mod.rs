@@ -77,7 +77,6 @@ fn run_background(sh: &mut Shell, ao: &AndOr, text: &str) -> i32 {
             if sh.interactive {
                 eprintln!("[{id}] {child}");
             }
-            sh.last_bg = Some(child.as_raw());
             sh.set_status(0, 0)
         }
         Err(e) => {
@@ -296,16 +295,12 @@ pub fn run_pipeline(sh: &mut Shell, p: &Pipeline, text: &str, background: bool) 
         if sh.interactive {
             eprintln!("[{id}] {}", pids.last().map(|p| p.as_raw()).unwrap_or(0));
         }
-        sh.last_bg = pids.last().map(|p| p.as_raw());
         return sh.set_status(0, 0);
     }
     let (st, raw, stopped) = sh.jobs.wait_fg(id);
     sh.jobs.take_terminal();
     if stopped {
-        eprintln!("\n[{id}]+  Stopped                 {}", text.trim());
-        if let Some(j) = sh.jobs.list.iter_mut().find(|j| j.id == id) {
-            j.notified = true;
-        }
+        sh.jobs.report_stopped(id);
         return sh.set_status(st, (st & 0xff) << 8);
     }
     if st > 128 && !matches!(st - 128, libc::SIGINT | libc::SIGPIPE) {
@@ -336,10 +331,15 @@ fn spawn(
 ) -> Result<Pid, (String, i32)> {
     let name = OsStr::from_bytes(&argv[0]);
     let shown = name.to_string_lossy().into_owned();
-    if !argv[0].contains(&b'/') && crate::shell::find_program(sh, &shown).is_none() {
-        return Err((format!("command not found: {shown}"), 127));
-    }
-    let mut c = std::process::Command::new(name);
+    // Found here once (std would search PATH again for a bare name).
+    let program = if argv[0].contains(&b'/') {
+        std::path::PathBuf::from(name)
+    } else {
+        crate::shell::find_program(sh, &shown)
+            .ok_or_else(|| (format!("command not found: {shown}"), 127))?
+    };
+    let mut c = std::process::Command::new(program);
+    c.arg0(name);
     c.args(argv[1..].iter().map(|a| OsStr::from_bytes(a)));
     let [i, o, e] = fds;
     if let Some(f) = i {
