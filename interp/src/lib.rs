@@ -19,6 +19,7 @@ pub mod listutil;
 pub mod native;
 pub mod numeric;
 pub mod pack;
+pub mod parallel;
 pub mod parse;
 pub mod posix;
 pub mod process;

@@ -217,6 +217,7 @@ impl Value {
             Value::Regex(r) => Rc::as_ptr(r) as *const u8 as usize,
             _ => return None,
         })
+        .map(crate::parallel::share::original_addr)
     }
     /// The package a reference is blessed into.
     pub fn blessed(&self) -> Option<Rc<str>> {
@@ -276,6 +277,23 @@ pub enum Lv {
 /// When a blessed referent's last reference goes: the metadata of the copy
 /// that is handed to DESTROY (marked so it is not destroyed twice), or
 /// `None` when no DESTROY is due.
+/// Metadata for a worker thread's copy of a blessed referent: it answers
+/// `ref`/`blessed` like the original but is never handed to DESTROY (the
+/// original is the object; the copy is a view of it).
+fn inert_meta(pkg: Rc<str>) -> Option<Box<Meta>> {
+    Some(Box::new(Meta {
+        blessed: Some(pkg),
+        destroyed: true,
+        ..Default::default()
+    }))
+}
+
+/// The package of a referent's metadata, read without cloning anything
+/// (for worker threads reading the main thread's data).
+fn meta_package(meta: &Option<Box<Meta>>) -> Option<&str> {
+    meta.as_ref().and_then(|m| m.blessed.as_deref())
+}
+
 fn destroy_meta(meta: &mut Option<Box<Meta>>) -> Option<Box<Meta>> {
     let m = meta.take()?;
     match (m.blessed, m.destroyed) {
@@ -430,6 +448,72 @@ impl Scalar {
             (*self.meta.get())
                 .get_or_insert_with(Default::default)
                 .blessed = Some(pkg)
+        }
+    }
+}
+
+/// Read-only access from worker threads (see `parallel::share`): these
+/// neither clone an `Rc` nor write a cell, so several threads may call them
+/// on the same container while its owner thread waits.
+impl Scalar {
+    /// # Safety
+    /// No thread may write the scalar while the reference lives.
+    pub unsafe fn shared_value(&self) -> &Value {
+        &*self.v.get()
+    }
+    /// # Safety
+    /// As `shared_value`.
+    pub unsafe fn shared_package(&self) -> Option<&str> {
+        meta_package(&*self.meta.get())
+    }
+    /// Whether the scalar is an lvalue proxy (writes through elsewhere).
+    pub unsafe fn shared_is_proxy(&self) -> bool {
+        (*self.meta.get()).as_ref().is_some_and(|m| m.lv.is_some())
+    }
+    pub fn bless_inert(&self, pkg: Rc<str>) {
+        unsafe { *self.meta.get() = inert_meta(pkg) }
+    }
+}
+
+impl Array {
+    /// # Safety
+    /// No thread may write the array while the reference lives.
+    pub unsafe fn shared_elems(&self) -> &[Elem] {
+        &*self.v.get()
+    }
+    /// # Safety
+    /// As `shared_elems`.
+    pub unsafe fn shared_package(&self) -> Option<&str> {
+        meta_package(&*self.meta.get())
+    }
+    pub fn bless_inert(&self, pkg: Rc<str>) {
+        unsafe { *self.meta.get() = inert_meta(pkg) }
+    }
+}
+
+impl Hash {
+    /// # Safety
+    /// No thread may write the hash while the reference lives.
+    pub unsafe fn shared_map(&self) -> &HMap {
+        &*self.m.get()
+    }
+    /// # Safety
+    /// As `shared_map`.
+    pub unsafe fn shared_package(&self) -> Option<&str> {
+        meta_package(&*self.meta.get())
+    }
+    pub fn bless_inert(&self, pkg: Rc<str>) {
+        unsafe { *self.meta.get() = inert_meta(pkg) }
+    }
+}
+
+impl Elem {
+    /// # Safety
+    /// As `Scalar::shared_value`.
+    pub unsafe fn shared_value(&self) -> &Value {
+        match self {
+            Elem::V(v) => v,
+            Elem::C(sv) => sv.shared_value(),
         }
     }
 }

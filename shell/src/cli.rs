@@ -28,6 +28,31 @@ pub struct Options {
     pub interactive: bool,
     /// `--help`/`--version`: text to print instead of running anything.
     pub immediate_output: Option<String>,
+    pub parallel: Parallel,
+}
+
+/// `--parallel`/`--no-parallel`, `--threads N`, `--parallel-threshold N`.
+#[derive(Default, Clone, Copy)]
+pub struct Parallel {
+    pub enabled: Option<bool>,
+    pub threads: Option<usize>,
+    pub threshold: Option<usize>,
+}
+
+impl Parallel {
+    /// Hand the settings to the interpreter (they are process-wide).
+    pub fn apply(&self) {
+        use psh_interp::parallel as p;
+        if let Some(on) = self.enabled {
+            p::set_enabled(on);
+        }
+        if let Some(n) = self.threads {
+            p::set_threads(n);
+        }
+        if let Some(n) = self.threshold {
+            p::set_threshold(n);
+        }
+    }
 }
 
 /// psh's options, with what they do: the source of `--help` (rendered by
@@ -50,6 +75,19 @@ pub const OPTIONS: &[(&str, &str)] = &[
     ("-w", "enable warnings"),
     ("-I", "add a directory to @INC"),
     ("--check", "check the syntax of a script only"),
+    (
+        "--threads",
+        "worker threads for parallel grep/map/sort (default: one per core)",
+    ),
+    (
+        "--parallel",
+        "run pure grep/map/sort stages in parallel (default)",
+    ),
+    ("--no-parallel", "run everything on one thread"),
+    (
+        "--parallel-threshold",
+        "smallest list run in parallel (default 10000; 0: every list)",
+    ),
     ("--login", "login shell"),
     ("--version", "print the version"),
     ("--help", "print this help"),
@@ -77,7 +115,11 @@ fn clap_command() -> clap::Command {
             Some(long) => clap::Arg::new(name).long(long),
             None => clap::Arg::new(name).short(name.chars().nth(1).unwrap_or('?')),
         };
-        let arg = arg.help(help).action(clap::ArgAction::SetTrue);
+        let arg = match name {
+            "--threads" | "--parallel-threshold" => arg.value_name("N"),
+            _ => arg.action(clap::ArgAction::SetTrue),
+        }
+        .help(help);
         cmd = cmd.arg(arg);
     }
     cmd.after_help("With no program and a terminal, psh starts the interactive shell.")
@@ -94,6 +136,7 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
         .map(|a| a.as_bytes().starts_with(b"-"))
         .unwrap_or(false);
     let mut interactive = false;
+    let mut parallel = Parallel::default();
     let mut i = 1;
     while i < argv.len() {
         let a = argv[i].as_bytes();
@@ -121,7 +164,41 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
                 i += 1;
                 continue;
             }
+            b"--parallel" | b"--no-parallel" => {
+                parallel.enabled = Some(a == b"--parallel");
+                i += 1;
+                continue;
+            }
             _ => {}
+        }
+        let mut taken = false;
+        for (flag, slot) in [
+            ("--threads", &mut parallel.threads),
+            ("--parallel-threshold", &mut parallel.threshold),
+        ] {
+            let Some(rest) = a.strip_prefix(flag.as_bytes()) else {
+                continue;
+            };
+            let value = match rest {
+                [] => {
+                    i += 1;
+                    argv.get(i).map(|v| v.as_bytes().to_vec())
+                }
+                [b'=', v @ ..] => Some(v.to_vec()),
+                _ => continue,
+            };
+            let n = value
+                .as_deref()
+                .and_then(|v| std::str::from_utf8(v).ok())
+                .and_then(|v| v.parse::<usize>().ok())
+                .ok_or_else(|| format!("{flag}: expects a number"))?;
+            *slot = Some(n);
+            i += 1;
+            taken = true;
+            break;
+        }
+        if taken {
+            continue;
         }
         // Bundled single-letter switches.
         let mut j = 1;
@@ -223,6 +300,7 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
         login,
         interactive,
         immediate_output: None,
+        parallel,
     })
 }
 
@@ -240,5 +318,6 @@ fn immediate(text: String) -> Options {
         login: false,
         interactive: false,
         immediate_output: Some(text),
+        parallel: Parallel::default(),
     }
 }

@@ -55,6 +55,7 @@ fn main() {
             std::process::exit(2);
         }
     };
+    opts.parallel.apply();
     if let Some(text) = opts.immediate_output.as_deref() {
         print!("{text}");
         std::process::exit(0);

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::expr::{arith, key_of};
-use super::{Interp, Saved, R};
+use super::{Flow, Interp, Saved, R};
 use crate::ast::{self, ArrayPlace, BinOp, Expr, HashPlace, PadKind};
 use crate::convert::{self, num_to_value, to_bytes};
 use crate::value::*;
@@ -204,17 +204,26 @@ impl Interp {
     /// Evaluate `e` for use as a reference of `kind`, storing a new empty
     /// referent into it first when it is an undefined lvalue.
     pub fn autoviv(&mut self, e: &Expr, kind: RefKind) -> R<Value> {
+        // A parallel worker must not create what would be created in an
+        // input (`$_->{a}{b}` makes `$_->{a}`): it gives up instead.
+        let worker = self.worker;
         let fresh = || match kind {
             RefKind::Array => Value::ArrayRef(Array::new()),
             RefKind::Hash => Value::HashRef(Hash::new()),
             RefKind::Scalar => Value::ScalarRef(Scalar::new(Value::Undef)),
+        };
+        let fresh = || {
+            if worker {
+                return Err(Flow::Die);
+            }
+            Ok(fresh())
         };
         match e {
             Expr::My(s) => {
                 let sv = self.pad_sv(*s);
                 let v = sv.get();
                 if v.is_undef() {
-                    let n = fresh();
+                    let n = fresh().inspect_err(|_| self.worker_abort = true)?;
                     sv.set(n.clone());
                     return Ok(n);
                 }
@@ -224,7 +233,7 @@ impl Interp {
                 let sv = self.gv(*id).sv();
                 let v = sv.get();
                 if v.is_undef() {
-                    let n = fresh();
+                    let n = fresh().inspect_err(|_| self.worker_abort = true)?;
                     sv.set(n.clone());
                     return Ok(n);
                 }
@@ -235,7 +244,7 @@ impl Interp {
                 let i = self.index_value(index)?;
                 let v = av.get(i);
                 if v.is_undef() {
-                    let n = fresh();
+                    let n = fresh().inspect_err(|_| self.worker_abort = true)?;
                     if !av.set(i, n.clone()) {
                         return Err(self.die_msg(
                             "Modification of non-creatable array value attempted, subscript "
@@ -253,7 +262,7 @@ impl Interp {
                 let key = key_of(&k);
                 let v = hv.get(&key.0.bytes);
                 if v.is_undef() {
-                    let n = fresh();
+                    let n = fresh().inspect_err(|_| self.worker_abort = true)?;
                     hv.set(key, n.clone());
                     return Ok(n);
                 }
@@ -264,7 +273,7 @@ impl Interp {
                 let sv = self.deref_sv(&r)?;
                 let v = sv.get();
                 if v.is_undef() {
-                    let n = fresh();
+                    let n = fresh().inspect_err(|_| self.worker_abort = true)?;
                     sv.set(n.clone());
                     return Ok(n);
                 }

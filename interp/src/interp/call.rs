@@ -452,7 +452,7 @@ impl Interp {
     }
 
     /// The closure form of a block whose value is used, if lowering is on.
-    pub(super) fn lowered_block(&mut self, b: &Block) -> Option<Rc<super::lower::LoweredBody>> {
+    pub(crate) fn lowered_block(&mut self, b: &Block) -> Option<Rc<super::lower::LoweredBody>> {
         if !self.lower_enabled {
             return None;
         }

@@ -26,6 +26,7 @@ use crate::value::*;
 pub(crate) use builtins::lv_substr_store;
 pub use call::CallInfo;
 pub use expr::bool_val as bool_value;
+pub use expr::empty_str as empty_string;
 pub use expr::errno_text as errno_string;
 pub use expr::str_cmp;
 
@@ -265,6 +266,25 @@ pub struct Interp {
     /// The last `stat`/file test (path and result, errno on failure): what
     /// the special handle `_` and stacked file tests (`-f -r $f`) use.
     pub(crate) last_stat: Option<(Vec<u8>, Result<std::fs::Metadata, i32>)>,
+    /// A parallel worker's interpreter (see `parallel::worker`): what it
+    /// cannot reproduce exactly (a warning, autovivification of an input,
+    /// Ctrl-C) sets `worker_abort` instead, and the caller runs the block
+    /// sequentially.
+    pub(crate) worker: bool,
+    pub(crate) worker_abort: bool,
+    /// `grep`/`map` blocks' parallel plans by block address (`None`: not
+    /// pure), with how often workers gave up on them.
+    pub(crate) parallel_plans: rustc_hash::FxHashMap<usize, Option<Rc<ParallelPlan>>>,
+    /// Sort comparator blocks as key comparisons, by block address.
+    pub(crate) sort_keys:
+        rustc_hash::FxHashMap<usize, Option<Rc<Vec<crate::parallel::keysort::SortKey>>>>,
+}
+
+/// A block's parallel plan and its record.
+pub(crate) struct ParallelPlan {
+    pub plan: crate::parallel::purity::Plan,
+    /// Runs the workers gave up on (the block then ran sequentially).
+    pub gave_up: std::cell::Cell<u32>,
 }
 
 impl Interp {
@@ -324,6 +344,24 @@ impl Interp {
                 tail: Default::default(),
             }),
         });
+        let mut it = Interp::assemble(unit, symbols, stdout, stderr, selected);
+        it.package = it.package_name("main");
+        crate::native::install(&mut it);
+        let inc = it.glob("main::INC").av();
+        for d in crate::inc::default_inc() {
+            inc.push(Value::string(d));
+        }
+        it
+    }
+
+    /// The interpreter state around a unit, with nothing installed.
+    pub(crate) fn assemble(
+        unit: Rc<Unit>,
+        symbols: rustc_hash::FxHashMap<String, Gv>,
+        stdout: Rc<Handle>,
+        stderr: Rc<Handle>,
+        selected: Gv,
+    ) -> Interp {
         let exec_path = std::env::current_exe()
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_else(|_| "psh".into());
@@ -331,7 +369,7 @@ impl Interp {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
             .unwrap_or(0);
-        let mut it = Interp {
+        Interp {
             unit,
             pad: Vec::new(),
             args: Array::new(),
@@ -399,14 +437,11 @@ impl Interp {
             const_targets: HashMap::new(),
             once_matched: Default::default(),
             last_stat: None,
-        };
-        it.package = it.package_name("main");
-        crate::native::install(&mut it);
-        let inc = it.glob("main::INC").av();
-        for d in crate::inc::default_inc() {
-            inc.push(Value::string(d));
+            worker: false,
+            worker_abort: false,
+            parallel_plans: Default::default(),
+            sort_keys: Default::default(),
         }
-        it
     }
 
     /// Set `$0` and `@ARGV` for a script.
@@ -485,6 +520,8 @@ impl Interp {
             self.tr_cache.remove(&k);
             self.const_targets.remove(&k);
             self.once_matched.remove(&k);
+            self.parallel_plans.remove(&k);
+            self.sort_keys.remove(&k);
         }
     }
 
@@ -899,6 +936,11 @@ impl Interp {
 
     #[cold]
     fn take_interrupt(&mut self) -> R<()> {
+        if self.worker {
+            // Left for the main thread, which runs the block again itself.
+            self.worker_abort = true;
+            return Err(Flow::Die);
+        }
         crate::signals::INTERRUPT.store(false, std::sync::atomic::Ordering::Relaxed);
         self.interrupted = true;
         self.exit_code = 130;

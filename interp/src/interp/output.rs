@@ -43,6 +43,10 @@ impl Interp {
         if self.hints & cat != 0 && self.hints & h::LEXICAL_WARNINGS != 0 {
             return;
         }
+        if self.worker {
+            self.worker_abort = true;
+            return;
+        }
         let full = format!("{}{}.\n", msg, self.location());
         let fatal = self.hints & h::FATAL_WARNINGS != 0
             || (cat == h::NO_WARN_UNINIT && self.hints & h::FATAL_UNINIT != 0)
@@ -61,6 +65,10 @@ impl Interp {
     /// Send a finished warning to `$SIG{__WARN__}` or STDERR. A handler that
     /// dies leaves the exception pending in `warn_die`.
     pub fn emit_warning(&mut self, v: Value) {
+        if self.worker {
+            self.worker_abort = true;
+            return;
+        }
         if !self.in_warn_handler {
             let sig = self.gv(wk::SIG).hv();
             if let Value::CodeRef(cv) = sig.get(b"__WARN__") {

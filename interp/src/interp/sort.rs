@@ -7,7 +7,9 @@ use super::lower::LoweredBody;
 use super::{Flow, Interp, Want, R};
 use crate::ast::{well_known as wk, Block, Expr, FastSort, GlobalId, SortCmp};
 use crate::convert;
+use crate::parallel::Outcome;
 use crate::value::*;
+use std::rc::Rc;
 
 impl Interp {
     pub fn sort(
@@ -20,6 +22,13 @@ impl Interp {
     ) -> R<()> {
         let mut items = Vec::new();
         self.list(list, &mut items)?;
+        if items.len() > 8 {
+            if let Some(perm) = self.key_order(cmp, &items, a, b) {
+                let mut src = items;
+                out.extend(perm.into_iter().map(|i| std::mem::take(&mut src[i])));
+                return Ok(());
+            }
+        }
         if let SortCmp::None | SortCmp::Fast(_) = cmp {
             if items.iter().any(|v| v.blessed().is_some()) {
                 return self.sort_objects(cmp, items, out);
@@ -152,6 +161,39 @@ impl Interp {
         Ok(())
     }
 
+    /// The order of a sort whose comparator only compares keys
+    /// (`crate::parallel::keysort`): native, and parallel on big lists.
+    /// Built-in comparisons already sort natively; they go this way only
+    /// to run in parallel.
+    fn key_order(
+        &mut self,
+        cmp: &SortCmp,
+        items: &[Value],
+        a: GlobalId,
+        b: GlobalId,
+    ) -> Option<Vec<usize>> {
+        use crate::parallel::keysort;
+        let keys = match cmp {
+            SortCmp::Block(body) => {
+                let key = &**body as *const Block as usize;
+                match self.sort_keys.get(&key) {
+                    Some(k) => k.clone(),
+                    None => {
+                        let k = keysort::analyse(body, a, b).map(Rc::new);
+                        self.sort_keys.insert(key, k.clone());
+                        self.note_cache_key(key);
+                        k
+                    }
+                }?
+            }
+            _ if crate::parallel::wanted(items.len()) && crate::parallel::threads() > 1 => {
+                Rc::new(keysort::simple(cmp)?)
+            }
+            _ => return None,
+        };
+        keysort::order(items, &keys, self.warnings_on())
+    }
+
     /// `sort @objects` and `sort { $a <=> $b } @objects`: the comparisons
     /// go through the objects' overloaded operators.
     #[cold]
@@ -215,9 +257,42 @@ impl Interp {
         }
     }
 
+    /// `grep`/`map` over a big list with a pure block: in parallel
+    /// (`crate::parallel`); `None` to run it here.
+    fn try_parallel(&mut self, body: &Block, items: &[Sv], map: bool) -> Option<Outcome> {
+        if !crate::parallel::wanted(items.len()) {
+            return None;
+        }
+        let key = body as *const Block as usize;
+        let plan = match self.parallel_plans.get(&key) {
+            Some(p) => p.clone(),
+            None => {
+                let p = crate::parallel::purity::analyse(body).map(|plan| {
+                    Rc::new(super::ParallelPlan {
+                        plan,
+                        gave_up: Default::default(),
+                    })
+                });
+                self.parallel_plans.insert(key, p.clone());
+                self.note_cache_key(key);
+                p
+            }
+        }?;
+        // A block the workers keep giving up on (it warns, dies, returns
+        // its inputs) is not worth another attempt.
+        if plan.gave_up.get() >= 2 {
+            return None;
+        }
+        let r = self.run_parallel(body, &plan.plan, items, map);
+        if r.is_none() {
+            plan.gave_up.set(plan.gave_up.get() + 1);
+        }
+        r
+    }
+
     /// A block's value, in closure form when there is one.
     #[inline]
-    fn run_block(
+    pub(crate) fn run_block(
         &mut self,
         body: &Block,
         low: Option<&LoweredBody>,
@@ -232,6 +307,10 @@ impl Interp {
 
     pub fn map(&mut self, body: &Block, list: &Expr, out: &mut Vec<Value>) -> R<()> {
         let items = self.alias_list(list)?;
+        if let Some(Outcome::Map(vals)) = self.try_parallel(body, &items, true) {
+            out.extend(vals);
+            return Ok(());
+        }
         let g = self.gv(wk::UNDERSCORE).clone();
         let saved = g.sv();
         let low = self.lowered_block(body);
@@ -257,6 +336,16 @@ impl Interp {
     /// other aliasing contexts).
     pub fn grep_aliases(&mut self, body: &Block, list: &Expr, out: &mut Vec<Sv>) -> R<()> {
         let items = self.alias_list(list)?;
+        if let Some(Outcome::Grep(keep)) = self.try_parallel(body, &items, false) {
+            out.extend(
+                items
+                    .into_iter()
+                    .zip(keep)
+                    .filter(|(_, k)| *k)
+                    .map(|(sv, _)| sv),
+            );
+            return Ok(());
+        }
         let g = self.gv(wk::UNDERSCORE).clone();
         let saved = g.sv();
         let low = self.lowered_block(body);
