@@ -525,6 +525,15 @@ impl crate::pipe::StageNames for Shell {
     fn is_program(&self, name: &str) -> bool {
         Known::is_program(self, name)
     }
+    fn calls_program(&self, name: &str) -> bool {
+        !self.is_sub(name)
+            && !cmdline::is_perl_keyword(name)
+            && psh_builtins::command(name).is_none()
+            && Known::is_program(self, name)
+    }
+    fn calls_record_command(&self, name: &str) -> bool {
+        !self.is_sub(name) && psh_builtins::command(name).is_some()
+    }
 }
 
 impl Known for Shell {
