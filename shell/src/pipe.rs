@@ -1,13 +1,21 @@
-//! Object pipes, first form: `EXPR | STAGE | STAGE …` at the start of a
-//! Perl entry, where each STAGE begins with a stage word (`grep {…}`,
-//! `map {…}`, `sort`, `head N`, `count`, …, a sub taking a list, or a
-//! program). The entry is rewritten into plain Perl over lists, with the
-//! helpers of `pipe_prelude.pl`: stages are evaluated in order, each on
-//! the whole list the previous one produced. `|` between values that is
-//! not followed by a stage word keeps its Perl meaning (bitwise or).
+//! Object pipes: `EXPR | STAGE | STAGE …` at the start of a Perl entry,
+//! where each STAGE begins with a stage word (`grep {…}`, `map {…}`,
+//! `sort`, `head N`, `count`, …, a sub taking a list, or a program). `|`
+//! between values that is not followed by a stage word keeps its Perl
+//! meaning (bitwise or). A top-level `=` in the first part assigns the
+//! whole pipeline (`my @top = ps() | head 3`).
 //!
-//! Streaming and parallel stages (issue 4) will replace the rewrite; the
-//! detection (which `|` starts a stage) stays.
+//! The entry is rewritten into plain Perl, with the helpers of
+//! `pipe_prelude.pl`. A left side that is a Perl list is already in
+//! memory: the stages nest over it, each on the whole list. A left side
+//! that streams (`prog(ARGS)` for a program on `PATH`, `ls(ARGS)`; the
+//! natives of `builtins/src/stream.rs`) becomes a loop over batches: the
+//! stages that can work batch by batch (`grep`/`map` as Perl's own over
+//! the batch, `head`/`first` that end the loop early, `uniq` and the
+//! formats with state kept across batches) run inside it, the first stage
+//! that needs every value collects or accumulates there, and the stages
+//! after it nest over its result as before. Either way the values are
+//! those of the whole-list form. See `docs/object-pipes.md`.
 
 use crate::perl_lex::{self, Kind};
 
@@ -91,8 +99,16 @@ fn stage_bars(text: &str, names: &dyn StageNames) -> (usize, Vec<usize>) {
     (stmt_start, bars)
 }
 
+/// A pipeline entry rewritten into Perl.
+pub struct Rewrite {
+    pub code: String,
+    /// The pipeline's values are the entry's result, to be shown (not so
+    /// for `my $n = … | count`, which keeps them).
+    pub shows: bool,
+}
+
 /// Rewrite `text` if it is a pipeline; `None` when it is not one.
-pub fn rewrite(text: &str, names: &dyn StageNames) -> Option<String> {
+pub fn rewrite(text: &str, names: &dyn StageNames) -> Option<Rewrite> {
     let (start, bars) = stage_bars(text, names);
     if bars.is_empty() {
         return None;
@@ -105,13 +121,42 @@ pub fn rewrite(text: &str, names: &dyn StageNames) -> Option<String> {
         from = b + 1;
     }
     parts.push(body[from..].trim());
-    let expr = match stream_source(parts[0], names) {
+    // `my @top = ps() | sort {…} | head 3`: the pipeline is what is
+    // assigned.
+    let (target, source) = match assignment_end(parts[0]) {
+        Some(eq) => (Some(&parts[0][..eq]), parts[0][eq..].trim()),
+        None => (None, parts[0]),
+    };
+    let expr = match stream_source(source, names) {
         Some(src) => streaming(&src, &parts[1..], names)?,
-        None => whole_list(&format!("({})", parts[0]), &parts[1..], names)?,
+        None => whole_list(&format!("({source})"), &parts[1..], names)?,
     };
     let before = text[..start].trim_end();
     let sep = if before.is_empty() { "" } else { " " };
-    Some(format!("{before}{sep}{expr};\n"))
+    let code = match target {
+        Some(t) => format!("{before}{sep}{} ({expr});\n", t.trim_end()),
+        None => format!("{before}{sep}{expr};\n"),
+    };
+    Some(Rewrite {
+        code,
+        shows: target.is_none(),
+    })
+}
+
+/// Where the text after a top-level `=` begins in `first`, the first part
+/// of a pipeline, when that part is an assignment.
+fn assignment_end(first: &str) -> Option<usize> {
+    let lexed = perl_lex::lex(first);
+    let mut depth = 0i32;
+    for t in &lexed.tokens {
+        match t.kind {
+            Kind::Open => depth += 1,
+            Kind::Close => depth -= 1,
+            Kind::Operator if depth == 0 && &first[t.start..t.end] == "=" => return Some(t.end),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The stages applied in turn to the whole list `input`.
@@ -339,50 +384,50 @@ mod tests {
         }
     }
 
+    fn code(text: &str) -> Option<String> {
+        rewrite(text, &N).map(|r| r.code)
+    }
+
     #[test]
     fn bitwise_or_stays() {
-        assert_eq!(rewrite("5 | 3", &N), None);
-        assert_eq!(rewrite("$a | $b", &N), None);
-        assert_eq!(rewrite("grep { $_ | 1 } @x", &N), None);
+        assert_eq!(code("5 | 3"), None);
+        assert_eq!(code("$a | $b"), None);
+        assert_eq!(code("grep { $_ | 1 } @x"), None);
     }
 
     #[test]
     fn stages_nest_in_order() {
-        let r = rewrite(
-            "ps() | grep { $_->{cpu} > 5 } | sort { $b->{mem} <=> $a->{mem} }",
-            &N,
-        )
-        .unwrap();
+        let r = code("ps() | grep { $_->{cpu} > 5 } | sort { $b->{mem} <=> $a->{mem} }").unwrap();
         assert_eq!(
             r,
             "sort { $b->{mem} <=> $a->{mem} } grep { $_->{cpu} > 5 } (ps());\n"
         );
-        let r = rewrite("(1..10) | head 3 | count", &N).unwrap();
+        let r = code("(1..10) | head 3 | count").unwrap();
         assert_eq!(r, "PSH::Pipe::count(PSH::Pipe::head((3), ((1..10))));\n");
     }
 
     #[test]
     fn bars_inside_blocks_and_strings_are_not_stages() {
-        let r = rewrite("@x | grep { /a|b/ || $_ eq '|' } | count", &N).unwrap();
+        let r = code("@x | grep { /a|b/ || $_ eq '|' } | count").unwrap();
         assert_eq!(r, "PSH::Pipe::count(grep { /a|b/ || $_ eq '|' } (@x));\n");
     }
 
     #[test]
     fn subs_and_programs() {
-        let r = rewrite("@x | double | wc -l", &N).unwrap();
+        let r = code("@x | double | wc -l").unwrap();
         assert_eq!(r, "PSH::Pipe::program(['wc', '-l'], double((@x)));\n");
     }
 
     #[test]
     fn statements_before_the_pipeline_stay() {
-        let r = rewrite("my @x = (3, 1); @x | sort", &N).unwrap();
+        let r = code("my @x = (3, 1); @x | sort").unwrap();
         assert_eq!(r, "my @x = (3, 1); PSH::Pipe::sort_default((@x));\n");
-        assert_eq!(rewrite("@x | count; print 1", &N), None);
+        assert_eq!(code("@x | count; print 1"), None);
     }
 
     #[test]
     fn a_program_source_streams_up_to_the_first_whole_list_stage() {
-        let r = rewrite("cat('log') | grep { /E/ } | sort | head 3", &N).unwrap();
+        let r = code("cat('log') | grep { /E/ } | sort | head 3").unwrap();
         assert_eq!(
             r,
             "do { my $__psh_src = PSH::Pipe::spawn('cat', ('log')); my @__psh_all; \
@@ -395,7 +440,7 @@ mod tests {
 
     #[test]
     fn counting_accumulates_and_head_stops() {
-        let r = rewrite("cat() | grep { /E/ } | count", &N).unwrap();
+        let r = code("cat() | grep { /E/ } | count").unwrap();
         assert!(r.contains("my $__psh_s1 = { v => 0 };"), "{r}");
         assert!(
             r.contains("PSH::Pipe::count_add($__psh_s1, grep { /E/ } @{$__psh_batch});"),
@@ -405,7 +450,7 @@ mod tests {
             r.ends_with("PSH::Pipe::finish($__psh_src, 0); ($__psh_s1->{v}) };\n"),
             "{r}"
         );
-        let r = rewrite("cat('a', 'b') | head 2 | map { $_ x 2 }", &N).unwrap();
+        let r = code("cat('a', 'b') | head 2 | map { $_ x 2 }").unwrap();
         assert!(
             r.contains("my $__psh_s0 = PSH::Pipe::head_state((2));"),
             "{r}"
@@ -425,7 +470,7 @@ mod tests {
 
     #[test]
     fn ls_streams_other_sources_stay_whole_lists() {
-        let r = rewrite("ls('-R', 'src') | first { $_->{size} > 9 }", &N).unwrap();
+        let r = code("ls('-R', 'src') | first { $_->{size} > 9 }").unwrap();
         assert!(
             r.starts_with("do { my $__psh_src = PSH::Pipe::ls_stream('-R', 'src');"),
             "{r}"
@@ -435,14 +480,35 @@ mod tests {
             "{r}"
         );
         // Not exactly `name(ARGS)`, or not a program: the list as before.
-        let r = rewrite("cat('x') . 'y' | count", &N).unwrap();
+        let r = code("cat('x') . 'y' | count").unwrap();
         assert_eq!(r, "PSH::Pipe::count((cat('x') . 'y'));\n");
-        let r = rewrite("wc('x') | count", &N).unwrap();
+        let r = code("wc('x') | count").unwrap();
         assert_eq!(r, "PSH::Pipe::count((wc('x')));\n");
     }
 
     #[test]
+    fn a_pipeline_can_be_assigned() {
+        let r = rewrite("my @top = @x | sort | head 2", &N).unwrap();
+        assert_eq!(
+            r.code,
+            "my @top = (PSH::Pipe::head((2), PSH::Pipe::sort_default((@x))));\n"
+        );
+        assert!(!r.shows);
+        let r = rewrite("my $n = cat('f') | count", &N).unwrap();
+        assert!(
+            r.code
+                .starts_with("my $n = (do { my $__psh_src = PSH::Pipe::spawn('cat', ('f'));"),
+            "{}",
+            r.code
+        );
+        assert!(r.code.ends_with("($__psh_s0->{v}) });\n"), "{}", r.code);
+        // `==` and `=~` are no assignments.
+        assert!(rewrite("$a == 1 | count", &N).unwrap().shows);
+        assert!(rewrite("@x | count", &N).unwrap().shows);
+    }
+
+    #[test]
     fn unknown_stage_is_not_a_pipe() {
-        assert_eq!(rewrite("@x | frobnicate", &N), None);
+        assert_eq!(code("@x | frobnicate"), None);
     }
 }

@@ -196,6 +196,22 @@ fn streams_equal_plain_perl() {
 }
 
 #[test]
+fn a_pipeline_can_be_assigned() {
+    let s = Scratch::new("assign");
+    let out = s.run(
+        "my $n = seq(1, 100000) | grep { /9/ } | count\n\
+         my @top = seq(1, 100000) | sort { $b <=> $a } | head 2\n\
+         print \"$n @top $?\\n\"",
+    );
+    let nines = (1..=100000)
+        .filter(|i: &i32| i.to_string().contains('9'))
+        .count();
+    assert_eq!(out, format!("{nines} 100000 99999 0\n"));
+    let out = s.run("my @w = (qw(b a c)) | sort\nprint \"@w\\n\"");
+    assert_eq!(out, "a b c\n");
+}
+
+#[test]
 fn ls_recursive_streams_in_ls_order() {
     let s = Scratch::new("ls");
     for d in ["t/a/x", "t/a/y", "t/b", "t/c/z"] {
