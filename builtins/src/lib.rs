@@ -10,6 +10,9 @@
 //! (never in `main::`, so `ps aux` at the prompt stays a command line: the
 //! shell routes a call to an undefined `ps(...)` to `PSH::Cmd::ps`), and
 //! the record classes' methods as `PSH::Proc::kill` and the like.
+//!
+//! [`stream`] holds the natives object pipes read their sources with
+//! (`PSH::Pipe::spawn`, `next_batch`, …).
 
 use std::rc::Rc;
 
@@ -21,6 +24,7 @@ pub mod env;
 pub mod ls;
 pub mod net;
 pub mod ps;
+pub mod stream;
 pub mod sys;
 mod util;
 pub mod who;
@@ -67,7 +71,7 @@ pub fn install(it: &mut Interp) {
     for c in COMMANDS {
         set_native(it, &format!("{PACKAGE}::{}", c.name), c.run);
     }
-    for (name, f) in METHODS {
+    for (name, f) in METHODS.iter().chain(stream::NATIVES) {
         set_native(it, name, *f);
     }
     // The methods written in Perl. The source is ours and fixed, so a

@@ -7,7 +7,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 
-use psh_interp::interp::{Interp, Want};
+use psh_interp::interp::{Flow, Interp, Want};
 use psh_interp::value::*;
 
 use crate::util::*;
@@ -139,9 +139,16 @@ fn record(name: &[u8], path: &Path, md: &Metadata) -> Value {
     r.bless("PSH::File")
 }
 
-/// A directory's entries (sorted by name, bytewise as `LC_ALL=C ls`), then
-/// with -R each subdirectory's, as ls -R orders them.
-fn list_dir(it: &mut Interp, dir: &Path, shown: &[u8], o: &Opts, recs: &mut Vec<Value>) {
+/// A directory's entries (sorted by name, bytewise as `LC_ALL=C ls`), and
+/// with -R its subdirectories, in the same order, for the walk to visit.
+fn list_dir(
+    it: &mut Interp,
+    dir: &Path,
+    shown: &[u8],
+    o: &Opts,
+    recs: &mut Vec<Value>,
+) -> Vec<PathBuf> {
+    let mut subdirs = Vec::new();
     let rd = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
@@ -153,7 +160,7 @@ fn list_dir(it: &mut Interp, dir: &Path, shown: &[u8], o: &Opts, recs: &mut Vec<
                     os_error(&e)
                 ),
             );
-            return;
+            return subdirs;
         }
     };
     let mut names: Vec<std::ffi::OsString> = rd
@@ -162,7 +169,6 @@ fn list_dir(it: &mut Interp, dir: &Path, shown: &[u8], o: &Opts, recs: &mut Vec<
         .filter(|n| o.all || !n.as_bytes().starts_with(b"."))
         .collect();
     names.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
-    let mut subdirs = Vec::new();
     for n in names {
         // "." lists as plain names, as ls does, so paths open from here.
         let path = if dir == Path::new(".") && shown.is_empty() {
@@ -189,76 +195,122 @@ fn list_dir(it: &mut Interp, dir: &Path, shown: &[u8], o: &Opts, recs: &mut Vec<
         }
         recs.push(record(n.as_bytes(), &path, &md));
     }
-    for d in subdirs {
-        let shown = d.as_os_str().as_bytes().to_vec();
-        list_dir(it, &d, &shown, o, recs);
+    subdirs
+}
+
+/// An ls() in progress: the records of the file arguments, then one
+/// directory at a time, so an object pipe can take `ls("-R", …)` batch by
+/// batch instead of waiting for the whole tree.
+pub struct Walk {
+    o: Opts,
+    /// Records ready to hand out (the file arguments, or `-d`'s ".").
+    ready: Vec<Value>,
+    /// Directories still to list, the next one last; each with the text
+    /// its messages name it by.
+    pending: Vec<(PathBuf, Vec<u8>)>,
+}
+
+/// Fewer records than this in one batch: small directories are joined, so
+/// a walk over many tiny ones does not pay a pipeline step for each.
+const WALK_BATCH: usize = 4096;
+
+impl Walk {
+    /// Start a walk with ls()'s arguments (flags, then paths).
+    pub fn new(it: &mut Interp, a: &[Elem]) -> Result<Walk, Flow> {
+        let args = parse_args(it, "ls", a, b"")?;
+        let mut o = Opts {
+            all: false,
+            recursive: false,
+            dir_itself: false,
+        };
+        for (c, _) in &args.flags {
+            match c {
+                b'a' | b'A' => o.all = true,
+                b'R' => o.recursive = true,
+                b'd' => o.dir_itself = true,
+                // Flags that only change ls(1)'s text output mean nothing
+                // for records; accepting them keeps `ls("-la")` working.
+                b'l' | b'h' | b'1' => {}
+                _ => return Err(it.die_msg(format!("ls: unknown option -{}", *c as char))),
+            }
+        }
+        let mut w = Walk {
+            o,
+            ready: Vec::new(),
+            pending: Vec::new(),
+        };
+        if args.rest.is_empty() {
+            if w.o.dir_itself {
+                if let Ok(md) = std::fs::symlink_metadata(".") {
+                    w.ready.push(record(b".", Path::new("."), &md));
+                }
+            } else {
+                w.pending.push((PathBuf::from("."), Vec::new()));
+            }
+            return Ok(w);
+        }
+        // Files first, then directories, as ls(1) prints them.
+        let mut dirs = Vec::new();
+        for arg in args.rest {
+            let path = Path::new(OsStr::from_bytes(&arg));
+            let md = match std::fs::symlink_metadata(path) {
+                Ok(md) => md,
+                Err(e) => {
+                    warn(
+                        it,
+                        format!(
+                            "ls: cannot access '{}': {}",
+                            String::from_utf8_lossy(&arg),
+                            os_error(&e)
+                        ),
+                    );
+                    continue;
+                }
+            };
+            // A symlink to a directory named as an argument is followed, as
+            // ls(1) does without -l.
+            let is_dir = md.is_dir()
+                || (md.file_type().is_symlink()
+                    && std::fs::metadata(path).is_ok_and(|m| m.is_dir()));
+            if is_dir && !w.o.dir_itself {
+                dirs.push((path.to_path_buf(), arg.clone()));
+            } else {
+                let name = path
+                    .file_name()
+                    .map(|n| n.as_bytes())
+                    .unwrap_or(arg.as_slice());
+                w.ready.push(record(name, path, &md));
+            }
+        }
+        dirs.reverse();
+        w.pending = dirs;
+        Ok(w)
+    }
+
+    /// The next records, in ls -R order; `None` when the walk is over.
+    pub fn next_batch(&mut self, it: &mut Interp) -> Option<Vec<Value>> {
+        let mut recs = std::mem::take(&mut self.ready);
+        while recs.len() < WALK_BATCH {
+            let Some((dir, shown)) = self.pending.pop() else {
+                break;
+            };
+            let subdirs = list_dir(it, &dir, &shown, &self.o, &mut recs);
+            // Depth first, each directory's subdirectories in name order.
+            for d in subdirs.into_iter().rev() {
+                let shown = d.as_os_str().as_bytes().to_vec();
+                self.pending.push((d, shown));
+            }
+        }
+        (!recs.is_empty()).then_some(recs)
     }
 }
 
 /// The native `PSH::Cmd::ls`.
 pub fn ls(it: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
-    let args = parse_args(it, "ls", a, b"")?;
-    let mut o = Opts {
-        all: false,
-        recursive: false,
-        dir_itself: false,
-    };
-    for (c, _) in &args.flags {
-        match c {
-            b'a' | b'A' => o.all = true,
-            b'R' => o.recursive = true,
-            b'd' => o.dir_itself = true,
-            // Flags that only change ls(1)'s text output mean nothing for
-            // records; accepting them keeps `ls("-la")` working.
-            b'l' | b'h' | b'1' => {}
-            _ => return Err(it.die_msg(format!("ls: unknown option -{}", *c as char))),
-        }
-    }
+    let mut walk = Walk::new(it, a)?;
     let mut recs = Vec::new();
-    if args.rest.is_empty() {
-        if o.dir_itself {
-            if let Ok(md) = std::fs::symlink_metadata(".") {
-                recs.push(record(b".", Path::new("."), &md));
-            }
-        } else {
-            list_dir(it, Path::new("."), b"", &o, &mut recs);
-        }
-        return records(want, out, recs);
-    }
-    // Files first, then directories, as ls(1) prints them.
-    let mut dirs = Vec::new();
-    for arg in &args.rest {
-        let path = Path::new(OsStr::from_bytes(arg));
-        let md = match std::fs::symlink_metadata(path) {
-            Ok(md) => md,
-            Err(e) => {
-                warn(
-                    it,
-                    format!(
-                        "ls: cannot access '{}': {}",
-                        String::from_utf8_lossy(arg),
-                        os_error(&e)
-                    ),
-                );
-                continue;
-            }
-        };
-        // A symlink to a directory named as an argument is followed, as
-        // ls(1) does without -l.
-        let is_dir = md.is_dir()
-            || (md.file_type().is_symlink() && std::fs::metadata(path).is_ok_and(|m| m.is_dir()));
-        if is_dir && !o.dir_itself {
-            dirs.push(arg);
-        } else {
-            let name = path
-                .file_name()
-                .map(|n| n.as_bytes())
-                .unwrap_or(arg.as_slice());
-            recs.push(record(name, path, &md));
-        }
-    }
-    for d in dirs {
-        list_dir(it, Path::new(OsStr::from_bytes(d)), d, &o, &mut recs);
+    while let Some(batch) = walk.next_batch(it) {
+        recs.extend(batch);
     }
     records(want, out, recs)
 }

@@ -147,8 +147,8 @@ impl Shell {
                 continue;
             }
             // An object pipe is an entry of its own (its value is shown).
-            if let Some(code) = crate::pipe::rewrite(entry, self) {
-                self.run_perl(entry, Some(code));
+            if let Some(piped) = crate::pipe::rewrite(entry, self) {
+                self.run_perl(entry, Some(piped));
                 rest = tail;
                 continue;
             }
@@ -296,17 +296,18 @@ impl Shell {
     /// Compile and run Perl in the session; show its value at a prompt.
     /// For an object pipe (`ps() | grep {…} | head 5`), `piped` is its
     /// rewritten code, and its value is shown in `-c` strings too (it is
-    /// what the line is for).
-    fn run_perl(&mut self, src: &str, piped: Option<String>) {
+    /// what the line is for) unless the pipeline is assigned.
+    fn run_perl(&mut self, src: &str, piped: Option<crate::pipe::Rewrite>) {
         if piped.is_some() && !self.pipes_ready {
             self.pipes_ready = true;
             self.run_perl_quiet(crate::pipe::PRELUDE);
         }
-        let code = piped.as_deref().unwrap_or(src);
+        let code = piped.as_ref().map_or(src, |p| p.code.as_str());
         let outcome = self.it.repl_eval(&mut self.sess, code.as_bytes());
         match outcome {
             Outcome::Done { values, show } => {
-                if (show && self.interactive) || piped.is_some() {
+                let piped_shows = piped.as_ref().is_some_and(|p| p.shows);
+                if (show && self.interactive) || piped_shows {
                     self.show(&values);
                 }
                 // A Perl entry that ran to its end succeeded, as a perl
@@ -524,6 +525,15 @@ impl crate::pipe::StageNames for Shell {
     }
     fn is_program(&self, name: &str) -> bool {
         Known::is_program(self, name)
+    }
+    fn calls_program(&self, name: &str) -> bool {
+        !self.is_sub(name)
+            && !cmdline::is_perl_keyword(name)
+            && psh_builtins::command(name).is_none()
+            && Known::is_program(self, name)
+    }
+    fn calls_record_command(&self, name: &str) -> bool {
+        !self.is_sub(name) && psh_builtins::command(name).is_some()
     }
 }
 
