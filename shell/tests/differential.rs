@@ -279,13 +279,28 @@ fn check(case: &Case, psh: &str, psh_args: &[String]) -> Verdict {
     if matches!(p.status, Status::Timeout | Status::SpawnError(_)) {
         report.push_str(&format!("  perl itself failed: {}\n", p.status));
     }
-    // psh as it runs normally (closure form), then with the tree walker
-    // alone: both must match perl.
-    for (mode, env) in [
-        ("", &[][..]),
-        ("tree walker, ", &[("PSH_NO_LOWER", "1")][..]),
+    // psh as it runs normally (closure form), with the tree walker alone,
+    // and with every pure grep/map/sort sent to the parallel workers: all
+    // must match perl.
+    let forced: Vec<String> = ["--parallel-threshold", "0"]
+        .iter()
+        .map(|a| a.to_string())
+        .chain(psh_args.iter().cloned())
+        .collect();
+    for (mode, env, args) in [
+        ("", &[][..], psh_args),
+        (
+            "tree walker: PSH_NO_LOWER=1",
+            &[("PSH_NO_LOWER", "1")][..],
+            psh_args,
+        ),
+        (
+            "parallel forced: --parallel-threshold 0",
+            &[][..],
+            &forced[..],
+        ),
     ] {
-        let s = run_one(psh, psh_args, case, env);
+        let s = run_one(psh, args, case, env);
         let mut part = String::new();
         diff("stdout", &p.stdout, &s.stdout, &mut part);
         diff("stderr", &p.stderr, &s.stderr, &mut part);
@@ -297,7 +312,7 @@ fn check(case: &Case, psh: &str, psh_args: &[String]) -> Verdict {
         }
         if !part.is_empty() {
             if !mode.is_empty() {
-                report.push_str(&format!("  ({mode}PSH_NO_LOWER=1)\n"));
+                report.push_str(&format!("  ({mode})\n"));
             }
             report.push_str(&part);
             break;

@@ -191,7 +191,13 @@ impl Interp {
             }
             _ => return None,
         };
-        keysort::order(items, &keys, self.warnings_on())
+        let r = keysort::order(items, &keys, self.warnings_on());
+        let how = match r {
+            Some(_) => "native keys",
+            None => "a key failed its guard, comparator block",
+        };
+        self.trace_parallel("sort", items.len(), how);
+        r
     }
 
     /// `sort @objects` and `sort { $a <=> $b } @objects`: the comparisons
@@ -277,17 +283,38 @@ impl Interp {
                 self.note_cache_key(key);
                 p
             }
-        }?;
+        };
+        let what = if map { "map" } else { "grep" };
+        let Some(plan) = plan else {
+            crate::parallel::trace(format_args!(
+                "{what} at {} line {}: block not pure, sequential",
+                self.file, self.line
+            ));
+            return None;
+        };
         // A block the workers keep giving up on (it warns, dies, returns
         // its inputs) is not worth another attempt.
         if plan.gave_up.get() >= 2 {
             return None;
         }
         let r = self.run_parallel(body, &plan.plan, items, map);
+        let how = match r {
+            Some(_) => "parallel",
+            None => "workers gave up, sequential",
+        };
+        self.trace_parallel(what, items.len(), how);
         if r.is_none() {
             plan.gave_up.set(plan.gave_up.get() + 1);
         }
         r
+    }
+
+    /// `PSH_PARALLEL_TRACE`: what became of a big `grep`/`map`/`sort`.
+    fn trace_parallel(&self, what: &str, n: usize, how: &str) {
+        crate::parallel::trace(format_args!(
+            "{what} at {} line {} over {n} values: {how}",
+            self.file, self.line
+        ));
     }
 
     /// A block's value, in closure form when there is one.

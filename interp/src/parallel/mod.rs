@@ -60,3 +60,12 @@ pub fn wanted(n: usize) -> bool {
         t => n >= t && threads() > 1,
     }
 }
+
+/// `PSH_PARALLEL_TRACE=1`: say on stderr what ran in parallel and what
+/// did not, and why (for users wondering why a stage is slow).
+pub fn trace(what: std::fmt::Arguments) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("PSH_PARALLEL_TRACE").is_some_and(|v| v != "0")) {
+        eprintln!("psh parallel: {what}");
+    }
+}

@@ -344,7 +344,8 @@ impl Purity {
         }
     }
 
-    /// A `foreach` list: ranges are lists there, not flip-flops.
+    /// A list in list context (`foreach`, `map`/`grep`/`sort`, `[…]`):
+    /// ranges are lists there, not flip-flops.
     fn list_expr(&mut self, e: &Expr) -> bool {
         match e {
             Expr::Range { l, r, .. } => self.expr(l) && self.expr(r),
@@ -444,9 +445,9 @@ impl Purity {
             | Expr::Num(_)
             | Expr::Str { .. }
             | Expr::Die(_) => true,
-            Expr::Interp(xs) | Expr::List(xs) | Expr::AnonArray(xs) | Expr::AnonHash(xs) => {
-                self.exprs(xs)
-            }
+            Expr::Interp(xs) | Expr::List(xs) | Expr::AnonHash(xs) => self.exprs(xs),
+            // Always list context: a range there is a list, not a flip-flop.
+            Expr::AnonArray(xs) => xs.iter().all(|x| self.list_expr(x)),
             Expr::JoinList(x) => {
                 self.globals.insert(wk::LIST_SEP);
                 self.expr(x)
@@ -513,12 +514,12 @@ impl Purity {
                     SortCmp::Block(body) => self.block(body),
                     SortCmp::Sub(_) => false,
                 };
-                cmp_ok && self.expr(list)
+                cmp_ok && self.list_expr(list)
             }
             Expr::Map { body, list } | Expr::Grep { body, list } => {
                 // Inside, `$_` is the inner list's element.
                 self.bare_underscore = true;
-                self.block(body) && self.expr(list)
+                self.block(body) && self.list_expr(list)
             }
             Expr::Match { target, pat, .. } => {
                 // `//g` in scalar context moves `pos` of its target, and
