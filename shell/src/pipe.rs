@@ -105,6 +105,9 @@ pub struct Rewrite {
     /// The pipeline's values are the entry's result, to be shown (not so
     /// for `my $n = … | count`, which keeps them).
     pub shows: bool,
+    /// The last stage is `table`: shown as a table even where records
+    /// would otherwise go out as JSON lines (output not a terminal).
+    pub table: bool,
 }
 
 /// Rewrite `text` if it is a pipeline; `None` when it is not one.
@@ -137,9 +140,11 @@ pub fn rewrite(text: &str, names: &dyn StageNames) -> Option<Rewrite> {
         Some(t) => format!("{before}{sep}{} ({expr});\n", t.trim_end()),
         None => format!("{before}{sep}{expr};\n"),
     };
+    let table = parts.len() > 1 && parts.last().is_some_and(|p| p.trim() == "table");
     Some(Rewrite {
         code,
         shows: target.is_none(),
+        table,
     })
 }
 

@@ -307,7 +307,10 @@ impl Shell {
         match outcome {
             Outcome::Done { values, show } => {
                 let piped_shows = piped.as_ref().is_some_and(|p| p.shows);
-                if (show && self.interactive) || piped_shows {
+                let table = piped.as_ref().is_some_and(|p| p.table);
+                if !self.interactive && piped_shows && !table && !stdout_is_tty() {
+                    self.emit_lines(values);
+                } else if (show && self.interactive) || piped_shows {
                     self.show(&values);
                 }
                 // A Perl entry that ran to its end succeeded, as a perl
@@ -365,6 +368,36 @@ impl Shell {
         use std::io::Write;
         let mut o = std::io::stdout();
         let _ = o.write_all(text.as_bytes());
+        let _ = o.flush();
+    }
+
+    /// A pipeline's values written for another program (`psh -c '…' >
+    /// file`, `| jq`): one per line, records and other references as JSON.
+    fn emit_lines(&mut self, values: Vec<Value>) {
+        use std::io::Write;
+        let mut o = std::io::stdout().lock();
+        let encode = self.it.find_sub("PSH::Pipe::to_json");
+        for v in values {
+            let line = match (&encode, v.ref_addr().is_some()) {
+                (Some(cv), true) => {
+                    let mut out = Vec::new();
+                    let args = vec![psh_interp::value::Elem::V(v)];
+                    match self
+                        .it
+                        .call_sub(cv, args, psh_interp::interp::Want::List, &mut out)
+                    {
+                        Ok(_) => out
+                            .first()
+                            .map(|j| psh_interp::convert::to_bytes(j).into_owned())
+                            .unwrap_or_default(),
+                        Err(_) => b"null".to_vec(),
+                    }
+                }
+                _ => psh_interp::convert::to_bytes(&v).into_owned(),
+            };
+            let _ = o.write_all(&line);
+            let _ = o.write_all(b"\n");
+        }
         let _ = o.flush();
     }
 
@@ -495,6 +528,10 @@ pub const DEFAULT_PATH: &[u8] = b"/usr/local/bin:/usr/bin:/bin";
 /// Where a program named without a slash is found on `PATH`.
 pub fn find_program(sh: &Shell, name: &str) -> Option<PathBuf> {
     psh_interp::process::find_in_path(&sh.path_var(), name)
+}
+
+fn stdout_is_tty() -> bool {
+    unsafe { libc::isatty(libc::STDOUT_FILENO) == 1 }
 }
 
 /// Whether the first word of a command line names a program: a path

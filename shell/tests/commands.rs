@@ -227,3 +227,42 @@ fn object_pipes_with_programs_and_formats() {
     let o = s.run("(1, 2, 3) | save 'nums.txt'\n^cat nums.txt");
     assert_eq!(out(&o), "3\n1\n2\n3\n");
 }
+
+/// A pipeline's records written to a file or another program are JSON
+/// lines (machine-readable, nothing truncated); `table` asks for the table.
+#[test]
+fn pipeline_records_to_a_non_terminal() {
+    let s = Scratch::new("pipes-out");
+    std::fs::write(s.0.join("a.txt"), "hello").unwrap();
+    std::fs::create_dir(s.0.join("sub")).unwrap();
+    let o = s.run("ls('.') | sort { $a->{name} cmp $b->{name} }");
+    let lines: Vec<String> = out(&o).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 2, "{}", out(&o));
+    // Each line is a JSON object perl can read back, with ls's keys.
+    let check = Command::new("perl")
+        .arg("-MJSON::PP")
+        .arg("-e")
+        .arg("for (@ARGV) { my $r = decode_json($_); print \"$r->{name}:$r->{type}:$r->{size}\\n\" }")
+        .args(&lines)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out(&check),
+        "a.txt:file:5\nsub:dir:4096\n".replace(
+            "4096",
+            &std::fs::metadata(s.0.join("sub"))
+                .map(|m| {
+                    use std::os::unix::fs::MetadataExt;
+                    m.size().to_string()
+                })
+                .unwrap()
+        )
+    );
+    let o = s.run("ls('.') | sort { $a->{name} cmp $b->{name} } | table");
+    let t = out(&o);
+    assert!(t.lines().next().unwrap().contains("name"), "{t}");
+    assert!(t.contains("a.txt") && t.contains("sub"), "{t}");
+    // Plain values stay plain lines.
+    let o = s.run("(1 .. 3) | map { $_ * 2 }");
+    assert_eq!(out(&o), "2\n4\n6\n");
+}

@@ -186,12 +186,15 @@ impl Interp {
                     }
                 }?
             }
-            _ if crate::parallel::wanted(items.len()) && crate::parallel::threads() > 1 => {
+            _ if !self.worker
+                && crate::parallel::wanted(items.len())
+                && crate::parallel::threads() > 1 =>
+            {
                 Rc::new(keysort::simple(cmp)?)
             }
             _ => return None,
         };
-        let r = keysort::order(items, &keys, self.warnings_on());
+        let r = keysort::order(items, &keys, self.warnings_on(), !self.worker);
         let how = match r {
             Some(_) => "native keys",
             None => "a key failed its guard, comparator block",
@@ -266,7 +269,9 @@ impl Interp {
     /// `grep`/`map` over a big list with a pure block: in parallel
     /// (`crate::parallel`); `None` to run it here.
     fn try_parallel(&mut self, body: &Block, items: &[Sv], map: bool) -> Option<Outcome> {
-        if !crate::parallel::wanted(items.len()) {
+        // Workers do not start workers of their own: the outer list is
+        // already spread over the threads.
+        if self.worker || !crate::parallel::wanted(items.len()) {
             return None;
         }
         let key = body as *const Block as usize;

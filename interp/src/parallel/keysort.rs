@@ -139,7 +139,12 @@ unsafe impl Send for Keys {}
 
 /// The order of `items` under `keys` (a permutation: position → index),
 /// or `None` when a guard fails.
-pub fn order(items: &[Value], keys: &[SortKey], warnings: bool) -> Option<Vec<usize>> {
+pub fn order(
+    items: &[Value],
+    keys: &[SortKey],
+    warnings: bool,
+    parallel: bool,
+) -> Option<Vec<usize>> {
     let width = keys.len();
     let mut vals = Vec::with_capacity(items.len() * width);
     let mut owned: Vec<Box<PStr>> = Vec::new();
@@ -170,7 +175,7 @@ pub fn order(items: &[Value], keys: &[SortKey], warnings: bool) -> Option<Vec<us
         Ordering::Equal
     };
     let mut perm: Vec<usize> = (0..items.len()).collect();
-    if super::wanted(items.len()) && super::threads() > 1 {
+    if parallel && super::wanted(items.len()) && super::threads() > 1 {
         pool()?.install(|| perm.par_sort_by(cmp));
     } else {
         perm.sort_by(cmp);
