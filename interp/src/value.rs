@@ -208,7 +208,7 @@ impl Value {
     /// Identity of the referent for reference values (address used for
     /// stringification and numification of references).
     pub fn ref_addr(&self) -> Option<usize> {
-        Some(match self {
+        let addr = match self {
             Value::ScalarRef(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::ArrayRef(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::HashRef(r) => Rc::as_ptr(r) as *const u8 as usize,
@@ -216,8 +216,8 @@ impl Value {
             Value::GlobRef(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Regex(r) => Rc::as_ptr(r) as *const u8 as usize,
             _ => return None,
-        })
-        .map(crate::parallel::share::original_addr)
+        };
+        Some(crate::parallel::share::original_addr(addr))
     }
     /// The package a reference is blessed into.
     pub fn blessed(&self) -> Option<Rc<str>> {
@@ -467,6 +467,9 @@ impl Scalar {
         meta_package(&*self.meta.get())
     }
     /// Whether the scalar is an lvalue proxy (writes through elsewhere).
+    ///
+    /// # Safety
+    /// As `shared_value`.
     pub unsafe fn shared_is_proxy(&self) -> bool {
         (*self.meta.get()).as_ref().is_some_and(|m| m.lv.is_some())
     }
@@ -492,6 +495,10 @@ impl Array {
 }
 
 impl Hash {
+    /// Drop blessing and other metadata (a worker's reused projection).
+    pub fn clear_meta(&self) {
+        unsafe { *self.meta.get() = None }
+    }
     /// # Safety
     /// No thread may write the hash while the reference lives.
     pub unsafe fn shared_map(&self) -> &HMap {

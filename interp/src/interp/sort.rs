@@ -7,7 +7,7 @@ use super::lower::LoweredBody;
 use super::{Flow, Interp, Want, R};
 use crate::ast::{well_known as wk, Block, Expr, FastSort, GlobalId, SortCmp};
 use crate::convert;
-use crate::parallel::Outcome;
+use crate::parallel::{Items, Outcome};
 use crate::value::*;
 use std::rc::Rc;
 
@@ -268,7 +268,7 @@ impl Interp {
 
     /// `grep`/`map` over a big list with a pure block: in parallel
     /// (`crate::parallel`); `None` to run it here.
-    fn try_parallel(&mut self, body: &Block, items: &[Sv], map: bool) -> Option<Outcome> {
+    fn try_parallel(&mut self, body: &Block, items: Items, map: bool) -> Option<Outcome> {
         // Workers do not start workers of their own: the outer list is
         // already spread over the threads.
         if self.worker || !crate::parallel::wanted(items.len()) {
@@ -314,6 +314,21 @@ impl Interp {
         r
     }
 
+    /// The array a `grep`/`map` list is, when it is one named array
+    /// (`@a`, `(@a)`, `@$r`): its elements can be read where they are,
+    /// without a container for each. Evaluating these twice is harmless,
+    /// so the sequential path may evaluate the list again.
+    fn plain_array(&mut self, list: &Expr) -> R<Option<Av>> {
+        match list {
+            Expr::List(xs) if xs.len() == 1 => self.plain_array(&xs[0]),
+            Expr::MyArray(_) | Expr::GlobalArray(_) => Ok(Some(self.array_of(list, true)?)),
+            Expr::ArrayDeref(inner) if matches!(**inner, Expr::My(_) | Expr::Global(_)) => {
+                Ok(Some(self.array_of(list, true)?))
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// `PSH_PARALLEL_TRACE`: what became of a big `grep`/`map`/`sort`.
     fn trace_parallel(&self, what: &str, n: usize, how: &str) {
         crate::parallel::trace(format_args!(
@@ -338,8 +353,16 @@ impl Interp {
     }
 
     pub fn map(&mut self, body: &Block, list: &Expr, out: &mut Vec<Value>) -> R<()> {
+        if let Some(av) = self.plain_array(list)? {
+            // SAFETY: nothing runs on this thread while the workers read it.
+            let elems = unsafe { av.shared_elems() };
+            if let Some(Outcome::Map(vals)) = self.try_parallel(body, Items::Elems(elems), true) {
+                out.extend(vals);
+                return Ok(());
+            }
+        }
         let items = self.alias_list(list)?;
-        if let Some(Outcome::Map(vals)) = self.try_parallel(body, &items, true) {
+        if let Some(Outcome::Map(vals)) = self.try_parallel(body, Items::Svs(&items), true) {
             out.extend(vals);
             return Ok(());
         }
@@ -358,6 +381,20 @@ impl Interp {
     }
 
     pub fn grep(&mut self, body: &Block, list: &Expr, out: &mut Vec<Value>) -> R<()> {
+        if let Some(av) = self.plain_array(list)? {
+            // SAFETY: as in `map`.
+            let elems = unsafe { av.shared_elems() };
+            if let Some(Outcome::Grep(keep)) = self.try_parallel(body, Items::Elems(elems), false) {
+                out.extend(
+                    elems
+                        .iter()
+                        .zip(keep)
+                        .filter(|(_, k)| *k)
+                        .map(|(e, _)| e.get()),
+                );
+                return Ok(());
+            }
+        }
         let mut svs = Vec::new();
         self.grep_aliases(body, list, &mut svs)?;
         out.extend(svs.iter().map(|sv| sv.get()));
@@ -368,7 +405,7 @@ impl Interp {
     /// other aliasing contexts).
     pub fn grep_aliases(&mut self, body: &Block, list: &Expr, out: &mut Vec<Sv>) -> R<()> {
         let items = self.alias_list(list)?;
-        if let Some(Outcome::Grep(keep)) = self.try_parallel(body, &items, false) {
+        if let Some(Outcome::Grep(keep)) = self.try_parallel(body, Items::Svs(&items), false) {
             out.extend(
                 items
                     .into_iter()

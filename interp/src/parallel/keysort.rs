@@ -128,7 +128,9 @@ enum KeyVal {
 /// The keys of all elements, row by row.
 struct Keys {
     vals: Vec<KeyVal>,
-    /// Strings made for keys that were numbers.
+    /// Strings made for keys that were numbers (boxed: `KeyVal::Str`
+    /// points at them while more are pushed).
+    #[allow(clippy::vec_box)]
     _owned: Vec<Box<PStr>>,
 }
 
@@ -248,6 +250,7 @@ fn walk<'v>(v: &'v Value, path: &[Step]) -> Option<&'v Value> {
     Some(cur)
 }
 
+#[allow(clippy::vec_box)]
 fn key_val(v: &Value, numeric: bool, warnings: bool, owned: &mut Vec<Box<PStr>>) -> Option<KeyVal> {
     if v.ref_addr().is_some() || matches!(v, Value::Glob(_)) {
         return None;

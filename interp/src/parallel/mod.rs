@@ -13,7 +13,7 @@ pub mod purity;
 pub mod share;
 mod worker;
 
-pub(crate) use worker::Outcome;
+pub(crate) use worker::{Items, Outcome};
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 

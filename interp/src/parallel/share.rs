@@ -268,8 +268,9 @@ impl Copier {
                 }
             }
         }
-        if let Some(p) = self.package(src.shared_package()) {
-            dst.bless_inert(p);
+        match self.package(src.shared_package()) {
+            Some(p) => dst.bless_inert(p),
+            None => dst.clear_meta(),
         }
         Ok(())
     }
@@ -381,28 +382,22 @@ pub(crate) fn adopt(
         Value::Str(s) if Rc::as_ptr(s) as usize == worker_empty => {
             *v = Value::Str(crate::interp::empty_string());
         }
-        Value::ScalarRef(r) => {
-            if !again(Rc::as_ptr(r) as *const u8 as usize, depth, visited) {
-                r.with_mut(|x| adopt(x, worker_empty, d, visited));
-            }
+        Value::ScalarRef(r) if !again(Rc::as_ptr(r) as *const u8 as usize, depth, visited) => {
+            r.with_mut(|x| adopt(x, worker_empty, d, visited));
         }
-        Value::ArrayRef(r) => {
-            if !again(Rc::as_ptr(r) as *const u8 as usize, depth, visited) {
-                r.with(|els| {
-                    for e in els.iter_mut() {
-                        adopt_elem(e, worker_empty, d, visited)
-                    }
-                });
-            }
+        Value::ArrayRef(r) if !again(Rc::as_ptr(r) as *const u8 as usize, depth, visited) => {
+            r.with(|els| {
+                for e in els.iter_mut() {
+                    adopt_elem(e, worker_empty, d, visited)
+                }
+            });
         }
-        Value::HashRef(r) => {
-            if !again(Rc::as_ptr(r) as *const u8 as usize, depth, visited) {
-                r.with(|m| {
-                    for e in m.values_mut() {
-                        adopt_elem(e, worker_empty, d, visited)
-                    }
-                });
-            }
+        Value::HashRef(r) if !again(Rc::as_ptr(r) as *const u8 as usize, depth, visited) => {
+            r.with(|m| {
+                for e in m.values_mut() {
+                    adopt_elem(e, worker_empty, d, visited)
+                }
+            });
         }
         _ => {}
     }

@@ -35,7 +35,7 @@ struct Seed<'a> {
     plan: &'a Plan,
     pad: Frozen<'a, [PadSlot]>,
     globals: Frozen<'a, [Gv]>,
-    items: Frozen<'a, [Sv]>,
+    items: Frozen<'a, Items<'a>>,
     last_match: Frozen<'a, MatchState>,
     main_empty: usize,
     hints: u32,
@@ -45,6 +45,33 @@ struct Seed<'a> {
     global_warnings: bool,
     lower_enabled: bool,
     map: bool,
+}
+
+/// The input list: element containers (`grep` and `map` alias `$_` to
+/// them), or the elements of one array read in place (no container made
+/// per element when nothing needs one).
+#[derive(Clone, Copy)]
+pub(crate) enum Items<'a> {
+    Svs(&'a [Sv]),
+    Elems(&'a [Elem]),
+}
+
+impl Items<'_> {
+    pub fn len(&self) -> usize {
+        match self {
+            Items::Svs(v) => v.len(),
+            Items::Elems(v) => v.len(),
+        }
+    }
+
+    /// # Safety
+    /// As `Scalar::shared_value`.
+    unsafe fn shared(&self, i: usize) -> &Value {
+        match self {
+            Items::Svs(v) => v[i].shared_value(),
+            Items::Elems(v) => v[i].shared_value(),
+        }
+    }
 }
 
 /// One range's results.
@@ -74,7 +101,7 @@ impl Interp {
         &mut self,
         block: &Block,
         plan: &Plan,
-        items: &[Sv],
+        items: Items,
         map: bool,
     ) -> Option<Outcome> {
         let threads = super::threads().clamp(1, items.len().max(1));
@@ -89,7 +116,7 @@ impl Interp {
             plan,
             pad: Frozen(&self.pad[..]),
             globals: Frozen(&self.unit.globals[..]),
-            items: Frozen(items),
+            items: Frozen(&items),
             last_match: Frozen(&*self.last_match),
             main_empty,
             hints: self.hints,
@@ -293,6 +320,11 @@ unsafe fn work_ranges(
         .map(|ks| ks.iter().map(|k| make_key(k, false)).collect());
     let mut parts = Vec::new();
     let mut visited = FxHashSet::default();
+    // Reused for every item, so copying one costs no allocation: the
+    // projected record (it cannot escape the block: `$_` is only ever
+    // subscripted), and a string buffer the block left unshared.
+    let projected = Hash::with_capacity(keys.as_ref().map_or(0, |k| k.len()));
+    let mut spare: Option<Rc<PStr>> = None;
     loop {
         let r = next.fetch_add(1, Ordering::Relaxed);
         if r >= ranges.len() {
@@ -305,12 +337,25 @@ unsafe fn work_ranges(
                 return None;
             }
             copier.begin_item();
-            let item = seed.items.0[i].shared_value();
+            let item = seed.items.0.shared(i);
             let v = match (&keys, item) {
                 (Some(keys), Value::HashRef(h)) => {
-                    let p = Hash::with_capacity(keys.len());
-                    copier.fill_hash(&p, h, Some(keys)).ok()?;
-                    Value::HashRef(p)
+                    projected.clear();
+                    copier.fill_hash(&projected, h, Some(keys)).ok()?;
+                    Value::HashRef(projected.clone())
+                }
+                (_, Value::Str(s)) if Rc::as_ptr(s) as usize != seed.main_empty => {
+                    let reused = spare.take().and_then(|mut buf| {
+                        let b = Rc::get_mut(&mut buf)?;
+                        b.bytes.clear();
+                        b.bytes.extend_from_slice(&s.bytes);
+                        b.utf8 = s.utf8;
+                        Some(buf)
+                    });
+                    match reused {
+                        Some(buf) => Value::Str(buf),
+                        None => copier.string(s, Rc::as_ptr(s)),
+                    }
                 }
                 _ => copier.value(item).ok()?,
             };
@@ -334,7 +379,11 @@ unsafe fn work_ranges(
             } else {
                 kept.push(got.truthy());
             }
-            underscore.set(Value::Undef);
+            if let Value::Str(buf) = underscore.take() {
+                if Rc::strong_count(&buf) == 1 {
+                    spare = Some(buf);
+                }
+            }
             copier.end_item();
         }
         parts.push((
@@ -348,6 +397,8 @@ unsafe fn work_ranges(
     }
     drop(low);
     drop(underscore);
+    drop(projected);
+    drop(spare);
     drop(w);
     drop(copier);
     Some(parts)
