@@ -134,7 +134,10 @@ impl Interp {
                 .filter_map(|_| {
                     std::thread::Builder::new()
                         .stack_size(WORKER_STACK)
-                        .spawn_scoped(s, || work(&seed, &ranges, &next, &stop))
+                        .spawn_scoped(s, || {
+                            block_signals();
+                            work(&seed, &ranges, &next, &stop)
+                        })
                         .ok()
                 })
                 .collect();
@@ -277,6 +280,20 @@ impl Interp {
             re: None,
         });
         Ok(it)
+    }
+}
+
+/// Signals stay with the interpreter's thread (which handles Ctrl-C and
+/// `%SIG`, and whose blocking calls they must interrupt); a worker sees
+/// Ctrl-C through the flag the handler sets.
+fn block_signals() {
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        for s in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE, libc::SIGILL] {
+            libc::sigdelset(&mut set, s);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
     }
 }
 
