@@ -285,6 +285,8 @@ pub(crate) struct ParallelPlan {
     pub plan: crate::parallel::purity::Plan,
     /// Runs the workers gave up on (the block then ran sequentially).
     pub gave_up: std::cell::Cell<u32>,
+    /// For a sub's plan: the body it was made from.
+    pub body: Option<std::sync::Weak<ast::SubBody>>,
 }
 
 impl Interp {

@@ -7,9 +7,10 @@ use super::lower::LoweredBody;
 use super::{Flow, Interp, Want, R};
 use crate::ast::{well_known as wk, Block, Expr, FastSort, GlobalId, SortCmp};
 use crate::convert;
-use crate::parallel::{Items, Outcome};
+use crate::parallel::{Items, Outcome, PureSub};
 use crate::value::*;
 use std::rc::Rc;
+use std::sync::Arc;
 
 impl Interp {
     pub fn sort(
@@ -278,15 +279,8 @@ impl Interp {
         let plan = match self.parallel_plans.get(&key) {
             Some(p) => p.clone(),
             None => {
-                let p = crate::parallel::purity::analyse(body).map(|plan| {
-                    Rc::new(super::ParallelPlan {
-                        plan,
-                        gave_up: Default::default(),
-                    })
-                });
-                self.parallel_plans.insert(key, p.clone());
-                self.note_cache_key(key);
-                p
+                let plan = crate::parallel::purity::analyse(body);
+                self.cache_plan(key, plan, None)
             }
         };
         let what = if map { "map" } else { "grep" };
@@ -302,7 +296,28 @@ impl Interp {
         if plan.gave_up.get() >= 2 {
             return None;
         }
-        let r = self.run_parallel(body, &plan.plan, items, map);
+        let Some(called) = self.pure_subs(&plan.plan) else {
+            self.trace_parallel(
+                what,
+                items.len(),
+                "calls a sub that is not pure, sequential",
+            );
+            return None;
+        };
+        // (`pure_subs` keeps Perl subs only.)
+        let subs: Vec<PureSub> = called
+            .iter()
+            .filter_map(|(name, cv, p)| match &cv.kind {
+                CodeKind::Perl { body, captured, .. } => Some(PureSub {
+                    name,
+                    body,
+                    captured: crate::parallel::share::Frozen(&captured[..]),
+                    plan: &p.plan,
+                }),
+                _ => None,
+            })
+            .collect();
+        let r = self.run_parallel(body, &plan.plan, &subs, items, map);
         let how = match r {
             Some(_) => "parallel",
             None => "workers gave up, sequential",
@@ -312,6 +327,70 @@ impl Interp {
             plan.gave_up.set(plan.gave_up.get() + 1);
         }
         r
+    }
+
+    /// The subs a parallel block calls, directly or through each other, when
+    /// all are Perl subs of this program with pure bodies (by name, with
+    /// their code and plan); `None` otherwise.
+    fn pure_subs(
+        &mut self,
+        plan: &crate::parallel::purity::Plan,
+    ) -> Option<Vec<(String, Cv, Rc<super::ParallelPlan>)>> {
+        let mut found: Vec<(String, Cv, Rc<super::ParallelPlan>)> = Vec::new();
+        let mut todo: Vec<String> = plan.calls.clone();
+        while let Some(name) = todo.pop() {
+            if found.iter().any(|(n, _, _)| *n == name) {
+                continue;
+            }
+            let cv = self.find_sub(&name)?;
+            let CodeKind::Perl { body, unit, .. } = &cv.kind else {
+                return None;
+            };
+            // Global ids are per program: the workers' table is this one's.
+            if !Rc::ptr_eq(unit, &self.unit) {
+                return None;
+            }
+            let key = Arc::as_ptr(body) as usize;
+            // The address names this body only while the body lives (a
+            // redefined sub's old body may be freed and the memory reused).
+            let cached = self.parallel_plans.get(&key).filter(|p| {
+                p.as_ref().is_none_or(|p| {
+                    p.body
+                        .as_ref()
+                        .and_then(|w| w.upgrade())
+                        .is_some_and(|b| Arc::ptr_eq(&b, body))
+                })
+            });
+            let p = match cached {
+                Some(p) => p.clone(),
+                None => {
+                    let plan = crate::parallel::purity::analyse_sub(body);
+                    self.cache_plan(key, plan, Some(Arc::downgrade(body)))
+                }
+            }?;
+            todo.extend(p.plan.calls.iter().cloned());
+            found.push((name, cv, p));
+        }
+        Some(found)
+    }
+
+    /// Remember a block's or sub's parallel plan (`None`: not pure).
+    fn cache_plan(
+        &mut self,
+        key: usize,
+        plan: Option<crate::parallel::purity::Plan>,
+        body: Option<std::sync::Weak<crate::ast::SubBody>>,
+    ) -> Option<Rc<super::ParallelPlan>> {
+        let p = plan.map(|plan| {
+            Rc::new(super::ParallelPlan {
+                plan,
+                gave_up: Default::default(),
+                body,
+            })
+        });
+        self.parallel_plans.insert(key, p.clone());
+        self.note_cache_key(key);
+        p
     }
 
     /// The array a `grep`/`map` list is, when it is one named array
@@ -353,7 +432,8 @@ impl Interp {
     }
 
     pub fn map(&mut self, body: &Block, list: &Expr, out: &mut Vec<Value>) -> R<()> {
-        if let Some(av) = self.plain_array(list)? {
+        let array = self.plain_array(list)?;
+        if let Some(av) = &array {
             // SAFETY: nothing runs on this thread while the workers read it.
             let elems = unsafe { av.shared_elems() };
             if let Some(Outcome::Map(vals)) = self.try_parallel(body, Items::Elems(elems), true) {
@@ -362,9 +442,11 @@ impl Interp {
             }
         }
         let items = self.alias_list(list)?;
-        if let Some(Outcome::Map(vals)) = self.try_parallel(body, Items::Svs(&items), true) {
-            out.extend(vals);
-            return Ok(());
+        if array.is_none() {
+            if let Some(Outcome::Map(vals)) = self.try_parallel(body, Items::Svs(&items), true) {
+                out.extend(vals);
+                return Ok(());
+            }
         }
         let g = self.gv(wk::UNDERSCORE).clone();
         let saved = g.sv();
@@ -381,7 +463,8 @@ impl Interp {
     }
 
     pub fn grep(&mut self, body: &Block, list: &Expr, out: &mut Vec<Value>) -> R<()> {
-        if let Some(av) = self.plain_array(list)? {
+        let array = self.plain_array(list)?;
+        if let Some(av) = &array {
             // SAFETY: as in `map`.
             let elems = unsafe { av.shared_elems() };
             if let Some(Outcome::Grep(keep)) = self.try_parallel(body, Items::Elems(elems), false) {
@@ -396,7 +479,7 @@ impl Interp {
             }
         }
         let mut svs = Vec::new();
-        self.grep_aliases(body, list, &mut svs)?;
+        self.grep_select(body, list, &mut svs, array.is_none())?;
         out.extend(svs.iter().map(|sv| sv.get()));
         Ok(())
     }
@@ -404,8 +487,24 @@ impl Interp {
     /// `grep` yielding the selected elements themselves (for `foreach` and
     /// other aliasing contexts).
     pub fn grep_aliases(&mut self, body: &Block, list: &Expr, out: &mut Vec<Sv>) -> R<()> {
+        self.grep_select(body, list, out, true)
+    }
+
+    /// `grep_aliases`, trying the parallel path when `parallel` (not when
+    /// the caller tried it already).
+    fn grep_select(
+        &mut self,
+        body: &Block,
+        list: &Expr,
+        out: &mut Vec<Sv>,
+        parallel: bool,
+    ) -> R<()> {
         let items = self.alias_list(list)?;
-        if let Some(Outcome::Grep(keep)) = self.try_parallel(body, Items::Svs(&items), false) {
+        let done = match parallel {
+            true => self.try_parallel(body, Items::Svs(&items), false),
+            false => None,
+        };
+        if let Some(Outcome::Grep(keep)) = done {
             out.extend(
                 items
                     .into_iter()

@@ -13,7 +13,7 @@ pub mod purity;
 pub mod share;
 mod worker;
 
-pub(crate) use worker::{Items, Outcome};
+pub(crate) use worker::{Items, Outcome, PureSub};
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 

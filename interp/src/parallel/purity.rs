@@ -33,26 +33,34 @@ pub struct Plan {
     /// (read, or tested with `exists`/`defined`): a worker then copies just
     /// those entries of each input record, not the whole record.
     pub projection: Option<Vec<Arc<[u8]>>>,
+    /// Named subs the code calls (fully qualified): each must be pure too,
+    /// which is checked when the block runs (subs can be redefined).
+    pub calls: Vec<String>,
+    /// The code reads `$_` other than as `$_->{KEY}` (for a sub: reads it
+    /// at all, so a caller's projection would not do).
+    pub reads_underscore: bool,
 }
 
 /// The plan for running `block` in workers, or `None` when it is not pure.
 pub fn analyse(block: &Block) -> Option<Plan> {
     let mut locals = BTreeSet::new();
     declared_block(block, &mut locals);
-    let mut p = Purity {
-        locals,
-        outer: BTreeSet::new(),
-        globals: BTreeSet::new(),
-        loops: Vec::new(),
-        keys: Vec::new(),
-        bare_underscore: false,
-    };
-    p.block(block).then_some(())?;
-    Some(Plan {
-        outer_slots: p.outer.into_iter().collect(),
-        globals: p.globals.into_iter().collect(),
-        projection: (!p.bare_underscore).then_some(p.keys),
-    })
+    Purity::new(locals, false).run(block)
+}
+
+/// The plan for calling a named sub from a worker, or `None` when its body
+/// is not pure. In a sub, `@_` is the call's own (reading it, `shift` and
+/// `return` are fine; writing `$_[0]` writes the caller's value and is
+/// not), and its variables are its own except those it captured.
+pub fn analyse_sub(body: &crate::ast::SubBody) -> Option<Plan> {
+    let captured: BTreeSet<Slot> = body.captures.iter().map(|c| c.inner).collect();
+    let locals = (0..body.pad.len() as Slot)
+        .filter(|s| !captured.contains(s))
+        .collect();
+    if body.pad.iter().any(|p| p.is_state) {
+        return None;
+    }
+    Purity::new(locals, true).run(&body.body)
 }
 
 /// Slots declared anywhere inside a block (`my`, loop variables).
@@ -263,9 +271,37 @@ struct Purity {
     keys: Vec<Arc<[u8]>>,
     /// `$_` used other than as `$_->{KEY}`: no projection.
     bare_underscore: bool,
+    calls: BTreeSet<String>,
+    /// Analysing a sub's body (see `analyse_sub`).
+    sub: bool,
 }
 
 impl Purity {
+    fn new(locals: BTreeSet<Slot>, sub: bool) -> Purity {
+        Purity {
+            locals,
+            outer: BTreeSet::new(),
+            globals: BTreeSet::new(),
+            loops: Vec::new(),
+            keys: Vec::new(),
+            bare_underscore: false,
+            calls: BTreeSet::new(),
+            sub,
+        }
+    }
+
+    fn run(mut self, block: &Block) -> Option<Plan> {
+        self.block(block).then_some(())?;
+        let reads_underscore = self.bare_underscore || (self.sub && !self.keys.is_empty());
+        Some(Plan {
+            outer_slots: self.outer.into_iter().collect(),
+            globals: self.globals.into_iter().collect(),
+            projection: (!self.bare_underscore && !self.sub).then_some(self.keys),
+            calls: self.calls.into_iter().collect(),
+            reads_underscore,
+        })
+    }
+
     fn block(&mut self, b: &Block) -> bool {
         !b.has_local && b.stmts.iter().all(|s| self.stmt(s))
     }
@@ -374,7 +410,7 @@ impl Purity {
         match p {
             ArrayPlace::My(s) => self.read_slot(*s),
             ArrayPlace::Global(g) => self.read_global(*g),
-            ArrayPlace::Args => false,
+            ArrayPlace::Args => self.sub,
             ArrayPlace::Deref(e) => self.expr(e),
         }
     }
@@ -429,6 +465,9 @@ impl Purity {
             } => self.locals.contains(s) && self.expr(key),
             Expr::List(xs) => xs.iter().all(|x| self.local_place(x)),
             Expr::Cond { c, t, f } => self.expr(c) && self.local_place(t) && self.local_place(f),
+            // A sub's own `@_` as a whole (`shift`, `pop`), not its
+            // elements, which alias the caller's values.
+            Expr::Args => self.sub,
             _ => false,
         }
     }
@@ -574,6 +613,16 @@ impl Purity {
                     && expr.as_deref().is_none_or(|x| self.expr(x))
                     && limit.as_deref().is_none_or(|x| self.expr(x))
             }
+            Expr::Args | Expr::Wantarray | Expr::SigCheck { .. } => self.sub,
+            Expr::Return(e) => self.sub && e.as_deref().is_none_or(|x| self.expr(x)),
+            Expr::Call {
+                name,
+                args: Some(args),
+                ..
+            } => {
+                self.calls.insert(name.clone());
+                self.exprs(args)
+            }
             Expr::LoopCtl { label, .. } => match label {
                 None => !self.loops.is_empty(),
                 Some(l) => self.loops.iter().any(|x| x.as_ref() == Some(l)),
@@ -687,7 +736,10 @@ mod tests {
         assert!(!pure("my $n; my @x = grep { $n++ } @a;"));
         assert!(!pure("my @x = map { s/a/b/; $_ } @a;"));
         assert!(!pure("my @x = map { $_->{seen} = 1 } @a;"));
-        assert!(!pure("my @x = map { f($_) } @a;"));
+        // A call is decided when the block runs (the sub must be pure).
+        let p = analyse(&block_of("my @x = map { f($_) } @a;")).unwrap();
+        assert_eq!(p.calls, vec!["main::f".to_string()]);
+        assert!(!pure("my @x = map { &f } @a;"));
         assert!(!pure("my @x = map { $_->name } @a;"));
         assert!(!pure("my @x = map { \\$_ } @a;"));
         assert!(!pure("my @x = map { sub { $_ } } @a;"));
@@ -700,6 +752,34 @@ mod tests {
         ));
         assert!(!pure("my @x = grep { chomp; 1 } @a;"));
         assert!(!pure("my @x = map { keys %$_ } @a;"));
+    }
+
+    fn sub_pure(code: &str, name: &str) -> bool {
+        let prog = crate::parse::parse_program(code.as_bytes(), "t").expect("parses");
+        let body = prog
+            .subs
+            .iter()
+            .find(|b| b.name.as_deref() == Some(name))
+            .expect("sub defined");
+        analyse_sub(body).is_some()
+    }
+
+    #[test]
+    fn pure_subs() {
+        assert!(sub_pure(
+            "sub f { my $x = shift; return $x * 2 }",
+            "main::f"
+        ));
+        assert!(sub_pure(
+            "sub f { my ($a, $b) = @_; $a + g($b) }",
+            "main::f"
+        ));
+        assert!(sub_pure("my %t = (a => 1); sub f { $t{$_[0]} }", "main::f"));
+        assert!(!sub_pure("sub f { $_[0]++ }", "main::f"));
+        assert!(!sub_pure("my $n; sub f { $n++ }", "main::f"));
+        assert!(!sub_pure("sub f { print @_ }", "main::f"));
+        assert!(!sub_pure("sub f { state $n = 0; $n }", "main::f"));
+        assert!(!sub_pure("sub f { local $_ = shift; lc }", "main::f"));
     }
 
     #[test]

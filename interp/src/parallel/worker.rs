@@ -28,11 +28,23 @@ use crate::interp::{Interp, MatchState, Unit, Want};
 use crate::io::{Backend, Handle};
 use crate::value::*;
 
+/// A named sub the block calls, checked pure (`purity::analyse_sub`).
+pub(crate) struct PureSub<'a> {
+    pub name: &'a str,
+    pub body: &'a Arc<crate::ast::SubBody>,
+    /// The variables it captured (copied in, like outer lexicals).
+    pub captured: Frozen<'a, [(u32, PadSlot)]>,
+    pub plan: &'a Plan,
+}
+
 /// What the workers share (all of it read-only).
 struct Seed<'a> {
     program: &'a Arc<Program>,
     block: &'a Block,
     plan: &'a Plan,
+    subs: &'a [PureSub<'a>],
+    /// Read only `$_->{KEY}` of each record (no called sub reads `$_`).
+    project: bool,
     pad: Frozen<'a, [PadSlot]>,
     globals: Frozen<'a, [Gv]>,
     items: Frozen<'a, Items<'a>>,
@@ -101,6 +113,7 @@ impl Interp {
         &mut self,
         block: &Block,
         plan: &Plan,
+        subs: &[PureSub],
         items: Items,
         map: bool,
     ) -> Option<Outcome> {
@@ -114,6 +127,8 @@ impl Interp {
             program: &self.unit.program,
             block,
             plan,
+            subs,
+            project: subs.iter().all(|s| !s.plan.reads_underscore),
             pad: Frozen(&self.pad[..]),
             globals: Frozen(&self.unit.globals[..]),
             items: Frozen(&items),
@@ -214,7 +229,8 @@ impl Interp {
             wk::OFS,
             wk::ZERO,
         ];
-        for &id in always.iter().chain(&seed.plan.globals) {
+        let sub_globals = seed.subs.iter().flat_map(|s| &s.plan.globals);
+        for &id in always.iter().chain(&seed.plan.globals).chain(sub_globals) {
             let id = id as usize;
             if id >= globals.len() || !Rc::ptr_eq(&globals[id], &unused) {
                 continue;
@@ -263,12 +279,22 @@ impl Interp {
             .collect();
         for &s in &seed.plan.outer_slots {
             let s = s as usize;
-            it.pad[s] = match &seed.pad.0[s] {
-                PadSlot::Scalar(sv) => PadSlot::Scalar(copier.scalar(sv)?),
-                PadSlot::Array(av) => PadSlot::Array(copier.array(av)?),
-                PadSlot::Hash(hv) => PadSlot::Hash(copier.hash(hv)?),
-                PadSlot::Empty => PadSlot::Empty,
-            };
+            it.pad[s] = copy_slot(copier, &seed.pad.0[s])?;
+        }
+        for sub in seed.subs {
+            let mut captured = Vec::with_capacity(sub.captured.0.len());
+            for (slot, ps) in sub.captured.0 {
+                captured.push((*slot, copy_slot(copier, ps)?));
+            }
+            let cv = Code::new(
+                CodeKind::Perl {
+                    body: sub.body.clone(),
+                    captured,
+                    unit: it.unit.clone(),
+                },
+                Some(Rc::from(sub.name)),
+            );
+            it.glob(sub.name).set_code(Some(cv));
         }
         let lm = seed.last_match.0;
         it.last_match = Rc::new(MatchState {
@@ -281,6 +307,17 @@ impl Interp {
         });
         Ok(it)
     }
+}
+
+/// # Safety
+/// As `Interp::worker`.
+unsafe fn copy_slot(copier: &mut Copier, ps: &PadSlot) -> Result<PadSlot, Unsupported> {
+    Ok(match ps {
+        PadSlot::Scalar(sv) => PadSlot::Scalar(copier.scalar(sv)?),
+        PadSlot::Array(av) => PadSlot::Array(copier.array(av)?),
+        PadSlot::Hash(hv) => PadSlot::Hash(copier.hash(hv)?),
+        PadSlot::Empty => PadSlot::Empty,
+    })
 }
 
 /// Signals stay with the interpreter's thread (which handles Ctrl-C and
@@ -334,6 +371,7 @@ unsafe fn work_ranges(
         .plan
         .projection
         .as_ref()
+        .filter(|_| seed.project)
         .map(|ks| ks.iter().map(|k| make_key(k, false)).collect());
     let mut parts = Vec::new();
     let mut visited = FxHashSet::default();
