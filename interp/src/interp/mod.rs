@@ -857,9 +857,14 @@ impl Interp {
                     if !self.die_value.is_ref() {
                         let line = prog.begin_lines.get(i).copied().unwrap_or(self.line);
                         let mut m = crate::convert::to_pstr(&self.die_value).into_owned();
+                        // A `use` from -M is at line 0, which perl names no place for.
+                        let at = if line == 0 {
+                            String::new()
+                        } else {
+                            format!(" at {file} line {line}")
+                        };
                         m.bytes.extend_from_slice(
-                            format!("BEGIN failed--compilation aborted at {file} line {line}.\n")
-                                .as_bytes(),
+                            format!("BEGIN failed--compilation aborted{at}.\n").as_bytes(),
                         );
                         self.die_value = Value::Str(Rc::new(m));
                     }

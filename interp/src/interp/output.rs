@@ -718,6 +718,14 @@ impl Interp {
                     // $. continues across files of <>.
                     h.io.borrow_mut().lines = lines;
                     argv_glob.set_io(Some(h));
+                    if self.inplace_ext().is_some() && !self.inplace_start(&path) {
+                        // perl skips a file it cannot rewrite.
+                        if let Some(h) = argv_glob.io() {
+                            h.io.borrow_mut().close();
+                            h.io.borrow_mut().lines = lines;
+                        }
+                        continue;
+                    }
                 }
                 Err(e) => {
                     let msg = format!(
@@ -749,10 +757,96 @@ impl Interp {
                     if fh.is_none() && !self.gv(wk::ARGV).av().is_empty() {
                         continue;
                     }
+                    if fh.is_none() {
+                        self.inplace_finish();
+                    }
                     return Ok(Value::Undef);
                 }
             }
         }
+    }
+
+    /// `$^I` (set by `-i`): the backup extension of in-place editing, an
+    /// empty one meaning no backup; `None` when `<>` only reads.
+    fn inplace_ext(&mut self) -> Option<Vec<u8>> {
+        let v = self.glob("main::^I").sv().get();
+        (!v.is_undef()).then(|| to_bytes(&v).into_owned())
+    }
+
+    /// In-place editing of `path`, just opened as ARGV: the previous file's
+    /// output is finished, the original is moved to its backup name (or
+    /// unlinked: the open read handle keeps its contents), and a new file
+    /// of the same name and permissions becomes ARGVOUT, selected for
+    /// output. `false` (with perl's warning) when that is impossible.
+    fn inplace_start(&mut self, path: &[u8]) -> bool {
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        self.inplace_finish();
+        let ext = self.inplace_ext().unwrap_or_default();
+        let os = std::ffi::OsStr::from_bytes(path);
+        let shown = String::from_utf8_lossy(path).into_owned();
+        let meta = match std::fs::metadata(os) {
+            Ok(m) if m.is_file() => m,
+            Ok(_) => {
+                self.warn_str(&format!(
+                    "Can't do inplace edit: {shown} is not a regular file"
+                ));
+                return false;
+            }
+            Err(e) => {
+                self.warn_str(&format!(
+                    "Can't open {shown}: {}",
+                    super::expr::errno_text(e.raw_os_error().unwrap_or(0))
+                ));
+                return false;
+            }
+        };
+        let moved = if ext.is_empty() {
+            std::fs::remove_file(os)
+        } else {
+            let backup = inplace_backup_name(path, &ext);
+            std::fs::rename(os, std::ffi::OsStr::from_bytes(&backup))
+        };
+        if let Err(e) = moved {
+            self.warn_str(&format!(
+                "Can't do inplace edit on {shown}: {}",
+                super::expr::errno_text(e.raw_os_error().unwrap_or(0))
+            ));
+            return false;
+        }
+        let out = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(meta.permissions().mode() & 0o7777)
+            .open(os);
+        match out {
+            Ok(f) => {
+                let h = Handle::new(Backend::File(f), false, true, "ARGVOUT");
+                let g = self.gv(wk::ARGVOUT).clone();
+                g.set_io(Some(h));
+                self.select_handle(g);
+                true
+            }
+            Err(e) => {
+                self.warn_str(&format!(
+                    "Can't do inplace edit on {shown}: Cannot make temp name: {}",
+                    super::expr::errno_text(e.raw_os_error().unwrap_or(0))
+                ));
+                false
+            }
+        }
+    }
+
+    /// The end of one file's in-place edit: its output is closed and
+    /// STDOUT is the default output again.
+    pub fn inplace_finish(&mut self) {
+        let g = self.gv(wk::ARGVOUT).clone();
+        let Some(h) = g.io() else { return };
+        if Rc::ptr_eq(&self.selected, &g) {
+            self.select_handle(self.gv(wk::STDOUT).clone());
+        }
+        h.io.borrow_mut().close();
+        g.set_io(None);
     }
 
     pub fn readline_list(
@@ -957,5 +1051,36 @@ fn warning_category(msg: &str) -> u32 {
         h::NO_WARN_VOID
     } else {
         h::NO_WARN_OTHER
+    }
+}
+
+/// The backup name of in-place editing: an extension with `*` in it is a
+/// pattern where each `*` stands for the file's name (which may put the
+/// backup in another folder); otherwise the extension is appended.
+fn inplace_backup_name(path: &[u8], ext: &[u8]) -> Vec<u8> {
+    if !ext.contains(&b'*') {
+        let mut b = path.to_vec();
+        b.extend_from_slice(ext);
+        return b;
+    }
+    let (dir, base) = match path.iter().rposition(|&c| c == b'/') {
+        Some(i) => (&path[..=i], &path[i + 1..]),
+        None => (&b""[..], path),
+    };
+    let mut name = Vec::new();
+    for &c in ext {
+        if c == b'*' {
+            name.extend_from_slice(base);
+        } else {
+            name.push(c);
+        }
+    }
+    // A pattern without a folder names a backup beside the file.
+    if name.contains(&b'/') {
+        name
+    } else {
+        let mut b = dir.to_vec();
+        b.extend_from_slice(&name);
+        b
     }
 }

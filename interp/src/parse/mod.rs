@@ -114,7 +114,20 @@ pub fn parse_program_with(
     file: &str,
     dash_w: bool,
 ) -> Result<Program, (ParseError, Option<(Program, usize)>)> {
+    parse_program_at(src, file, dash_w, 1)
+}
+
+/// `parse_program_with`, the source's first line numbered `first_line`:
+/// 0 for code that the command line's switches put before the program,
+/// which perl reports at no line.
+pub fn parse_program_at(
+    src: &[u8],
+    file: &str,
+    dash_w: bool,
+    first_line: u32,
+) -> Result<Program, (ParseError, Option<(Program, usize)>)> {
     let mut p = Parser::new(src, file);
+    p.line_base = first_line;
     p.units.push(Unit::new(false));
     p.warn_once_only = true;
     if dash_w {
