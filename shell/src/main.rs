@@ -204,10 +204,20 @@ fn run(opts: cli::Options) -> i32 {
     sw.apply(&mut it);
     it.set_script(&file, &args);
     it.add_includes(&opts.includes);
-    let (src, first_line) = sw.wrap(&src);
-    let prog = match psh_interp::parse::parse_program_at(&src, &file, warnings, first_line) {
+    let (wrapped, first_line) = sw.wrap(&src);
+    let prog = match psh_interp::parse::parse_program_at(&wrapped, &file, warnings, first_line) {
         Ok(p) => p,
-        Err((e, partial)) => {
+        Err((mut e, partial)) => {
+            // perl reports an error in -n/-p code as in the code alone (a
+            // missing operand is "at EOF", not near the loop's closing
+            // brace), so the code alone gives the message when it fails too.
+            if sw.looping() {
+                if let Err((alone, _)) =
+                    psh_interp::parse::parse_program_with(&src, &file, warnings)
+                {
+                    e = alone;
+                }
+            }
             if let Some((p, n)) = partial {
                 if let Some(status) = it.run_begin_blocks(p, n) {
                     return status;

@@ -714,6 +714,12 @@ impl Interp {
             }
             match std::fs::File::open(std::ffi::OsStr::from_bytes(&path)) {
                 Ok(file) => {
+                    // As perl's open: asking whether it is a terminal leaves
+                    // ENOTTY in `$!`, which a later `die` exits with.
+                    use std::os::unix::io::AsRawFd;
+                    if unsafe { libc::isatty(file.as_raw_fd()) } == 0 {
+                        self.errno = libc::ENOTTY;
+                    }
                     let h = Handle::new(Backend::File(file), true, false, "ARGV");
                     // $. continues across files of <>.
                     h.io.borrow_mut().lines = lines;
