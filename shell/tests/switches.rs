@@ -380,6 +380,23 @@ fn in_place_editing() {
             ..Case::default()
         },
     );
+    // A program that dies leaves the file as it was; `exit` and `last`
+    // keep what was written so far.
+    for (tag, code) in [
+        ("i-die", "s/\\d/N/; die qq{x} if $. == 2"),
+        ("i-exit", "s/\\d/N/; exit if $. == 2"),
+        ("i-last", "s/\\d/N/; last if $. == 2"),
+        ("i-end", "s/\\d/N/; END { print qq{end\\n} }"),
+    ] {
+        same(
+            tag,
+            Case {
+                args: &["-pi.bak", "-e", code, "f1", "f2"],
+                files: TWO,
+                ..Case::default()
+            },
+        );
+    }
     same(
         "i-stdin",
         Case {

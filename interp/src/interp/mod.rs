@@ -229,6 +229,10 @@ pub struct Interp {
     pub end_blocks: Vec<Cv>,
     /// Files whose `ARGV` iteration is pending for `<>`.
     pub argv_started: bool,
+    /// In-place editing (`-i`) of one file: the work file ARGVOUT writes,
+    /// the file it replaces when done, and the backup name for the
+    /// original.
+    pub inplace_work: Option<(Vec<u8>, Vec<u8>, Option<Vec<u8>>)>,
     pub in_die_handler: bool,
     pub in_warn_handler: bool,
     /// The next `call_with_av` is `&foo;` (shares the caller's `@_`):
@@ -423,6 +427,7 @@ impl Interp {
             start_time,
             end_blocks: Vec::new(),
             argv_started: false,
+            inplace_work: None,
             in_die_handler: false,
             in_warn_handler: false,
             amp_call: false,
@@ -575,13 +580,20 @@ impl Interp {
             let cv = self.instantiate(e, &unit);
             self.end_blocks.push(cv);
         }
+        // A program that dies leaves the file it was editing in place as it
+        // was; any other end puts the edited text in place.
+        if matches!(r, Err(Flow::Die)) {
+            self.inplace_abandon();
+        }
         // An uncaught exception is reported before the file scope unwinds
         // (its lexicals and locals), and that happens before END blocks.
         let status = self.finish(r);
         self.release_my(&body.my_slots);
         self.unwind(mark);
         self.run_destructors();
-        self.run_end_blocks(status)
+        let status = self.run_end_blocks(status);
+        self.inplace_finish();
+        status
     }
 
     /// For a program that failed to compile: run the BEGIN blocks perl ran

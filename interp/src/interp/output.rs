@@ -779,11 +779,10 @@ impl Interp {
         (!v.is_undef()).then(|| to_bytes(&v).into_owned())
     }
 
-    /// In-place editing of `path`, just opened as ARGV: the previous file's
-    /// output is finished, the original is moved to its backup name (or
-    /// unlinked: the open read handle keeps its contents), and a new file
-    /// of the same name and permissions becomes ARGVOUT, selected for
-    /// output. `false` (with perl's warning) when that is impossible.
+    /// In-place editing of `path`, just opened as ARGV: the previous file
+    /// is finished, and a work file beside `path`, with its permissions,
+    /// becomes ARGVOUT, selected for output; it replaces `path` when the
+    /// file is done. `false` (with perl's warning) when that is impossible.
     fn inplace_start(&mut self, path: &[u8]) -> bool {
         use std::os::unix::ffi::OsStrExt;
         use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -807,30 +806,30 @@ impl Interp {
                 return false;
             }
         };
-        let moved = if ext.is_empty() {
-            std::fs::remove_file(os)
-        } else {
-            let backup = inplace_backup_name(path, &ext);
-            std::fs::rename(os, std::ffi::OsStr::from_bytes(&backup))
+        let (dir, base) = match path.iter().rposition(|&c| c == b'/') {
+            Some(i) => (&path[..=i], &path[i + 1..]),
+            None => (&b""[..], path),
         };
-        if let Err(e) = moved {
-            self.warn_str(&format!(
-                "Can't do inplace edit on {shown}: {}",
-                super::expr::errno_text(e.raw_os_error().unwrap_or(0))
-            ));
-            return false;
-        }
+        let mut work = dir.to_vec();
+        work.extend_from_slice(b".");
+        work.extend_from_slice(base);
+        work.extend_from_slice(format!(".psh-i{}", std::process::id()).as_bytes());
         let out = std::fs::OpenOptions::new()
             .write(true)
-            .create_new(true)
+            .create(true)
+            .truncate(true)
             .mode(meta.permissions().mode() & 0o7777)
-            .open(os);
+            .open(std::ffi::OsStr::from_bytes(&work));
         match out {
             Ok(f) => {
+                // The mode given to open is filtered by the umask.
+                let _ = f.set_permissions(meta.permissions());
                 let h = Handle::new(Backend::File(f), false, true, "ARGVOUT");
                 let g = self.gv(wk::ARGVOUT).clone();
                 g.set_io(Some(h));
                 self.select_handle(g);
+                let backup = (!ext.is_empty()).then(|| inplace_backup_name(path, &ext));
+                self.inplace_work = Some((work, path.to_vec(), backup));
                 true
             }
             Err(e) => {
@@ -843,16 +842,50 @@ impl Interp {
         }
     }
 
-    /// The end of one file's in-place edit: its output is closed and
-    /// STDOUT is the default output again.
-    pub fn inplace_finish(&mut self) {
+    /// ARGVOUT closed, STDOUT the default output again; the work file.
+    fn inplace_close(&mut self) -> Option<(Vec<u8>, Vec<u8>, Option<Vec<u8>>)> {
         let g = self.gv(wk::ARGVOUT).clone();
-        let Some(h) = g.io() else { return };
-        if Rc::ptr_eq(&self.selected, &g) {
-            self.select_handle(self.gv(wk::STDOUT).clone());
+        if let Some(h) = g.io() {
+            if Rc::ptr_eq(&self.selected, &g) {
+                self.select_handle(self.gv(wk::STDOUT).clone());
+            }
+            h.io.borrow_mut().close();
+            g.set_io(None);
         }
-        h.io.borrow_mut().close();
-        g.set_io(None);
+        self.inplace_work.take()
+    }
+
+    /// The end of one file's in-place edit: the original goes to its
+    /// backup name, if any, and the work file takes its place.
+    pub fn inplace_finish(&mut self) {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let Some((work, orig, backup)) = self.inplace_close() else {
+            return;
+        };
+        let mut r = Ok(());
+        if let Some(b) = &backup {
+            r = std::fs::rename(OsStr::from_bytes(&orig), OsStr::from_bytes(b));
+        }
+        if r.is_ok() {
+            r = std::fs::rename(OsStr::from_bytes(&work), OsStr::from_bytes(&orig));
+        }
+        if let Err(e) = r {
+            let _ = std::fs::remove_file(OsStr::from_bytes(&work));
+            self.warn_str(&format!(
+                "Can't rename in-place work file to '{}': {}",
+                String::from_utf8_lossy(&orig),
+                super::expr::errno_text(e.raw_os_error().unwrap_or(0))
+            ));
+        }
+    }
+
+    /// A program that died leaves the file being edited untouched.
+    pub fn inplace_abandon(&mut self) {
+        if let Some((work, _, _)) = self.inplace_close() {
+            use std::os::unix::ffi::OsStrExt;
+            let _ = std::fs::remove_file(std::ffi::OsStr::from_bytes(&work));
+        }
     }
 
     pub fn readline_list(
