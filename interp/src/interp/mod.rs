@@ -144,6 +144,16 @@ pub struct MatchState {
     pub re: Option<Rc<crate::regex::Regex>>,
 }
 
+/// In-place editing (`-i`) of one file.
+pub struct InplaceWork {
+    /// The file ARGVOUT writes.
+    pub work: Vec<u8>,
+    /// The file it replaces when done.
+    pub orig: Vec<u8>,
+    /// Where the original goes first, if kept.
+    pub backup: Option<Vec<u8>>,
+}
+
 pub struct Interp {
     pub unit: Rc<Unit>,
     pub pad: Vec<PadSlot>,
@@ -229,10 +239,8 @@ pub struct Interp {
     pub end_blocks: Vec<Cv>,
     /// Files whose `ARGV` iteration is pending for `<>`.
     pub argv_started: bool,
-    /// In-place editing (`-i`) of one file: the work file ARGVOUT writes,
-    /// the file it replaces when done, and the backup name for the
-    /// original.
-    pub inplace_work: Option<(Vec<u8>, Vec<u8>, Option<Vec<u8>>)>,
+    /// The file being edited in place (`-i`).
+    pub inplace_work: Option<InplaceWork>,
     pub in_die_handler: bool,
     pub in_warn_handler: bool,
     /// The next `call_with_av` is `&foo;` (shares the caller's `@_`):

@@ -829,7 +829,11 @@ impl Interp {
                 g.set_io(Some(h));
                 self.select_handle(g);
                 let backup = (!ext.is_empty()).then(|| inplace_backup_name(path, &ext));
-                self.inplace_work = Some((work, path.to_vec(), backup));
+                self.inplace_work = Some(super::InplaceWork {
+                    work,
+                    orig: path.to_vec(),
+                    backup,
+                });
                 true
             }
             Err(e) => {
@@ -843,7 +847,7 @@ impl Interp {
     }
 
     /// ARGVOUT closed, STDOUT the default output again; the work file.
-    fn inplace_close(&mut self) -> Option<(Vec<u8>, Vec<u8>, Option<Vec<u8>>)> {
+    fn inplace_close(&mut self) -> Option<super::InplaceWork> {
         let g = self.gv(wk::ARGVOUT).clone();
         if let Some(h) = g.io() {
             if Rc::ptr_eq(&self.selected, &g) {
@@ -860,7 +864,7 @@ impl Interp {
     pub fn inplace_finish(&mut self) {
         use std::ffi::OsStr;
         use std::os::unix::ffi::OsStrExt;
-        let Some((work, orig, backup)) = self.inplace_close() else {
+        let Some(super::InplaceWork { work, orig, backup }) = self.inplace_close() else {
             return;
         };
         let mut r = Ok(());
@@ -882,9 +886,9 @@ impl Interp {
 
     /// A program that died leaves the file being edited untouched.
     pub fn inplace_abandon(&mut self) {
-        if let Some((work, _, _)) = self.inplace_close() {
+        if let Some(w) = self.inplace_close() {
             use std::os::unix::ffi::OsStrExt;
-            let _ = std::fs::remove_file(std::ffi::OsStr::from_bytes(&work));
+            let _ = std::fs::remove_file(std::ffi::OsStr::from_bytes(&w.work));
         }
     }
 
