@@ -52,6 +52,15 @@ fn main() {
     let opts = match cli::parse(&argv) {
         Ok(o) => o,
         Err(msg) => {
+            // Under perl's name, perl's words and status (its errno from
+            // start-up, ENOTTY, as it dies while reading its switches).
+            if argv.first().is_some_and(|a| {
+                use std::os::unix::ffi::OsStrExt;
+                cli::perl_named(a.as_bytes())
+            }) {
+                eprintln!("{msg}");
+                std::process::exit(libc::ENOTTY);
+            }
             eprintln!("psh: {msg}");
             std::process::exit(2);
         }
@@ -119,6 +128,9 @@ pub fn color_enabled() -> bool {
 }
 
 fn run(opts: cli::Options) -> i32 {
+    if let Some(w) = opts.switches.everything {
+        psh_interp::parse::set_warnings_switch(w);
+    }
     match &opts.source {
         cli::Source::Command(text) => {
             let mut it = Interp::new();

@@ -5,6 +5,7 @@
 
 use psh_interp::ast::well_known as wk;
 use psh_interp::interp::Interp;
+use psh_interp::parse::{set_warnings_switch, WarningsSwitch};
 use psh_interp::value::Value;
 
 #[derive(Default, Clone)]
@@ -33,6 +34,8 @@ pub struct Switches {
     pub switch_args: bool,
     /// `-w`/`-W` (true) and `-X` (false).
     pub warnings: Option<bool>,
+    /// `-W` (all warnings, whatever the code says) or `-X` (none).
+    pub everything: Option<WarningsSwitch>,
 }
 
 impl Switches {
@@ -151,12 +154,18 @@ impl Switches {
                 self.add_module(a[j] == b'm', rest);
                 a.len()
             }
-            b'w' | b'W' => {
+            b'w' => {
                 self.warnings = Some(true);
+                j + 1
+            }
+            b'W' => {
+                self.warnings = Some(true);
+                self.everything = Some(WarningsSwitch::All);
                 j + 1
             }
             b'X' => {
                 self.warnings = Some(false);
+                self.everything = Some(WarningsSwitch::None);
                 j + 1
             }
             // Taint checks, unsafe operations and Unicode switches: accepted
@@ -279,6 +288,9 @@ impl Switches {
 
     /// Interpreter state the switches set before the program compiles.
     pub fn apply(&self, it: &mut Interp) {
+        if let Some(w) = self.everything {
+            set_warnings_switch(w);
+        }
         if let Some(rs) = &self.rs {
             let v = match rs {
                 Some(b) => Value::bytes(b),

@@ -639,3 +639,39 @@ fn config_and_version() {
     assert!(text.starts_with("\nThis is psh "), "{text}");
     assert!(text.contains("(v5.36.0)"), "{text}");
 }
+
+#[test]
+fn warnings_switches() {
+    for (tag, args) in [
+        (
+            "X",
+            &[
+                "-Xe",
+                "use warnings; my $x; print qq{v=$x\\n}; warn qq{kept}",
+            ][..],
+        ),
+        ("W", &["-We", "no warnings; my $x; print qq{v=$x\\n}"][..]),
+        ("w-l", &["-wle", "my $x; print qq{v=$x}"][..]),
+        ("X-open", &["-Xpe1", "nonexistent"][..]),
+    ] {
+        same(
+            tag,
+            Case {
+                args,
+                ..Case::default()
+            },
+        );
+    }
+    // perl's exit status here is whatever errno its start-up left (it
+    // depends on what stdin is): only the message is compared.
+    let (perl, psh) = both(
+        "bad-switch",
+        Some("pperl"),
+        &Case {
+            args: &["-qfoo", "-e1"],
+            ..Case::default()
+        },
+    );
+    assert_eq!((&perl.0, &perl.1), (&psh.0, &psh.1));
+    assert_ne!(psh.2, Some(0));
+}

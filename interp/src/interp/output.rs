@@ -14,6 +14,12 @@ impl Interp {
 
     #[inline]
     pub fn warnings_on(&self) -> bool {
+        use crate::parse::{warnings_switch, WarningsSwitch};
+        match warnings_switch() {
+            WarningsSwitch::All => return true,
+            WarningsSwitch::None => return false,
+            WarningsSwitch::AsWritten => {}
+        }
         if self.hints & ast::hints::LEXICAL_WARNINGS != 0 {
             self.hints & ast::hints::WARNINGS != 0
         } else {
@@ -39,9 +45,16 @@ impl Interp {
     /// `no warnings` turned that category off.
     #[cold]
     pub fn warn_cat(&mut self, cat: u32, msg: &str) {
+        use crate::parse::{warnings_switch, WarningsSwitch};
         use ast::hints as h;
-        if self.hints & cat != 0 && self.hints & h::LEXICAL_WARNINGS != 0 {
-            return;
+        match warnings_switch() {
+            WarningsSwitch::None => return,
+            WarningsSwitch::All => {}
+            WarningsSwitch::AsWritten => {
+                if self.hints & cat != 0 && self.hints & h::LEXICAL_WARNINGS != 0 {
+                    return;
+                }
+            }
         }
         if self.worker {
             self.worker_abort = true;

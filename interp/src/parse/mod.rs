@@ -143,9 +143,35 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
+/// perl's `-W` (every warning, whatever `no warnings` says) and `-X` (none
+/// at all): process-wide, as perl's switches are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum WarningsSwitch {
+    AsWritten = 0,
+    All = 1,
+    None = 2,
+}
+
+static WARNINGS_SWITCH: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+pub fn set_warnings_switch(w: WarningsSwitch) {
+    WARNINGS_SWITCH.store(w as u8, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub fn warnings_switch() -> WarningsSwitch {
+    match WARNINGS_SWITCH.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => WarningsSwitch::All,
+        2 => WarningsSwitch::None,
+        _ => WarningsSwitch::AsWritten,
+    }
+}
+
 /// Send a finished compile-time warning (with its location and newline)
 /// to stderr, or to the capture buffer of a compiling string eval.
 pub fn emit_compile_warning(text: String) {
+    if warnings_switch() == WarningsSwitch::None {
+        return;
+    }
     let captured = WARN_CAPTURE.with(|c| match c.borrow_mut().as_mut() {
         Some(v) => {
             v.push(text.clone());
