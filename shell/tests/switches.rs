@@ -317,6 +317,14 @@ fn dash_0() {
             ..Case::default()
         },
     );
+    same(
+        "0-hex",
+        Case {
+            args: &["-0x41", "-ne", "print qq{[$_]}"],
+            stdin: "xAyAz",
+            ..Case::default()
+        },
+    );
     // -l takes $/ as it is when -l is read: here "\n", then $/ is NUL.
     same(
         "ln0",
@@ -613,6 +621,12 @@ fn shell_meanings_stay_without_a_program() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&o.stderr), "-e syntax OK\n");
+    // With a program, a bare -l is perl's.
+    let o = Command::new(env!("CARGO_BIN_EXE_psh"))
+        .args(["-l", "-e", "print 1; print 2"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "1\n2\n");
 }
 
 #[test]
