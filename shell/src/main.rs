@@ -16,6 +16,7 @@ mod render;
 mod repl;
 mod shell;
 mod snapshot;
+mod switches;
 mod validate;
 
 use std::io::Read;
@@ -51,6 +52,15 @@ fn main() {
     let opts = match cli::parse(&argv) {
         Ok(o) => o,
         Err(msg) => {
+            // Under perl's name, perl's words and status (its errno from
+            // start-up, ENOTTY, as it dies while reading its switches).
+            if argv.first().is_some_and(|a| {
+                use std::os::unix::ffi::OsStrExt;
+                cli::perl_named(a.as_bytes())
+            }) {
+                eprintln!("{msg}");
+                std::process::exit(libc::ENOTTY);
+            }
             eprintln!("psh: {msg}");
             std::process::exit(2);
         }
@@ -118,6 +128,9 @@ pub fn color_enabled() -> bool {
 }
 
 fn run(opts: cli::Options) -> i32 {
+    if let Some(w) = opts.switches.everything {
+        psh_interp::parse::set_warnings_switch(w);
+    }
     match &opts.source {
         cli::Source::Command(text) => {
             let mut it = Interp::new();
@@ -165,20 +178,69 @@ fn run(opts: cli::Options) -> i32 {
             (s, "-".to_string())
         }
     };
+    let mut sw = opts.switches.clone();
+    let src = match &sw.extract {
+        None => src,
+        Some(dir) => {
+            if let Some(d) = dir {
+                use std::os::unix::ffi::OsStrExt;
+                if let Err(e) = std::env::set_current_dir(std::ffi::OsStr::from_bytes(d)) {
+                    eprintln!(
+                        "Can't chdir to {}: {}",
+                        String::from_utf8_lossy(d),
+                        psh_interp::interp::errno_string(e.raw_os_error().unwrap_or(0))
+                    );
+                    return 2;
+                }
+            }
+            match switches::skip_to_perl_line(&src) {
+                Some(s) => s.to_vec(),
+                None => {
+                    eprintln!("No Perl script found in input");
+                    return 255;
+                }
+            }
+        }
+    };
+    sw.read_shebang(&src);
+    let warnings = opts.warnings || sw.warnings == Some(true);
+    let mut args = opts.args.clone();
     let mut it = Interp::new();
-    it.global_warnings = opts.warnings || shebang_has_w(&src);
-    it.set_script(&file, &opts.args);
+    it.global_warnings = warnings;
+    if sw.switch_args {
+        switches::take_script_switches(&mut it, &mut args);
+    }
+    if sw.inplace.is_some() && args.is_empty() && !opts.check_only {
+        eprintln!("-i used with no filenames on the command line, reading from STDIN.");
+    }
+    sw.apply(&mut it);
+    it.set_script(&file, &args);
     it.add_includes(&opts.includes);
-    let prog = match psh_interp::parse::parse_program_with(&src, &file, opts.warnings) {
+    let (wrapped, first_line) = sw.wrap(&src);
+    let prog = match psh_interp::parse::parse_program_at(&wrapped, &file, warnings, first_line) {
         Ok(p) => p,
-        Err((e, partial)) => {
+        Err((mut e, partial)) => {
+            // perl reports an error in -n/-p code as in the code alone (a
+            // missing operand is "at EOF", not near the loop's closing
+            // brace), so the code alone gives the message when it fails too.
+            if sw.looping() {
+                if let Err((alone, _)) =
+                    psh_interp::parse::parse_program_with(&src, &file, warnings)
+                {
+                    e = alone;
+                }
+            }
             if let Some((p, n)) = partial {
                 if let Some(status) = it.run_begin_blocks(p, n) {
                     return status;
                 }
             }
             eprint!("{e}");
-            eprintln!("Execution of {file} aborted due to compilation errors.");
+            if opts.check_only {
+                eprintln!("{file} had compilation errors.");
+            } else {
+                eprintln!("Execution of {file} aborted due to compilation errors.");
+            }
             return 255;
         }
     };
@@ -190,20 +252,4 @@ fn run(opts: cli::Options) -> i32 {
         return 0;
     }
     it.run_main(prog)
-}
-
-/// `#!/usr/bin/perl -w` turns warnings on, as perl reads switches from the
-/// `#!` line.
-fn shebang_has_w(src: &[u8]) -> bool {
-    if !src.starts_with(b"#!") {
-        return false;
-    }
-    let line = src.split(|&b| b == b'\n').next().unwrap_or(b"");
-    let line = String::from_utf8_lossy(line);
-    if !line.contains("perl") && !line.contains("psh") {
-        return false;
-    }
-    line.split_whitespace()
-        .skip(1)
-        .any(|w| w.starts_with('-') && !w.starts_with("--") && w[1..].contains('w'))
 }

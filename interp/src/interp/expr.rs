@@ -2220,6 +2220,11 @@ impl Interp {
 
     /// ` at FILE line N` plus the `, <FH> line M` part when a handle was read.
     pub fn location(&self) -> String {
+        // perl names no place for code at line 0: the loop that -n and -p
+        // put around a program.
+        if self.line == 0 {
+            return String::new();
+        }
         let mut s = format!(" at {} line {}", self.file, self.line);
         if let Some((h, name)) = &self.last_read {
             let n = h.io.borrow().lines;

@@ -144,6 +144,16 @@ pub struct MatchState {
     pub re: Option<Rc<crate::regex::Regex>>,
 }
 
+/// In-place editing (`-i`) of one file.
+pub struct InplaceWork {
+    /// The file ARGVOUT writes.
+    pub work: Vec<u8>,
+    /// The file it replaces when done.
+    pub orig: Vec<u8>,
+    /// Where the original goes first, if kept.
+    pub backup: Option<Vec<u8>>,
+}
+
 pub struct Interp {
     pub unit: Rc<Unit>,
     pub pad: Vec<PadSlot>,
@@ -229,6 +239,8 @@ pub struct Interp {
     pub end_blocks: Vec<Cv>,
     /// Files whose `ARGV` iteration is pending for `<>`.
     pub argv_started: bool,
+    /// The file being edited in place (`-i`).
+    pub inplace_work: Option<InplaceWork>,
     pub in_die_handler: bool,
     pub in_warn_handler: bool,
     /// The next `call_with_av` is `&foo;` (shares the caller's `@_`):
@@ -423,6 +435,7 @@ impl Interp {
             start_time,
             end_blocks: Vec::new(),
             argv_started: false,
+            inplace_work: None,
             in_die_handler: false,
             in_warn_handler: false,
             amp_call: false,
@@ -575,13 +588,20 @@ impl Interp {
             let cv = self.instantiate(e, &unit);
             self.end_blocks.push(cv);
         }
+        // A program that dies leaves the file it was editing in place as it
+        // was; any other end puts the edited text in place.
+        if matches!(r, Err(Flow::Die)) {
+            self.inplace_abandon();
+        }
         // An uncaught exception is reported before the file scope unwinds
         // (its lexicals and locals), and that happens before END blocks.
         let status = self.finish(r);
         self.release_my(&body.my_slots);
         self.unwind(mark);
         self.run_destructors();
-        self.run_end_blocks(status)
+        let status = self.run_end_blocks(status);
+        self.inplace_finish();
+        status
     }
 
     /// For a program that failed to compile: run the BEGIN blocks perl ran
@@ -857,9 +877,14 @@ impl Interp {
                     if !self.die_value.is_ref() {
                         let line = prog.begin_lines.get(i).copied().unwrap_or(self.line);
                         let mut m = crate::convert::to_pstr(&self.die_value).into_owned();
+                        // A `use` from -M is at line 0, which perl names no place for.
+                        let at = if line == 0 {
+                            String::new()
+                        } else {
+                            format!(" at {file} line {line}")
+                        };
                         m.bytes.extend_from_slice(
-                            format!("BEGIN failed--compilation aborted at {file} line {line}.\n")
-                                .as_bytes(),
+                            format!("BEGIN failed--compilation aborted{at}.\n").as_bytes(),
                         );
                         self.die_value = Value::Str(Rc::new(m));
                     }

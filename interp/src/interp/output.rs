@@ -14,6 +14,12 @@ impl Interp {
 
     #[inline]
     pub fn warnings_on(&self) -> bool {
+        use crate::parse::{warnings_switch, WarningsSwitch};
+        match warnings_switch() {
+            WarningsSwitch::All => return true,
+            WarningsSwitch::None => return false,
+            WarningsSwitch::AsWritten => {}
+        }
         if self.hints & ast::hints::LEXICAL_WARNINGS != 0 {
             self.hints & ast::hints::WARNINGS != 0
         } else {
@@ -39,9 +45,16 @@ impl Interp {
     /// `no warnings` turned that category off.
     #[cold]
     pub fn warn_cat(&mut self, cat: u32, msg: &str) {
+        use crate::parse::{warnings_switch, WarningsSwitch};
         use ast::hints as h;
-        if self.hints & cat != 0 && self.hints & h::LEXICAL_WARNINGS != 0 {
-            return;
+        match warnings_switch() {
+            WarningsSwitch::None => return,
+            WarningsSwitch::All => {}
+            WarningsSwitch::AsWritten => {
+                if self.hints & cat != 0 && self.hints & h::LEXICAL_WARNINGS != 0 {
+                    return;
+                }
+            }
         }
         if self.worker {
             self.worker_abort = true;
@@ -714,10 +727,24 @@ impl Interp {
             }
             match std::fs::File::open(std::ffi::OsStr::from_bytes(&path)) {
                 Ok(file) => {
+                    // As perl's open: asking whether it is a terminal leaves
+                    // ENOTTY in `$!`, which a later `die` exits with.
+                    use std::os::unix::io::AsRawFd;
+                    if unsafe { libc::isatty(file.as_raw_fd()) } == 0 {
+                        self.errno = libc::ENOTTY;
+                    }
                     let h = Handle::new(Backend::File(file), true, false, "ARGV");
                     // $. continues across files of <>.
                     h.io.borrow_mut().lines = lines;
                     argv_glob.set_io(Some(h));
+                    if self.inplace_ext().is_some() && !self.inplace_start(&path) {
+                        // perl skips a file it cannot rewrite.
+                        if let Some(h) = argv_glob.io() {
+                            h.io.borrow_mut().close();
+                            h.io.borrow_mut().lines = lines;
+                        }
+                        continue;
+                    }
                 }
                 Err(e) => {
                     let msg = format!(
@@ -749,9 +776,132 @@ impl Interp {
                     if fh.is_none() && !self.gv(wk::ARGV).av().is_empty() {
                         continue;
                     }
+                    if fh.is_none() {
+                        self.inplace_finish();
+                    }
                     return Ok(Value::Undef);
                 }
             }
+        }
+    }
+
+    /// `$^I` (set by `-i`): the backup extension of in-place editing, an
+    /// empty one meaning no backup; `None` when `<>` only reads.
+    fn inplace_ext(&mut self) -> Option<Vec<u8>> {
+        let v = self.glob("main::^I").sv().get();
+        (!v.is_undef()).then(|| to_bytes(&v).into_owned())
+    }
+
+    /// In-place editing of `path`, just opened as ARGV: the previous file
+    /// is finished, and a work file beside `path`, with its permissions,
+    /// becomes ARGVOUT, selected for output; it replaces `path` when the
+    /// file is done. `false` (with perl's warning) when that is impossible.
+    fn inplace_start(&mut self, path: &[u8]) -> bool {
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        self.inplace_finish();
+        let ext = self.inplace_ext().unwrap_or_default();
+        let os = std::ffi::OsStr::from_bytes(path);
+        let shown = String::from_utf8_lossy(path).into_owned();
+        let meta = match std::fs::metadata(os) {
+            Ok(m) if m.is_file() => m,
+            Ok(_) => {
+                self.warn_str(&format!(
+                    "Can't do inplace edit: {shown} is not a regular file"
+                ));
+                return false;
+            }
+            Err(e) => {
+                self.warn_str(&format!(
+                    "Can't open {shown}: {}",
+                    super::expr::errno_text(e.raw_os_error().unwrap_or(0))
+                ));
+                return false;
+            }
+        };
+        let (dir, base) = match path.iter().rposition(|&c| c == b'/') {
+            Some(i) => (&path[..=i], &path[i + 1..]),
+            None => (&b""[..], path),
+        };
+        let mut work = dir.to_vec();
+        work.extend_from_slice(b".");
+        work.extend_from_slice(base);
+        work.extend_from_slice(format!(".psh-i{}", std::process::id()).as_bytes());
+        let out = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(meta.permissions().mode() & 0o7777)
+            .open(std::ffi::OsStr::from_bytes(&work));
+        match out {
+            Ok(f) => {
+                // The mode given to open is filtered by the umask.
+                let _ = f.set_permissions(meta.permissions());
+                let h = Handle::new(Backend::File(f), false, true, "ARGVOUT");
+                let g = self.gv(wk::ARGVOUT).clone();
+                g.set_io(Some(h));
+                self.select_handle(g);
+                let backup = (!ext.is_empty()).then(|| inplace_backup_name(path, &ext));
+                self.inplace_work = Some(super::InplaceWork {
+                    work,
+                    orig: path.to_vec(),
+                    backup,
+                });
+                true
+            }
+            Err(e) => {
+                self.warn_str(&format!(
+                    "Can't do inplace edit on {shown}: Cannot make temp name: {}",
+                    super::expr::errno_text(e.raw_os_error().unwrap_or(0))
+                ));
+                false
+            }
+        }
+    }
+
+    /// ARGVOUT closed, STDOUT the default output again; the work file.
+    fn inplace_close(&mut self) -> Option<super::InplaceWork> {
+        let g = self.gv(wk::ARGVOUT).clone();
+        if let Some(h) = g.io() {
+            if Rc::ptr_eq(&self.selected, &g) {
+                self.select_handle(self.gv(wk::STDOUT).clone());
+            }
+            h.io.borrow_mut().close();
+            g.set_io(None);
+        }
+        self.inplace_work.take()
+    }
+
+    /// The end of one file's in-place edit: the original goes to its
+    /// backup name, if any, and the work file takes its place.
+    pub fn inplace_finish(&mut self) {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let Some(super::InplaceWork { work, orig, backup }) = self.inplace_close() else {
+            return;
+        };
+        let mut r = Ok(());
+        if let Some(b) = &backup {
+            r = std::fs::rename(OsStr::from_bytes(&orig), OsStr::from_bytes(b));
+        }
+        if r.is_ok() {
+            r = std::fs::rename(OsStr::from_bytes(&work), OsStr::from_bytes(&orig));
+        }
+        if let Err(e) = r {
+            let _ = std::fs::remove_file(OsStr::from_bytes(&work));
+            self.warn_str(&format!(
+                "Can't rename in-place work file to '{}': {}",
+                String::from_utf8_lossy(&orig),
+                super::expr::errno_text(e.raw_os_error().unwrap_or(0))
+            ));
+        }
+    }
+
+    /// A program that died leaves the file being edited untouched.
+    pub fn inplace_abandon(&mut self) {
+        if let Some(w) = self.inplace_close() {
+            use std::os::unix::ffi::OsStrExt;
+            let _ = std::fs::remove_file(std::ffi::OsStr::from_bytes(&w.work));
         }
     }
 
@@ -957,5 +1107,36 @@ fn warning_category(msg: &str) -> u32 {
         h::NO_WARN_VOID
     } else {
         h::NO_WARN_OTHER
+    }
+}
+
+/// The backup name of in-place editing: an extension with `*` in it is a
+/// pattern where each `*` stands for the file's name (which may put the
+/// backup in another folder); otherwise the extension is appended.
+fn inplace_backup_name(path: &[u8], ext: &[u8]) -> Vec<u8> {
+    if !ext.contains(&b'*') {
+        let mut b = path.to_vec();
+        b.extend_from_slice(ext);
+        return b;
+    }
+    let (dir, base) = match path.iter().rposition(|&c| c == b'/') {
+        Some(i) => (&path[..=i], &path[i + 1..]),
+        None => (&b""[..], path),
+    };
+    let mut name = Vec::new();
+    for &c in ext {
+        if c == b'*' {
+            name.extend_from_slice(base);
+        } else {
+            name.push(c);
+        }
+    }
+    // A pattern without a folder names a backup beside the file.
+    if name.contains(&b'/') {
+        name
+    } else {
+        let mut b = dir.to_vec();
+        b.extend_from_slice(&name);
+        b
     }
 }

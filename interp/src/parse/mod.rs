@@ -114,7 +114,20 @@ pub fn parse_program_with(
     file: &str,
     dash_w: bool,
 ) -> Result<Program, (ParseError, Option<(Program, usize)>)> {
+    parse_program_at(src, file, dash_w, 1)
+}
+
+/// `parse_program_with`, the source's first line numbered `first_line`:
+/// 0 for code that the command line's switches put before the program,
+/// which perl reports at no line.
+pub fn parse_program_at(
+    src: &[u8],
+    file: &str,
+    dash_w: bool,
+    first_line: u32,
+) -> Result<Program, (ParseError, Option<(Program, usize)>)> {
     let mut p = Parser::new(src, file);
+    p.line_base = first_line;
     p.units.push(Unit::new(false));
     p.warn_once_only = true;
     if dash_w {
@@ -130,9 +143,35 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
+/// perl's `-W` (every warning, whatever `no warnings` says) and `-X` (none
+/// at all): process-wide, as perl's switches are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum WarningsSwitch {
+    AsWritten = 0,
+    All = 1,
+    None = 2,
+}
+
+static WARNINGS_SWITCH: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+pub fn set_warnings_switch(w: WarningsSwitch) {
+    WARNINGS_SWITCH.store(w as u8, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub fn warnings_switch() -> WarningsSwitch {
+    match WARNINGS_SWITCH.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => WarningsSwitch::All,
+        2 => WarningsSwitch::None,
+        _ => WarningsSwitch::AsWritten,
+    }
+}
+
 /// Send a finished compile-time warning (with its location and newline)
 /// to stderr, or to the capture buffer of a compiling string eval.
 pub fn emit_compile_warning(text: String) {
+    if warnings_switch() == WarningsSwitch::None {
+        return;
+    }
     let captured = WARN_CAPTURE.with(|c| match c.borrow_mut().as_mut() {
         Some(v) => {
             v.push(text.clone());
