@@ -10,6 +10,7 @@
 // per failed parse, so its size costs nothing on the success path.
 #![allow(clippy::result_large_err)]
 
+mod encoding;
 mod error;
 mod expr;
 mod lexer;
@@ -94,11 +95,29 @@ pub fn parse_program_full(
     parse_program_with(src, file, false)
 }
 
+/// An error about the file as a whole (its encoding), at line 1.
+fn file_error(file: &str, message: String) -> ParseError {
+    ParseError {
+        file: file.to_string(),
+        line: 1,
+        col: 1,
+        message,
+        source_line: String::new(),
+        near: None,
+        eol: false,
+        then: None,
+    }
+}
+
 /// Parse a file loaded by `require`/`use`/`do FILE`: perl checks for
 /// names used only once across the whole program, so a module's single
 /// mention of another package's variable is no typo; no such warnings here.
 pub fn parse_required(src: &[u8], file: &str) -> Result<Program, ParseError> {
-    let mut p = Parser::new(src, file);
+    let (src, chars) = encoding::decode_source(src).map_err(|m| file_error(file, m))?;
+    let mut p = Parser::new(&src, file);
+    if chars {
+        p.prag.hints |= ast::hints::UTF8;
+    }
     p.units.push(Unit::new(false));
     p.warn_once_only = false;
     p.sub_buffer_eval = false;
@@ -126,7 +145,11 @@ pub fn parse_program_at(
     dash_w: bool,
     first_line: u32,
 ) -> Result<Program, (ParseError, Option<(Program, usize)>)> {
-    let mut p = Parser::new(src, file);
+    let (src, chars) = encoding::decode_source(src).map_err(|m| (file_error(file, m), None))?;
+    let mut p = Parser::new(&src, file);
+    if chars {
+        p.prag.hints |= ast::hints::UTF8;
+    }
     p.line_base = first_line;
     p.units.push(Unit::new(false));
     p.warn_once_only = true;
