@@ -76,10 +76,12 @@ mod tests {
             (Cow::Borrowed(&b"print 1"[..]), false)
         );
         assert_eq!(decode_source(b"\xEF\xBB\xBF1").unwrap().0.as_ref(), b"1");
-        let (s, chars) = decode_source(&le(" '\u{10000}'", true)).unwrap();
+        let src = le(" '\u{10000}'", true);
+        let (s, chars) = decode_source(&src).unwrap();
         assert!(chars);
         assert_eq!(s.as_ref(), " '\u{10000}'".as_bytes());
-        assert_eq!(decode_source(&le("12", false)).unwrap().0.as_ref(), b"12");
+        let src = le("12", false);
+        assert_eq!(decode_source(&src).unwrap().0.as_ref(), b"12");
         let be: Vec<u8> = "(1)".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         assert_eq!(decode_source(&be).unwrap().0.as_ref(), b"(1)");
         assert!(decode_source(b"\xFF\xFE\0\0x\0\0\0")
