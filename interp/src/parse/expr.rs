@@ -1954,14 +1954,7 @@ impl Parser {
     /// `$name` possibly followed by `[…]` / `{…}` (an element of `@name` /
     /// `%name`).
     fn finish_named_scalar(&mut self, name: &str, start: usize) -> PResult<Expr> {
-        // perl allows blanks before the subscript in code: `$SIG {__WARN__}`.
-        let mut i = self.pos;
-        while matches!(self.src.get(i), Some(b' ' | b'\t')) {
-            i += 1;
-        }
-        if i > self.pos && !self.sub_buffer && matches!(self.src.get(i), Some(b'[' | b'{')) {
-            self.pos = i;
-        }
+        self.blanks_before_subscript();
         match self.peek() {
             Some(b'[') if name != "main::" => {
                 self.pos += 1;
@@ -1982,6 +1975,18 @@ impl Parser {
                 })
             }
             _ => self.scalar_var(name, start),
+        }
+    }
+
+    /// perl allows blanks before a subscript in code (`$SIG {__WARN__}`,
+    /// `$$r [0]`), not inside strings.
+    fn blanks_before_subscript(&mut self) {
+        let mut i = self.pos;
+        while matches!(self.src.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        if i > self.pos && !self.sub_buffer && matches!(self.src.get(i), Some(b'[' | b'{')) {
+            self.pos = i;
         }
     }
 
@@ -2018,6 +2023,7 @@ impl Parser {
     /// After `$` + REF: `[…]` / `{…}` subscripts the referenced container;
     /// nothing means a scalar deref.
     fn scalar_subscripts_of_ref(&mut self, r: Expr) -> PResult<Expr> {
+        self.blanks_before_subscript();
         match self.peek() {
             Some(b'[') => {
                 self.pos += 1;
@@ -2836,18 +2842,40 @@ impl Parser {
         {
             return Ok((self.parse_vstring(&word)?, false));
         }
-        // indirect object syntax, only for `new Class(…)`
-        if word == "new"
-            && self.prag.features & features::INDIRECT != 0
-            && !self.is_known_sub("new")
-        {
-            if let Some(class) = self.peek_ident() {
-                if class.as_bytes()[0].is_ascii_uppercase() && !is_keyword(&class) {
-                    self.pos += class.len();
-                    let args = self.parse_method_args()?;
+        // Indirect object syntax, `METHOD Class ARGS` (`new Foo(1)`,
+        // `import Config;`): a word that is no sub followed by a
+        // capitalised bareword that is no sub either (perl's guess, kept to
+        // class-like names).
+        if self.prag.features & features::INDIRECT != 0 && !self.is_known_sub(&word) {
+            self.skip_ws();
+            if let Some((class, after)) = self.scan_ident_at(self.pos) {
+                let next = self.src[after..]
+                    .iter()
+                    .copied()
+                    .find(|c| !matches!(c, b' ' | b'\t'));
+                let fat_comma = self.src[after..]
+                    .iter()
+                    .skip_while(|c| matches!(c, b' ' | b'\t'))
+                    .take(2)
+                    .eq(b"=>".iter());
+                if class.as_bytes()[0].is_ascii_uppercase()
+                    && !is_keyword(&class)
+                    && !self.is_known_sub(&class)
+                    && !fat_comma
+                    && next != Some(b',')
+                    && !class.ends_with("::")
+                {
+                    self.pos = after;
+                    let args = if self.peek_str("(") {
+                        self.parse_method_args()?
+                    } else if word != "new" && self.starts_term(false) {
+                        self.parse_call_list()?
+                    } else {
+                        Vec::new()
+                    };
                     let e = Expr::Method {
                         invocant: Box::new(self.str_expr(&class)),
-                        method: MethodName::Static("new".into()),
+                        method: MethodName::Static(word.clone()),
                         args,
                         maybe_class: true,
                     };

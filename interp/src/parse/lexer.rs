@@ -339,11 +339,6 @@ impl Parser {
     }
 
     /// The identifier at the cursor (after whitespace), not consumed.
-    pub fn peek_ident(&mut self) -> Option<String> {
-        self.skip_ws();
-        self.scan_ident_at(self.pos).map(|(s, _)| s)
-    }
-
     pub fn take_ident(&mut self) -> Option<String> {
         self.skip_ws();
         let (s, e) = self.scan_ident_at(self.pos)?;
@@ -461,6 +456,12 @@ impl Parser {
                         overflow = true;
                     }
                     i += 1;
+                }
+                if radix == 16 {
+                    if let Some((f, end)) = hex_float(src, start + skip, i) {
+                        self.pos = end;
+                        return Ok(Expr::Num(f));
+                    }
                 }
                 self.pos = i;
                 if v > u32::MAX as u128
@@ -687,4 +688,83 @@ impl Parser {
             self.compile_warning(pos, "Misplaced _ in number");
         }
     }
+}
+
+/// A hexadecimal floating literal (`0x1.8p1`, `0x10p-2`, `0x.8p0`): the
+/// digits from `digits` (the integer part ending at `int_end`), an optional
+/// fraction, and a binary exponent, which is what makes it one. The value
+/// and where it ends.
+fn hex_float(src: &[u8], digits: usize, int_end: usize) -> Option<(f64, usize)> {
+    let hex = |c: u8| (c as char).to_digit(16);
+    let mut mantissa: u128 = 0;
+    let mut lost_bits = 0i32;
+    let mut frac_digits = 0i32;
+    let mut push = |d: u32, frac: bool| {
+        if mantissa >> 120 == 0 {
+            mantissa = mantissa * 16 + d as u128;
+            if frac {
+                frac_digits += 1;
+            }
+        } else if !frac {
+            // Past 120 bits, integer digits only scale the value.
+            lost_bits += 4;
+        }
+    };
+    for &c in &src[digits..int_end] {
+        if let Some(d) = hex(c) {
+            push(d, false);
+        }
+    }
+    let mut i = int_end;
+    if src.get(i) == Some(&b'.') {
+        i += 1;
+        while let Some(&c) = src.get(i) {
+            match hex(c) {
+                Some(d) => push(d, true),
+                None if c == b'_' => {}
+                None => break,
+            }
+            i += 1;
+        }
+    }
+    if !matches!(src.get(i), Some(b'p' | b'P')) || (i == int_end + 1 && int_end == digits) {
+        return None;
+    }
+    i += 1;
+    let neg = match src.get(i) {
+        Some(b'-') => {
+            i += 1;
+            true
+        }
+        Some(b'+') => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    let exp_start = i;
+    let mut exp: i32 = 0;
+    while let Some(&c) = src.get(i) {
+        match c {
+            b'0'..=b'9' => exp = exp.saturating_mul(10).saturating_add((c - b'0') as i32),
+            b'_' => {}
+            _ => break,
+        }
+        i += 1;
+    }
+    if i == exp_start {
+        return None;
+    }
+    let exp = if neg { -exp } else { exp };
+    let shift = exp + lost_bits - 4 * frac_digits;
+    // Scaled in steps: 2^shift alone may not be representable where the
+    // result is (subnormals, or a big mantissa with a big negative shift).
+    let mut v = mantissa as f64;
+    let mut e = shift;
+    while e != 0 {
+        let step = e.clamp(-1000, 1000);
+        v *= 2f64.powi(step);
+        e -= step;
+    }
+    Some((v, i))
 }

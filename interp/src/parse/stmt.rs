@@ -340,6 +340,13 @@ impl Parser {
         if self.eat(";") || self.at_eof() || self.peek() == Some(b'}') {
             return Ok(());
         }
+        // `__END__`/`__DATA__` end the source, so they end the last
+        // statement too (`1` without `;` before the data).
+        if let Some((w, _)) = self.scan_ident_at(self.pos) {
+            if w == "__END__" || w == "__DATA__" {
+                return Ok(());
+            }
+        }
         Err(self.syntax_error())
     }
 
@@ -418,6 +425,17 @@ impl Parser {
                     self.pos += w.len();
                     self.parse_use(w == "use", line)?;
                     return Ok(None);
+                }
+                // `DESTROY {…}` and `AUTOLOAD {…}` may leave out `sub`.
+                "DESTROY" | "AUTOLOAD" => {
+                    let save = self.pos;
+                    self.pos += w.len();
+                    if self.peek_str("{") {
+                        let fq = self.qualify_sub(w);
+                        self.parse_named_sub(fq, line)?;
+                        return Ok(None);
+                    }
+                    self.pos = save;
                 }
                 "BEGIN" | "END" | "INIT" | "CHECK" | "UNITCHECK" => {
                     let save = self.pos;
