@@ -425,7 +425,9 @@ impl Parser {
                             )))
             }
             b'&' => n != b'&' && (is_ident_start(n) || matches!(n, b'$' | b'{' | b':')),
-            b'*' => !unary && (is_ident_start(n) || n == b'{' || n == b'$'),
+            // After a named unary operator `*name` is still a glob
+            // (`ref *STDOUT{IO}`, `-l *foo{IO}`); `rand * 2` multiplies.
+            b'*' => is_ident_start(n) || (!unary && (n == b'{' || n == b'$')),
             b'{' => !unary,
             // `++$x` / `--$x`: a pre-increment starts a term.
             b'+' | b'-' if n == c && self.peek_at(2) == Some(b'$') => !unary,

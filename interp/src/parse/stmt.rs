@@ -1625,8 +1625,66 @@ impl Parser {
                     }
                 }
                 Stmt::Block { body, .. } => self.note_begin_globs(&body.stmts),
+                // `BEGIN { require './test.pl' }` defines that file's subs
+                // before the rest of this one compiles; BEGIN blocks run
+                // after the parse here, so the file's `sub NAME` lines are
+                // read now, to know those names (and prototypes) as perl
+                // would.
+                Stmt::Expr(Expr::Func {
+                    f: crate::ast::Func::Require | crate::ast::Func::DoFile,
+                    args,
+                }) => {
+                    if let [Expr::Str { bytes, .. }] = &args[..] {
+                        let path = String::from_utf8_lossy(bytes).into_owned();
+                        if path.contains('/') || path.ends_with(".pl") {
+                            self.note_file_subs(&path);
+                        }
+                    }
+                }
                 _ => {}
             }
+        }
+    }
+
+    /// The subs a file declares at the start of a line (`sub NAME` or
+    /// `sub NAME (PROTO)`), in the packages its `package NAME;` lines set,
+    /// noted as known subs.
+    fn note_file_subs(&mut self, path: &str) {
+        let Ok(text) = std::fs::read(path) else {
+            return;
+        };
+        let mut package = "main".to_string();
+        for line in text.split(|&c| c == b'\n') {
+            let line = String::from_utf8_lossy(line);
+            let t = line.trim_start();
+            if let Some(rest) = t.strip_prefix("package ") {
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                    .collect();
+                if rest[name.len()..].trim_start().starts_with(';') && !name.is_empty() {
+                    package = name;
+                }
+                continue;
+            }
+            let Some(rest) = line.strip_prefix("sub ") else {
+                continue;
+            };
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            let after = rest[name.len()..].trim_start();
+            let proto = after
+                .strip_prefix('(')
+                .and_then(|p| p.split_once(')'))
+                .map(|(p, _)| p.trim().to_string());
+            self.known_subs
+                .entry(format!("{package}::{name}"))
+                .or_insert(proto);
         }
     }
 
