@@ -30,6 +30,12 @@ import Foo 'x', 'y';
 my $p = new Foo;
 print ref($p), "\n";
 hello Foo "w";
+my ($g, $e, $s) = (1, 1, "aaa");
+print "tr: ", ($g !~ tr/0-9// ? "none" : "digits"), " ", ($s !~ s/a/b/g ? "t" : "f"), " $s\n";
+open(FOO, "<", $0) or die;
+my @st = stat(FOO);
+my @st2 = stat FOO;
+print "stat: ", scalar(@st), " ", ($st[7] == -s $0 ? "size ok" : "size differs"), " ", scalar(@st2), "\n";
 print "last\n"
 __END__
 this is not ( perl

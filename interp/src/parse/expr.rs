@@ -146,8 +146,8 @@ pub(crate) fn builtin(name: &str) -> Option<(Func, BK)> {
         "chmod" => (Chmod, List),
         "chown" => (Chown, List),
         "utime" => (Utime, List),
-        "stat" => (Stat, Uni),
-        "lstat" => (Lstat, Uni),
+        "stat" => (Stat, UniFh),
+        "lstat" => (Lstat, UniFh),
         "link" => (Link, List),
         "symlink" => (Symlink, List),
         "readlink" => (Readlink, Uni),
@@ -427,7 +427,11 @@ impl Parser {
             b'&' => n != b'&' && (is_ident_start(n) || matches!(n, b'$' | b'{' | b':')),
             // After a named unary operator `*name` is still a glob
             // (`ref *STDOUT{IO}`, `-l *foo{IO}`); `rand * 2` multiplies.
-            b'*' => is_ident_start(n) || (!unary && (n == b'{' || n == b'$')),
+            b'*' => {
+                is_ident_start(n)
+                    || (n == b'$' && self.peek_at(2).is_some_and(is_ident_start))
+                    || (!unary && (n == b'{' || n == b'$'))
+            }
             b'{' => !unary,
             // `++$x` / `--$x`: a pre-increment starts a term.
             b'+' | b'-' if n == c && self.peek_at(2) == Some(b'$') => !unary,
@@ -1231,26 +1235,33 @@ impl Parser {
                 pat,
                 negate,
             },
+            // `!~ s///` and `!~ tr///` negate the count.
             Expr::Subst {
                 target: None,
                 pat,
                 repl,
-            } => Expr::Subst {
-                target: Some(Box::new(lhs)),
-                pat,
-                repl,
-            },
+            } => negated(
+                Expr::Subst {
+                    target: Some(Box::new(lhs)),
+                    pat,
+                    repl,
+                },
+                negate,
+            ),
             Expr::Trans {
                 target: None,
                 from,
                 to,
                 flags,
-            } => Expr::Trans {
-                target: Some(Box::new(lhs)),
-                from,
-                to,
-                flags,
-            },
+            } => negated(
+                Expr::Trans {
+                    target: Some(Box::new(lhs)),
+                    from,
+                    to,
+                    flags,
+                },
+                negate,
+            ),
             other => {
                 let id = self.new_pattern_id();
                 Expr::Match {
@@ -4030,4 +4041,12 @@ fn useless_void_desc(e: &Expr) -> Option<String> {
         Expr::ArrayDeref(_) | Expr::HashDeref(_) | Expr::Deref(_) => "a variable".into(),
         _ => return None,
     })
+}
+
+fn negated(e: Expr, negate: bool) -> Expr {
+    if negate {
+        Expr::Not(Box::new(e))
+    } else {
+        e
+    }
 }
