@@ -56,7 +56,9 @@ fn parse_template(t: &[u8], for_pack: bool) -> Result<Vec<Item>, String> {
                 return Err("No group ending character ')' found in template".into());
             }
             group = Some(t[start..i - 1].to_vec());
-        } else if !b"aAZbBhHcCWUsSlLqQjJiInNvVfdFwxX@".contains(&c) {
+        } else if c == b'%' && for_pack {
+            return Err("'%' may not be used in pack".into());
+        } else if !b"aAZbBhHucCWUsSlLqQjJiInNvVfdFwxX@%".contains(&c) {
             return Err(format!("Invalid type '{}' in pack", c as char));
         }
         let mut big = false;
@@ -219,6 +221,15 @@ fn pack_into(
                     out.bytes.push(byte);
                 }
             }
+            b'u' => {
+                let v = take(next);
+                // Bytes per line: a multiple of 3 up to 63, 45 by default.
+                let per = match it.count {
+                    Count::N(n) if n >= 3 => n.min(63) / 3 * 3,
+                    _ => 45,
+                };
+                uuencode(&to_bytes(&v), per, &mut out.bytes);
+            }
             b'x' => {
                 let n = match it.count {
                     Count::N(n) => n,
@@ -371,8 +382,28 @@ fn unpack_from(
     out: &mut Vec<Value>,
 ) -> Result<(), String> {
     let items = parse_template(template, false)?;
+    // `%BITS` before an item: its values are summed (bits of `b`/`B`
+    // strings counted) into one number modulo 2**BITS. (bits, where the
+    // item's values start, whether the item has run.)
+    let mut checksum: Option<(u32, usize, bool)> = None;
     for it in items {
+        if let Some((bits, mark, ran)) = checksum {
+            if ran {
+                sum_values(out, mark, bits);
+                checksum = None;
+            } else {
+                checksum = Some((bits, mark, true));
+            }
+        }
         let c = it.letter;
+        if c == b'%' {
+            let bits = match it.count {
+                Count::N(n) => n.min(128) as u32,
+                _ => 16,
+            };
+            checksum = Some((bits, out.len(), false));
+            continue;
+        }
         if let Some(g) = &it.group {
             let reps = match it.count {
                 Count::One => 1,
@@ -414,6 +445,13 @@ fn unpack_from(
                 }
                 out.push(Value::str_from(f, false));
             }
+            // Nothing left to decode gives no value at all.
+            b'u' if rest > 0 => {
+                let (s, used) = uudecode(&b[*pos..]);
+                *pos += used;
+                out.push(Value::str_from(s, false));
+            }
+            b'u' => {}
             b'b' | b'B' | b'h' | b'H' => {
                 let per = if matches!(c, b'b' | b'B') { 8 } else { 2 };
                 let n = match it.count {
@@ -538,6 +576,9 @@ fn unpack_from(
             }
         }
     }
+    if let Some((bits, mark, true)) = checksum {
+        sum_values(out, mark, bits);
+    }
     Ok(())
 }
 
@@ -616,4 +657,107 @@ pub fn vec_set(s: &mut Vec<u8>, off: u64, bits: u32, val: u64) -> Result<(), Str
 /// Whether `bits` is a legal `vec` width.
 pub fn vec_bits_ok(bits: i64) -> bool {
     matches!(bits, 1 | 2 | 4 | 8 | 16 | 32 | 64)
+}
+
+/// One uuencoded character for six bits (0 is written as a backquote).
+fn uu_char(v: u8) -> u8 {
+    if v == 0 {
+        b'`'
+    } else {
+        v + 32
+    }
+}
+
+/// `pack 'u'`: lines of up to `per` bytes, each a length character, the
+/// bytes three at a time as four characters, and a newline.
+fn uuencode(data: &[u8], per: usize, out: &mut Vec<u8>) {
+    for line in data.chunks(per) {
+        out.push(uu_char(line.len() as u8));
+        for g in line.chunks(3) {
+            let b = [g[0], *g.get(1).unwrap_or(&0), *g.get(2).unwrap_or(&0)];
+            out.push(uu_char(b[0] >> 2));
+            out.push(uu_char(((b[0] & 3) << 4) | (b[1] >> 4)));
+            out.push(uu_char(((b[1] & 0xf) << 2) | (b[2] >> 6)));
+            out.push(uu_char(b[2] & 0x3f));
+        }
+        out.push(b'\n');
+    }
+}
+
+/// `unpack 'u'`: the decoded bytes and how much input they used.
+fn uudecode(b: &[u8]) -> (Vec<u8>, usize) {
+    let six = |c: u8| (c.wrapping_sub(32)) & 0x3f;
+    let mut out = Vec::new();
+    let mut i = 0;
+    // A line starts with its length, a character from ' ' to '`'.
+    while i < b.len() && (b' '..=b'`').contains(&b[i]) {
+        let len = six(b[i]) as usize;
+        if len == 0 {
+            break;
+        }
+        i += 1;
+        let mut got = 0;
+        while got < len && i < b.len() && b[i] != b'\n' {
+            let q: Vec<u8> = (0..4)
+                .map(|k| b.get(i + k).map_or(0, |&c| six(c)))
+                .collect();
+            let bytes = [
+                (q[0] << 2) | (q[1] >> 4),
+                (q[1] << 4) | (q[2] >> 2),
+                (q[2] << 6) | q[3],
+            ];
+            for &x in bytes.iter().take(len - got) {
+                out.push(x);
+            }
+            got = (got + 3).min(len);
+            i += 4;
+        }
+        // The rest of the line (padding, the newline).
+        while i < b.len() && b[i] != b'\n' {
+            i += 1;
+        }
+        i += 1;
+    }
+    (out, i.min(b.len()))
+}
+
+/// The checksum of the values from `mark` on, replacing them: their sum
+/// modulo 2**bits (a string of `0`/`1` digits, from `b`/`B`, counts its
+/// ones).
+fn sum_values(out: &mut Vec<Value>, mark: usize, bits: u32) {
+    let vals = out.split_off(mark.min(out.len()));
+    let mut int: u128 = 0;
+    let mut float = 0f64;
+    let mut is_float = false;
+    for v in &vals {
+        match v {
+            Value::Num(f) => {
+                is_float = true;
+                float += f;
+            }
+            Value::Str(s) => {
+                int = int.wrapping_add(s.bytes.iter().filter(|&&c| c == b'1').count() as u128)
+            }
+            Value::Int(i) => int = int.wrapping_add(*i as i128 as u128),
+            Value::UInt(u) => int = int.wrapping_add(*u as u128),
+            _ => {}
+        }
+    }
+    if is_float || bits > 64 {
+        let total = float + int as i128 as f64;
+        let m = 2f64.powi(bits as i32);
+        let r = total % m;
+        out.push(Value::Num(if r < 0.0 { r + m } else { r }));
+    } else {
+        let masked = if bits == 64 {
+            int as u64
+        } else {
+            (int as u64) & ((1u64 << bits) - 1)
+        };
+        out.push(if masked > i64::MAX as u64 {
+            Value::UInt(masked)
+        } else {
+            Value::Int(masked as i64)
+        });
+    }
 }

@@ -474,9 +474,9 @@ impl Interp {
                 }
                 if (v.is_undef() || n.is_undef()) && self.warnings_on() {
                     let (v, n) = self.uninit_operands(BinOp::Repeat, l, r, v, n);
-                    return Ok(self.repeat_str(&v, &n));
+                    return self.repeat_str(&v, &n);
                 }
-                self.repeat_str(&v, &n)
+                self.repeat_str(&v, &n)?
             }
             Expr::List(items) => {
                 // The comma operator: evaluate all, yield the last.
@@ -857,7 +857,12 @@ impl Interp {
                 if n < 0 && self.warnings_on() {
                     self.warn_str("Negative repeat count does nothing");
                 }
-                for _ in 0..n.max(0) {
+                let n = n.max(0) as usize;
+                let total = items.len().checked_mul(n);
+                if total.is_none_or(|t| out.try_reserve(t).is_err()) {
+                    return Err(self.die_msg("Out of memory!"));
+                }
+                for _ in 0..n {
                     out.extend(items.iter().cloned());
                 }
             }
@@ -1290,7 +1295,7 @@ impl Interp {
                 a,
                 b,
             ),
-            Repeat => self.repeat_str(a, b),
+            Repeat => self.repeat_str(a, b)?,
             Isa => {
                 let cls = to_bytes(b).into_owned();
                 let cls = String::from_utf8_lossy(&cls).into_owned();
@@ -1571,29 +1576,41 @@ impl Interp {
 
     /// A repeat count; a string that is not a number warns.
     fn repeat_count(&mut self, n: &Value) -> i64 {
-        if let Value::Str(_) = n {
-            if self.warnings_on() {
-                let num = self.num_operand_in(n, "repeat (x)");
-                return convert::to_i64(&num_to_value(num));
+        let num = match n {
+            Value::Str(_) if self.warnings_on() => self.num_operand_in(n, "repeat (x)"),
+            _ => convert::to_num(n),
+        };
+        if let crate::numeric::Num::Float(f) = num {
+            if !f.is_finite() {
+                if self.warnings_on() {
+                    self.warn_str("Non-finite repeat count does nothing");
+                }
+                return 0;
             }
         }
-        convert::to_i64(n)
+        convert::to_i64(&num_to_value(num))
     }
 
-    pub fn repeat_str(&mut self, v: &Value, n: &Value) -> Value {
+    pub fn repeat_str(&mut self, v: &Value, n: &Value) -> R<Value> {
         let n = self.repeat_count(n);
         if n <= 0 {
             if n < 0 && self.warnings_on() {
                 self.warn_str("Negative repeat count does nothing");
             }
-            return Value::bytes(b"");
+            return Ok(Value::bytes(b""));
         }
         let s = convert::to_pstr(v);
-        let mut out = Vec::with_capacity(s.bytes.len() * n as usize);
+        // A size the allocator refuses is perl's "Out of memory!", not an
+        // abort of the whole shell.
+        let mut out = Vec::new();
+        let total = s.bytes.len().checked_mul(n as usize);
+        if total.is_none_or(|t| out.try_reserve_exact(t).is_err()) {
+            return Err(self.die_msg("Out of memory!"));
+        }
         for _ in 0..n {
             out.extend_from_slice(&s.bytes);
         }
-        Value::str_from(out, s.utf8)
+        Ok(Value::str_from(out, s.utf8))
     }
 
     /// `++`/`--`, pre or post.
