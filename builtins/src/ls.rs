@@ -176,19 +176,8 @@ fn list_dir(
         } else {
             dir.join(&n)
         };
-        let md = match std::fs::symlink_metadata(&path) {
-            Ok(md) => md,
-            Err(e) => {
-                warn(
-                    it,
-                    format!(
-                        "ls: cannot access '{}': {}",
-                        path.to_string_lossy(),
-                        os_error(&e)
-                    ),
-                );
-                continue;
-            }
+        let Some(md) = lstat_or_warn(it, &path) else {
+            continue;
         };
         if o.recursive && md.is_dir() {
             subdirs.push(path.clone());
@@ -253,19 +242,8 @@ impl Walk {
         let mut dirs = Vec::new();
         for arg in args.rest {
             let path = Path::new(OsStr::from_bytes(&arg));
-            let md = match std::fs::symlink_metadata(path) {
-                Ok(md) => md,
-                Err(e) => {
-                    warn(
-                        it,
-                        format!(
-                            "ls: cannot access '{}': {}",
-                            String::from_utf8_lossy(&arg),
-                            os_error(&e)
-                        ),
-                    );
-                    continue;
-                }
+            let Some(md) = lstat_or_warn(it, path) else {
+                continue;
             };
             // A symlink to a directory named as an argument is followed, as
             // ls(1) does without -l.
@@ -313,4 +291,17 @@ pub fn ls(it: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
         recs.extend(batch);
     }
     records(want, out, recs)
+}
+
+/// `lstat` of `path`; a failure is ls's warning, not an error of the whole
+/// listing.
+fn lstat_or_warn(it: &mut Interp, path: &Path) -> Option<std::fs::Metadata> {
+    match std::fs::symlink_metadata(path) {
+        Ok(md) => Some(md),
+        Err(e) => {
+            let shown = path.to_string_lossy();
+            warn(it, format!("ls: cannot access '{shown}': {}", os_error(&e)));
+            None
+        }
+    }
 }

@@ -14,11 +14,9 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::ffi::OsStr;
 use std::io::Read;
-use std::os::unix::ffi::OsStrExt;
 use std::os::unix::io::AsRawFd;
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdout, Stdio};
 use std::rc::Rc;
 
 use psh_interp::convert::to_bytes;
@@ -212,20 +210,12 @@ fn spawn(it: &mut Interp, a: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
         return Err(it.die_msg("PSH::Pipe::spawn: no program"));
     };
     let name = String::from_utf8_lossy(name).into_owned();
-    let path = to_bytes(&it.glob("main::ENV").hv().get(b"PATH")).into_owned();
-    let Some(found) = psh_interp::process::find_in_path(&path, &name) else {
+    let Some(found) = it.find_program(&name) else {
         it.child_status = -1;
         return Ok(register(Source::Empty));
     };
-    it.flush_all();
-    let mut c = Command::new(&found);
-    std::os::unix::process::CommandExt::arg0(&mut c, &name);
-    c.args(args.iter().map(|w| OsStr::from_bytes(w)));
-    c.stdin(Stdio::inherit())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
-    it.child_env(&mut c);
-    match c.spawn() {
+    let mut c = it.program_command(&found, &name, args);
+    match c.stdout(Stdio::piped()).spawn() {
         Ok(mut child) => {
             let out = child.stdout.take();
             Ok(register(Source::Program(Producer {

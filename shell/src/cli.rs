@@ -225,33 +225,12 @@ pub fn parse(argv: &[OsString]) -> Result<Options, String> {
             }
             _ => {}
         }
-        let mut taken = false;
-        for (flag, slot) in [
-            ("--threads", &mut parallel.threads),
-            ("--parallel-threshold", &mut parallel.threshold),
-        ] {
-            let Some(rest) = a.strip_prefix(flag.as_bytes()) else {
-                continue;
-            };
-            let value = match rest {
-                [] => {
-                    i += 1;
-                    argv.get(i).map(|v| v.as_bytes().to_vec())
-                }
-                [b'=', v @ ..] => Some(v.to_vec()),
-                _ => continue,
-            };
-            let n = value
-                .as_deref()
-                .and_then(|v| std::str::from_utf8(v).ok())
-                .and_then(|v| v.parse::<usize>().ok())
-                .ok_or_else(|| format!("{flag}: expects a number"))?;
-            *slot = Some(n);
+        if let Some((flag, n)) = numeric_option(a, argv, &mut i)? {
+            match flag {
+                "--threads" => parallel.threads = Some(n),
+                _ => parallel.threshold = Some(n),
+            }
             i += 1;
-            taken = true;
-            break;
-        }
-        if taken {
             continue;
         }
         // Bundled single-letter switches.
@@ -459,6 +438,31 @@ fn config_program(spec: &[u8]) -> Vec<u8> {
           else { Config::config_vars($n) }\n",
     );
     code
+}
+
+/// `--threads N`, `--threads=N`, `--parallel-threshold N`/`=N`: the option
+/// and its number (`i` moves past a separate value).
+fn numeric_option(
+    a: &[u8],
+    argv: &[OsString],
+    i: &mut usize,
+) -> Result<Option<(&'static str, usize)>, String> {
+    for flag in ["--threads", "--parallel-threshold"] {
+        let value = match a.strip_prefix(flag.as_bytes()) {
+            Some([]) => {
+                *i += 1;
+                argv.get(*i).map(|v| v.as_bytes())
+            }
+            Some([b'=', v @ ..]) => Some(v),
+            _ => continue,
+        };
+        let n = value
+            .and_then(|v| std::str::from_utf8(v).ok())
+            .and_then(|v| v.parse::<usize>().ok())
+            .ok_or_else(|| format!("{flag}: expects a number"))?;
+        return Ok(Some((flag, n)));
+    }
+    Ok(None)
 }
 
 fn is_tty_stdin() -> bool {

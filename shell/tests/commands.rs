@@ -2,18 +2,12 @@
 //! expansion from Perl scope, built-ins, exit statuses. Each test runs psh
 //! in its own scratch directory.
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
-struct Scratch(PathBuf);
+mod common;
+use common::{perl, Scratch};
 
 impl Scratch {
-    fn new(tag: &str) -> Scratch {
-        let d = std::env::temp_dir().join(format!("psh-cmd-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        Scratch(d)
-    }
     fn run(&self, script: &str) -> Output {
         Command::new(env!("CARGO_BIN_EXE_psh"))
             .arg("-c")
@@ -26,12 +20,6 @@ impl Scratch {
     }
 }
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn out(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -41,7 +29,7 @@ fn err(o: &Output) -> String {
 
 #[test]
 fn pipes_and_connectors() {
-    let s = Scratch::new("pipes");
+    let s = Scratch::new("cmd", "pipes");
     let o = s.run("^printf 'b\\na\\nc\\n' > f; ^sort f | head -2");
     assert_eq!(out(&o), "a\nb\n");
     let o = s.run("false && echo no; false || echo yes; true && echo and");
@@ -55,7 +43,7 @@ fn pipes_and_connectors() {
 
 #[test]
 fn redirections() {
-    let s = Scratch::new("redir");
+    let s = Scratch::new("cmd", "redir");
     let o = s.run("echo one > f\necho two >> f\ncat < f\nls /nonexistent-psh 2> e\n^wc -l e");
     assert_eq!(out(&o), "one\ntwo\n1 e\n");
     let o = s.run("ls /nonexistent-psh &> both; cat both | wc -l");
@@ -64,7 +52,7 @@ fn redirections() {
 
 #[test]
 fn words_from_perl_scope() {
-    let s = Scratch::new("words");
+    let s = Scratch::new("cmd", "words");
     let o =
         s.run("my $f = 'a file'; my @l = ('x', 'y z');\necho [$f] @l \"@l\"\n^printf '<%s>' @l");
     assert_eq!(out(&o), "[a file] x y z x y z\n<x><y z>");
@@ -74,7 +62,7 @@ fn words_from_perl_scope() {
 
 #[test]
 fn environment_words() {
-    let s = Scratch::new("envwords");
+    let s = Scratch::new("cmd", "envwords");
     let o = s.run("echo $HOME\nmy $HOME = 'mine';\necho $HOME $ENV{HOME}");
     let home = s.0.display().to_string();
     assert_eq!(out(&o), format!("{home}\nmine {home}\n"));
@@ -82,7 +70,7 @@ fn environment_words() {
 
 #[test]
 fn command_substitution() {
-    let s = Scratch::new("subst");
+    let s = Scratch::new("cmd", "subst");
     let o = s.run("echo a$(echo b c)d \"[$(^printf 'x\\ny\\n')]\"");
     assert_eq!(out(&o), "ab cd [x\ny]\n");
     let o = s.run("cd $(dirname /usr/bin/env) && pwd");
@@ -94,7 +82,7 @@ fn command_substitution() {
 
 #[test]
 fn globs_and_tilde() {
-    let s = Scratch::new("glob");
+    let s = Scratch::new("cmd", "glob");
     for n in ["b.txt", "a.txt", "c.log"] {
         std::fs::write(s.0.join(n), "").unwrap();
     }
@@ -107,7 +95,7 @@ fn globs_and_tilde() {
 
 #[test]
 fn exit_statuses() {
-    let s = Scratch::new("status");
+    let s = Scratch::new("cmd", "status");
     let o = s.run("no-such-program-psh --flag");
     assert_eq!(o.status.code(), Some(127));
     assert!(
@@ -129,7 +117,7 @@ fn exit_statuses() {
 
 #[test]
 fn perl_and_commands_mix() {
-    let s = Scratch::new("mix");
+    let s = Scratch::new("cmd", "mix");
     let o = s.run("echo start\nmy $n = 2 * 21;\nprint \"n=$n\\n\";\necho n is $n\ncd /; print \"in $ENV{PWD}\\n\"");
     assert_eq!(out(&o), "start\nn=42\nn is 42\nin /\n");
     // psh's own ls() gives records; other programs give their output lines.
@@ -144,7 +132,7 @@ fn perl_and_commands_mix() {
 
 #[test]
 fn builtins() {
-    let s = Scratch::new("builtins");
+    let s = Scratch::new("cmd", "builtins");
     std::fs::create_dir(s.0.join("sub")).unwrap();
     let o = s.run("cd sub; pwd; cd -; pushd sub > /dev/null; popd > /dev/null; pwd");
     let here = std::fs::canonicalize(&s.0).unwrap().display().to_string();
@@ -174,7 +162,7 @@ fn builtins() {
 
 #[test]
 fn syntax_errors_are_marked() {
-    let s = Scratch::new("syntax");
+    let s = Scratch::new("cmd", "syntax");
     let o = s.run("echo 'unterminated");
     assert_eq!(o.status.code(), Some(2));
     let e = err(&o);
@@ -182,18 +170,9 @@ fn syntax_errors_are_marked() {
     assert!(e.contains("^"), "{e}");
 }
 
-fn perl(code: &str) -> String {
-    let o = Command::new("perl")
-        .arg("-e")
-        .arg(code)
-        .output()
-        .expect("perl runs");
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
 #[test]
 fn object_pipes_equal_plain_perl() {
-    let s = Scratch::new("pipes-perl");
+    let s = Scratch::new("cmd", "pipes-perl");
     let o = s.run("(1..50) | grep { $_ % 3 } | map { $_ * 2 } | sort { $b <=> $a } | head 5");
     assert_eq!(
         out(&o),
@@ -214,7 +193,7 @@ fn object_pipes_equal_plain_perl() {
 
 #[test]
 fn object_pipes_with_programs_and_formats() {
-    let s = Scratch::new("pipes-prog");
+    let s = Scratch::new("cmd", "pipes-prog");
     std::fs::write(s.0.join("log"), "ok 1\nERROR a\nok 2\nERROR b\n").unwrap();
     let o = s.run("cat('log') | grep { /ERROR/ } | count");
     assert_eq!(out(&o), "2\n");
@@ -232,7 +211,7 @@ fn object_pipes_with_programs_and_formats() {
 /// lines (machine-readable, nothing truncated); `table` asks for the table.
 #[test]
 fn pipeline_records_to_a_non_terminal() {
-    let s = Scratch::new("pipes-out");
+    let s = Scratch::new("cmd", "pipes-out");
     std::fs::write(s.0.join("a.txt"), "hello").unwrap();
     std::fs::create_dir(s.0.join("sub")).unwrap();
     let o = s.run("ls('.') | sort { $a->{name} cmp $b->{name} }");

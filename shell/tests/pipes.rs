@@ -4,20 +4,13 @@
 //! limit, so a pipe that does not stop fails instead of hanging.
 
 use std::io::Read;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Scratch(PathBuf);
+mod common;
+use common::{perl, Scratch};
 
 impl Scratch {
-    fn new(tag: &str) -> Scratch {
-        let d = std::env::temp_dir().join(format!("psh-pipes-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        Scratch(d)
-    }
-
     /// Run `script` with `psh -c`; its stdout, stderr and exit code. Fails
     /// the test when it takes longer than `limit`.
     fn run_within(&self, script: &str, limit: Duration) -> (String, String, i32) {
@@ -68,25 +61,9 @@ impl Scratch {
     }
 }
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// What perl prints for `code`.
-fn perl(code: &str) -> String {
-    let o = Command::new("perl")
-        .arg("-e")
-        .arg(code)
-        .output()
-        .expect("perl runs");
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
 #[test]
 fn head_and_first_stop_an_endless_producer() {
-    let s = Scratch::new("stop");
+    let s = Scratch::new("pipes", "stop");
     let limit = Duration::from_secs(20);
     let (out, err, code) = s.run_within("yes() | head 3", limit);
     assert_eq!(out, "y\ny\ny\n", "stderr: {err}");
@@ -106,7 +83,7 @@ fn head_and_first_stop_an_endless_producer() {
 
 #[test]
 fn status_after_a_stream() {
-    let s = Scratch::new("status");
+    let s = Scratch::new("pipes", "status");
     // Stopped early: the producer's SIGPIPE is no failure.
     let out = s.run("yes() | head 1\nprint \"st=$?\\n\"");
     assert_eq!(out, "y\nst=0\n");
@@ -129,7 +106,7 @@ fn status_after_a_stream() {
 
 #[test]
 fn memory_stays_bounded_on_a_big_stream() {
-    let s = Scratch::new("memory");
+    let s = Scratch::new("pipes", "memory");
     // 2,000,000 lines of 100 bytes: 200 MB of text, which as a whole list
     // of Perl strings takes about 700 MB (one batch: a few tens of MB).
     let script = r#"perl('-e', 'print "x" x 99, "\n" for 1 .. 2_000_000') | grep { /x/ } | count | map { open my $f, '<', '/proc/self/status' or die; my ($kb) = map { /^VmHWM:\s*(\d+)/ ? $1 : () } <$f>; "$_ $kb" }"#;
@@ -146,7 +123,7 @@ fn memory_stays_bounded_on_a_big_stream() {
 
 #[test]
 fn streams_equal_plain_perl() {
-    let s = Scratch::new("equal");
+    let s = Scratch::new("pipes", "equal");
     let out = s.run("seq(1, 100000) | grep { $_ % 7 == 0 } | map { $_ * 3 } | sum");
     assert_eq!(
         out,
@@ -197,7 +174,7 @@ fn streams_equal_plain_perl() {
 
 #[test]
 fn a_pipeline_can_be_assigned() {
-    let s = Scratch::new("assign");
+    let s = Scratch::new("pipes", "assign");
     let out = s.run(
         "my $n = seq(1, 100000) | grep { /9/ } | count\n\
          my @top = seq(1, 100000) | sort { $b <=> $a } | head 2\n\
@@ -213,7 +190,7 @@ fn a_pipeline_can_be_assigned() {
 
 #[test]
 fn ls_recursive_streams_in_ls_order() {
-    let s = Scratch::new("ls");
+    let s = Scratch::new("pipes", "ls");
     for d in ["t/a/x", "t/a/y", "t/b", "t/c/z"] {
         std::fs::create_dir_all(s.0.join(d)).unwrap();
     }

@@ -5,27 +5,13 @@
 //! status and files afterwards.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
+mod common;
+use common::Scratch;
+
 const PERL: &str = "/usr/bin/perl";
-
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(tag: &str) -> Scratch {
-        let d = std::env::temp_dir().join(format!("psh-sw-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        Scratch(d)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 #[derive(Default)]
 struct Case<'a> {
@@ -83,14 +69,14 @@ fn run_in(dir: &Path, program: &str, case: &Case) -> Result {
 
 /// perl's result and psh's (as `psh`, or through a link named `name`).
 fn both(tag: &str, name: Option<&str>, case: &Case) -> (Result, Result) {
-    let p = Scratch::new(&format!("{tag}-perl"));
-    let s = Scratch::new(&format!("{tag}-psh"));
+    let p = Scratch::new("sw", &format!("{tag}-perl"));
+    let s = Scratch::new("sw", &format!("{tag}-psh"));
     let perl = run_in(&p.0, PERL, case);
     let psh = match name {
         None => run_in(&s.0, env!("CARGO_BIN_EXE_psh"), case),
         Some(n) => {
             // The link lives outside the directory compared afterwards.
-            let bin = Scratch::new(&format!("{tag}-bin"));
+            let bin = Scratch::new("sw", &format!("{tag}-bin"));
             let link = bin.0.join(n);
             std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_psh"), &link).unwrap();
             run_in(&s.0, link.to_str().unwrap(), case)

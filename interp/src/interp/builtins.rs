@@ -2176,6 +2176,31 @@ impl Interp {
     /// does: run it with the arguments as its words and return its output
     /// (list context: chomped lines; scalar: the whole text); the status
     /// goes to `$?`. `None` when no such program is on `PATH`.
+    /// Program `name` on the `PATH` in `%ENV`.
+    pub fn find_program(&self, name: &str) -> Option<std::path::PathBuf> {
+        let path = to_bytes(&self.gv(wk::ENV).hv().get(b"PATH")).into_owned();
+        crate::process::find_in_path(&path, name)
+    }
+
+    /// How `name(ARGS)` runs the program found at `found`: argv[0] `name`,
+    /// stdin and stderr inherited, the environment from `%ENV`, Perl's
+    /// buffered output flushed first (stdout is left to the caller).
+    pub fn program_command(
+        &mut self,
+        found: &std::path::Path,
+        name: &str,
+        args: &[Vec<u8>],
+    ) -> std::process::Command {
+        self.flush_all();
+        let mut c = std::process::Command::new(found);
+        std::os::unix::process::CommandExt::arg0(&mut c, name);
+        c.args(args.iter().map(|a| os(a)));
+        c.stdin(std::process::Stdio::inherit());
+        c.stderr(std::process::Stdio::inherit());
+        self.child_env(&mut c);
+        c
+    }
+
     pub(crate) fn call_program(
         &mut self,
         name: &str,
@@ -2187,20 +2212,14 @@ impl Interp {
         if prog.contains("::") || prog.contains('\'') {
             return None;
         }
-        let path = to_bytes(&self.gv(wk::ENV).hv().get(b"PATH")).into_owned();
-        let found = crate::process::find_in_path(&path, prog)?;
+        let found = self.find_program(prog)?;
         Some((|| {
             let vals = match args {
                 Some(a) => self.all_args(a)?,
                 None => Vec::new(),
             };
-            self.flush_all();
-            let mut c = std::process::Command::new(&found);
-            std::os::unix::process::CommandExt::arg0(&mut c, prog);
-            c.args(vals.iter().map(|v| os(&to_bytes(v)).to_os_string()));
-            c.stdin(std::process::Stdio::inherit());
-            c.stderr(std::process::Stdio::inherit());
-            self.child_env(&mut c);
+            let words: Vec<Vec<u8>> = vals.iter().map(|v| to_bytes(v).into_owned()).collect();
+            let mut c = self.program_command(&found, prog, &words);
             let output = match c.output() {
                 Ok(o) => o,
                 Err(e) => {

@@ -394,9 +394,8 @@ impl Interp {
     }
 
     /// The array a `grep`/`map` list is, when it is one named array
-    /// (`@a`, `(@a)`, `@$r`): its elements can be read where they are,
-    /// without a container for each. Evaluating these twice is harmless,
-    /// so the sequential path may evaluate the list again.
+    /// (`@a`, `(@a)`, `@$r`): parallel workers read its elements where they
+    /// are, without a container for each.
     fn plain_array(&mut self, list: &Expr) -> R<Option<Av>> {
         match list {
             Expr::List(xs) if xs.len() == 1 => self.plain_array(&xs[0]),
@@ -432,22 +431,12 @@ impl Interp {
     }
 
     pub fn map(&mut self, body: &Block, list: &Expr, out: &mut Vec<Value>) -> R<()> {
-        let array = self.plain_array(list)?;
-        if let Some(av) = &array {
-            // SAFETY: nothing runs on this thread while the workers read it.
-            let elems = unsafe { av.shared_elems() };
-            if let Some(Outcome::Map(vals)) = self.try_parallel(body, Items::Elems(elems), true) {
-                out.extend(vals);
-                return Ok(());
-            }
+        let (src, done) = self.grep_map_input(body, list, true)?;
+        if let Some(Outcome::Map(vals)) = done {
+            out.extend(vals);
+            return Ok(());
         }
-        let items = self.alias_list(list)?;
-        if array.is_none() {
-            if let Some(Outcome::Map(vals)) = self.try_parallel(body, Items::Svs(&items), true) {
-                out.extend(vals);
-                return Ok(());
-            }
-        }
+        let items = src.into_items();
         let g = self.gv(wk::UNDERSCORE).clone();
         let saved = g.sv();
         let low = self.lowered_block(body);
@@ -463,23 +452,13 @@ impl Interp {
     }
 
     pub fn grep(&mut self, body: &Block, list: &Expr, out: &mut Vec<Value>) -> R<()> {
-        let array = self.plain_array(list)?;
-        if let Some(av) = &array {
-            // SAFETY: as in `map`.
-            let elems = unsafe { av.shared_elems() };
-            if let Some(Outcome::Grep(keep)) = self.try_parallel(body, Items::Elems(elems), false) {
-                out.extend(
-                    elems
-                        .iter()
-                        .zip(keep)
-                        .filter(|(_, k)| *k)
-                        .map(|(e, _)| e.get()),
-                );
-                return Ok(());
-            }
+        let (src, done) = self.grep_map_input(body, list, false)?;
+        if let Some(Outcome::Grep(keep)) = done {
+            src.selected_values(&keep, out);
+            return Ok(());
         }
         let mut svs = Vec::new();
-        self.grep_select(body, list, &mut svs, array.is_none())?;
+        self.grep_sequential(body, src.into_items(), &mut svs)?;
         out.extend(svs.iter().map(|sv| sv.get()));
         Ok(())
     }
@@ -487,33 +466,42 @@ impl Interp {
     /// `grep` yielding the selected elements themselves (for `foreach` and
     /// other aliasing contexts).
     pub fn grep_aliases(&mut self, body: &Block, list: &Expr, out: &mut Vec<Sv>) -> R<()> {
-        self.grep_select(body, list, out, true)
+        let (src, done) = self.grep_map_input(body, list, false)?;
+        match done {
+            Some(Outcome::Grep(keep)) => {
+                out.extend(
+                    src.into_items()
+                        .into_iter()
+                        .zip(keep)
+                        .filter(|(_, k)| *k)
+                        .map(|(sv, _)| sv),
+                );
+                Ok(())
+            }
+            _ => self.grep_sequential(body, src.into_items(), out),
+        }
     }
 
-    /// `grep_aliases`, trying the parallel path when `parallel` (not when
-    /// the caller tried it already).
-    fn grep_select(
+    /// The list of a `grep`/`map`, evaluated once, and the workers' result
+    /// when the block ran in parallel over it.
+    fn grep_map_input(
         &mut self,
         body: &Block,
         list: &Expr,
-        out: &mut Vec<Sv>,
-        parallel: bool,
-    ) -> R<()> {
-        let items = self.alias_list(list)?;
-        let done = match parallel {
-            true => self.try_parallel(body, Items::Svs(&items), false),
-            false => None,
-        };
-        if let Some(Outcome::Grep(keep)) = done {
-            out.extend(
-                items
-                    .into_iter()
-                    .zip(keep)
-                    .filter(|(_, k)| *k)
-                    .map(|(sv, _)| sv),
-            );
-            return Ok(());
+        map: bool,
+    ) -> R<(GrepInput, Option<Outcome>)> {
+        if let Some(av) = self.plain_array(list)? {
+            // SAFETY: nothing runs on this thread while the workers read it.
+            let elems = unsafe { av.shared_elems() };
+            let done = self.try_parallel(body, Items::Elems(elems), map);
+            return Ok((GrepInput::Array(av), done));
         }
+        let items = self.alias_list(list)?;
+        let done = self.try_parallel(body, Items::Svs(&items), map);
+        Ok((GrepInput::Items(items), done))
+    }
+
+    fn grep_sequential(&mut self, body: &Block, items: Vec<Sv>, out: &mut Vec<Sv>) -> R<()> {
         let g = self.gv(wk::UNDERSCORE).clone();
         let saved = g.sv();
         let low = self.lowered_block(body);
@@ -538,6 +526,45 @@ impl Interp {
         let mut out = Vec::new();
         self.grep(body, list, &mut out)?;
         Ok(out.len())
+    }
+}
+
+/// What a `grep`/`map` runs over: one named array, or the element
+/// containers of any other list.
+enum GrepInput {
+    Array(Av),
+    Items(Vec<Sv>),
+}
+
+impl GrepInput {
+    /// The element containers `$_` is aliased to (an array's elements get
+    /// theirs now, as `alias_list` gives them).
+    fn into_items(self) -> Vec<Sv> {
+        match self {
+            GrepInput::Array(av) => av.with(|v| v.iter_mut().map(Elem::container).collect()),
+            GrepInput::Items(items) => items,
+        }
+    }
+
+    /// The values of the elements `keep` selects.
+    fn selected_values(&self, keep: &[bool], out: &mut Vec<Value>) {
+        match self {
+            GrepInput::Array(av) => av.with(|v| {
+                out.extend(
+                    v.iter()
+                        .zip(keep)
+                        .filter(|(_, k)| **k)
+                        .map(|(e, _)| e.get()),
+                )
+            }),
+            GrepInput::Items(items) => out.extend(
+                items
+                    .iter()
+                    .zip(keep)
+                    .filter(|(_, k)| **k)
+                    .map(|(sv, _)| sv.get()),
+            ),
+        }
     }
 }
 

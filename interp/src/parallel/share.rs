@@ -160,8 +160,8 @@ impl Copier {
     }
 
     /// A copy of a string.
-    pub fn string(&mut self, s: &PStr, orig: *const PStr) -> Value {
-        if orig as usize == self.main_empty {
+    pub fn string(&mut self, s: &Rc<PStr>) -> Value {
+        if Rc::as_ptr(s) as usize == self.main_empty {
             return Value::Str(crate::interp::empty_string());
         }
         Value::Str(Rc::new(PStr {
@@ -178,7 +178,7 @@ impl Copier {
             Value::Int(i) => Value::Int(*i),
             Value::UInt(u) => Value::UInt(*u),
             Value::Num(n) => Value::Num(*n),
-            Value::Str(s) => self.string(s, Rc::as_ptr(s)),
+            Value::Str(s) => self.string(s),
             Value::ScalarRef(r) => {
                 let orig = Rc::as_ptr(r) as *const u8 as usize;
                 if let Some(c) = self.seen(orig) {

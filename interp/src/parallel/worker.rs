@@ -86,14 +86,9 @@ impl Items<'_> {
     }
 }
 
-/// One range's results.
-enum Part {
-    Grep(Vec<bool>),
-    Map(Vec<Value>),
-}
-
 struct WorkerOut {
-    parts: Vec<(usize, Part)>,
+    /// Each range's results, by range index.
+    parts: Vec<(usize, Outcome)>,
     /// The worker thread's empty string, when results hold it.
     adopt_empty: Option<usize>,
 }
@@ -101,7 +96,8 @@ struct WorkerOut {
 /// Worker threads reserve a big stack: copying a deep structure recurses.
 const WORKER_STACK: usize = 256 << 20;
 
-/// The result of a parallel run, or `None` when it gave up.
+/// The result of a parallel run (or of one range of it): grep's verdicts
+/// or map's values.
 pub(crate) enum Outcome {
     Grep(Vec<bool>),
     Map(Vec<Value>),
@@ -167,46 +163,35 @@ impl Interp {
         if stop.load(Ordering::Relaxed) {
             return None;
         }
-        let mut parts: Vec<Option<Part>> = (0..ranges.len()).map(|_| None).collect();
-        let mut adopt = Vec::new();
+        let mut parts: Vec<Option<Outcome>> = (0..ranges.len()).map(|_| None).collect();
         for out in outs {
-            let out = out?;
+            let mut out = out?;
             if let Some(e) = out.adopt_empty.filter(|&e| e != main_empty) {
-                adopt.push((e, out.parts.iter().map(|(i, _)| *i).collect::<Vec<_>>()));
+                let mut visited = FxHashSet::default();
+                for (_, p) in &mut out.parts {
+                    if let Outcome::Map(vals) = p {
+                        for v in vals {
+                            share::adopt(v, e, 0, &mut visited);
+                        }
+                    }
+                }
             }
             for (i, p) in out.parts {
                 parts[i] = Some(p);
             }
         }
-        for (empty, idx) in adopt {
-            let mut visited = FxHashSet::default();
-            for i in idx {
-                if let Some(Part::Map(vals)) = &mut parts[i] {
-                    for v in vals {
-                        share::adopt(v, empty, 0, &mut visited);
-                    }
-                }
+        let mut whole = match map {
+            true => Outcome::Map(Vec::new()),
+            false => Outcome::Grep(Vec::with_capacity(items.len())),
+        };
+        for p in parts {
+            match (&mut whole, p?) {
+                (Outcome::Map(all), Outcome::Map(v)) => all.extend(v),
+                (Outcome::Grep(all), Outcome::Grep(v)) => all.extend(v),
+                _ => return None,
             }
         }
-        if map {
-            let mut vals = Vec::new();
-            for p in parts {
-                match p? {
-                    Part::Map(v) => vals.extend(v),
-                    Part::Grep(_) => return None,
-                }
-            }
-            Some(Outcome::Map(vals))
-        } else {
-            let mut keep = Vec::with_capacity(items.len());
-            for p in parts {
-                match p? {
-                    Part::Grep(v) => keep.extend(v),
-                    Part::Map(_) => return None,
-                }
-            }
-            Some(Outcome::Grep(keep))
-        }
+        Some(whole)
     }
 
     /// A worker's interpreter: the program's globals the block reads (copied),
@@ -298,7 +283,7 @@ impl Interp {
         }
         let lm = seed.last_match.0;
         it.last_match = Rc::new(MatchState {
-            subject: match copier.string(&lm.subject, Rc::as_ptr(&lm.subject)) {
+            subject: match copier.string(&lm.subject) {
                 Value::Str(s) => s,
                 _ => Rc::default(),
             },
@@ -362,7 +347,7 @@ unsafe fn work_ranges(
     ranges: &[Range<usize>],
     next: &AtomicUsize,
     stop: &AtomicBool,
-) -> Option<Vec<(usize, Part)>> {
+) -> Option<Vec<(usize, Outcome)>> {
     let mut copier = Copier::new(seed.main_empty);
     let mut w = Interp::worker(seed, &mut copier).ok()?;
     let underscore = w.gv(wk::UNDERSCORE).sv();
@@ -409,7 +394,7 @@ unsafe fn work_ranges(
                     });
                     match reused {
                         Some(buf) => Value::Str(buf),
-                        None => copier.string(s, Rc::as_ptr(s)),
+                        None => copier.string(s),
                     }
                 }
                 _ => copier.value(item).ok()?,
@@ -444,9 +429,9 @@ unsafe fn work_ranges(
         parts.push((
             r,
             if seed.map {
-                Part::Map(vals)
+                Outcome::Map(vals)
             } else {
-                Part::Grep(kept)
+                Outcome::Grep(kept)
             },
         ));
     }
