@@ -27,4 +27,5 @@ pub mod regex;
 pub mod signals;
 pub mod sprintf;
 pub mod storable;
+pub mod tie;
 pub mod value;

@@ -258,6 +258,53 @@ pub struct Meta {
     pub lv: Option<Lv>,
     /// `each @array` position.
     pub each: usize,
+    /// What reads and writes of a tied container call (see `crate::tie`).
+    pub tied: Option<Tied>,
+    /// The key `each` on a tied hash gave last (`NEXTKEY` wants it).
+    pub each_key: Option<Value>,
+}
+
+/// The tie of a container, or of one element of a tied array or hash.
+#[derive(Clone)]
+pub enum Tied {
+    /// The object `tie` returned, for a tied scalar, array or hash.
+    Var(Value),
+    /// An element of a tied array: its reads and writes are `FETCH` and
+    /// `STORE` with the index.
+    Index(Value, i64),
+    /// An element of a tied hash: `FETCH` and `STORE` with the key.
+    Key(Value, Value),
+}
+
+/// The tie object of a container's metadata, if it is tied as a whole.
+#[inline]
+fn meta_tie(meta: &UnsafeCell<Option<Box<Meta>>>) -> Option<Value> {
+    // SAFETY: single-threaded; the clone runs no Perl code.
+    unsafe {
+        match &*meta.get() {
+            None => None,
+            Some(m) => match &m.tied {
+                Some(Tied::Var(obj)) => Some(obj.clone()),
+                _ => None,
+            },
+        }
+    }
+}
+
+fn set_meta_tie(meta: &UnsafeCell<Option<Box<Meta>>>, t: Option<Tied>) -> Option<Tied> {
+    unsafe {
+        match &mut *meta.get() {
+            Some(m) => std::mem::replace(&mut m.tied, t),
+            None if t.is_some() => {
+                *meta.get() = Some(Box::new(Meta {
+                    tied: t,
+                    ..Default::default()
+                }));
+                None
+            }
+            None => None,
+        }
+    }
 }
 
 /// What a proxy scalar writes through to.
@@ -326,7 +373,43 @@ impl Scalar {
     #[inline]
     pub fn get(&self) -> Value {
         // SAFETY: single-threaded; no reference into the cell outlives this call.
-        unsafe { (*self.v.get()).clone() }
+        unsafe {
+            if let Some(m) = &*self.meta.get() {
+                if m.tied.is_some() {
+                    return self.tied_fetch();
+                }
+            }
+            (*self.v.get()).clone()
+        }
+    }
+    /// The tie of this scalar (or of the element it stands for).
+    pub fn tie(&self) -> Option<Tied> {
+        unsafe { (*self.meta.get()).as_ref().and_then(|m| m.tied.clone()) }
+    }
+    /// Tie (or untie, with `None`) this scalar; the previous tie.
+    pub fn set_tie(&self, t: Option<Tied>) -> Option<Tied> {
+        set_meta_tie(&self.meta, t)
+    }
+    /// A read of a tied scalar: `FETCH`, whose result the scalar keeps
+    /// (as perl's does, so it is there when the tie goes).
+    #[cold]
+    #[inline(never)]
+    fn tied_fetch(&self) -> Value {
+        let Some(t) = self.tie() else {
+            return unsafe { (*self.v.get()).clone() };
+        };
+        // Inside its own FETCH the scalar reads plainly, as perl turns a
+        // variable's magic off while that magic runs.
+        let v = crate::tie::with_tie_off(self, t, crate::tie::fetch);
+        let old = unsafe { std::mem::replace(&mut *self.v.get(), v.clone()) };
+        drop(old);
+        v
+    }
+    #[cold]
+    #[inline(never)]
+    fn tied_store(&self, t: Tied) {
+        let v = unsafe { (*self.v.get()).clone() };
+        crate::tie::with_tie_off(self, t, |t| crate::tie::store(t, v));
     }
     #[inline]
     pub fn set(&self, v: Value) {
@@ -336,6 +419,11 @@ impl Scalar {
         unsafe {
             if let Some(m) = &mut *self.meta.get() {
                 m.pos = None;
+                if let Some(t) = m.tied.clone() {
+                    self.tied_store(t);
+                    old.release();
+                    return;
+                }
                 match &mut m.lv {
                     None => {}
                     Some(Lv::Substr { target, off, len }) => {
@@ -354,6 +442,9 @@ impl Scalar {
     /// integer and the result does not overflow; the new value, else `None`.
     #[inline]
     pub fn add_int(&self, y: i64, sub: bool) -> Option<i64> {
+        if !self.is_plain() && self.tie().is_some() {
+            return None;
+        }
         self.with_mut(|v| match v {
             Value::Int(x) => {
                 let n = if sub {
@@ -403,6 +494,16 @@ impl Scalar {
             }))),
         })
     }
+    /// A scalar standing for one element of a tied array or hash.
+    pub fn new_tied_elem(t: Tied) -> Sv {
+        Rc::new(Scalar {
+            v: UnsafeCell::new(Value::Undef),
+            meta: UnsafeCell::new(Some(Box::new(Meta {
+                tied: Some(t),
+                ..Default::default()
+            }))),
+        })
+    }
     /// Whether this is an lvalue `substr` proxy (`ref` says `LVALUE`).
     pub fn is_lvalue(&self) -> bool {
         unsafe {
@@ -429,16 +530,31 @@ impl Scalar {
     pub fn take(&self) -> Value {
         unsafe { std::mem::take(&mut *self.v.get()) }
     }
-    /// Run `f` on the value in place. `f` must not run Perl code.
+    /// Run `f` on the value in place. `f` must not run Perl code. A tied
+    /// scalar is fetched before and stored after.
     #[inline]
     pub fn with_mut<T>(&self, f: impl FnOnce(&mut Value) -> T) -> T {
+        if !self.is_plain() && self.tie().is_some() {
+            let mut v = self.get();
+            let r = f(&mut v);
+            self.set(v);
+            return r;
+        }
         unsafe { f(&mut *self.v.get()) }
     }
     /// Borrow the value. The caller must not run Perl code or touch this
-    /// container while the borrow lives.
+    /// container while the borrow lives. A tied scalar is fetched first.
     #[inline]
     pub fn peek<T>(&self, f: impl FnOnce(&Value) -> T) -> T {
+        if !self.is_plain() && self.tie().is_some() {
+            let v = self.get();
+            return f(&v);
+        }
         unsafe { f(&*self.v.get()) }
+    }
+    /// The value as stored, without calling a tie's FETCH.
+    pub fn raw(&self) -> Value {
+        unsafe { (*self.v.get()).clone() }
     }
     pub fn blessed(&self) -> Option<Rc<str>> {
         unsafe { (*self.meta.get()).as_ref().and_then(|m| m.blessed.clone()) }
@@ -471,7 +587,9 @@ impl Scalar {
     /// # Safety
     /// As `shared_value`.
     pub unsafe fn shared_is_proxy(&self) -> bool {
-        (*self.meta.get()).as_ref().is_some_and(|m| m.lv.is_some())
+        (*self.meta.get())
+            .as_ref()
+            .is_some_and(|m| m.lv.is_some() || m.tied.is_some())
     }
     pub fn bless_inert(&self, pkg: Rc<str>) {
         unsafe { *self.meta.get() = inert_meta(pkg) }
@@ -488,6 +606,15 @@ impl Array {
     /// As `shared_elems`.
     pub unsafe fn shared_package(&self) -> Option<&str> {
         meta_package(&*self.meta.get())
+    }
+    /// Whether the array is tied (its elements are not in `shared_elems`).
+    ///
+    /// # Safety
+    /// As `shared_elems`.
+    pub unsafe fn shared_is_tied(&self) -> bool {
+        (*self.meta.get())
+            .as_ref()
+            .is_some_and(|m| m.tied.is_some())
     }
     pub fn bless_inert(&self, pkg: Rc<str>) {
         unsafe { *self.meta.get() = inert_meta(pkg) }
@@ -508,6 +635,15 @@ impl Hash {
     /// As `shared_map`.
     pub unsafe fn shared_package(&self) -> Option<&str> {
         meta_package(&*self.meta.get())
+    }
+    /// Whether the hash is tied (its entries are not in `shared_map`).
+    ///
+    /// # Safety
+    /// As `shared_map`.
+    pub unsafe fn shared_is_tied(&self) -> bool {
+        (*self.meta.get())
+            .as_ref()
+            .is_some_and(|m| m.tied.is_some())
     }
     pub fn bless_inert(&self, pkg: Rc<str>) {
         unsafe { *self.meta.get() = inert_meta(pkg) }
@@ -623,11 +759,23 @@ impl Array {
     }
     #[inline]
     pub fn len(&self) -> usize {
+        if let Some(obj) = self.tied() {
+            return crate::tie::array_size(&obj);
+        }
         unsafe { (*self.v.get()).len() }
     }
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+    /// The tie object, when the array is tied.
+    #[inline]
+    pub fn tied(&self) -> Option<Value> {
+        meta_tie(&self.meta)
+    }
+    /// Tie (or untie, with `None`) the array; the previous tie.
+    pub fn set_tie(&self, t: Option<Tied>) -> Option<Tied> {
+        set_meta_tie(&self.meta, t)
     }
     /// Perl index (negative counts from the end) to a vector index.
     #[inline]
@@ -642,6 +790,9 @@ impl Array {
     }
     #[inline]
     pub fn get(&self, i: i64) -> Value {
+        if let Some(obj) = self.tied() {
+            return crate::tie::array_fetch(&obj, i);
+        }
         match self.resolve(i) {
             Some(j) => self.with(|v| v.get(j).map(Elem::get).unwrap_or_default()),
             None => Value::Undef,
@@ -652,6 +803,9 @@ impl Array {
     /// value attempted").
     #[inline]
     pub fn set(&self, i: i64, val: Value) -> bool {
+        if let Some(obj) = self.tied() {
+            return crate::tie::array_store(&obj, i, val);
+        }
         match self.resolve(i) {
             Some(j) => {
                 self.with(|v| {
@@ -667,6 +821,9 @@ impl Array {
     }
     /// The container of element `i`, created (extending the array) if needed.
     pub fn elem_container(&self, i: i64) -> Option<Sv> {
+        if let Some(obj) = self.tied() {
+            return crate::tie::array_elem(&obj, i);
+        }
         let j = self.resolve(i)?;
         Some(self.with(|v| {
             if j >= v.len() {
@@ -676,13 +833,53 @@ impl Array {
         }))
     }
     pub fn push(&self, val: Value) {
+        if let Some(obj) = self.tied() {
+            return crate::tie::array_push(&obj, vec![val]);
+        }
         self.with(|v| v.push(Elem::V(val)))
     }
     pub fn values(&self) -> Vec<Value> {
+        if let Some(obj) = self.tied() {
+            return crate::tie::array_values(&obj);
+        }
         self.with(|v| v.iter().map(Elem::get).collect())
+    }
+    /// Append the values (the array in list context).
+    #[inline]
+    pub fn values_into(&self, out: &mut Vec<Value>) {
+        if let Some(obj) = self.tied() {
+            return out.extend(crate::tie::array_values(&obj));
+        }
+        self.with(|v| out.extend(v.iter().map(Elem::get)));
+    }
+    /// Each element's container in order (what `foreach`, `map` and a
+    /// sub's `@_` alias); a tied array's are proxies that FETCH and STORE.
+    pub fn for_each_container(&self, mut f: impl FnMut(Sv)) {
+        if let Some(obj) = self.tied() {
+            let n = crate::tie::array_size(&obj);
+            for i in 0..n {
+                f(Scalar::new_tied_elem(Tied::Index(obj.clone(), i as i64)));
+            }
+            return;
+        }
+        // Collected first: `f` may run code that changes the array.
+        let svs: Vec<Sv> = self.with(|v| v.iter_mut().map(Elem::container).collect());
+        svs.into_iter().for_each(f);
+    }
+    /// The container of element `j` (a vector index) if the array has one
+    /// there; nothing is created.
+    pub fn existing_container(&self, j: usize) -> Option<Sv> {
+        if let Some(obj) = self.tied() {
+            return (j < crate::tie::array_size(&obj))
+                .then(|| Scalar::new_tied_elem(Tied::Index(obj, j as i64)));
+        }
+        self.with(|v| v.get_mut(j).map(Elem::container))
     }
     /// Replace the whole content (list assignment).
     pub fn assign(&self, vals: Vec<Value>) {
+        if let Some(obj) = self.tied() {
+            return crate::tie::array_assign(&obj, vals);
+        }
         let old = self.with(|v| std::mem::replace(v, vals.into_iter().map(Elem::V).collect()));
         drop_rev(old);
     }
@@ -690,6 +887,9 @@ impl Array {
     /// recycled between calls). Elements go last to first, perl's order for
     /// DESTROY; dropping them runs no Perl code (DESTROY is deferred).
     pub fn clear(&self) {
+        if let Some(obj) = self.tied() {
+            return crate::tie::clear(&obj);
+        }
         self.with(|v| {
             while let Some(e) = v.pop() {
                 drop(e);
@@ -803,21 +1003,54 @@ impl Hash {
         unsafe { f(&mut *self.m.get()) }
     }
     pub fn len(&self) -> usize {
+        if let Some(obj) = self.tied() {
+            return crate::tie::hash_keys(&obj).len();
+        }
         self.with(|m| m.len())
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+    /// The tie object, when the hash is tied.
+    #[inline]
+    pub fn tied(&self) -> Option<Value> {
+        meta_tie(&self.meta)
+    }
+    /// Tie (or untie, with `None`) the hash; the previous tie.
+    pub fn set_tie(&self, t: Option<Tied>) -> Option<Tied> {
+        set_meta_tie(&self.meta, t)
+    }
+    /// The key `each` gave last on a tied hash, taken (`None` after the
+    /// end or a reset).
+    pub fn take_each_key(&self) -> Option<Value> {
+        unsafe { (*self.meta.get()).as_mut().and_then(|m| m.each_key.take()) }
+    }
+    pub fn set_each_key(&self, k: Option<Value>) {
+        unsafe {
+            if let Some(m) = &mut *self.meta.get() {
+                m.each_key = k;
+            }
+        }
+    }
     #[inline]
     pub fn get(&self, k: &[u8]) -> Value {
+        if let Some(obj) = self.tied() {
+            return crate::tie::hash_fetch(&obj, k);
+        }
         self.with(|m| m.get(k).map(Elem::get).unwrap_or_default())
     }
     #[inline]
     pub fn exists(&self, k: &[u8]) -> bool {
+        if let Some(obj) = self.tied() {
+            return crate::tie::hash_exists(&obj, k);
+        }
         self.with(|m| m.contains_key(k))
     }
     #[inline]
     pub fn set(&self, k: Key, v: Value) {
+        if let Some(obj) = self.tied() {
+            return crate::tie::hash_store(&obj, &k, v);
+        }
         let old = self.with(|m| match m.get_mut(&k.0.bytes[..]) {
             Some(e) => {
                 e.set(v);
@@ -830,10 +1063,62 @@ impl Hash {
         });
         drop(old);
     }
+    /// Append key, value, key, value… (the hash in list context).
+    pub fn pairs_into(&self, out: &mut Vec<Value>) {
+        if let Some(obj) = self.tied() {
+            for k in crate::tie::hash_keys(&obj) {
+                let v = crate::tie::hash_fetch(&obj, &crate::convert::to_bytes(&k));
+                out.push(k);
+                out.push(v);
+            }
+            return;
+        }
+        self.with(|m| {
+            for (k, v) in m.iter() {
+                out.push(Value::Str(k.0.clone()));
+                out.push(v.get());
+            }
+        });
+    }
+    /// The keys (copies) and the values' containers, alternately, as
+    /// `foreach (%h)` aliases them; with `values_only`, the containers only.
+    pub fn alias_pairs_into(&self, out: &mut Vec<Sv>, values_only: bool) {
+        if let Some(obj) = self.tied() {
+            for k in crate::tie::hash_keys(&obj) {
+                if !values_only {
+                    out.push(Scalar::new(k.clone()));
+                }
+                out.push(Scalar::new_tied_elem(Tied::Key(obj.clone(), k)));
+            }
+            return;
+        }
+        self.with(|m| {
+            for (k, v) in m.iter_mut() {
+                if !values_only {
+                    out.push(Scalar::new(Value::Str(k.0.clone())));
+                }
+                out.push(v.container());
+            }
+        });
+    }
+    /// The container of an existing entry; nothing is created. A tied
+    /// hash's is a proxy whether or not the key exists (perl's too).
+    pub fn existing_container(&self, k: &Key) -> Option<Sv> {
+        if let Some(obj) = self.tied() {
+            return Some(crate::tie::hash_elem(&obj, k));
+        }
+        self.with(|m| m.get_mut(&k.0.bytes[..]).map(|e| e.container()))
+    }
     pub fn elem_container(&self, k: Key) -> Sv {
+        if let Some(obj) = self.tied() {
+            return crate::tie::hash_elem(&obj, &k);
+        }
         self.with(|m| m.entry(k).or_default().container())
     }
     pub fn delete(&self, k: &[u8]) -> Option<Value> {
+        if let Some(obj) = self.tied() {
+            return Some(crate::tie::hash_delete(&obj, k));
+        }
         // `shift_remove` keeps insertion order, which users see in listings;
         // an `each` in progress is moved back so it does not skip an entry.
         let r = self.with(|m| m.shift_remove_full(k));
@@ -847,6 +1132,9 @@ impl Hash {
     }
     /// Empty the hash, keeping its table for reuse.
     pub fn clear(&self) {
+        if let Some(obj) = self.tied() {
+            return crate::tie::clear(&obj);
+        }
         self.with(|m| m.clear());
         self.iter.set(0);
     }
@@ -1021,7 +1309,8 @@ impl PadSlot {
                 if Rc::strong_count(sv) == 1 && sv.is_plain() {
                     // The common case: a plain variable only the pad holds.
                     sv.take().release();
-                } else if Rc::strong_count(sv) == 1 && sv.blessed().is_none() {
+                } else if Rc::strong_count(sv) == 1 && sv.blessed().is_none() && sv.tie().is_none()
+                {
                     let old = sv.take();
                     sv.set_pos(None);
                     drop(old);
@@ -1030,14 +1319,14 @@ impl PadSlot {
                 }
             }
             PadSlot::Array(av) => {
-                if Rc::strong_count(av) == 1 && av.blessed().is_none() {
+                if Rc::strong_count(av) == 1 && av.blessed().is_none() && av.tied().is_none() {
                     av.clear();
                 } else {
                     *self = PadSlot::Array(Array::new());
                 }
             }
             PadSlot::Hash(hv) => {
-                if Rc::strong_count(hv) == 1 && hv.blessed().is_none() {
+                if Rc::strong_count(hv) == 1 && hv.blessed().is_none() && hv.tied().is_none() {
                     hv.clear();
                 } else {
                     *self = PadSlot::Hash(Hash::new());
@@ -1063,6 +1352,8 @@ pub struct Glob {
     pub blessed: UnsafeCell<Option<Rc<str>>>,
     /// DESTROY has been queued for this (blessed) glob.
     pub destroyed: Cell<bool>,
+    /// The tie of the handle (`tie *FH, CLASS`).
+    tied: UnsafeCell<Option<Value>>,
 }
 
 pub type Gv = Rc<Glob>;
@@ -1089,6 +1380,7 @@ impl Drop for Glob {
             io: UnsafeCell::new(self.io.get_mut().take()),
             blessed: UnsafeCell::new(Some(pkg)),
             destroyed: Cell::new(true),
+            tied: UnsafeCell::new(self.tied.get_mut().take()),
         });
         crate::destroy::defer(Value::GlobRef(again));
     }
@@ -1105,7 +1397,20 @@ impl Glob {
             io: UnsafeCell::new(None),
             blessed: UnsafeCell::new(None),
             destroyed: Cell::new(false),
+            tied: UnsafeCell::new(None),
         })
+    }
+    /// The tie object of the handle, when it is tied.
+    #[inline]
+    pub fn tied(&self) -> Option<Value> {
+        unsafe { (*self.tied.get()).clone() }
+    }
+    /// Tie (or untie, with `None`) the handle; the previous tie.
+    pub fn set_tie(&self, t: Option<Tied>) -> Option<Tied> {
+        let obj = t.map(|t| match t {
+            Tied::Var(o) | Tied::Index(o, _) | Tied::Key(o, _) => o,
+        });
+        unsafe { std::mem::replace(&mut *self.tied.get(), obj).map(Tied::Var) }
     }
     pub fn blessed(&self) -> Option<Rc<str>> {
         unsafe { (*self.blessed.get()).clone() }

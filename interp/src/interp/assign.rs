@@ -328,6 +328,11 @@ impl Interp {
                 let full = self.qualify(&name);
                 Ok(self.glob(&full))
             }
+            // A reference to a scalar holding a glob (`\do { local *FH }`).
+            Value::ScalarRef(sv) => match sv.raw() {
+                Value::Glob(g) => Ok(g),
+                _ => Err(self.die_msg("Not a GLOB reference")),
+            },
             _ => Err(self.die_msg("Not a GLOB reference")),
         }
     }
@@ -532,6 +537,10 @@ impl Interp {
             Expr::LastIndex(p) => {
                 let av = self.array_place(p, true)?;
                 let n = convert::to_i64(&v) + 1;
+                if let Some(obj) = av.tied() {
+                    self.tie_method(&obj, "STORESIZE", vec![Value::Int(n)], super::Want::Void)?;
+                    return Ok(());
+                }
                 av.with(|a| a.resize_with(n.max(0) as usize, Elem::default));
                 Ok(())
             }
@@ -764,6 +773,21 @@ impl Interp {
         rhs: &Expr,
         r: Value,
     ) -> R<Value> {
+        let sv = self.pad_sv(s);
+        if !sv.is_plain() && sv.tie().is_some() {
+            // One FETCH and one STORE, as perl makes.
+            let mut cur = sv.get();
+            if cur.is_undef() {
+                cur = if op == BinOp::Concat {
+                    Value::from_str("")
+                } else {
+                    Value::Int(0)
+                };
+            }
+            let res = self.binop(op, &cur, &r)?;
+            sv.set(res.clone());
+            return Ok(res);
+        }
         if op == BinOp::Concat {
             // `$s .= …` appends in place when the string is not shared.
             let sv = self.pad_sv(s);

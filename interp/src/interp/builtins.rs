@@ -458,6 +458,11 @@ impl Interp {
     }
 
     pub fn func(&mut self, f: Func, args: &[Expr], want: Want, out: &mut Vec<Value>) -> R<Value> {
+        if self.handles_tied {
+            if let Some(v) = self.tied_handle_func(f, args, want, out)? {
+                return Ok(v);
+            }
+        }
         Ok(match f {
             Func::Length => {
                 let v = self.arg_sv(args, 0)?;
@@ -857,6 +862,14 @@ impl Interp {
             Func::Push | Func::Unshift => {
                 let av = self.array_of(&args[0], true)?;
                 let vals = self.all_args(&args[1..])?;
+                if let Some(obj) = av.tied() {
+                    let m = if f == Func::Push { "PUSH" } else { "UNSHIFT" };
+                    self.tie_method(&obj, m, vals, Want::Void)?;
+                    if want == Want::Void {
+                        return Ok(Value::Undef);
+                    }
+                    return Ok(Value::Int(av.len() as i64));
+                }
                 if f == Func::Push {
                     av.with(|a| a.extend(vals.into_iter().map(Elem::V)));
                 } else {
@@ -876,6 +889,11 @@ impl Interp {
                     Some(a) => self.array_of(a, true)?,
                     None => self.args.clone(),
                 };
+                if let Some(obj) = av.tied() {
+                    let m = if f == Func::Pop { "POP" } else { "SHIFT" };
+                    let mut r = self.tie_method(&obj, m, vec![], Want::Scalar)?;
+                    return Ok(r.pop().unwrap_or_default());
+                }
                 let e = av.with(|a| {
                     if f == Func::Pop {
                         a.pop()
@@ -889,6 +907,23 @@ impl Interp {
             }
             Func::Splice => {
                 let av = self.array_of(&args[0], true)?;
+                if let Some(obj) = av.tied() {
+                    let mut vals = Vec::new();
+                    for (i, a) in args[1..].iter().enumerate() {
+                        if i < 2 {
+                            vals.push(self.sv(a)?);
+                        } else {
+                            self.list(a, &mut vals)?;
+                        }
+                    }
+                    let w = if want == Want::List {
+                        Want::List
+                    } else {
+                        Want::Scalar
+                    };
+                    let removed = self.tie_method(&obj, "SPLICE", vals, w)?;
+                    return Ok(self.ret_list(removed, want, out));
+                }
                 let len = av.len() as i64;
                 let off = match args.get(1) {
                     Some(e) => to_i64(&self.sv(e)?),
@@ -934,6 +969,11 @@ impl Interp {
                 Expr::Index { array, index } => {
                     let av = self.array_place(array, true)?;
                     let i = self.index_value(index)?;
+                    if let Some(obj) = av.tied() {
+                        let r =
+                            self.tie_method(&obj, "EXISTS", vec![Value::Int(i)], Want::Scalar)?;
+                        return Ok(bool_val(r.last().is_some_and(Value::truthy)));
+                    }
                     bool_val(av.resolve(i).is_some_and(|j| j < av.len()))
                 }
                 Expr::SubRef(name) => bool_val(
@@ -1657,17 +1697,9 @@ impl Interp {
                 )
             }
             Func::Sysopen => return self.sysopen(args),
-            // Nothing is tied in psh (tie itself is not supported).
-            Func::Tied => Value::Undef,
-            // POSIX.pm ties %POSIX::SIGRT as it loads; psh has no tie yet,
-            // and that hash is only for real-time signals: left untied.
-            Func::Tie
-                if args.len() >= 2 && to_bytes(&self.sv(&args[1])?).as_ref() == b"POSIX::SigRt" =>
-            {
-                // tie gives the tie object, which is true (POSIX.pm ends
-                // with this statement, and a required file must be true).
-                Value::Int(1)
-            }
+            Func::Tie => return self.tie_builtin(args),
+            Func::Tied => return self.tied_builtin(args),
+            Func::Untie => return self.untie_builtin(args),
             // Not implemented yet: a clear error rather than a wrong result.
             _ => {
                 let name = format!("{f:?}").to_lowercase();
@@ -1765,6 +1797,9 @@ impl Interp {
             return Ok(Value::Undef);
         }
         let hv = self.hash_of(e, true)?;
+        if let Some(obj) = hv.tied() {
+            return self.tied_keys_values(f, &hv, &obj, want, out);
+        }
         match f {
             Func::Each => {
                 let i = hv.iter.get();
@@ -1804,6 +1839,58 @@ impl Interp {
                 Ok(Value::Undef)
             }
         }
+    }
+
+    /// `keys`, `values` and `each` of a tied hash: `FIRSTKEY`/`NEXTKEY`,
+    /// and `FETCH` for the values.
+    fn tied_keys_values(
+        &mut self,
+        f: Func,
+        hv: &Hv,
+        obj: &Value,
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> R<Value> {
+        let next = |me: &mut Interp, last: Option<Value>| -> R<Value> {
+            let r = match last {
+                None => me.tie_method(obj, "FIRSTKEY", vec![], Want::Scalar)?,
+                Some(k) => me.tie_method(obj, "NEXTKEY", vec![k], Want::Scalar)?,
+            };
+            Ok(r.into_iter().last().unwrap_or_default())
+        };
+        if f == Func::Each {
+            let k = next(self, hv.take_each_key())?;
+            if k.is_undef() {
+                return Ok(Value::Undef);
+            }
+            hv.set_each_key(Some(k.clone()));
+            if want == Want::List {
+                let v = self.tie_method(obj, "FETCH", vec![k.clone()], Want::Scalar)?;
+                out.push(k);
+                out.push(v.into_iter().last().unwrap_or_default());
+                return Ok(Value::Undef);
+            }
+            return Ok(k);
+        }
+        hv.set_each_key(None);
+        let mut keys = Vec::new();
+        let mut k = next(self, None)?;
+        while !k.is_undef() {
+            keys.push(k.clone());
+            k = next(self, Some(k))?;
+        }
+        if want != Want::List {
+            return Ok(Value::Int(keys.len() as i64));
+        }
+        for k in keys {
+            if f == Func::Keys {
+                out.push(k);
+            } else {
+                let v = self.tie_method(obj, "FETCH", vec![k], Want::Scalar)?;
+                out.push(v.into_iter().last().unwrap_or_default());
+            }
+        }
+        Ok(Value::Undef)
     }
 
     fn delete(&mut self, e: &Expr, want: Want, out: &mut Vec<Value>) -> R<Value> {
@@ -2618,6 +2705,9 @@ pub fn returns_list(f: Func) -> bool {
 
 /// `delete $a[i]`: the value; the array shrinks when it was the last.
 fn delete_array_elem(av: &Av, i: i64) -> Value {
+    if let Some(obj) = av.tied() {
+        return crate::tie::array_delete(&obj, i);
+    }
     match av.resolve(i) {
         Some(j) if j < av.len() => av.with(|a| {
             let v = a[j].get();
@@ -2638,8 +2728,13 @@ pub fn ref_type(v: &Value) -> Value {
     }
     Value::bytes(match v {
         Value::ScalarRef(sv) => {
-            if sv.peek(|x| x.is_ref()) {
+            // The stored value: `ref` does not FETCH a tied scalar.
+            let v = sv.raw();
+            if v.is_ref() {
                 b"REF"
+            } else if matches!(v, Value::Glob(_)) {
+                // A scalar holding a glob is a glob (`\do { local *FH }`).
+                b"GLOB"
             } else if sv.is_lvalue() {
                 b"LVALUE"
             } else {

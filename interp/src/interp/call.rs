@@ -160,7 +160,7 @@ impl Interp {
                 Expr::Global(id) => v.push(Elem::C(self.gv(*id).sv())),
                 Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::Args => {
                     let av = self.array_of(a, false)?;
-                    av.with(|x| v.extend(x.iter_mut().map(|e| Elem::C(e.container()))));
+                    av.for_each_container(|sv| v.push(Elem::C(sv)));
                 }
                 Expr::List(items) => self.push_call_args(items, v)?,
                 // An existing element is aliased; a missing one is created
@@ -169,7 +169,7 @@ impl Interp {
                     let hv = self.hash_place(hash, true)?;
                     let k = self.sv(key)?;
                     let k = super::expr::key_of(&k);
-                    let found = hv.with(|m| m.get_mut(&k.0.bytes[..]).map(|e| e.container()));
+                    let found = hv.existing_container(&k);
                     v.push(Elem::C(match found {
                         Some(sv) => sv,
                         None => Scalar::new_proxy(Value::Undef, Lv::HashElem(hv, k)),
@@ -179,7 +179,7 @@ impl Interp {
                     let av = self.array_place(array, true)?;
                     let i = self.index_value(index)?;
                     let found = match av.resolve(i) {
-                        Some(j) => av.with(|x| x.get_mut(j).map(|e| e.container())),
+                        Some(j) => av.existing_container(j),
                         None => None,
                     };
                     v.push(match found {

@@ -87,6 +87,14 @@ impl Interp {
                 let mut out = Vec::new();
                 self.eval_string(e, Want::Void, &mut out)?;
             }
+            // A tied array's push and unshift ask for the new size only
+            // when it is used.
+            Expr::Func {
+                f: f @ (ast::Func::Push | ast::Func::Unshift),
+                args,
+            } => {
+                self.func(*f, args, Want::Void, &mut Vec::new())?;
+            }
             _ => {
                 self.sv(e)?;
             }
@@ -669,37 +677,37 @@ impl Interp {
             }
             Expr::MyArray(s) => {
                 let av = self.pad_av(*s);
-                av.with(|v| out.extend(v.iter().map(Elem::get)));
+                av.values_into(out);
             }
             Expr::MyHash(s) => {
                 let hv = self.pad_hv(*s);
-                hash_pairs(&hv, out);
+                hv.pairs_into(out);
             }
             Expr::GlobalArray(id) => {
                 let av = self.gv(*id).av();
-                av.with(|v| out.extend(v.iter().map(Elem::get)));
+                av.values_into(out);
             }
             Expr::GlobalHash(id) => {
                 let hv = self.gv(*id).hv();
-                hash_pairs(&hv, out);
+                hv.pairs_into(out);
             }
             Expr::Args => {
                 let av = self.args.clone();
-                av.with(|v| out.extend(v.iter().map(Elem::get)));
+                av.values_into(out);
             }
             Expr::ArrayDeref(_) => {
                 let av = self.array_of(e, false)?;
-                av.with(|v| out.extend(v.iter().map(Elem::get)));
+                av.values_into(out);
             }
             Expr::HashDeref(_) => {
                 let hv = self.hash_of(e, false)?;
-                hash_pairs(&hv, out);
+                hv.pairs_into(out);
             }
             Expr::Special(
                 sp @ (ast::SpecialVar::NamedCaptures | ast::SpecialVar::NamedCaptureLists),
             ) => {
                 let hv = self.named_captures_hv(*sp == ast::SpecialVar::NamedCaptureLists);
-                hash_pairs(&hv, out);
+                hv.pairs_into(out);
             }
             Expr::Special(ast::SpecialVar::Captures) => {
                 let offs = self.last_match.offs.clone();
@@ -796,7 +804,7 @@ impl Interp {
                     match k {
                         ast::PadKind::Scalar => out.push(self.pad_sv(*s).get()),
                         ast::PadKind::Array => out.extend(self.pad_av(*s).values()),
-                        ast::PadKind::Hash => hash_pairs(&self.pad_hv(*s), out),
+                        ast::PadKind::Hash => self.pad_hv(*s).pairs_into(out),
                     }
                 }
             }
@@ -814,7 +822,7 @@ impl Interp {
                             match k {
                                 ast::PadKind::Scalar => out.push(self.pad_sv(*s).get()),
                                 ast::PadKind::Array => out.extend(self.pad_av(*s).values()),
-                                ast::PadKind::Hash => hash_pairs(&self.pad_hv(*s), out),
+                                ast::PadKind::Hash => self.pad_hv(*s).pairs_into(out),
                             }
                         }
                     }
@@ -927,17 +935,12 @@ impl Interp {
             Expr::Global(id) => out.push(self.gv(*id).sv()),
             Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::Args | Expr::ArrayDeref(_) => {
                 let av = self.array_of(e, true)?;
-                av.with(|v| out.extend(v.iter_mut().map(Elem::container)));
+                av.for_each_container(|sv| out.push(sv));
             }
             Expr::MyHash(_) | Expr::GlobalHash(_) | Expr::HashDeref(_) => {
                 // Keys are copies, values are aliased.
                 let hv = self.hash_of(e, true)?;
-                hv.with(|m| {
-                    for (k, v) in m.iter_mut() {
-                        out.push(Scalar::new(Value::Str(k.0.clone())));
-                        out.push(v.container());
-                    }
-                });
+                hv.alias_pairs_into(out, false);
             }
             Expr::Index { .. }
             | Expr::Elem { .. }
@@ -955,7 +958,7 @@ impl Interp {
                 ) =>
             {
                 let hv = self.hash_of(&args[0], true)?;
-                hv.with(|m| out.extend(m.values_mut().map(Elem::container)));
+                hv.alias_pairs_into(out, true);
             }
             Expr::Grep { body, list } => self.grep_aliases(body, list, out)?,
             // `for (my @a = LIST)`: the assigned variables themselves.
@@ -966,15 +969,8 @@ impl Interp {
                         for (_, s) in vars {
                             match &self.pad[*s as usize] {
                                 PadSlot::Scalar(sv) => out.push(sv.clone()),
-                                PadSlot::Array(av) => {
-                                    av.with(|v| out.extend(v.iter_mut().map(Elem::container)))
-                                }
-                                PadSlot::Hash(hv) => hv.with(|m| {
-                                    for (k, v) in m.iter_mut() {
-                                        out.push(Scalar::new(Value::Str(k.0.clone())));
-                                        out.push(v.container());
-                                    }
-                                }),
+                                PadSlot::Array(av) => av.for_each_container(|sv| out.push(sv)),
+                                PadSlot::Hash(hv) => hv.alias_pairs_into(out, false),
                                 _ => {}
                             }
                         }
@@ -1841,9 +1837,7 @@ impl Interp {
                     match i {
                         Expr::MyArray(_) | Expr::GlobalArray(_) | Expr::ArrayDeref(_) => {
                             let av = self.array_of(i, true)?;
-                            av.with(|v| {
-                                out.extend(v.iter_mut().map(|x| Value::ScalarRef(x.container())))
-                            });
+                            av.for_each_container(|sv| out.push(Value::ScalarRef(sv)));
                         }
                         _ => self.make_refs(i, out)?,
                     }
@@ -2368,15 +2362,6 @@ pub fn empty_str() -> Rc<PStr> {
 #[inline]
 pub fn is_sv_no(s: &Rc<PStr>) -> bool {
     s.bytes.is_empty() && EMPTY.with(|e| Rc::ptr_eq(e, s))
-}
-
-pub fn hash_pairs(hv: &Hv, out: &mut Vec<Value>) {
-    hv.with(|m| {
-        for (k, v) in m.iter() {
-            out.push(Value::Str(k.0.clone()));
-            out.push(v.get());
-        }
-    });
 }
 
 /// The value of `$h{k}` (undef when missing; nothing is created).

@@ -468,6 +468,19 @@ impl Lower<'_> {
                     c(it, &mut out).map(|_| ())
                 })
             }
+            Expr::Func {
+                f: Func::Push,
+                args,
+            } if !args.is_empty() => {
+                let f = match self.push(e, &args[0], &args[1..], true) {
+                    Some(f) => f,
+                    None => {
+                        let n = Node::new(e);
+                        Box::new(move |it: &mut Interp| it.void(n.get()).map(|_| Value::Undef))
+                    }
+                };
+                Box::new(move |it| f(it).map(Value::release))
+            }
             // The walker's void context for these is its scalar context.
             Expr::OpAssign { .. } | Expr::Func { .. } => {
                 let f = self.scalar(e);
@@ -572,6 +585,10 @@ impl Lower<'_> {
         Box::new(move |it| {
             let hv = place(it)?;
             let key = key_of(&k(it)?);
+            if hv.tied().is_some() {
+                let sv = hv.elem_container(key);
+                return it.incdec_sv(n.get(), &sv, inc, pre);
+            }
             let fast = hv.with(|m| match m.get_mut(&key.0.bytes[..]) {
                 Some(Elem::V(Value::Int(i))) => {
                     let old = *i;
@@ -849,6 +866,37 @@ impl Lower<'_> {
 
     /// Builtins whose arguments are plain scalars (or a plain array and a
     /// list, for `push`); others run in the tree walker.
+    /// `push @a, LIST` onto a named array (not `@ISA`), its items lowered;
+    /// `void` when its value is unused (a tied array's push then skips
+    /// `FETCHSIZE`, as perl's does).
+    fn push(&mut self, e: &Expr, arr: &Expr, items: &[Expr], void: bool) -> Option<Scalar> {
+        let place = match arr {
+            Expr::MyArray(s) => self.array_place(&ArrayPlace::My(*s), true),
+            Expr::GlobalArray(id) if !self.gv(*id).name.ends_with("::ISA") => {
+                self.array_place(&ArrayPlace::Global(*id), true)
+            }
+            _ => return None,
+        };
+        let items: Vec<List> = items.iter().map(|i| self.list(i)).collect();
+        let n = Node::new(e);
+        Some(Box::new(move |it| {
+            let av = place(it)?;
+            if av.tied().is_some() {
+                return if void {
+                    it.void(n.get()).map(|_| Value::Undef)
+                } else {
+                    it.sv(n.get())
+                };
+            }
+            let mut vals = Vec::new();
+            for i in &items {
+                i(it, &mut vals)?;
+            }
+            av.with(|a| a.extend(vals.into_iter().map(Elem::V)));
+            Ok(Value::Int(av.len() as i64))
+        }))
+    }
+
     fn func(&mut self, e: &Expr, f: Func, args: &[Expr]) -> Scalar {
         let n0 = args.first().map(Node::new);
         match (f, args) {
@@ -933,24 +981,8 @@ impl Lower<'_> {
                 });
             }
             (Func::Push, [arr, items @ ..]) => {
-                let place = match arr {
-                    Expr::MyArray(s) => Some(self.array_place(&ArrayPlace::My(*s), true)),
-                    Expr::GlobalArray(id) if !self.gv(*id).name.ends_with("::ISA") => {
-                        Some(self.array_place(&ArrayPlace::Global(*id), true))
-                    }
-                    _ => None,
-                };
-                if let Some(place) = place {
-                    let items: Vec<List> = items.iter().map(|i| self.list(i)).collect();
-                    return Box::new(move |it| {
-                        let av = place(it)?;
-                        let mut vals = Vec::new();
-                        for i in &items {
-                            i(it, &mut vals)?;
-                        }
-                        av.with(|a| a.extend(vals.into_iter().map(Elem::V)));
-                        Ok(Value::Int(av.len() as i64))
-                    });
+                if let Some(f) = self.push(e, arr, items, false) {
+                    return f;
                 }
             }
             _ => {}

@@ -255,9 +255,12 @@ pub struct Interp {
     /// (caches are keyed by node addresses).
     pub kept_units: Vec<Rc<Unit>>,
     pub last_blessed: Option<Rc<str>>,
-    /// An exception from a fatal warning or a dying `__WARN__` handler,
+    /// An exception from a fatal warning, a dying `__WARN__` handler or a
+    /// tie method that died (or exited) where no error could be returned,
     /// waiting to be thrown (see `raise_warn_die`).
-    pub warn_die: bool,
+    pub pending_flow: Option<Flow>,
+    /// Some handle has been tied: handle operations look for ties.
+    pub handles_tied: bool,
     /// Statement-level warning flag (`-w` forces it on).
     pub global_warnings: bool,
     /// Strings already reported as not numeric (see `warn_not_numeric`).
@@ -443,7 +446,8 @@ impl Interp {
             blessed_pkgs: Default::default(),
             kept_units: Vec::new(),
             last_blessed: None,
-            warn_die: false,
+            pending_flow: None,
+            handles_tied: false,
             global_warnings: false,
             numified: HashMap::new(),
             eval_counter: 0,
@@ -756,6 +760,15 @@ impl Interp {
         let mut globs: Vec<Gv> = self.symbols.values().cloned().collect();
         globs.sort_by(|a, b| a.name.cmp(&b.name));
         for g in globs {
+            // Tied variables let their tie objects go (without a FETCH).
+            drop(g.set_tie(None));
+            drop(g.sv().set_tie(None));
+            if g.has_av() {
+                drop(g.av().set_tie(None));
+            }
+            if g.has_hv() {
+                drop(g.hv().set_tie(None));
+            }
             let sv = g.sv();
             if clean(&sv.get(), 8) {
                 sv.set(Value::Undef);
@@ -1197,7 +1210,7 @@ impl Interp {
             let saved = self.loop_var_save(var);
             let r = (|| -> R<()> {
                 let mut i = 0usize;
-                while let Some(sv) = av.with(|v| v.get_mut(i).map(Elem::container)) {
+                while let Some(sv) = av.existing_container(i) {
                     self.loop_var_bind(var, sv);
                     if self.loop_iter(label, body, cont)? {
                         break;
@@ -1508,4 +1521,11 @@ pub fn new_pad(body: &ast::SubBody) -> Vec<PadSlot> {
             ast::PadKind::Hash => PadSlot::Hash(Hash::new()),
         })
         .collect()
+}
+
+impl Drop for Interp {
+    /// Tie methods must not run on an interpreter that is gone.
+    fn drop(&mut self) {
+        crate::tie::leave(self);
+    }
 }

@@ -65,10 +65,10 @@ impl Interp {
             || (cat == h::NO_WARN_UNINIT && self.hints & h::FATAL_UNINIT != 0)
             || (cat == h::NO_WARN_NUMERIC && self.hints & h::FATAL_NUMERIC != 0);
         if fatal {
-            if !self.warn_die {
+            if self.pending_flow.is_none() {
                 self.die_value = Value::string(full);
                 let _ = self.throw();
-                self.warn_die = true;
+                self.pending_flow = Some(Flow::Die);
             }
             return;
         }
@@ -76,7 +76,7 @@ impl Interp {
     }
 
     /// Send a finished warning to `$SIG{__WARN__}` or STDERR. A handler that
-    /// dies leaves the exception pending in `warn_die`.
+    /// dies leaves the exception pending in `pending_flow`.
     pub fn emit_warning(&mut self, v: Value) {
         if self.worker {
             self.worker_abort = true;
@@ -90,7 +90,7 @@ impl Interp {
                 let r = self.call_sub(&cv, vec![Elem::V(v)], Want::Void, &mut out);
                 self.in_warn_handler = false;
                 if let Err(Flow::Die) = r {
-                    self.warn_die = true;
+                    self.pending_flow = Some(Flow::Die);
                 }
                 return;
             }
@@ -419,9 +419,8 @@ impl Interp {
     /// so they are raised here, at the next statement boundary.
     #[inline]
     pub fn raise_warn_die(&mut self) -> R<()> {
-        if self.warn_die {
-            self.warn_die = false;
-            return Err(Flow::Die);
+        if let Some(f) = self.pending_flow.take() {
+            return Err(f);
         }
         Ok(())
     }
@@ -485,6 +484,11 @@ impl Interp {
     // ------------------------------------------------------------ print
 
     pub fn print(&mut self, kind: PrintKind, fh: Option<&Expr>, args: &[Expr]) -> R<Value> {
+        if self.handles_tied {
+            if let Some(obj) = self.tied_handle(fh)? {
+                return self.tied_print(&obj, kind, args);
+            }
+        }
         let (h, name) = match fh {
             Some(e) => self.handle_expr(e)?,
             None => (self.selected.io(), Rc::from("STDOUT")),
@@ -759,6 +763,12 @@ impl Interp {
     }
 
     pub fn readline_scalar(&mut self, fh: Option<&Expr>, _double: bool) -> R<Value> {
+        if self.handles_tied && fh.is_some() {
+            if let Some(obj) = self.tied_handle(fh)? {
+                let mut out = Vec::new();
+                return self.tie_method_elems(&obj, "READLINE", vec![], Want::Scalar, &mut out);
+            }
+        }
         loop {
             let Some((h, name)) = self.readline_handle(fh)? else {
                 return Ok(Value::Undef);
@@ -911,6 +921,12 @@ impl Interp {
         double: bool,
         out: &mut Vec<Value>,
     ) -> R<()> {
+        if self.handles_tied && fh.is_some() {
+            if let Some(obj) = self.tied_handle(fh)? {
+                self.tie_method_elems(&obj, "READLINE", vec![], Want::List, out)?;
+                return Ok(());
+            }
+        }
         loop {
             let v = self.readline_scalar(fh, double)?;
             if v.is_undef() {

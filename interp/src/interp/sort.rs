@@ -399,9 +399,13 @@ impl Interp {
     fn plain_array(&mut self, list: &Expr) -> R<Option<Av>> {
         match list {
             Expr::List(xs) if xs.len() == 1 => self.plain_array(&xs[0]),
-            Expr::MyArray(_) | Expr::GlobalArray(_) => Ok(Some(self.array_of(list, true)?)),
+            Expr::MyArray(_) | Expr::GlobalArray(_) => {
+                let av = self.array_of(list, true)?;
+                Ok(av.tied().is_none().then_some(av))
+            }
             Expr::ArrayDeref(inner) if matches!(**inner, Expr::My(_) | Expr::Global(_)) => {
-                Ok(Some(self.array_of(list, true)?))
+                let av = self.array_of(list, true)?;
+                Ok(av.tied().is_none().then_some(av))
             }
             _ => Ok(None),
         }

@@ -224,6 +224,8 @@ fn walk<'v>(v: &'v Value, path: &[Step]) -> Option<&'v Value> {
     for (i, step) in path.iter().enumerate() {
         let last = i + 1 == path.len();
         let next: &Value = match (step, cur) {
+            (Step::Elem(_), Value::HashRef(h)) if unsafe { h.shared_is_tied() } => return None,
+            (Step::Index(_), Value::ArrayRef(a)) if unsafe { a.shared_is_tied() } => return None,
             (Step::Elem(k), Value::HashRef(h)) => unsafe {
                 match h.shared_map().get(&k[..]) {
                     Some(e) => e.shared_value(),

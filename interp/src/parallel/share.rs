@@ -227,6 +227,9 @@ impl Copier {
     /// # Safety
     /// As `value`.
     pub unsafe fn fill_array(&mut self, dst: &Array, src: &Array) -> Result<(), Unsupported> {
+        if src.shared_is_tied() {
+            return Err(Unsupported);
+        }
         let elems = src.shared_elems();
         let mut out = Vec::with_capacity(elems.len());
         for e in elems {
@@ -250,6 +253,9 @@ impl Copier {
         src: &Hash,
         only: Option<&[Key]>,
     ) -> Result<(), Unsupported> {
+        if src.shared_is_tied() {
+            return Err(Unsupported);
+        }
         let m = src.shared_map();
         match only {
             None => {

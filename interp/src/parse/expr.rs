@@ -2954,7 +2954,7 @@ impl Parser {
                 e => vec![e],
             };
             if let Some(Some(p)) = &proto {
-                apply_proto_refs(p, &mut args);
+                apply_proto_refs(p, &mut args, &self.globals);
             }
             return Ok((
                 Expr::Call {
@@ -2999,7 +2999,7 @@ impl Parser {
             };
             let mut args = args;
             if let Some(p) = &proto {
-                apply_proto_refs(p, &mut args);
+                apply_proto_refs(p, &mut args, &self.globals);
             }
             return Ok((
                 Expr::Call {
@@ -3812,7 +3812,7 @@ fn fast_sort(block: &Block, a: GlobalId, b: GlobalId) -> Option<FastSort> {
 
 /// Prototype `\@`, `\%`, `\$`, `\[…]` arguments are passed by reference,
 /// `$` and `_` ones in scalar context, and a missing `_` one is `$_`.
-fn apply_proto_refs(proto: &str, args: &mut Vec<Expr>) {
+fn apply_proto_refs(proto: &str, args: &mut Vec<Expr>, globals: &[String]) {
     let mut i = 0;
     let b = proto.as_bytes();
     let mut k = 0;
@@ -3852,6 +3852,18 @@ fn apply_proto_refs(proto: &str, args: &mut Vec<Expr>) {
                     } => Expr::SubRef(name),
                     a => Expr::Ref(Box::new(a)),
                 };
+            }
+            // A bareword handle in a `*` slot arrives as its name.
+            b'*' => {
+                if let Expr::Handle(id) = args[i] {
+                    let name = globals
+                        .get(id as usize)
+                        .map_or("", |n| n.strip_prefix("main::").unwrap_or(n.as_str()));
+                    args[i] = Expr::Str {
+                        bytes: name.as_bytes().into(),
+                        utf8: false,
+                    };
+                }
             }
             b'@' | b'%' => return,
             _ => {}
