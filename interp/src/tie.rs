@@ -114,12 +114,48 @@ pub fn store(t: &Tied, v: Value) {
 // ------------------------------------------------------------ arrays
 
 pub fn array_size(obj: &Value) -> usize {
-    to_i64(&call1(obj, "FETCHSIZE", vec![])).max(0) as usize
+    let n = to_i64(&call1(obj, "FETCHSIZE", vec![]));
+    if n < 0 {
+        die_pending("FETCHSIZE returned a negative value");
+        return 0;
+    }
+    n as usize
+}
+
+/// Die (at the next statement) with perl's message for `msg`.
+fn die_pending(msg: &str) {
+    let p = INTERP.with(|p| p.get());
+    if p.is_null() {
+        return;
+    }
+    // SAFETY: as in `call`.
+    let interp = unsafe { &mut *p };
+    if interp.pending_flow.is_none() {
+        interp.die_msg(msg);
+        interp.pending_flow = Some(Flow::Die);
+    }
+}
+
+/// Whether the tie class takes negative indices as they are (its
+/// `$NEGATIVE_INDICES` is true) rather than counted from `FETCHSIZE`.
+fn negative_indices(obj: &Value) -> bool {
+    let p = INTERP.with(|p| p.get());
+    let Some(class) = obj.blessed() else {
+        return false;
+    };
+    if p.is_null() {
+        return false;
+    }
+    // SAFETY: as in `call`.
+    let interp = unsafe { &mut *p };
+    interp
+        .glob_opt(&format!("{class}::NEGATIVE_INDICES"))
+        .is_some_and(|g| g.sv().raw().truthy())
 }
 
 /// A perl index into a tied array: negative ones count from `FETCHSIZE`.
-fn array_index(obj: &Value, i: i64) -> Option<i64> {
-    if i >= 0 {
+pub fn array_index(obj: &Value, i: i64) -> Option<i64> {
+    if i >= 0 || negative_indices(obj) {
         return Some(i);
     }
     let j = i + array_size(obj) as i64;
@@ -323,9 +359,19 @@ impl Interp {
             Target::Hash(_) => "TIEHASH",
             Target::Handle(_) => "TIEHANDLE",
         };
+        let mut class = class;
         let class_name: Rc<str> = match class.blessed() {
             Some(c) => c,
-            None => Rc::from(String::from_utf8_lossy(&to_bytes(&class)).as_ref()),
+            None => {
+                let name = String::from_utf8_lossy(&to_bytes(&class)).into_owned();
+                if name.is_empty() {
+                    // perl's empty class name is main.
+                    class = Value::from_str("main");
+                    Rc::from("main")
+                } else {
+                    Rc::from(name.as_str())
+                }
+            }
         };
         if self.find_method(&class_name, method).is_none() {
             let hint = if self.package_exists(&class_name) {
@@ -575,6 +621,16 @@ impl Interp {
                 let mut vals = Vec::new();
                 for a in args.iter().skip(1) {
                     self.list(a, &mut vals)?;
+                }
+                // `syswrite FH, BUF` writes it all: WRITE gets its length.
+                if f == Func::Syswrite && vals.len() == 1 {
+                    let s = crate::convert::to_pstr(&vals[0]);
+                    let n = if s.utf8 {
+                        utf8_char_count(&s.bytes)
+                    } else {
+                        s.bytes.len()
+                    };
+                    vals.push(Value::Int(n as i64));
                 }
                 elems.extend(vals.into_iter().map(Elem::V));
             }

@@ -277,8 +277,18 @@ pub enum Tied {
 }
 
 /// The tie object of a container's metadata, if it is tied as a whole.
-#[inline]
+/// Containers without metadata (nearly all) cost one test.
+#[inline(always)]
 fn meta_tie(meta: &UnsafeCell<Option<Box<Meta>>>) -> Option<Value> {
+    if unsafe { (*meta.get()).is_none() } {
+        return None;
+    }
+    meta_tie_slow(meta)
+}
+
+#[cold]
+#[inline(never)]
+fn meta_tie_slow(meta: &UnsafeCell<Option<Box<Meta>>>) -> Option<Value> {
     // SAFETY: single-threaded; the clone runs no Perl code.
     unsafe {
         match &*meta.get() {
@@ -370,16 +380,33 @@ impl Scalar {
             meta: UnsafeCell::new(None),
         })
     }
-    #[inline]
+    #[inline(always)]
     pub fn get(&self) -> Value {
         // SAFETY: single-threaded; no reference into the cell outlives this call.
         unsafe {
-            if let Some(m) = &*self.meta.get() {
-                if m.tied.is_some() {
-                    return self.tied_fetch();
-                }
+            if (*self.meta.get()).is_some() {
+                return self.get_with_meta();
             }
             (*self.v.get()).clone()
+        }
+    }
+    /// `get` of a scalar with metadata: tied, blessed, with a `pos`.
+    #[cold]
+    #[inline(never)]
+    fn get_with_meta(&self) -> Value {
+        if self.tie().is_some() {
+            return self.tied_fetch();
+        }
+        unsafe { (*self.v.get()).clone() }
+    }
+    /// Whether reads and writes of this scalar call a tie.
+    #[cold]
+    #[inline(never)]
+    pub fn is_tied(&self) -> bool {
+        unsafe {
+            (*self.meta.get())
+                .as_ref()
+                .is_some_and(|m| m.tied.is_some())
         }
     }
     /// The tie of this scalar (or of the element it stands for).
@@ -413,8 +440,19 @@ impl Scalar {
     }
     #[inline]
     pub fn set(&self, v: Value) {
+        if !self.is_plain() {
+            return self.set_with_meta(v);
+        }
         // The old value is dropped after the write completes, so a DESTROY it
         // triggers (deferred anyway) never sees a half-written cell.
+        let old = unsafe { std::mem::replace(&mut *self.v.get(), v) };
+        old.release();
+    }
+    /// `set` of a scalar with metadata: the write resets `pos`, and goes
+    /// through to a tie or to what an lvalue proxy stands for.
+    #[cold]
+    #[inline(never)]
+    fn set_with_meta(&self, v: Value) {
         let old = unsafe { std::mem::replace(&mut *self.v.get(), v) };
         unsafe {
             if let Some(m) = &mut *self.meta.get() {
@@ -442,7 +480,7 @@ impl Scalar {
     /// integer and the result does not overflow; the new value, else `None`.
     #[inline]
     pub fn add_int(&self, y: i64, sub: bool) -> Option<i64> {
-        if !self.is_plain() && self.tie().is_some() {
+        if !self.is_plain() && self.is_tied() {
             return None;
         }
         self.with_mut(|v| match v {
@@ -534,7 +572,7 @@ impl Scalar {
     /// scalar is fetched before and stored after.
     #[inline]
     pub fn with_mut<T>(&self, f: impl FnOnce(&mut Value) -> T) -> T {
-        if !self.is_plain() && self.tie().is_some() {
+        if !self.is_plain() && self.is_tied() {
             let mut v = self.get();
             let r = f(&mut v);
             self.set(v);
@@ -546,7 +584,7 @@ impl Scalar {
     /// container while the borrow lives. A tied scalar is fetched first.
     #[inline]
     pub fn peek<T>(&self, f: impl FnOnce(&Value) -> T) -> T {
-        if !self.is_plain() && self.tie().is_some() {
+        if !self.is_plain() && self.is_tied() {
             let v = self.get();
             return f(&v);
         }
@@ -688,7 +726,7 @@ impl Default for Elem {
 }
 
 impl Elem {
-    #[inline]
+    #[inline(always)]
     pub fn get(&self) -> Value {
         match self {
             Elem::V(v) => v.clone(),
@@ -886,9 +924,12 @@ impl Array {
     /// Empty the array, keeping its capacity for reuse (pads and `@_` are
     /// recycled between calls). Elements go last to first, perl's order for
     /// DESTROY; dropping them runs no Perl code (DESTROY is deferred).
+    #[inline]
     pub fn clear(&self) {
-        if let Some(obj) = self.tied() {
-            return crate::tie::clear(&obj);
+        if unsafe { (*self.meta.get()).is_some() } {
+            if let Some(obj) = self.tied() {
+                return crate::tie::clear(&obj);
+            }
         }
         self.with(|v| {
             while let Some(e) = v.pop() {

@@ -323,7 +323,8 @@ impl Interp {
     pub fn glob_of_value(&mut self, v: &Value) -> R<Gv> {
         match v {
             Value::Glob(g) | Value::GlobRef(g) => Ok(g.clone()),
-            Value::Str(_) => {
+            // A name, also a number's (`*{"1"}` is `*main::1`).
+            Value::Str(_) | Value::Int(_) | Value::UInt(_) | Value::Num(_) => {
                 let name = String::from_utf8_lossy(&to_bytes(v)).into_owned();
                 let full = self.qualify(&name);
                 Ok(self.glob(&full))
@@ -749,6 +750,7 @@ impl Interp {
                 g.set_hv(Some(src.hv()));
                 g.set_code(src.code());
                 g.set_io(src.io());
+                g.set_tie(src.tied().map(Tied::Var));
                 self.method_cache.clear();
             }
             Value::Str(_) => {
@@ -1216,7 +1218,10 @@ impl Interp {
                 let hv = g.set_hv(None);
                 self.savestack.push(Saved::Hash(g.clone(), hv));
                 let cv = g.set_code(None);
-                self.savestack.push(Saved::Code(g, cv));
+                self.savestack.push(Saved::Code(g.clone(), cv));
+                let io = g.set_io(None);
+                let tie = g.set_tie(None);
+                self.savestack.push(Saved::Handle(g, io, tie));
             }
             Expr::Special(sp @ (ast::SpecialVar::Warnings | ast::SpecialVar::Errno)) => {
                 let old = self.special_get(*sp);

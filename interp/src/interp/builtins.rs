@@ -970,8 +970,11 @@ impl Interp {
                     let av = self.array_place(array, true)?;
                     let i = self.index_value(index)?;
                     if let Some(obj) = av.tied() {
+                        let Some(j) = crate::tie::array_index(&obj, i) else {
+                            return Ok(bool_val(false));
+                        };
                         let r =
-                            self.tie_method(&obj, "EXISTS", vec![Value::Int(i)], Want::Scalar)?;
+                            self.tie_method(&obj, "EXISTS", vec![Value::Int(j)], Want::Scalar)?;
                         return Ok(bool_val(r.last().is_some_and(Value::truthy)));
                     }
                     bool_val(av.resolve(i).is_some_and(|j| j < av.len()))
@@ -2590,6 +2593,12 @@ impl Interp {
         let saved_line = self.line;
         let saved_hints = self.hints;
         self.install_subs_from(&unit, &prog.subs);
+        // END blocks capture the file's lexicals as its named subs do: now,
+        // from the file's own pad.
+        for e in &prog.end {
+            let cv = self.instantiate(e, &unit);
+            self.end_blocks.push(cv);
+        }
         let start = out.len();
         let r = (|| -> R<Value> {
             let saved_ctx = self.begin_ctx.take();
@@ -2620,10 +2629,6 @@ impl Interp {
         self.want = saved_want;
         self.line = saved_line;
         self.hints = saved_hints;
-        for e in &prog.end {
-            let cv = self.instantiate(e, &unit);
-            self.end_blocks.push(cv);
-        }
         r
     }
 

@@ -178,9 +178,13 @@ impl Interp {
                 Expr::Index { array, index } => {
                     let av = self.array_place(array, true)?;
                     let i = self.index_value(index)?;
-                    let found = match av.resolve(i) {
-                        Some(j) => av.existing_container(j),
-                        None => None,
+                    let found = if av.tied().is_some() {
+                        av.elem_container(i)
+                    } else {
+                        match av.resolve(i) {
+                            Some(j) => av.existing_container(j),
+                            None => None,
+                        }
                     };
                     v.push(match found {
                         Some(sv) => Elem::C(sv),

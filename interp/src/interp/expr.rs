@@ -2425,7 +2425,14 @@ fn glob_slot(g: &Gv, slot: &str) -> Value {
         "ARRAY" if g.has_av() => Value::ArrayRef(g.av()),
         "HASH" if g.has_hv() => Value::HashRef(g.hv()),
         "CODE" => g.code().map(Value::CodeRef).unwrap_or_default(),
-        "IO" | "FILEHANDLE" if g.io().is_some() => Value::GlobRef(g.clone()),
+        // The handle itself, apart from the glob (it outlives a `local
+        // *FH` that ends), as an IO::File object.
+        "IO" | "FILEHANDLE" if g.io().is_some() => {
+            let io = Glob::new(g.name.clone());
+            io.set_io(g.io());
+            io.bless(Rc::from("IO::File"));
+            Value::GlobRef(io)
+        }
         "GLOB" => Value::GlobRef(g.clone()),
         "NAME" => Value::from_str(g.name.rsplit("::").next().unwrap_or("")),
         "PACKAGE" => Value::from_str(g.name.rsplit_once("::").map(|(p, _)| p).unwrap_or("main")),

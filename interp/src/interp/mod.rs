@@ -124,6 +124,8 @@ pub(crate) enum Saved {
     Array(Gv, Option<Av>),
     Hash(Gv, Option<Hv>),
     Code(Gv, Option<Cv>),
+    /// `local *FH`: the handle and its tie.
+    Handle(Gv, Option<Rc<Handle>>, Option<Tied>),
     HashElem(Hv, Key, Option<Value>),
     ArrayElem(Av, i64, Value),
     /// An array element that was past the end (index, old length):
@@ -578,6 +580,13 @@ impl Interp {
         let mark = self.savestack.len();
         let r = (|| -> R<()> {
             self.run_begins(&prog, usize::MAX, &prog.file)?;
+            // END blocks are queued as compiled: after those of the modules
+            // `use` loaded, before those of files required at run time (so
+            // they run after them).
+            for e in &prog.end {
+                let cv = self.instantiate(e, &unit);
+                self.end_blocks.push(cv);
+            }
             crate::parse::give_once_warnings(&prog.once_warnings);
             if !self.lower_enabled {
                 return self.exec_stmts(&body.stmts);
@@ -588,10 +597,6 @@ impl Interp {
             }
             Ok(())
         })();
-        for e in &prog.end {
-            let cv = self.instantiate(e, &unit);
-            self.end_blocks.push(cv);
-        }
         // A program that dies leaves the file it was editing in place as it
         // was; any other end puts the edited text in place.
         if matches!(r, Err(Flow::Die)) {
@@ -1389,6 +1394,10 @@ impl Interp {
                 }
                 Saved::Hash(g, hv) => {
                     g.set_hv(hv);
+                }
+                Saved::Handle(g, io, tie) => {
+                    g.set_io(io);
+                    g.set_tie(tie);
                 }
                 Saved::Code(g, cv) => {
                     g.set_code(cv);

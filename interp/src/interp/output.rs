@@ -95,6 +95,18 @@ impl Interp {
                 return;
             }
         }
+        if self.handles_tied {
+            // A tied STDERR gets warnings through its PRINT.
+            if let Some(obj) = self.glob("main::STDERR").tied() {
+                let mut out = Vec::new();
+                if let Err(Flow::Die) =
+                    self.tie_method_elems(&obj, "PRINT", vec![Elem::V(v)], Want::Scalar, &mut out)
+                {
+                    self.pending_flow = Some(Flow::Die);
+                }
+                return;
+            }
+        }
         let b = to_bytes(&v).into_owned();
         self.stdout_flush_if_tty();
         self.stderr.io.borrow_mut().write(&b);

@@ -446,6 +446,8 @@ impl Parser {
             b'!' => n != b'=' && n != b'~',
             b'~' => n != b'~',
             b'<' => self.looks_like_readline_or_heredoc(),
+            // `::name`, main's `name`.
+            b':' => n == b':' && self.peek_at(2).is_some_and(is_ident_start),
             _ if is_ident_start(c) => {
                 let w = self.peek_word();
                 let term = match w {
@@ -3109,6 +3111,25 @@ impl Parser {
             }
             let e = self.error_at(start, &msg, false);
             self.queue_error(e);
+        }
+        if self.imported_modules && !self.peek_str("=>") {
+            // Possibly a sub a module exports by default (`use Symbol;
+            // gensym`): called if it exists at run time, else the string.
+            let c = Expr::Func {
+                f: Func::DefinedSub,
+                args: vec![Expr::SubRef(fq.clone())],
+            };
+            let t = Expr::Call {
+                name: fq,
+                args: Some(vec![]),
+                amp: false,
+            };
+            let e = Expr::Cond {
+                c: Box::new(c),
+                t: Box::new(t),
+                f: Box::new(self.str_expr(word)),
+            };
+            return Ok((e, false));
         }
         Ok((self.str_expr(word), false))
     }
