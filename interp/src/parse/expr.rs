@@ -3057,21 +3057,7 @@ impl Parser {
         // `Pkg::NAME` may name a sub (a constant) that a module defines
         // when it loads, after this was parsed: call it if it exists then.
         if word.contains("::") && !word.ends_with("::") && !self.peek_str("=>") {
-            let c = Expr::Func {
-                f: Func::DefinedSub,
-                args: vec![Expr::SubRef(fq.clone())],
-            };
-            let t = Expr::Call {
-                name: fq,
-                args: Some(vec![]),
-                amp: false,
-            };
-            let e = Expr::Cond {
-                c: Box::new(c),
-                t: Box::new(t),
-                f: Box::new(self.str_expr(word)),
-            };
-            return Ok((e, false));
+            return Ok((call_if_defined(fq, self.str_expr(word)), false));
         }
         // A bareword.
         if word.contains("::")
@@ -3093,21 +3079,7 @@ impl Parser {
                 // into: call it if it exists at run time, else die as perl
                 // would have at compile time.
                 let text = self.error_at(start, &msg, false).to_string();
-                let c = Expr::Func {
-                    f: Func::DefinedSub,
-                    args: vec![Expr::SubRef(fq.clone())],
-                };
-                let t = Expr::Call {
-                    name: fq,
-                    args: Some(vec![]),
-                    amp: false,
-                };
-                let e = Expr::Cond {
-                    c: Box::new(c),
-                    t: Box::new(t),
-                    f: Box::new(Expr::Die(text)),
-                };
-                return Ok((e, false));
+                return Ok((call_if_defined(fq, Expr::Die(text)), false));
             }
             let e = self.error_at(start, &msg, false);
             self.queue_error(e);
@@ -3115,21 +3087,7 @@ impl Parser {
         if self.imported_modules && !self.peek_str("=>") {
             // Possibly a sub a module exports by default (`use Symbol;
             // gensym`): called if it exists at run time, else the string.
-            let c = Expr::Func {
-                f: Func::DefinedSub,
-                args: vec![Expr::SubRef(fq.clone())],
-            };
-            let t = Expr::Call {
-                name: fq,
-                args: Some(vec![]),
-                amp: false,
-            };
-            let e = Expr::Cond {
-                c: Box::new(c),
-                t: Box::new(t),
-                f: Box::new(self.str_expr(word)),
-            };
-            return Ok((e, false));
+            return Ok((call_if_defined(fq, self.str_expr(word)), false));
         }
         Ok((self.str_expr(word), false))
     }
@@ -3898,6 +3856,23 @@ fn apply_proto_refs(proto: &str, args: &mut Vec<Expr>, globals: &[String]) {
         if i >= args.len() && b.get(k) == Some(&b'_') {
             args.push(Expr::Global(crate::ast::well_known::UNDERSCORE));
         }
+    }
+}
+
+/// `name()` if a sub of that name exists when this runs, else `otherwise`
+/// (for barewords that may name subs a module defines as it loads).
+fn call_if_defined(name: String, otherwise: Expr) -> Expr {
+    Expr::Cond {
+        c: Box::new(Expr::Func {
+            f: Func::DefinedSub,
+            args: vec![Expr::SubRef(name.clone())],
+        }),
+        t: Box::new(Expr::Call {
+            name,
+            args: Some(vec![]),
+            amp: false,
+        }),
+        f: Box::new(otherwise),
     }
 }
 
