@@ -101,6 +101,9 @@ pub struct Program {
     /// including nested in blocks). Installed before `main` runs, so they can
     /// be called before their definition, as in perl.
     pub subs: Vec<Arc<SubBody>>,
+    /// `format NAME = …`: each a sub (named by the format's qualified
+    /// name) of `formline` calls, one per picture line.
+    pub formats: Vec<Arc<SubBody>>,
     /// `BEGIN` blocks and `use` statements, in source order. Run before `main`
     /// (after the named subs are installed).
     pub begin: Vec<Block>,
@@ -313,18 +316,7 @@ pub enum Stmt {
         name: String,
         block: Option<Block>,
     },
-    /// `format NAME = …` (picture lines kept raw for the runtime).
-    Format {
-        name: GlobalId,
-        lines: Vec<FormatLine>,
-    },
     Nop,
-}
-
-#[derive(Debug, Clone)]
-pub enum FormatLine {
-    Literal(Vec<u8>),
-    Picture { picture: Vec<u8>, args: Vec<Expr> },
 }
 
 #[derive(Debug, Clone)]

@@ -10,6 +10,7 @@ pub mod destroy;
 pub mod digest;
 pub mod dumper;
 pub mod encode;
+pub mod format;
 pub mod glob;
 pub mod inc;
 pub mod interp;

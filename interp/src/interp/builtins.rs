@@ -1701,6 +1701,8 @@ impl Interp {
             }
             Func::Sysopen => return self.sysopen(args),
             Func::Tie => return self.tie_builtin(args),
+            Func::Formline => return self.formline_builtin(args),
+            Func::Write => return self.write_builtin(args),
             Func::Tied => return self.tied_builtin(args),
             Func::Untie => return self.untie_builtin(args),
             // Not implemented yet: a clear error rather than a wrong result.
@@ -2593,6 +2595,7 @@ impl Interp {
         let saved_line = self.line;
         let saved_hints = self.hints;
         self.install_subs_from(&unit, &prog.subs);
+        self.install_formats(&unit, &prog.formats);
         // END blocks capture the file's lexicals as its named subs do: now,
         // from the file's own pad.
         for e in &prog.end {

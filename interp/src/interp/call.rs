@@ -875,6 +875,7 @@ impl Interp {
             self.warn_eval_redefined(&prog.subs);
         }
         self.install_subs_from(&unit, &prog.subs);
+        self.install_formats(&unit, &prog.formats);
         if !prog.begin.is_empty() {
             // BEGIN blocks (and `use`) run as the eval compiles.
             if let Some(err) = self.eval_begin_blocks(&unit, &prog)? {
@@ -1037,6 +1038,16 @@ impl Interp {
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// Formats are compiled subs, kept by their qualified names (perl's
+    /// glob FORMAT slot).
+    pub fn install_formats(&mut self, unit: &Rc<Unit>, formats: &[Arc<ast::SubBody>]) {
+        for f in formats {
+            let Some(name) = &f.name else { continue };
+            let cv = self.instantiate(f, unit);
+            self.formats.insert(name.clone(), cv);
         }
     }
 

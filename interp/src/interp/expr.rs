@@ -924,7 +924,7 @@ impl Interp {
         Ok(out)
     }
 
-    fn alias_into(&mut self, e: &Expr, out: &mut Vec<Sv>) -> R<()> {
+    pub(crate) fn alias_into(&mut self, e: &Expr, out: &mut Vec<Sv>) -> R<()> {
         match e {
             Expr::List(items) => {
                 for i in items {

@@ -263,6 +263,11 @@ pub struct Interp {
     pub pending_flow: Option<Flow>,
     /// Some handle has been tied: handle operations look for ties.
     pub handles_tied: bool,
+    /// Formats by qualified name (`format NAME =`).
+    pub formats: rustc_hash::FxHashMap<String, Cv>,
+    /// `$~ $^ $= $- $%` of handles other than the selected one (whose
+    /// values are in those variables), by glob name.
+    pub(crate) format_states: rustc_hash::FxHashMap<Rc<str>, [Value; 5]>,
     /// Statement-level warning flag (`-w` forces it on).
     pub global_warnings: bool,
     /// Strings already reported as not numeric (see `warn_not_numeric`).
@@ -351,6 +356,7 @@ impl Interp {
                     line: 0,
                 }),
                 subs: vec![],
+                formats: vec![],
                 begin: vec![],
                 begin_lines: vec![],
                 end: vec![],
@@ -366,6 +372,7 @@ impl Interp {
         let mut it = Interp::assemble(unit, symbols, stdout, stderr, selected);
         it.package = it.package_name("main");
         crate::native::install(&mut it);
+        it.init_format_vars();
         let inc = it.glob("main::INC").av();
         for d in crate::inc::default_inc() {
             inc.push(Value::string(d));
@@ -450,6 +457,8 @@ impl Interp {
             last_blessed: None,
             pending_flow: None,
             handles_tied: false,
+            formats: Default::default(),
+            format_states: Default::default(),
             global_warnings: false,
             numified: HashMap::new(),
             eval_counter: 0,
@@ -651,6 +660,7 @@ impl Interp {
         self.pad = new_pad(&prog.main);
         self.cur_sub = Some(main.clone());
         self.install_subs(&unit, &prog.subs);
+        self.install_formats(&unit, &prog.formats);
         (unit, prog)
     }
 
@@ -1127,7 +1137,6 @@ impl Interp {
                     r?;
                 }
             }
-            Stmt::Format { .. } => {}
             Stmt::Nop => {}
         }
         Ok(())

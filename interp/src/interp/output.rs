@@ -662,7 +662,9 @@ impl Interp {
                 io.flush();
             }
         }
-        self.selected = g;
+        let old = std::mem::replace(&mut self.selected, g);
+        let new = self.selected.clone();
+        self.swap_format_vars(&old, &new);
         let naf = self.selected.io().is_some_and(|h| h.io.borrow().autoflush);
         self.gv(wk::AUTOFLUSH).sv_ref().set(Value::Int(naf as i64));
     }

@@ -108,6 +108,7 @@ impl Interp {
             self.warn_eval_redefined(&prog.subs);
         }
         self.install_subs_from(&unit, &prog.subs);
+        self.install_formats(&unit, &prog.formats);
 
         let mut out = Vec::new();
         let r = self.run_entry(&unit, &prog, &mut out);

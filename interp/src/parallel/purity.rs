@@ -376,7 +376,7 @@ impl Purity {
                     })
             }
             Stmt::Block { label, body } => self.in_loop(label, |p| p.block(body)),
-            Stmt::Package { .. } | Stmt::Format { .. } => false,
+            Stmt::Package { .. } => false,
         }
     }
 

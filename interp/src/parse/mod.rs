@@ -280,6 +280,7 @@ pub(crate) struct Parser {
     pub n_patterns: u32,
     pub n_states: u32,
     pub subs: Vec<Arc<SubBody>>,
+    pub formats: Vec<Arc<SubBody>>,
     pub begin: Vec<Block>,
     pub begin_lines: Vec<u32>,
     pub end: Vec<Arc<SubBody>>,
@@ -365,6 +366,7 @@ impl Parser {
             n_patterns: 0,
             n_states: 0,
             subs: Vec::new(),
+            formats: Vec::new(),
             begin: Vec::new(),
             begin_lines: Vec::new(),
             end: Vec::new(),
@@ -488,6 +490,7 @@ impl Parser {
         let prog = Program {
             main: Arc::new(main),
             subs: self.subs,
+            formats: self.formats,
             begin: self.begin,
             begin_lines: self.begin_lines,
             end: self.end,

@@ -1054,8 +1054,8 @@ impl Parser {
             }
             _ if mode == Mode::Dq
                 && n != 0
-                && (b"&`'+!@/\\,;.<>$0]|?".contains(&n)
-                    || n == b'-' && matches!(n2, b'[' | b'{')) =>
+                && (b"&`'+!@/\\,;.<>$0]|?~=%:-".contains(&n)
+                    || n == b'^' && !b"[]^_?\\".contains(&n2)) =>
             {
                 self.pos += 2;
                 let name = (n as char).to_string();

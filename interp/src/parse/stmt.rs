@@ -1755,71 +1755,123 @@ impl Parser {
             return Err(self.syntax_error());
         }
         self.pos += 1;
-        let mut lines = Vec::new();
+        // The format is a sub of `formline` calls (one per picture line),
+        // compiled where it stands so its arguments see the lexicals there.
+        self.begin_unit(true);
+        let r = self.parse_format_lines();
+        let unit = self.end_unit();
+        let stmts = r?;
+        let fq = self.qualify(&name);
+        self.intern(&fq);
+        self.formats.push(Arc::new(SubBody {
+            name: Some(fq),
+            package: self.package.clone(),
+            body: Block {
+                stmts,
+                has_local: false,
+                my_slots: Vec::new(),
+            },
+            pad: unit.pad,
+            captures: unit.captures,
+            prototype: None,
+            file: self.file.clone(),
+            line,
+        }));
+        Ok(Some(self.stmt(line, Stmt::Nop)))
+    }
+
+    /// A format's lines up to the `.` line, as `formline` statements.
+    fn parse_format_lines(&mut self) -> PResult<Vec<Statement>> {
+        let mut stmts = Vec::new();
         loop {
             if self.at_eof() {
                 return Err(self.error_msg("Format not terminated"));
             }
             let ls = self.pos;
+            let pline = self.line_of(ls);
             let le = self.src[ls..]
                 .iter()
                 .position(|&c| c == b'\n')
                 .map(|e| ls + e)
                 .unwrap_or(self.src.len());
             self.pos = (le + 1).min(self.src.len());
-            let text = self.src[ls..le].to_vec();
-            let trimmed: Vec<u8> = text.iter().copied().filter(|c| *c != b'\r').collect();
-            if trimmed.to_vec().trim_ascii_end() == b"." {
+            let mut text: Vec<u8> = self.src[ls..le]
+                .iter()
+                .copied()
+                .filter(|c| *c != b'\r')
+                .collect();
+            if text.trim_ascii_end() == b"." {
                 break;
             }
-            if trimmed.first() == Some(&b'#') {
+            if text.first() == Some(&b'#') {
                 continue;
             }
-            let has_field = trimmed.windows(2).any(|w| {
+            let has_field = text.windows(2).any(|w| {
                 (w[0] == b'@' || w[0] == b'^')
                     && matches!(w[1], b'<' | b'>' | b'|' | b'#' | b'*' | b'0'..=b'9')
-            }) || trimmed.ends_with(b"@")
-                || trimmed.ends_with(b"^");
-            if !has_field {
-                lines.push(FormatLine::Literal(text));
-                continue;
+            }) || text.ends_with(b"@")
+                || text.ends_with(b"^");
+            text.push(b'\n');
+            let utf8 = !text.is_ascii() && self.prag.hints & hints::UTF8 != 0;
+            let picture = Expr::Str {
+                bytes: text.into(),
+                utf8,
+            };
+            let mut args = vec![picture];
+            if has_field {
+                args.extend(self.parse_format_args()?);
             }
-            // argument line
-            let als = self.pos;
-            let ale = self.src[als..]
-                .iter()
-                .position(|&c| c == b'\n')
-                .map(|e| als + e)
-                .unwrap_or(self.src.len());
-            self.pos = (ale + 1).min(self.src.len());
-            let arg_src = self.src[als..ale].to_vec();
-            let aline = self.line_of(als);
-            let saved = self.switch_to_buffer(arg_src, aline);
-            let r = (|| {
-                self.skip_ws();
-                if self.at_eof() {
-                    return Ok(vec![]);
-                }
-                let inner = if self.peek() == Some(b'{') {
-                    self.pos += 1;
-                    self.parse_bracket_list(b'}')?
-                } else {
-                    self.parse_expr()?
-                };
-                Ok(match inner {
-                    Expr::List(v) => v,
-                    e => vec![e],
-                })
-            })();
-            self.restore_buffer(saved);
-            lines.push(FormatLine::Picture {
-                picture: text,
-                args: r?,
+            let call = Expr::Func {
+                f: Func::Formline,
+                args,
+            };
+            stmts.push(self.stmt(pline, Stmt::Expr(call)));
+        }
+        Ok(stmts)
+    }
+
+    /// The argument line after a picture line: a list, or a `{ … }` block
+    /// of them that may span lines.
+    fn parse_format_args(&mut self) -> PResult<Vec<Expr>> {
+        let als = self.pos;
+        let ale = self.src[als..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map(|e| als + e)
+            .unwrap_or(self.src.len());
+        let braced = self.src[als..ale].trim_ascii_start().first() == Some(&b'{');
+        if braced {
+            self.skip_ws();
+            self.pos += 1;
+            let inner = self.parse_bracket_list(b'}')?;
+            // The rest of the line after the closing brace.
+            while matches!(self.peek(), Some(b' ' | b'\t' | b'\r')) {
+                self.pos += 1;
+            }
+            if self.peek() == Some(b'\n') {
+                self.pos += 1;
+            }
+            return Ok(match inner {
+                Expr::List(v) => v,
+                e => vec![e],
             });
         }
-        let fq = self.qualify(&name);
-        let id = self.intern(&fq);
-        Ok(Some(self.stmt(line, Stmt::Format { name: id, lines })))
+        self.pos = (ale + 1).min(self.src.len());
+        let arg_src = self.src[als..ale].to_vec();
+        let aline = self.line_of(als);
+        let saved = self.switch_to_buffer(arg_src, aline);
+        let r = (|| {
+            self.skip_ws();
+            if self.at_eof() {
+                return Ok(vec![]);
+            }
+            Ok(match self.parse_expr()? {
+                Expr::List(v) => v,
+                e => vec![e],
+            })
+        })();
+        self.restore_buffer(saved);
+        r
     }
 }
 

@@ -374,7 +374,6 @@ pub(crate) fn stmt_sx(s: &Statement) -> String {
                 .map(|b| format!(" {}", blk(b)))
                 .unwrap_or_default()
         ),
-        Stmt::Format { name, lines } => format!("(format {} {})", name, lines.len()),
         Stmt::Nop => "nop".into(),
     }
 }
@@ -913,14 +912,24 @@ fn statements() {
     let prog = parse("package P;\n__DATA__\nx\n");
     assert_eq!(prog.data, Some(("P".to_string(), b"x\n".to_vec())));
     let prog = parse("format STDOUT =\n@<<< @>>>\n$a, $b\ntext\n.\nwrite;");
-    match &prog.main.body.stmts[0].kind {
-        Stmt::Format { name, lines } => {
-            assert_eq!(*name, crate::ast::well_known::STDOUT);
-            assert_eq!(lines.len(), 2);
-            assert!(matches!(&lines[0], FormatLine::Picture { args, .. } if args.len() == 2));
-        }
-        k => panic!("{:?}", k),
-    }
+    assert_eq!(prog.formats.len(), 1);
+    let f = &prog.formats[0];
+    assert_eq!(f.name.as_deref(), Some("main::STDOUT"));
+    // One formline per picture line: the picture and its two arguments,
+    // then the literal line alone.
+    let argc: Vec<usize> = f
+        .body
+        .stmts
+        .iter()
+        .map(|s| match &s.kind {
+            Stmt::Expr(Expr::Func {
+                f: Func::Formline,
+                args,
+            }) => args.len(),
+            k => panic!("{:?}", k),
+        })
+        .collect();
+    assert_eq!(argc, vec![3, 1]);
 }
 
 #[test]
