@@ -138,6 +138,8 @@ pub struct TailScope {
     pub package: String,
     /// File-level lexicals (name with sigil, slot in the main pad).
     pub lexicals: Vec<(String, Slot)>,
+    /// File-level `our` declarations (name with sigil, full name).
+    pub ours: Vec<(String, String)>,
     pub hints: u32,
     pub features: u32,
     pub strict_vars: bool,
@@ -614,6 +616,9 @@ pub enum Expr {
     EvalStr {
         code: Box<Expr>,
         scope: Arc<Vec<(String, Slot)>>,
+        /// `our` declarations visible here (name with sigil → the package
+        /// variable's full name).
+        ours: Arc<Vec<(String, String)>>,
         package: String,
         /// `use strict` in effect at the eval: bit 0 vars, bit 1 subs.
         strict: u8,

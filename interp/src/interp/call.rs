@@ -840,6 +840,7 @@ impl Interp {
         let Expr::EvalStr {
             code,
             scope,
+            ours,
             package,
             strict,
             features,
@@ -855,6 +856,7 @@ impl Interp {
         let es = crate::parse::EvalScope {
             package: package.to_string(),
             lexicals: scope.as_ref().clone(),
+            ours: ours.as_ref().clone(),
             hints: self.hints,
             features: *features,
             strict_vars: strict & 1 != 0,

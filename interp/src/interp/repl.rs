@@ -71,6 +71,7 @@ impl Interp {
         let scope = crate::parse::EvalScope {
             package: sess.scope.package.clone(),
             lexicals: sess.scope.lexicals.clone(),
+            ours: sess.scope.ours.clone(),
             hints: sess.scope.hints,
             features: sess.scope.features,
             strict_vars: sess.scope.strict_vars,
@@ -146,6 +147,10 @@ impl Interp {
         drop(pad);
         if r.is_ok() {
             sess.scope.package = prog.tail.package.clone();
+            for (name, fq) in &prog.tail.ours {
+                sess.scope.ours.retain(|(n, _)| n != name);
+                sess.scope.ours.push((name.clone(), fq.clone()));
+            }
             sess.scope.hints = prog.tail.hints;
             sess.scope.features = prog.tail.features;
             sess.scope.strict_vars = prog.tail.strict_vars;

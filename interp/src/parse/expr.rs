@@ -3346,6 +3346,7 @@ impl Parser {
         Ok(Expr::EvalStr {
             code: Box::new(code),
             scope,
+            ours: Arc::new(self.visible_ours()),
             package: self.package.clone(),
             strict: self.prag.strict_vars as u8 | (self.prag.strict_subs as u8) << 1,
             features: self.prag.features,

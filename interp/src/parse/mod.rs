@@ -49,6 +49,8 @@ pub struct EvalScope {
     pub package: String,
     /// Visible lexicals (name with sigil, slot in the calling pad).
     pub lexicals: Vec<(String, ast::Slot)>,
+    /// Visible `our` declarations (name with sigil, full name).
+    pub ours: Vec<(String, String)>,
     /// `ast::hints` bits in effect at the `eval`.
     pub hints: u32,
     /// `features` bits in effect at the `eval`.
@@ -231,6 +233,9 @@ pub fn parse_eval(src: &[u8], file: &str, scope: &EvalScope) -> Result<Program, 
         features: scope.features,
     };
     let mut outer = Unit::new(scope.in_sub);
+    for (name, fq) in &scope.ours {
+        outer.scopes[0].push((name.clone(), Binding::Our(fq.clone())));
+    }
     for (name, slot) in &scope.lexicals {
         outer.scopes[0].push((name.clone(), Binding::Pad(*slot)));
     }
@@ -457,6 +462,18 @@ impl Parser {
                         .filter_map(|(n, b)| match b {
                             scope::Binding::Pad(slot) => Some((n.clone(), *slot)),
                             scope::Binding::Our(_) => None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            ours: unit
+                .scopes
+                .first()
+                .map(|s| {
+                    s.iter()
+                        .filter_map(|(n, b)| match b {
+                            scope::Binding::Our(fq) => Some((n.clone(), fq.clone())),
+                            scope::Binding::Pad(_) => None,
                         })
                         .collect()
                 })

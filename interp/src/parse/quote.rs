@@ -371,6 +371,7 @@ impl Parser {
                 Expr::EvalStr {
                     code: Box::new(code),
                     scope,
+                    ours: Arc::new(self.visible_ours()),
                     package: self.package.clone(),
                     strict: self.prag.strict_vars as u8 | (self.prag.strict_subs as u8) << 1,
                     features: self.prag.features,

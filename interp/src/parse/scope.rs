@@ -180,6 +180,17 @@ impl Parser {
     /// The lexicals visible here, for a string `eval` (outer subs' lexicals
     /// are captured so the eval can reach them).
     pub fn visible_lexicals(&mut self) -> Vec<(String, Slot)> {
+        let mut out = Vec::new();
+        for n in self.visible_names() {
+            if let Some(Binding::Pad(s)) = self.lookup(&n) {
+                out.push((n, s));
+            }
+        }
+        out
+    }
+
+    /// Every name declared in a scope open here, once.
+    fn visible_names(&self) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         for u in &self.units {
             for s in &u.scopes {
@@ -190,10 +201,15 @@ impl Parser {
                 }
             }
         }
+        names
+    }
+
+    /// The `our` declarations visible here, for a string `eval`.
+    pub fn visible_ours(&mut self) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        for n in names {
-            if let Some(Binding::Pad(s)) = self.lookup(&n) {
-                out.push((n, s));
+        for n in self.visible_names() {
+            if let Some(Binding::Our(fq)) = self.lookup(&n) {
+                out.push((n, fq));
             }
         }
         out

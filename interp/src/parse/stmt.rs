@@ -1834,11 +1834,7 @@ impl Parser {
     /// of them that may span lines.
     fn parse_format_args(&mut self) -> PResult<Vec<Expr>> {
         let als = self.pos;
-        let ale = self.src[als..]
-            .iter()
-            .position(|&c| c == b'\n')
-            .map(|e| als + e)
-            .unwrap_or(self.src.len());
+        let ale = format_args_end(&self.src, als);
         let braced = self.src[als..ale].trim_ascii_start().first() == Some(&b'{');
         if braced {
             self.skip_ws();
@@ -1925,4 +1921,33 @@ fn last_stmt_temps_last(b: &mut Block) {
     b.my_slots.retain(|s| !slots.contains(s));
     slots.append(&mut b.my_slots);
     b.my_slots = slots;
+}
+
+/// Where a format's argument line ends: at the first newline outside a
+/// quoted string or brackets (a string may go on over lines).
+fn format_args_end(src: &[u8], start: usize) -> usize {
+    let mut depth = 0i32;
+    let mut quote: Option<u8> = None;
+    let mut i = start;
+    while i < src.len() {
+        let c = src[i];
+        match quote {
+            Some(q) => {
+                if c == b'\\' {
+                    i += 1;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                b'"' | b'\'' => quote = Some(c),
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth -= 1,
+                b'\n' if depth <= 0 => return i,
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    src.len()
 }
