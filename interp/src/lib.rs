@@ -27,6 +27,7 @@ pub mod process;
 pub mod regex;
 pub mod signals;
 pub mod sprintf;
+pub mod stash;
 pub mod storable;
 pub mod tie;
 pub mod value;

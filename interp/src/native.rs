@@ -126,6 +126,7 @@ pub fn install(it: &mut Interp) {
         .chain(crate::storable::SUBS)
         .chain(crate::encode::SUBS)
         .chain(crate::digest::SUBS)
+        .chain(crate::stash::SUBS)
     {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));

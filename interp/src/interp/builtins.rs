@@ -962,6 +962,12 @@ impl Interp {
             Func::Delete => return self.delete(&args[0], want, out),
             Func::Exists => match &args[0] {
                 Expr::Elem { hash, key } => {
+                    if let crate::ast::HashPlace::Global(id) = hash {
+                        if &*self.gv(*id).name == "main::!" {
+                            let k = self.sv(key)?;
+                            return Ok(bool_val(super::expr::errno_name_known(&to_bytes(&k))));
+                        }
+                    }
                     let hv = self.hash_place(hash, true)?;
                     let k = self.sv(key)?;
                     bool_val(hv.exists(&key_of(&k).0.bytes))

@@ -2074,28 +2074,28 @@ impl Interp {
                     continue;
                 }
             }
+            // A variable only this pad holds keeps its value: scopes clear
+            // their variables as they end, so what is there was put by a
+            // BEGIN block (`my %h; BEGIN { %h = … }`), as perl keeps it.
             let slot = &mut self.pad[*s as usize];
             match (k, &*slot) {
                 (ast::PadKind::Scalar, PadSlot::Scalar(sv)) => {
-                    if Rc::strong_count(sv) == 1 && sv.blessed().is_none() {
-                        sv.set(Value::Undef);
-                    } else if !sv.peek(|v| v.is_undef()) || sv.blessed().is_some() {
+                    let own = Rc::strong_count(sv) == 1 && sv.blessed().is_none();
+                    if !own && sv.blessed().is_some() {
                         *slot = PadSlot::Scalar(Scalar::new(Value::Undef));
                     }
                 }
                 (ast::PadKind::Scalar, _) => *slot = PadSlot::Scalar(Scalar::new(Value::Undef)),
                 (ast::PadKind::Array, PadSlot::Array(av)) => {
-                    if Rc::strong_count(av) == 1 && av.blessed().is_none() {
-                        av.clear();
-                    } else if !av.is_empty() || av.blessed().is_some() {
+                    let own = Rc::strong_count(av) == 1 && av.blessed().is_none();
+                    if !own && av.blessed().is_some() {
                         *slot = PadSlot::Array(Array::new());
                     }
                 }
                 (ast::PadKind::Array, _) => *slot = PadSlot::Array(Array::new()),
                 (ast::PadKind::Hash, PadSlot::Hash(hv)) => {
-                    if Rc::strong_count(hv) == 1 && hv.blessed().is_none() {
-                        hv.clear();
-                    } else if !hv.is_empty() || hv.blessed().is_some() {
+                    let own = Rc::strong_count(hv) == 1 && hv.blessed().is_none();
+                    if !own && hv.blessed().is_some() {
                         *slot = PadSlot::Hash(Hash::new());
                     }
                 }
@@ -2650,6 +2650,11 @@ fn errno_hash_value(errno: i32, name: &[u8]) -> Value {
         Some(_) => Value::Int(0),
         None => Value::Undef,
     }
+}
+
+/// Whether `name` is an errno name (`exists $!{ENOENT}`).
+pub(crate) fn errno_name_known(name: &[u8]) -> bool {
+    !errno_hash_value(0, name).is_undef()
 }
 
 pub fn errno_text(e: i32) -> String {

@@ -273,6 +273,7 @@ impl Lower<'_> {
                 cont,
             } => {
                 let c = cond.as_ref().map(|c| self.cond(c));
+                let decl = cond.as_ref().map(super::cond_my_slots).unwrap_or_default();
                 let b = self.block(body);
                 let k = cont.as_ref().map(|c| self.block(c));
                 let label = label.clone();
@@ -288,6 +289,7 @@ impl Lower<'_> {
                         if it.loop_iter(&label, &*b, k.as_deref())? {
                             return Ok(());
                         }
+                        it.release_my(&decl);
                     })
                 })
             }

@@ -499,6 +499,9 @@ impl Interp {
         }
         let g = Glob::new(Rc::from(name));
         self.symbols.insert(name.to_string(), g.clone());
+        if name.ends_with("::") {
+            crate::stash::attach(self, &g);
+        }
         g
     }
 
@@ -1006,6 +1009,7 @@ impl Interp {
     /// emptied in place (its old value dropped, so DESTROY runs now); one
     /// that a closure or reference still holds is left to them and the slot
     /// gets a new container.
+    /// End the scope of the `my` variables in `slots`.
     pub fn release_my(&mut self, slots: &[ast::Slot]) {
         // Latest declared first, as perl's save stack unwinds.
         for &s in slots.iter().rev() {
@@ -1056,17 +1060,21 @@ impl Interp {
                 cond,
                 body,
                 cont,
-            } => loop {
-                if let Some(c) = cond {
-                    self.line = s.line;
-                    if !self.cond(c)? {
+            } => {
+                let decl = cond.as_ref().map(cond_my_slots).unwrap_or_default();
+                loop {
+                    if let Some(c) = cond {
+                        self.line = s.line;
+                        if !self.cond(c)? {
+                            break;
+                        }
+                    }
+                    if self.loop_body(label, body, cont.as_ref())? {
                         break;
                     }
+                    self.release_my(&decl);
                 }
-                if self.loop_body(label, body, cont.as_ref())? {
-                    break;
-                }
-            },
+            }
             Stmt::DoWhile { body, cond, until } => loop {
                 self.poll_interrupt()?;
                 self.exec_block(body)?;
@@ -1546,4 +1554,25 @@ impl Drop for Interp {
     fn drop(&mut self) {
         crate::tie::leave(self);
     }
+}
+
+/// The `my` variables a loop condition declares, which each iteration
+/// releases (so closures made in the body keep their own).
+pub(crate) fn cond_my_slots(e: &Expr) -> Vec<ast::Slot> {
+    fn walk(e: &Expr, out: &mut Vec<ast::Slot>) {
+        match e {
+            Expr::MyDecl { vars, .. } => out.extend(vars.iter().map(|(_, s)| *s)),
+            Expr::Assign { lhs, .. } | Expr::ListAssign { lhs, .. } => walk(lhs, out),
+            Expr::Logical { l, r, .. } => {
+                walk(l, out);
+                walk(r, out);
+            }
+            Expr::Not(inner) => walk(inner, out),
+            Expr::Func { args, .. } => args.iter().for_each(|a| walk(a, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(e, &mut out);
+    out
 }
