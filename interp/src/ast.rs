@@ -311,6 +311,8 @@ pub enum Stmt {
     Block {
         label: Option<Arc<str>>,
         body: Block,
+        /// `{ … } continue { … }`: runs after the body (also after `next`).
+        cont: Option<Block>,
     },
     /// `package NAME;` or `package NAME {…}`: only affects what `caller`
     /// reports at run time; name resolution was done by the parser.

@@ -697,7 +697,11 @@ impl Interp {
                 }
                 Ok(last_cond)
             }
-            Stmt::Block { label: None, body } => self.block_value(body, want, out),
+            Stmt::Block {
+                label: None,
+                body,
+                cont: None,
+            } => self.block_value(body, want, out),
             Stmt::While { .. } | Stmt::ForC { .. } | Stmt::Foreach { .. } => {
                 // A loop left as a sub's last statement yields perl's
                 // false value ("").

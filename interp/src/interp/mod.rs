@@ -1125,7 +1125,18 @@ impl Interp {
                     run_cont.as_ref(),
                 )?;
             }
-            Stmt::Block { label, body } => {
+            Stmt::Block {
+                label,
+                body,
+                cont: Some(c),
+            } => {
+                // A bare block is a loop that runs once.
+                self.loop_depth += 1;
+                let r = self.loop_body(label, body, Some(c));
+                self.loop_depth -= 1;
+                r?;
+            }
+            Stmt::Block { label, body, .. } => {
                 self.loop_depth += 1;
                 let r = self.exec_block(body);
                 self.loop_depth -= 1;

@@ -375,7 +375,9 @@ impl Purity {
                         p.block(body) && cont.as_ref().is_none_or(|b| p.block(b))
                     })
             }
-            Stmt::Block { label, body } => self.in_loop(label, |p| p.block(body)),
+            Stmt::Block { label, body, cont } => self.in_loop(label, |p| {
+                p.block(body) && cont.as_ref().is_none_or(|b| p.block(b))
+            }),
             Stmt::Package { .. } => false,
         }
     }

@@ -335,6 +335,15 @@ impl Parser {
         r
     }
 
+    /// A `continue` block after a loop body (or a bare block), if any.
+    fn parse_continue(&mut self) -> PResult<Option<Block>> {
+        self.skip_ws();
+        if self.eat_word("continue") {
+            return Ok(Some(self.parse_block()?));
+        }
+        Ok(None)
+    }
+
     fn end_statement(&mut self) -> PResult<()> {
         self.skip_ws();
         if self.eat(";") || self.at_eof() || self.peek() == Some(b'}') {
@@ -360,7 +369,28 @@ impl Parser {
         if self.peek() == Some(b'{') && self.brace_is_block() {
             let mut body = self.parse_block()?;
             last_stmt_temps_last(&mut body);
-            return Ok(Some(self.stmt(line, Stmt::Block { label: None, body })));
+            let cont = self.parse_continue()?;
+            return Ok(Some(self.stmt(
+                line,
+                Stmt::Block {
+                    label: None,
+                    body,
+                    cont,
+                },
+            )));
+        }
+        // `...` (yada yada): dies "Unimplemented" when reached.
+        if self.rest().starts_with(b"...") {
+            let mut i = self.pos + 3;
+            while matches!(self.src.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+                i += 1;
+            }
+            if matches!(self.src.get(i), None | Some(b';' | b'}')) {
+                self.pos += 3;
+                self.end_statement()?;
+                let die = Expr::Die("Unimplemented".to_string());
+                return Ok(Some(self.stmt(line, Stmt::Expr(die))));
+            }
         }
         // label
         let mut label: Option<Arc<str>> = None;
@@ -382,7 +412,8 @@ impl Parser {
                 if self.peek() == Some(b'{') {
                     let mut body = self.parse_block()?;
                     last_stmt_temps_last(&mut body);
-                    return Ok(Some(self.stmt(line, Stmt::Block { label, body })));
+                    let cont = self.parse_continue()?;
+                    return Ok(Some(self.stmt(line, Stmt::Block { label, body, cont })));
                 }
             }
         }
@@ -826,11 +857,7 @@ impl Parser {
             self.bind_now(&n, Binding::Pad(s));
         }
         let body = self.parse_block()?;
-        let cont = if self.eat_word("continue") {
-            Some(self.parse_block()?)
-        } else {
-            None
-        };
+        let cont = self.parse_continue()?;
         Ok(self.stmt(
             line,
             Stmt::Foreach {

@@ -358,7 +358,7 @@ pub(crate) fn stmt_sx(s: &Statement) -> String {
             sx(list),
             blk(body)
         ),
-        Stmt::Block { label, body } => format!(
+        Stmt::Block { label, body, .. } => format!(
             "({}block {})",
             label
                 .as_ref()
