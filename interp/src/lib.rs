@@ -17,6 +17,7 @@ pub mod interp;
 pub mod io;
 pub mod iohandle;
 pub mod listutil;
+pub mod mro;
 pub mod native;
 pub mod numeric;
 pub mod pack;

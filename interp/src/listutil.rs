@@ -737,18 +737,22 @@ fn blessed(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
     })
 }
 
-fn reftype(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
-    let v = arg0(args);
-    Ok(match &v {
-        Value::ScalarRef(sv) if sv.peek(|x| x.is_ref()) => Value::from_str("REF"),
-        Value::ScalarRef(_) => Value::from_str("SCALAR"),
-        Value::ArrayRef(_) => Value::from_str("ARRAY"),
-        Value::HashRef(_) => Value::from_str("HASH"),
-        Value::CodeRef(_) => Value::from_str("CODE"),
-        Value::GlobRef(_) => Value::from_str("GLOB"),
-        Value::Regex(_) => Value::from_str("REGEXP"),
-        _ => Value::Undef,
+/// What a reference refers to, blessed or not (`Scalar::Util::reftype`).
+pub(crate) fn reftype_name(v: &Value) -> Option<&'static str> {
+    Some(match v {
+        Value::ScalarRef(sv) if sv.peek(|x| x.is_ref()) => "REF",
+        Value::ScalarRef(_) => "SCALAR",
+        Value::ArrayRef(_) => "ARRAY",
+        Value::HashRef(_) => "HASH",
+        Value::CodeRef(_) => "CODE",
+        Value::GlobRef(_) => "GLOB",
+        Value::Regex(_) => "REGEXP",
+        _ => return None,
     })
+}
+
+fn reftype(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+    Ok(reftype_name(&arg0(args)).map_or(Value::Undef, Value::from_str))
 }
 
 fn refaddr(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {

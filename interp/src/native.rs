@@ -39,6 +39,7 @@ pub fn is_builtin_module(file: &str) -> bool {
             | "Config.pm"
             | "Encode.pm"
             | "builtin.pm"
+            | "mro.pm"
     )
 }
 
@@ -69,6 +70,7 @@ pub fn builtin_version(file: &str) -> Option<(&'static str, &'static str)> {
         "warnings/register.pm" => ("warnings::register", "1.04"),
         "Config.pm" => ("Config", "5.036000"),
         "builtin.pm" => ("builtin", "0.006"),
+        "mro.pm" => ("mro", "1.26"),
         _ => return None,
     })
 }
@@ -127,6 +129,7 @@ pub fn install(it: &mut Interp) {
         .chain(crate::encode::SUBS)
         .chain(crate::digest::SUBS)
         .chain(crate::stash::SUBS)
+        .chain(crate::mro::SUBS)
     {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));
@@ -438,6 +441,10 @@ fn universal_isa_value(it: &mut Interp, args: &[Elem]) -> Result<Value, Flow> {
     let obj = args.first().map(Elem::get).unwrap_or_default();
     let target = args.get(1).map(|a| str_of(&a.get())).unwrap_or_default();
     let class = match obj.blessed() {
+        // An object is also what its referent is (`isa($obj, 'HASH')`).
+        Some(_) if crate::listutil::reftype_name(&obj) == Some(target.as_str()) => {
+            return Ok(crate::interp::bool_value(true));
+        }
         Some(c) => c.to_string(),
         None if obj.is_ref() => {
             let t = crate::interp::ref_type_name(&obj);

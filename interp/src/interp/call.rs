@@ -1182,7 +1182,19 @@ impl Interp {
     }
 
     /// Method resolution order of a class (depth-first, as perl's default).
+    /// The classes a method is looked for in, in order: C3 for classes
+    /// that asked for it (`use mro 'c3'`), else depth-first.
     pub fn mro(&mut self, class: &str) -> Vec<String> {
+        if self.c3_classes.contains(class) {
+            if let Ok(lin) = self.c3_linearize(class, 0) {
+                return lin;
+            }
+        }
+        self.dfs_linearize(class)
+    }
+
+    /// Depth-first, left to right, each class once (perl's default).
+    pub fn dfs_linearize(&mut self, class: &str) -> Vec<String> {
         let mut out = Vec::new();
         self.mro_into(class, &mut out, 0);
         out

@@ -263,6 +263,8 @@ pub struct Interp {
     pub pending_flow: Option<Flow>,
     /// Some handle has been tied: handle operations look for ties.
     pub handles_tied: bool,
+    /// Classes whose methods resolve in C3 order (`use mro 'c3'`).
+    pub(crate) c3_classes: std::collections::HashSet<String>,
     /// Formats by qualified name (`format NAME =`).
     pub formats: rustc_hash::FxHashMap<String, Cv>,
     /// `$~ $^ $= $- $%` of handles other than the selected one (whose
@@ -458,6 +460,7 @@ impl Interp {
             pending_flow: None,
             handles_tied: false,
             formats: Default::default(),
+            c3_classes: Default::default(),
             format_states: Default::default(),
             global_warnings: false,
             numified: HashMap::new(),

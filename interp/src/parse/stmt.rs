@@ -1410,7 +1410,7 @@ impl Parser {
                 return Ok(());
             }
             "diagnostics" | "less" | "sort" | "filetest" | "vmsish" | "autodie" | "locale"
-            | "open" | "re" | "subs" | "mro" => {
+            | "open" | "re" | "subs" => {
                 if module == "subs" {
                     for n in &names {
                         let fq = self.qualify_sub(n);
