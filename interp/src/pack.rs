@@ -23,6 +23,10 @@ struct Item {
     count: Count,
     /// For groups: the template of the group.
     group: Option<Vec<u8>>,
+    /// `!` given: `x!N`/`X!N` align to a multiple of N.
+    bang: bool,
+    /// `LEN/ITEM`: this item is the length of the next one.
+    slash: bool,
 }
 
 fn parse_template(t: &[u8], for_pack: bool) -> Result<Vec<Item>, String> {
@@ -62,10 +66,12 @@ fn parse_template(t: &[u8], for_pack: bool) -> Result<Vec<Item>, String> {
             return Err(format!("Invalid type '{}' in pack", c as char));
         }
         let mut big = false;
+        let mut bang = false;
         while i < t.len() && matches!(t[i], b'<' | b'>' | b'!') {
             if t[i] == b'>' {
                 big = true;
             }
+            bang |= t[i] == b'!';
             i += 1;
         }
         let mut count = Count::One;
@@ -77,10 +83,12 @@ fn parse_template(t: &[u8], for_pack: bool) -> Result<Vec<Item>, String> {
             while i < t.len() && t[i] != b']' {
                 i += 1;
             }
-            let n = std::str::from_utf8(&t[s..i])
-                .ok()
-                .and_then(|x| x.parse().ok())
-                .unwrap_or(1);
+            // `[N]` is a count; `[L]` the size of one L (`x[N]` skips 4).
+            let inner = std::str::from_utf8(&t[s..i]).unwrap_or("");
+            let n = match inner.parse() {
+                Ok(n) => n,
+                Err(_) => template_size(inner.as_bytes()),
+            };
             i += 1;
             count = Count::N(n);
         } else if i < t.len() && t[i].is_ascii_digit() {
@@ -103,14 +111,48 @@ fn parse_template(t: &[u8], for_pack: bool) -> Result<Vec<Item>, String> {
                 count = Count::Star;
             }
         }
+        while i < t.len() && t[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let slash = i < t.len() && t[i] == b'/';
+        if slash {
+            i += 1;
+        }
         items.push(Item {
             letter: c,
             big,
             count,
             group,
+            bang,
+            slash,
         });
     }
     Ok(items)
+}
+
+/// The bytes one of each item of a template takes (for `[TEMPLATE]`
+/// counts).
+fn template_size(t: &[u8]) -> usize {
+    let Ok(items) = parse_template(t, true) else {
+        return 1;
+    };
+    items
+        .iter()
+        .map(|it| {
+            let n = match it.count {
+                Count::N(n) => n,
+                _ => 1,
+            };
+            let each = match it.letter {
+                b'a' | b'A' | b'Z' | b'x' | b'C' | b'c' | b'U' | b'W' => 1,
+                b'f' => 4,
+                b'd' | b'F' => 8,
+                c if is_int(c) => int_size(c),
+                _ => 1,
+            };
+            n * each
+        })
+        .sum()
 }
 
 fn int_size(c: u8) -> usize {
@@ -134,7 +176,10 @@ fn big_endian(c: u8, big: bool) -> bool {
 pub fn pack(template: &[u8], args: &[Value]) -> Result<PStr, String> {
     let mut out = PStr::default();
     let mut next = 0usize;
-    pack_into(template, args, &mut next, &mut out)?;
+    // A template that starts with U makes a character string; otherwise
+    // U gives the bytes of the character's UTF-8 encoding.
+    let utf8_mode = template.trim_ascii_start().first() == Some(&b'U');
+    pack_into(template, args, &mut next, &mut out, utf8_mode)?;
     Ok(out)
 }
 
@@ -143,15 +188,38 @@ fn pack_into(
     args: &[Value],
     next: &mut usize,
     out: &mut PStr,
+    utf8_mode: bool,
 ) -> Result<(), String> {
-    let items = parse_template(template, true)?;
+    let mut items = parse_template(template, true)?;
     let take = |next: &mut usize| -> Value {
         let v = args.get(*next).cloned().unwrap_or_default();
         *next += 1;
         v
     };
-    for it in items {
+    let mut idx = 0;
+    while idx < items.len() {
+        let it = &items[idx];
+        idx += 1;
         let c = it.letter;
+        if it.slash {
+            // LEN/ITEM: the length (or count) of the next item, packed
+            // with this item's letter, then the item itself.
+            let Some(nx) = items.get(idx) else {
+                return Err("Code missing after '/' in pack".into());
+            };
+            let n = match (nx.letter, &nx.group, nx.count) {
+                (_, _, Count::N(n)) => n,
+                (b'a' | b'A' | b'Z', None, _) => {
+                    let v = args.get(*next).cloned().unwrap_or_default();
+                    to_bytes(&v).len() + usize::from(nx.letter == b'Z')
+                }
+                (_, _, Count::One) => 1,
+                (_, _, Count::Star) => args.len().saturating_sub(*next),
+            };
+            pack_one(c, it.big, &Value::Int(n as i64), out, utf8_mode);
+            items[idx].count = Count::N(n);
+            continue;
+        }
         if let Some(g) = &it.group {
             let reps = match it.count {
                 Count::One => 1,
@@ -161,7 +229,7 @@ fn pack_into(
             let mut k = 0;
             while k < reps && (it.count != Count::Star || *next < args.len()) {
                 let before = *next;
-                pack_into(g, args, next, out)?;
+                pack_into(g, args, next, out, utf8_mode)?;
                 k += 1;
                 if it.count == Count::Star && *next == before {
                     break;
@@ -172,19 +240,36 @@ fn pack_into(
         match c {
             b'a' | b'A' | b'Z' => {
                 let v = take(next);
-                let s = to_bytes(&v);
+                let ps = convert::to_pstr(&v);
+                // Characters above 0xFF make the result a character string.
+                let wide = ps.utf8 && crate::value::downgrade(&ps.bytes).is_none();
+                let s: Vec<u32> = if ps.utf8 {
+                    convert::chars_of(&ps)
+                } else {
+                    ps.bytes.iter().map(|&b| b as u32).collect()
+                };
                 let n = match it.count {
                     Count::Star => s.len() + usize::from(c == b'Z'),
                     Count::N(n) => n,
                     Count::One => 1,
                 };
-                let pad = if c == b'A' { b' ' } else { 0 };
-                let mut field: Vec<u8> = s.iter().copied().take(n).collect();
+                let pad = if c == b'A' { b' ' } else { 0 } as u32;
+                let mut field: Vec<u32> = s.iter().copied().take(n).collect();
                 field.resize(n, pad);
                 if c == b'Z' && n > 0 {
                     field[n - 1] = 0;
                 }
-                out.bytes.extend_from_slice(&field);
+                if wide && !out.utf8 {
+                    out.bytes = crate::value::upgrade(&out.bytes);
+                    out.utf8 = true;
+                }
+                if out.utf8 {
+                    for ch in field {
+                        convert::push_utf8(ch, &mut out.bytes);
+                    }
+                } else {
+                    out.bytes.extend(field.iter().map(|&ch| ch as u8));
+                }
             }
             b'b' | b'B' | b'h' | b'H' => {
                 let v = take(next);
@@ -231,22 +316,33 @@ fn pack_into(
                 uuencode(&to_bytes(&v), per, &mut out.bytes);
             }
             b'x' => {
-                let n = match it.count {
+                let mut n = match it.count {
                     Count::N(n) => n,
                     Count::One => 1,
                     Count::Star => 0,
                 };
+                if it.bang {
+                    // `x!N`: zeros up to the next multiple of N.
+                    n = if n == 0 {
+                        0
+                    } else {
+                        (n - out.bytes.len() % n) % n
+                    };
+                }
                 if n > 1 << 32 {
                     return Err("Out of memory during pack()".into());
                 }
                 out.bytes.extend(std::iter::repeat_n(0, n));
             }
             b'X' => {
-                let n = match it.count {
+                let mut n = match it.count {
                     Count::N(n) => n,
                     Count::One => 1,
                     Count::Star => 0,
                 };
+                if it.bang {
+                    n = if n == 0 { 0 } else { out.bytes.len() % n };
+                }
                 if n > out.bytes.len() {
                     return Err("'X' outside of string in pack".into());
                 }
@@ -260,7 +356,10 @@ fn pack_into(
                 if n > 1 << 32 {
                     return Err("Out of memory during pack()".into());
                 }
-                out.bytes.resize(n, 0);
+                // perl fills up to the position; it does not cut back.
+                if out.bytes.len() < n {
+                    out.bytes.resize(n, 0);
+                }
             }
             _ => {
                 let reps = match it.count {
@@ -270,7 +369,7 @@ fn pack_into(
                 };
                 for _ in 0..reps {
                     let v = take(next);
-                    pack_one(c, it.big, &v, out);
+                    pack_one(c, it.big, &v, out, utf8_mode);
                 }
             }
         }
@@ -278,8 +377,14 @@ fn pack_into(
     Ok(())
 }
 
-fn pack_one(c: u8, big: bool, v: &Value, out: &mut PStr) {
+fn pack_one(c: u8, big: bool, v: &Value, out: &mut PStr, utf8_mode: bool) {
     match c {
+        b'U' if !utf8_mode => {
+            let cp = convert::num_u64(convert::to_num(v)) as u32;
+            let mut enc = Vec::new();
+            convert::push_utf8(cp, &mut enc);
+            push_raw(out, &enc);
+        }
         b'U' | b'W' => {
             let cp = convert::num_u64(convert::to_num(v)) as u32;
             if cp > 0xFF || c == b'U' {
@@ -381,12 +486,44 @@ fn unpack_from(
     pos: &mut usize,
     out: &mut Vec<Value>,
 ) -> Result<(), String> {
-    let items = parse_template(template, false)?;
+    let mut items = parse_template(template, false)?;
+    unpack_items(&mut items, b, chars, pos, out)
+}
+
+fn unpack_items(
+    items: &mut [Item],
+    b: &[u8],
+    chars: Option<&[u32]>,
+    pos: &mut usize,
+    out: &mut Vec<Value>,
+) -> Result<(), String> {
     // `%BITS` before an item: its values are summed (bits of `b`/`B`
     // strings counted) into one number modulo 2**BITS. (bits, where the
     // item's values start, whether the item has run.)
     let mut checksum: Option<(u32, usize, bool)> = None;
-    for it in items {
+    let mut idx = 0;
+    while idx < items.len() {
+        let it = &items[idx];
+        idx += 1;
+        if it.slash {
+            // LEN/ITEM: a length read with this item's letter is the next
+            // item's count.
+            let mut len = Vec::new();
+            let mut one = [Item {
+                letter: it.letter,
+                big: it.big,
+                count: Count::One,
+                group: None,
+                bang: false,
+                slash: false,
+            }];
+            unpack_items(&mut one, b, chars, pos, &mut len)?;
+            let n = len.first().map(convert::to_i64).unwrap_or(0).max(0) as usize;
+            if let Some(nx) = items.get_mut(idx) {
+                nx.count = Count::N(n);
+            }
+            continue;
+        }
         if let Some((bits, mark, ran)) = checksum {
             if ran {
                 sum_values(out, mark, bits);
