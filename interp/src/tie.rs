@@ -434,7 +434,7 @@ impl Interp {
         };
         // The tie holds one reference and `obj` another; perl counts the
         // references beyond the tie's.
-        let extra = ref_count(&obj).saturating_sub(2);
+        let extra = obj.referent_refs().saturating_sub(2);
         if let Some(class) = obj.blessed() {
             if self.find_method(&class, "UNTIE").is_some() {
                 self.tie_method(&obj, "UNTIE", vec![Value::Int(extra as i64)], Want::Void)?;
@@ -456,19 +456,6 @@ impl Interp {
             self.run_destructors();
         }
         Ok(Value::Int(1))
-    }
-}
-
-/// How many references the referent of `v` has.
-fn ref_count(v: &Value) -> usize {
-    match v {
-        Value::ScalarRef(r) => Rc::strong_count(r),
-        Value::ArrayRef(r) => Rc::strong_count(r),
-        Value::HashRef(r) => Rc::strong_count(r),
-        Value::CodeRef(r) => Rc::strong_count(r),
-        Value::GlobRef(r) => Rc::strong_count(r),
-        Value::Regex(r) => Rc::strong_count(r),
-        _ => 0,
     }
 }
 

@@ -219,6 +219,19 @@ impl Value {
         };
         Some(crate::parallel::share::original_addr(addr))
     }
+    /// How many references the referent of this reference has (0 for
+    /// anything else).
+    pub fn referent_refs(&self) -> usize {
+        match self {
+            Value::ScalarRef(r) => Rc::strong_count(r),
+            Value::ArrayRef(r) => Rc::strong_count(r),
+            Value::HashRef(r) => Rc::strong_count(r),
+            Value::CodeRef(r) => Rc::strong_count(r),
+            Value::GlobRef(r) => Rc::strong_count(r),
+            Value::Regex(r) => Rc::strong_count(r),
+            _ => 0,
+        }
+    }
     /// The package a reference is blessed into.
     pub fn blessed(&self) -> Option<Rc<str>> {
         match self {

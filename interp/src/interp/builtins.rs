@@ -674,7 +674,15 @@ impl Interp {
                     Func::Exp => "exp",
                     _ => "log",
                 };
-                let x = convert::num_f64(self.arg_num(args, 0, op)?);
+                let v = self.arg_sv(args, 0)?;
+                if v.blessed().is_some() {
+                    // The object's own `sqrt` (…) handler, else its
+                    // nomethod, else its numeric value.
+                    if let Some(r) = self.overload_math(op, &v)? {
+                        return Ok(r);
+                    }
+                }
+                let x = convert::num_f64(self.num_arg(&v, args.first(), op)?);
                 match f {
                     Func::Sqrt => {
                         if x < 0.0 {

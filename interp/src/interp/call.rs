@@ -1483,6 +1483,12 @@ impl Interp {
                 }
             }
         }
+        // No handler and none derived: `nomethod`, given the operator.
+        for (obj, other, swapped) in [(a, b, false), (b, a, true)] {
+            if let Some(r) = self.overload_nomethod(obj, other, swapped, sym)? {
+                return Ok(Some(r));
+            }
+        }
         // With `fallback` undef (or false) an operator with no handler and
         // none derived is an error, except `.` and `x` (with `fallback`
         // undef), which use the `""` conversion.
@@ -1531,6 +1537,53 @@ impl Interp {
             return self.binop(op, &na, &nb).map(Some);
         }
         Ok(None)
+    }
+
+    /// `nomethod(obj, other, swapped, op)` of `obj`'s class, if it has one.
+    pub(crate) fn overload_nomethod(
+        &mut self,
+        obj: &Value,
+        other: &Value,
+        swapped: bool,
+        sym: &str,
+    ) -> R<Option<Value>> {
+        let Some(class) = obj.blessed() else {
+            return Ok(None);
+        };
+        let Some(cv) = self.find_method(&class, "(nomethod") else {
+            return Ok(None);
+        };
+        let args = vec![
+            Elem::V(obj.clone()),
+            Elem::V(other.clone()),
+            Elem::V(super::expr::bool_val(swapped)),
+            Elem::V(Value::from_str(sym)),
+        ];
+        let mut out = Vec::new();
+        self.call_sub(&cv, args, Want::Scalar, &mut out).map(Some)
+    }
+
+    /// Before a mutator (`++`, `--`) changes an object other variables
+    /// also refer to: the copy its `=` handler makes (perl's copy
+    /// constructor), or the object itself.
+    pub(crate) fn overload_copy(&mut self, v: &Value) -> R<Value> {
+        let Some(class) = v.blessed() else {
+            return Ok(v.clone());
+        };
+        // The variable and `v` hold two references; more means shared.
+        if v.referent_refs() <= 2 {
+            return Ok(v.clone());
+        }
+        let Some(cv) = self.find_method(&class, "(=") else {
+            return Ok(v.clone());
+        };
+        let args = vec![
+            Elem::V(v.clone()),
+            Elem::V(Value::Undef),
+            Elem::V(Value::bytes(b"")),
+        ];
+        let mut out = Vec::new();
+        self.call_sub(&cv, args, Want::Scalar, &mut out)
     }
 
     /// For an object whose class has an overload table, its `fallback`
@@ -1582,13 +1635,21 @@ impl Interp {
             return Ok(None);
         };
         if let Some(cv) = self.find_method(&class, &format!("({op}")) {
+            // A mutator works on a copy when the object is shared.
+            let v = if matches!(op, "++" | "--") {
+                self.overload_copy(v)?
+            } else {
+                v.clone()
+            };
             let args = vec![
                 Elem::V(v.clone()),
                 Elem::V(Value::Undef),
                 Elem::V(super::expr::bool_val(false)),
             ];
             let mut out = Vec::new();
-            return self.call_sub(&cv, args, Want::Scalar, &mut out).map(Some);
+            let r = self.call_sub(&cv, args, Want::Scalar, &mut out)?;
+            // `++`/`--` change their operand; that is the new value.
+            return Ok(Some(if matches!(op, "++" | "--") { v } else { r }));
         }
         let zero = Value::Int(0);
         let has = |it: &mut Self, m: &str| it.find_method(&class, m).is_some();
@@ -1602,6 +1663,9 @@ impl Interp {
             _ => true,
         };
         if !derivable {
+            if let Some(r) = self.overload_nomethod(v, &Value::Undef, false, op)? {
+                return Ok(Some(r));
+            }
             // With `fallback` undef or false there is no numeric conversion
             // to fall back on.
             return match self.overload_fallback(v) {
@@ -1667,6 +1731,25 @@ impl Interp {
 
     /// The number an object stands for in arithmetic: its `0+` handler, or
     /// its `""` conversion.
+    /// `sqrt`, `sin`, `cos`, `exp`, `log` of an object: its handler for the
+    /// function, else its `nomethod`; `None` leaves it to the numeric
+    /// conversion.
+    pub(crate) fn overload_math(&mut self, op: &str, v: &Value) -> R<Option<Value>> {
+        let Some(class) = v.blessed() else {
+            return Ok(None);
+        };
+        if let Some(cv) = self.find_method(&class, &format!("({op}")) {
+            let args = vec![
+                Elem::V(v.clone()),
+                Elem::V(Value::Undef),
+                Elem::V(super::expr::bool_val(false)),
+            ];
+            let mut out = Vec::new();
+            return self.call_sub(&cv, args, Want::Scalar, &mut out).map(Some);
+        }
+        self.overload_nomethod(v, &Value::Undef, false, op)
+    }
+
     pub fn overload_number(&mut self, v: &Value) -> R<Option<Value>> {
         let Some(class) = v.blessed() else {
             return Ok(None);
