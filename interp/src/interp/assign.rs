@@ -744,6 +744,12 @@ impl Interp {
             Value::HashRef(h) => {
                 g.set_hv(Some(h));
             }
+            // `local(*F) = *F` (a glob passed to a sub that localises it):
+            // perl's glob value still points at the outer variables, so F
+            // is the outer one again, and what it opens outlives the scope.
+            Value::Glob(src) | Value::GlobRef(src) if Rc::ptr_eq(g, &src) => {
+                self.unlocalize_glob(g);
+            }
             Value::Glob(src) | Value::GlobRef(src) => {
                 g.set_sv(src.sv());
                 g.set_av(Some(src.av()));
@@ -762,6 +768,34 @@ impl Interp {
             _ => {}
         }
         Ok(())
+    }
+
+    /// Give a glob localised in this scope its outer variables back (and
+    /// drop the handle's restore, so a handle opened now stays).
+    fn unlocalize_glob(&mut self, g: &Gv) {
+        // `local *F` saved the scalar, array, hash, code and handle slots,
+        // in that order, the handle last.
+        let Some(j) = self
+            .savestack
+            .iter()
+            .rposition(|e| matches!(e, Saved::Handle(s, ..) if Rc::ptr_eq(s, g)))
+        else {
+            return;
+        };
+        for e in &self.savestack[j.saturating_sub(4)..j] {
+            match e {
+                Saved::Scalar(s, sv) if Rc::ptr_eq(s, g) => drop(g.set_sv(sv.clone())),
+                Saved::Array(s, av) if Rc::ptr_eq(s, g) => drop(g.set_av(av.clone())),
+                Saved::Hash(s, hv) if Rc::ptr_eq(s, g) => drop(g.set_hv(hv.clone())),
+                Saved::Code(s, cv) if Rc::ptr_eq(s, g) => drop(g.set_code(cv.clone())),
+                _ => {}
+            }
+        }
+        if let Saved::Handle(_, io, tie) = self.savestack.remove(j) {
+            g.set_io(io);
+            g.set_tie(tie);
+        }
+        self.method_cache.clear();
     }
 
     /// `LHS op= RHS`.
