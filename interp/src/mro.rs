@@ -91,6 +91,7 @@ fn import(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R<Valu
 }
 
 fn set_kind(it: &mut Interp, class: &str, kind: &str) -> R<()> {
+    it.mro_declared.insert(class.to_string());
     match kind {
         "c3" => {
             it.c3_classes.insert(class.to_string());
@@ -177,14 +178,9 @@ fn next_target(it: &mut Interp, args: &[Elem]) -> R<Option<Cv>> {
     let caller = current_method(it);
     let Some((pkg, meth)) = caller.rsplit_once("::") else {
         return Err(
-            it.die_msg("next::method/next::can/maybe::next::method must be used in method context")
-        );
-    };
-    if meth == "__ANON__" {
-        return Err(
             it.die_msg("next::method/next::can/maybe::next::method cannot find enclosing method")
         );
-    }
+    };
     let inv = args.first().map(Elem::get).unwrap_or_default();
     let class = match inv.blessed() {
         Some(c) => c.to_string(),
@@ -204,12 +200,13 @@ fn next_target(it: &mut Interp, args: &[Elem]) -> R<Option<Cv>> {
     Ok(None)
 }
 
-/// The full name of the sub running now (the method `next::` continues).
+/// The full name of the method `next::` continues: the innermost named
+/// sub running (anonymous subs inside a method count as the method).
 fn current_method(it: &Interp) -> String {
     it.frames
         .iter()
         .rev()
-        .find(|f| !f.is_eval)
+        .find(|f| !f.is_eval && !f.sub.ends_with("::__ANON__"))
         .map(|f| f.sub.to_string())
         .unwrap_or_default()
 }

@@ -362,6 +362,16 @@ fn overload_method(
     crate::listutil::one_value(want, out, r)
 }
 
+/// `require FILE` from native code.
+fn require_file(it: &mut Interp, file: &str) -> Result<Value, Flow> {
+    let args = [crate::ast::Expr::Str {
+        bytes: file.as_bytes().into(),
+        utf8: false,
+    }];
+    let mut out = Vec::new();
+    it.func(crate::ast::Func::Require, &args, Want::Scalar, &mut out)
+}
+
 fn parent_import(
     it: &mut Interp,
     args: &[Elem],
@@ -370,6 +380,7 @@ fn parent_import(
 ) -> Result<Value, Flow> {
     let pkg = caller_package(it);
     let mut norequire = false;
+    let is_base = args.first().is_some_and(|a| str_of(&a.get()) == "base");
     let isa = it.glob(&format!("{pkg}::ISA")).av();
     for a in args.iter().skip(1) {
         let c = str_of(&a.get());
@@ -377,25 +388,26 @@ fn parent_import(
             norequire = true;
             continue;
         }
-        if !norequire && !it.package_exists(&c) {
+        if is_base && !it.package_exists(&c) {
+            // base.pm: a package without a file is fine if it exists; a
+            // missing file of an empty package is perl's "is empty" error.
             let file = format!("{}.pm", c.replace("::", "/"));
-            let mut out = Vec::new();
-            let req = crate::ast::Expr::Func {
-                f: crate::ast::Func::Require,
-                args: vec![crate::ast::Expr::Str {
-                    bytes: file.as_bytes().into(),
-                    utf8: false,
-                }],
-            };
-            it.func(
-                crate::ast::Func::Require,
-                match &req {
-                    crate::ast::Expr::Func { args, .. } => args,
-                    _ => unreachable!(),
-                },
-                Want::Scalar,
-                &mut out,
-            )?;
+            if let Err(e) = require_file(it, &file) {
+                let msg = String::from_utf8_lossy(&to_bytes(&it.die_value)).into_owned();
+                if !msg.starts_with("Can't locate ") {
+                    return Err(e);
+                }
+                if !it.package_exists(&c) {
+                    let inc = it.glob("main::INC").av().values();
+                    let inc: Vec<String> = inc.iter().map(str_of).collect();
+                    return Err(it.die_msg(format!(
+                        "Base class package \"{c}\" is empty.\n    (Perhaps you need to 'use' the module which defines that package first,\n    or make that module available in @INC (@INC contains: {}).\n",
+                        inc.join(" ")
+                    )));
+                }
+            }
+        } else if !norequire && !it.package_exists(&c) {
+            require_file(it, &format!("{}.pm", c.replace("::", "/")))?;
         }
         if !isa.values().iter().any(|v| str_of(v) == c) {
             isa.push(Value::string(c));

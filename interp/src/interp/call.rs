@@ -1348,7 +1348,7 @@ impl Interp {
     }
 
     pub fn package_exists(&self, pkg: &str) -> bool {
-        if self.blessed_pkgs.contains(pkg) {
+        if self.blessed_pkgs.contains(pkg) || self.mro_declared.contains(pkg) {
             return true;
         }
         let prefix = format!("{pkg}::");

@@ -265,6 +265,8 @@ pub struct Interp {
     pub handles_tied: bool,
     /// Classes whose methods resolve in C3 order (`use mro 'c3'`).
     pub(crate) c3_classes: std::collections::HashSet<String>,
+    /// Classes that declared an mro (either kind): they exist as packages.
+    pub(crate) mro_declared: std::collections::HashSet<String>,
     /// Formats by qualified name (`format NAME =`).
     pub formats: rustc_hash::FxHashMap<String, Cv>,
     /// `$~ $^ $= $- $%` of handles other than the selected one (whose
@@ -461,6 +463,7 @@ impl Interp {
             handles_tied: false,
             formats: Default::default(),
             c3_classes: Default::default(),
+            mro_declared: Default::default(),
             format_states: Default::default(),
             global_warnings: false,
             numified: HashMap::new(),
