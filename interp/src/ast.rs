@@ -256,12 +256,15 @@ pub mod hints {
         | NO_WARN_ONCE
         | NO_WARN_SUBSTR
         | NO_WARN_OTHER
+        | NO_WARN_EXPERIMENTAL
         | NO_RECURSION_WARN;
     /// `use warnings FATAL => 'uninitialized'` / `'numeric'` alone.
     pub const FATAL_UNINIT: u32 = 1 << 18;
     pub const FATAL_NUMERIC: u32 = 1 << 19;
     /// `use bytes`: `length` counts bytes.
     pub const BYTES: u32 = 1 << 20;
+    /// `no warnings 'experimental::…'`.
+    pub const NO_WARN_EXPERIMENTAL: u32 = 1 << 21;
 }
 
 #[derive(Debug, Clone)]
@@ -633,6 +636,11 @@ pub enum Expr {
     LoopCtl {
         kind: LoopCtlKind,
         label: Option<Arc<str>>,
+    },
+    /// `last EXPR` (and `next`, `redo`): the label computed at run time.
+    LoopCtlDyn {
+        kind: LoopCtlKind,
+        label: Box<Expr>,
     },
     /// `wantarray`
     Wantarray,

@@ -555,18 +555,13 @@ impl Interp {
                 self.eval_string(e, Want::Scalar, &mut out)?
             }
             Expr::Return(v) => return self.do_return(v.as_deref()),
-            Expr::LoopCtl { kind, label } => {
-                self.flow_label = label.clone();
-                self.flow_line = self.line;
-                if self.loop_depth == 0 {
-                    return Err(self.no_loop_for(*kind));
-                }
-                return Err(match kind {
-                    ast::LoopCtlKind::Last => Flow::Last,
-                    ast::LoopCtlKind::Next => Flow::Next,
-                    ast::LoopCtlKind::Redo => Flow::Redo,
-                });
+            Expr::LoopCtlDyn { kind, label } => {
+                let l = self.sv(label)?;
+                let l = String::from_utf8_lossy(&to_bytes(&l)).into_owned();
+                let label = (!l.is_empty()).then(|| std::sync::Arc::from(l.as_str()));
+                return Err(self.loop_ctl(*kind, label));
             }
+            Expr::LoopCtl { kind, label } => return Err(self.loop_ctl(*kind, label.clone())),
             Expr::Wantarray => match self.want {
                 Want::List => Value::Int(1),
                 Want::Scalar => Value::Int(0),
@@ -2214,6 +2209,20 @@ impl Interp {
             }
         }
         hv
+    }
+
+    /// `last`/`next`/`redo` (to `label`): the flow that unwinds to the loop.
+    fn loop_ctl(&mut self, kind: ast::LoopCtlKind, label: Option<std::sync::Arc<str>>) -> Flow {
+        self.flow_label = label;
+        self.flow_line = self.line;
+        if self.loop_depth == 0 {
+            return self.no_loop_for(kind);
+        }
+        match kind {
+            ast::LoopCtlKind::Last => Flow::Last,
+            ast::LoopCtlKind::Next => Flow::Next,
+            ast::LoopCtlKind::Redo => Flow::Redo,
+        }
     }
 
     pub fn capture_value(&self, n: usize) -> Value {

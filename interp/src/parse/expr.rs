@@ -2640,6 +2640,11 @@ impl Parser {
                     "next" => LoopCtlKind::Next,
                     _ => LoopCtlKind::Redo,
                 };
+                self.skip_ws();
+                if self.peek() == Some(b'$') {
+                    let label = Box::new(self.parse_expr_prec(P_UNI + 1)?);
+                    return Ok((Expr::LoopCtlDyn { kind, label }, false));
+                }
                 let label = match self.peek_word() {
                     Some(w) if !is_modifier_word(&w) && !is_op_word(&w) && !is_keyword(&w) => {
                         self.pos += w.len();

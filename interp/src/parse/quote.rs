@@ -103,7 +103,8 @@ impl Parser {
                 );
                 return Err(self.error_at(start.saturating_sub(1), &msg, false));
             };
-            if c == b'\\' && i + 1 < self.src.len() {
+            // A backslash escapes, unless it is the delimiter (`qr\…\`).
+            if c == b'\\' && close != b'\\' && i + 1 < self.src.len() {
                 i += 2;
                 continue;
             }

@@ -132,6 +132,9 @@ impl Parser {
             "substr" => hints::NO_WARN_SUBSTR,
             "recursion" => hints::NO_RECURSION_WARN,
             "redefine" => hints::NO_WARN_OTHER,
+            n if n == "experimental" || n.starts_with("experimental::") => {
+                hints::NO_WARN_EXPERIMENTAL
+            }
             _ => 0,
         };
         let fatal = names.iter().any(|n| n == "FATAL");
@@ -729,6 +732,11 @@ impl Parser {
                 self.pos += w.len();
                 self.skip_ws();
                 if w == "my" && self.eat("(") {
+                    if self.prag.hints & hints::WARNINGS != 0
+                        && self.prag.hints & hints::NO_WARN_EXPERIMENTAL == 0
+                    {
+                        self.compile_warning_line(line, "for my (...) is experimental");
+                    }
                     let mut slots = Vec::new();
                     loop {
                         self.skip_ws();
@@ -749,6 +757,14 @@ impl Parser {
                             break;
                         }
                         self.expect(",")?;
+                        // Extra and trailing commas: `for my ($k,, $v,) (…)`.
+                        self.skip_ws();
+                        while self.eat(",") {
+                            self.skip_ws();
+                        }
+                        if self.eat(")") {
+                            break;
+                        }
                     }
                     var = Some(LoopVar::MyList(slots));
                 }

@@ -187,6 +187,7 @@ pub(crate) fn sx(e: &Expr) -> String {
                 .map(|e| format!(" {}", sx(e)))
                 .unwrap_or_default()
         ),
+        Expr::LoopCtlDyn { kind, label } => format!("({:?} {})", kind, sx(label)),
         Expr::LoopCtl { kind, label } => format!(
             "({:?}{})",
             kind,
