@@ -5,6 +5,7 @@
 
 pub mod ast;
 pub mod carp;
+pub mod charnames;
 pub mod convert;
 pub mod destroy;
 pub mod digest;

@@ -40,6 +40,8 @@ pub fn is_builtin_module(file: &str) -> bool {
             | "Encode.pm"
             | "builtin.pm"
             | "mro.pm"
+            | "charnames.pm"
+            | "_charnames.pm"
     )
 }
 
@@ -71,6 +73,7 @@ pub fn builtin_version(file: &str) -> Option<(&'static str, &'static str)> {
         "Config.pm" => ("Config", "5.036000"),
         "builtin.pm" => ("builtin", "0.006"),
         "mro.pm" => ("mro", "1.26"),
+        "charnames.pm" => ("charnames", "1.50"),
         _ => return None,
     })
 }
@@ -104,6 +107,9 @@ pub fn install(it: &mut Interp) {
         ("warnings::enabled", warnings_enabled),
         ("warnings::fatal_enabled", warnings_enabled),
         ("warnings::warnif", noop),
+        ("charnames::import", noop),
+        ("Internals::SvREADONLY", sv_readonly),
+        ("Internals::SvREFCNT", sv_refcnt),
         ("re::is_regexp", re_is_regexp),
         ("re::regexp_pattern", re_regexp_pattern),
         ("UNIVERSAL::isa", universal_isa),
@@ -130,6 +136,7 @@ pub fn install(it: &mut Interp) {
         .chain(crate::digest::SUBS)
         .chain(crate::stash::SUBS)
         .chain(crate::mro::SUBS)
+        .chain(crate::charnames::SUBS)
     {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));
@@ -370,6 +377,35 @@ fn require_file(it: &mut Interp, file: &str) -> Result<Value, Flow> {
     }];
     let mut out = Vec::new();
     it.func(crate::ast::Func::Require, &args, Want::Scalar, &mut out)
+}
+
+/// `Internals::SvREADONLY(\\$x [, ON])`: psh has no read-only flag on
+/// variables, so turning it on is accepted and asking says what was set.
+fn sv_readonly(
+    _: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let v = args
+        .get(1)
+        .map(|a| crate::interp::bool_value(a.get().truthy()));
+    crate::listutil::one_value(want, out, v.unwrap_or(Value::Int(0)))
+}
+
+/// `Internals::SvREFCNT(\\$x)`: the references the variable has (the
+/// one passed in not counted).
+fn sv_refcnt(
+    _: &mut Interp,
+    args: &[Elem],
+    want: Want,
+    out: &mut Vec<Value>,
+) -> Result<Value, Flow> {
+    let n = args
+        .first()
+        .map(|a| a.get().referent_refs().saturating_sub(1))
+        .unwrap_or(0);
+    crate::listutil::one_value(want, out, Value::Int(n as i64))
 }
 
 fn parent_import(

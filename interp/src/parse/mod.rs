@@ -387,7 +387,17 @@ impl Parser {
             main_unit: 0,
             pending: vec![Vec::new()],
             local_flags: vec![false],
-            known_subs: HashMap::new(),
+            // perl's own functions that take references by prototype.
+            known_subs: HashMap::from([
+                (
+                    "Internals::SvREADONLY".to_string(),
+                    Some("\\[$%@];$".to_string()),
+                ),
+                (
+                    "Internals::SvREFCNT".to_string(),
+                    Some("\\[$%@];$".to_string()),
+                ),
+            ]),
             defined_subs: Default::default(),
             seen_containers: Default::default(),
 

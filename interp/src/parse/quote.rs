@@ -581,6 +581,8 @@ impl Parser {
                 if let Some(hex) = name.strip_prefix("U+") {
                     let v = u32::from_str_radix(hex.trim(), 16).unwrap_or(0xFFFD);
                     (Some(v), end + 1 - i)
+                } else if let Some(v) = crate::charnames::lookup(&name) {
+                    (Some(v), end + 1 - i)
                 } else {
                     return Err(self.error_msg(&format!("Unknown charname '{}'", name)));
                 }

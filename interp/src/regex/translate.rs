@@ -703,6 +703,8 @@ impl<'a> Tr<'a> {
                             }
                         }
                     }
+                } else if let Some(v) = crate::charnames::lookup(trimmed) {
+                    self.emit_cp_escaped(v);
                 } else if !in_class
                     && !trimmed.is_empty()
                     && trimmed
