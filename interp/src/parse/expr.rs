@@ -2435,12 +2435,13 @@ impl Parser {
                 if self.peek() == Some(b'[') {
                     self.pos += 1;
                     let idx = self.parse_bracket_list(b']')?;
+                    // `(LIST)[0]{key}`: subscripts may follow without `->`.
                     return Ok((
                         Expr::ListSlice {
                             list: Box::new(Expr::List(list)),
                             indices: Box::new(idx),
                         },
-                        false,
+                        true,
                     ));
                 }
                 let keep = list.len() != 1 || {
@@ -3030,6 +3031,36 @@ impl Parser {
                     Some(b'{' | b'[' | b'<' | b'-' | b'(' | b'*' | b'%' | b'&')
                 ))
         {
+            // `method $obj ARGS` (no comma after `$obj`, so not a call's
+            // argument list): an indirect method call on the object.
+            if !word.contains("::") && self.peek() == Some(b'$') {
+                if let Some((_, vend)) = self.scan_ident_at(self.pos + 1) {
+                    let mut k = vend;
+                    while matches!(self.src.get(k), Some(b' ' | b'\t')) {
+                        k += 1;
+                    }
+                    if k > vend
+                        && matches!(self.src.get(k), Some(b'"' | b'\'' | b'(' | b'0'..=b'9'))
+                    {
+                        let obj = self.parse_expr_prec(P_UNI + 1)?;
+                        let args = if self.eat("(") {
+                            match self.parse_paren_contents()? {
+                                Expr::List(v) => v,
+                                e => vec![e],
+                            }
+                        } else {
+                            self.parse_call_list()?
+                        };
+                        let e = Expr::Method {
+                            invocant: Box::new(obj),
+                            method: MethodName::Static(word.to_string()),
+                            args,
+                            maybe_class: false,
+                        };
+                        return Ok((e, false));
+                    }
+                }
+            }
             // `method HANDLE ARGS`: indirect object call on a filehandle
             if let Some((h, hend)) = self.scan_ident_at(self.pos) {
                 if !word.contains("::") && matches!(h.as_str(), "STDOUT" | "STDERR" | "STDIN") {
