@@ -849,8 +849,12 @@ impl Parser {
                             let r = self.parse_expr_prec(prec + 1)?;
                             let mut rest = vec![(b, r)];
                             while let Some((Op::Bin(b2), l2, p2)) = self.peek_op() {
-                                if p2 != prec || matches!(b2, BinOp::NumCmp | BinOp::StrCmp) {
+                                if p2 != prec {
                                     break;
+                                }
+                                // `<=>`/`cmp` do not chain with `==` and friends.
+                                if matches!(b2, BinOp::NumCmp | BinOp::StrCmp) {
+                                    return Err(self.syntax_error());
                                 }
                                 self.pos += l2;
                                 rest.push((b2, self.parse_expr_prec(prec + 1)?));
@@ -872,6 +876,7 @@ impl Parser {
                         _ if b == BinOp::Isa && self.isa_bareword_class().is_some() => {
                             let (name, end) = self.isa_bareword_class().unwrap_or_default();
                             self.pos = end;
+                            self.isa_nonassoc()?;
                             Expr::Binary {
                                 op: b,
                                 l: Box::new(lhs),
@@ -880,6 +885,16 @@ impl Parser {
                         }
                         _ => {
                             let r = self.parse_expr_prec(prec + 1)?;
+                            // `<=>` and `cmp` are non-associative: another
+                            // equality operator right after is an error.
+                            if matches!(b, BinOp::NumCmp | BinOp::StrCmp)
+                                && matches!(self.peek_op(), Some((Op::Bin(_), _, P_EQ)))
+                            {
+                                return Err(self.syntax_error());
+                            }
+                            if b == BinOp::Isa {
+                                self.isa_nonassoc()?;
+                            }
                             Expr::Binary {
                                 op: b,
                                 l: Box::new(lhs),
@@ -891,6 +906,15 @@ impl Parser {
             };
         }
         Ok(lhs)
+    }
+
+    /// `isa` is non-associative: neither another `isa` nor a relational
+    /// operator may follow it directly.
+    fn isa_nonassoc(&mut self) -> PResult<()> {
+        if matches!(self.peek_op(), Some((Op::Bin(_), _, P_ISA | P_REL))) {
+            return Err(self.syntax_error());
+        }
+        Ok(())
     }
 
     /// The right side of `isa` as a bareword class name (not a call).
