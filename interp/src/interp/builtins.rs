@@ -1089,18 +1089,42 @@ impl Interp {
                     None => None,
                 };
                 let Some(h) = h else { return Ok(Value::Undef) };
-                let data = h.io.borrow_mut().read_bytes(n);
+                // On a `:utf8` handle the length counts characters.
+                let utf8_handle = h.io.borrow().utf8 && f == Func::Read;
+                let data: Vec<u32> = if utf8_handle {
+                    read_chars(&h, n)
+                } else {
+                    h.io.borrow_mut()
+                        .read_bytes(n)
+                        .into_iter()
+                        .map(u32::from)
+                        .collect()
+                };
                 let got = data.len();
                 let sv = self.lv_sv(&args[1])?;
-                let mut cur = convert::to_pstr(&sv.get()).into_owned().bytes;
+                // The buffer, its offset and its length are in characters.
+                let old = sv.get();
+                let was_utf8 = convert::is_utf8(&old);
+                let mut cur = convert::chars_of(&convert::to_pstr(&old));
                 let o = match off {
-                    Some(o) if o < 0 => (cur.len() as i64 + o).max(0) as usize,
+                    Some(o) if o < 0 => {
+                        let o = cur.len() as i64 + o;
+                        if o < 0 {
+                            return Err(self.die_msg("Offset outside string"));
+                        }
+                        o as usize
+                    }
                     Some(o) => o as usize,
                     None => 0,
                 };
                 cur.resize(o, 0);
                 cur.extend_from_slice(&data);
-                sv.set(Value::str_from(cur, false));
+                let mut out = convert::from_chars(&cur);
+                if (was_utf8 || utf8_handle) && !out.utf8 {
+                    out.bytes = crate::value::upgrade(&out.bytes);
+                    out.utf8 = true;
+                }
+                sv.set(Value::Str(Rc::new(out)));
                 Value::Int(got as i64)
             }
             Func::Syswrite => {
@@ -3106,4 +3130,30 @@ pub(crate) fn core_prototype(name: &str) -> Option<Option<&'static str>> {
         | "system" => return Some(None),
         _ => return None,
     }))
+}
+
+/// Up to `n` characters from a `:utf8` handle (a bad sequence gives its
+/// bytes as characters).
+fn read_chars(h: &Rc<crate::io::Handle>, n: usize) -> Vec<u32> {
+    let mut out = Vec::with_capacity(n);
+    let mut io = h.io.borrow_mut();
+    while out.len() < n {
+        let lead = io.read_bytes(1);
+        let Some(&b) = lead.first() else { break };
+        let len = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        let mut seq = vec![b];
+        if len > 1 {
+            seq.extend(io.read_bytes(len - 1));
+        }
+        match std::str::from_utf8(&seq) {
+            Ok(s) => out.extend(s.chars().map(|c| c as u32)),
+            Err(_) => out.extend(seq.iter().map(|&x| x as u32)),
+        }
+    }
+    out
 }
