@@ -790,6 +790,9 @@ pub struct ReFlags {
     pub n: bool,
     pub p: bool,
     pub a: bool,
+    /// `/u` (or `use feature 'unicode_strings'`): Unicode rules for
+    /// characters 0x80-0xFF of 8-bit strings too.
+    pub u: bool,
     /// `m?PATTERN?`: matches once until `reset`.
     pub once: bool,
 }

@@ -40,7 +40,9 @@ pub mod features {
     pub const EVALBYTES: u32 = 256;
     /// `indirect` is on by default and turned off by the 5.36 bundle.
     pub const INDIRECT: u32 = 512;
-    pub const ALL: u32 = 0x3ff;
+    /// Unicode rules for 8-bit strings in patterns (`/u` on every match).
+    pub const UNICODE_STRINGS: u32 = 1024;
+    pub const ALL: u32 = 0x7ff;
 }
 
 /// What a string `eval` sees of the code around it.

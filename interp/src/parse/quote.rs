@@ -264,9 +264,13 @@ impl Parser {
                 b'n' => f.n = true,
                 b'p' => f.p = true,
                 b'a' => f.a = true,
+                b'u' => f.u = true,
                 _ => {}
             }
             self.pos += 1;
+        }
+        if self.prag.features & super::features::UNICODE_STRINGS != 0 {
+            f.u = true;
         }
         Ok(f)
     }

@@ -1205,6 +1205,7 @@ impl Parser {
             self.prag.features |= features::SAY | features::STATE;
         }
         if minor >= 12 {
+            self.prag.features |= features::UNICODE_STRINGS;
             self.prag.strict_vars = true;
             self.prag.strict_subs = true;
             self.prag.hints |= hints::STRICT_REFS;
@@ -1347,6 +1348,7 @@ impl Parser {
                         "state" => features::STATE,
                         "evalbytes" => features::EVALBYTES,
                         "indirect" => features::INDIRECT,
+                        "unicode_strings" => features::UNICODE_STRINGS,
                         ":all" => features::ALL,
                         b if b.starts_with(":5.") => {
                             let minor: u32 = b[3..]

@@ -207,7 +207,7 @@ impl Captures {
 /// 8-bit pattern matched against an 8-bit subject uses ASCII rules for
 /// characters above 0x7F, as perl does without `use feature 'unicode_strings'`.
 pub fn compile(pattern: &[u8], utf8: bool, flags: &ReFlags) -> Result<Regex, String> {
-    compile_with(pattern, utf8, flags, false)
+    compile_with(pattern, utf8, flags, flags.u)
 }
 
 /// Like `compile`; `unicode_rules` forces Unicode semantics even for
@@ -675,7 +675,7 @@ fn qr_string(pattern: &[u8], unicode: bool, f: &ReFlags) -> Vec<u8> {
     }
     if f.a {
         out.push(b'a');
-    } else if unicode {
+    } else if unicode || f.u {
         out.push(b'u');
     }
     for (on, c) in [(f.m, b'm'), (f.s, b's'), (f.i, b'i')] {
