@@ -1678,7 +1678,8 @@ impl Interp {
                 Value::Int(prev as i64)
             }
             Func::Lock | Func::Study | Func::Dump => Value::Undef,
-            Func::Utime | Func::Chown | Func::Truncate | Func::Flock | Func::Pipe | Func::Crypt => {
+            Func::Pipe => return self.pipe(args),
+            Func::Utime | Func::Chown | Func::Truncate | Func::Flock | Func::Crypt => {
                 self.all_args(args)?;
                 bool_val(true)
             }
@@ -2272,6 +2273,24 @@ impl Interp {
             h.io.borrow_mut().append = true;
         }
         self.bind_handle(&args[0], h)?;
+        Ok(bool_val(true))
+    }
+
+    /// `pipe READHANDLE, WRITEHANDLE`.
+    fn pipe(&mut self, args: &[Expr]) -> R<Value> {
+        let [r, w] = args else {
+            return Err(self.die_msg("Not enough arguments for pipe"));
+        };
+        let mut fds = [0; 2];
+        if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+            self.errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+            return Ok(Value::Undef);
+        }
+        use std::os::unix::io::FromRawFd;
+        let rf = unsafe { std::fs::File::from_raw_fd(fds[0]) };
+        let wf = unsafe { std::fs::File::from_raw_fd(fds[1]) };
+        self.bind_handle(r, Handle::new(Backend::File(rf), true, false, "FH"))?;
+        self.bind_handle(w, Handle::new(Backend::File(wf), false, true, "FH"))?;
         Ok(bool_val(true))
     }
 

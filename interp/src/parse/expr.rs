@@ -3175,10 +3175,7 @@ impl Parser {
             self.skip_ws();
             if self.peek() != Some(b')') {
                 if matches!(kind, BK::ListFh | BK::UniFh) {
-                    args.push(self.parse_fh_or_expr(false)?);
-                    if self.eat(",") {
-                        args.extend(self.parse_call_list()?);
-                    }
+                    self.parse_handle_args(f, &mut args)?;
                 } else {
                     args = match self.parse_expr()? {
                         Expr::List(v) => v,
@@ -3207,10 +3204,7 @@ impl Parser {
                 }
                 BK::ListFh => {
                     if self.starts_term(false) {
-                        args.push(self.parse_fh_or_expr(false)?);
-                        if self.eat(",") {
-                            args.extend(self.parse_call_list()?);
-                        }
+                        self.parse_handle_args(f, &mut args)?;
                     }
                 }
             }
@@ -3237,6 +3231,23 @@ impl Parser {
             return Ok(Expr::Func { f, args });
         }
         Ok(Expr::Func { f, args })
+    }
+
+    /// The arguments of an operator whose first operand is a handle:
+    /// `pipe`, `socketpair` and `accept` take two.
+    fn parse_handle_args(&mut self, f: Func, args: &mut Vec<Expr>) -> PResult<()> {
+        args.push(self.parse_fh_or_expr(false)?);
+        if !self.eat(",") {
+            return Ok(());
+        }
+        if matches!(f, Func::Pipe | Func::Socketpair | Func::Accept) {
+            args.push(self.parse_fh_or_expr(false)?);
+            if !self.eat(",") {
+                return Ok(());
+            }
+        }
+        args.extend(self.parse_call_list()?);
+        Ok(())
     }
 
     /// A filehandle operand: a bareword is `Handle`, otherwise an expression.
