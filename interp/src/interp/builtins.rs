@@ -1679,10 +1679,9 @@ impl Interp {
             }
             Func::Lock | Func::Study | Func::Dump => Value::Undef,
             Func::Pipe => return self.pipe(args),
-            Func::Utime | Func::Chown | Func::Truncate | Func::Flock | Func::Crypt => {
-                self.all_args(args)?;
-                bool_val(true)
-            }
+            Func::Truncate | Func::Flock => return self.fd_or_path_op(f, args),
+            Func::Utime | Func::Chown => return self.file_list_op(f, args),
+            Func::Crypt => return Err(self.die_msg("crypt() is not supported by psh yet")),
             Func::Getpwnam | Func::Getpwuid | Func::Getgrgid | Func::Getgrnam | Func::Getlogin => {
                 Value::Undef
             }
@@ -2274,6 +2273,94 @@ impl Interp {
         }
         self.bind_handle(&args[0], h)?;
         Ok(bool_val(true))
+    }
+
+    /// `truncate FH_OR_NAME, LENGTH` and `flock FH, OPERATION`.
+    fn fd_or_path_op(&mut self, f: Func, args: &[Expr]) -> R<Value> {
+        let (Some(target), Some(n)) = (args.first(), args.get(1)) else {
+            return Err(self.die_msg("Not enough arguments"));
+        };
+        let target = match target {
+            Expr::Handle(id) => Value::Glob(self.gv(*id).clone()),
+            e => self.sv(e)?,
+        };
+        let n = to_i64(&self.sv(n)?);
+        let is_handle =
+            f == Func::Flock || !matches!(target, Value::Str(_) | Value::Int(_) | Value::Num(_));
+        let rc = if is_handle {
+            let h = self.handle_of(&target);
+            let Some(fd) = h.and_then(|h| {
+                let mut io = h.io.borrow_mut();
+                io.flush();
+                io.fileno()
+            }) else {
+                self.errno = libc::EBADF;
+                return Ok(Value::Undef);
+            };
+            match f {
+                Func::Truncate => unsafe { libc::ftruncate(fd, n as libc::off_t) },
+                _ => unsafe { libc::flock(fd, n as i32) },
+            }
+        } else {
+            let path = to_bytes(&target).into_owned();
+            let Ok(cp) = std::ffi::CString::new(path) else {
+                self.errno = libc::ENOENT;
+                return Ok(Value::Undef);
+            };
+            unsafe { libc::truncate(cp.as_ptr(), n as libc::off_t) }
+        };
+        if rc != 0 {
+            self.errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+            return Ok(Value::Undef);
+        }
+        Ok(bool_val(true))
+    }
+
+    /// `utime ATIME, MTIME, FILES` and `chown UID, GID, FILES`: how many
+    /// files were changed.
+    fn file_list_op(&mut self, f: Func, args: &[Expr]) -> R<Value> {
+        let vals = self.all_args(args)?;
+        if vals.len() < 2 {
+            return Ok(Value::Int(0));
+        }
+        let (a, b) = (&vals[0], &vals[1]);
+        let mut done = 0;
+        for file in &vals[2..] {
+            let Ok(cp) = std::ffi::CString::new(to_bytes(file).into_owned()) else {
+                continue;
+            };
+            let rc = match f {
+                Func::Chown => unsafe {
+                    libc::chown(
+                        cp.as_ptr(),
+                        to_i64(a) as libc::uid_t,
+                        to_i64(b) as libc::gid_t,
+                    )
+                },
+                _ => {
+                    // undef for both times means now.
+                    let tv = |v: &Value| {
+                        let t = convert::to_f64(v);
+                        libc::timeval {
+                            tv_sec: t.trunc() as libc::time_t,
+                            tv_usec: ((t.fract()) * 1e6) as libc::suseconds_t,
+                        }
+                    };
+                    if a.is_undef() && b.is_undef() {
+                        unsafe { libc::utimes(cp.as_ptr(), std::ptr::null()) }
+                    } else {
+                        let times = [tv(a), tv(b)];
+                        unsafe { libc::utimes(cp.as_ptr(), times.as_ptr()) }
+                    }
+                }
+            };
+            if rc == 0 {
+                done += 1;
+            } else {
+                self.errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+            }
+        }
+        Ok(Value::Int(done))
     }
 
     /// `pipe READHANDLE, WRITEHANDLE`.
