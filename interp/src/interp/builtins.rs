@@ -1682,8 +1682,33 @@ impl Interp {
             Func::Truncate | Func::Flock => return self.fd_or_path_op(f, args),
             Func::Utime | Func::Chown => return self.file_list_op(f, args),
             Func::Crypt => return Err(self.die_msg("crypt() is not supported by psh yet")),
-            Func::Getpwnam | Func::Getpwuid | Func::Getgrgid | Func::Getgrnam | Func::Getlogin => {
-                Value::Undef
+            Func::Getpwnam | Func::Getpwuid | Func::Getgrgid | Func::Getgrnam => {
+                let key = self.arg_sv(args, 0)?;
+                let rec = user_db(f, &key);
+                let Some(rec) = rec else {
+                    return Ok(Value::Undef);
+                };
+                // In scalar context the by-name lookups give the id and
+                // the by-id lookups the name.
+                let scalar = match f {
+                    Func::Getpwnam => rec[2].clone(),
+                    Func::Getgrnam => rec[2].clone(),
+                    _ => rec[0].clone(),
+                };
+                if want == Want::List {
+                    out.extend(rec);
+                    return Ok(Value::Undef);
+                }
+                scalar
+            }
+            Func::Getlogin => {
+                let p = unsafe { libc::getlogin() };
+                if p.is_null() {
+                    Value::Undef
+                } else {
+                    let s = unsafe { std::ffi::CStr::from_ptr(p) };
+                    Value::bytes(s.to_bytes())
+                }
             }
             Func::Pack => {
                 let vals = self.all_args(args)?;
@@ -3262,4 +3287,66 @@ fn read_chars(h: &Rc<crate::io::Handle>, n: usize) -> Vec<u32> {
         }
     }
     out
+}
+
+/// A passwd or group entry as perl's list: `getpwnam`/`getpwuid` give
+/// (name, passwd, uid, gid, quota, comment, gcos, dir, shell), and
+/// `getgrnam`/`getgrgid` (name, passwd, gid, members).
+fn user_db(f: Func, key: &Value) -> Option<Vec<Value>> {
+    let cstr = |p: *const libc::c_char| {
+        if p.is_null() {
+            Value::bytes(b"")
+        } else {
+            Value::bytes(unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes())
+        }
+    };
+    match f {
+        Func::Getpwnam | Func::Getpwuid => {
+            let pw = if f == Func::Getpwnam {
+                let name = std::ffi::CString::new(to_bytes(key).into_owned()).ok()?;
+                unsafe { libc::getpwnam(name.as_ptr()) }
+            } else {
+                unsafe { libc::getpwuid(to_i64(key) as libc::uid_t) }
+            };
+            if pw.is_null() {
+                return None;
+            }
+            let pw = unsafe { &*pw };
+            Some(vec![
+                cstr(pw.pw_name),
+                cstr(pw.pw_passwd),
+                Value::Int(pw.pw_uid as i64),
+                Value::Int(pw.pw_gid as i64),
+                Value::bytes(b""),
+                Value::bytes(b""),
+                cstr(pw.pw_gecos),
+                cstr(pw.pw_dir),
+                cstr(pw.pw_shell),
+            ])
+        }
+        _ => {
+            let gr = if f == Func::Getgrnam {
+                let name = std::ffi::CString::new(to_bytes(key).into_owned()).ok()?;
+                unsafe { libc::getgrnam(name.as_ptr()) }
+            } else {
+                unsafe { libc::getgrgid(to_i64(key) as libc::gid_t) }
+            };
+            if gr.is_null() {
+                return None;
+            }
+            let gr = unsafe { &*gr };
+            let mut members = Vec::new();
+            let mut p = gr.gr_mem;
+            while !p.is_null() && unsafe { !(*p).is_null() } {
+                members.push(unsafe { std::ffi::CStr::from_ptr(*p) }.to_bytes().to_vec());
+                p = unsafe { p.add(1) };
+            }
+            Some(vec![
+                cstr(gr.gr_name),
+                cstr(gr.gr_passwd),
+                Value::Int(gr.gr_gid as i64),
+                Value::str_from(members.join(&b' '), false),
+            ])
+        }
+    }
 }
