@@ -156,22 +156,11 @@ fn trusts(it: &mut Interp, child: &str, parent: &str) -> bool {
 }
 
 fn direct_trusts(it: &mut Interp, class: &str) -> Vec<String> {
-    let list = |it: &mut Interp, name: &str| -> Vec<String> {
-        match it.glob_opt(&format!("{class}::{name}")) {
-            Some(g) if g.has_av() => g
-                .av()
-                .values()
-                .iter()
-                .map(|v| String::from_utf8_lossy(&to_bytes(v)).into_owned())
-                .collect(),
-            _ => Vec::new(),
-        }
-    };
-    let not = list(it, "CARP_NOT");
+    let not = it.package_list(class, "CARP_NOT");
     if !not.is_empty() {
         return not;
     }
-    list(it, "ISA")
+    it.parents(class)
 }
 
 /// Carp's `%Internal`: skipped as callers.

@@ -37,16 +37,10 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("charnames::string_vianame", string_vianame),
 ];
 
-fn arg_str(args: &[Elem]) -> String {
-    args.first()
-        .map(|e| String::from_utf8_lossy(&crate::convert::to_bytes(&e.get())).into_owned())
-        .unwrap_or_default()
-}
-
 /// `charnames::viacode(CODE)`: the name of a code point (`0x263A`,
 /// `"U+263A"` or a number).
 fn viacode(_: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R<Value> {
-    let s = arg_str(args);
+    let s = crate::native::arg_string(args, 0);
     let t = s.trim();
     let cp = if let Some(h) = t.strip_prefix("U+").or_else(|| t.strip_prefix("0x")) {
         u32::from_str_radix(h, 16).ok()
@@ -63,7 +57,7 @@ fn viacode(_: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R
 
 /// `charnames::vianame(NAME)`: its code point.
 fn vianame(_: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R<Value> {
-    let v = lookup(&arg_str(args))
+    let v = lookup(&crate::native::arg_string(args, 0))
         .map(|c| Value::Int(c as i64))
         .unwrap_or_default();
     crate::listutil::one_value(want, out, v)
@@ -71,7 +65,7 @@ fn vianame(_: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R
 
 /// `charnames::string_vianame(NAME)`: the character itself.
 fn string_vianame(_: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R<Value> {
-    let v = lookup(&arg_str(args))
+    let v = lookup(&crate::native::arg_string(args, 0))
         .map(|c| Value::Str(std::rc::Rc::new(crate::convert::from_chars(&[c]))))
         .unwrap_or_default();
     crate::listutil::one_value(want, out, v)

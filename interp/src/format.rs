@@ -406,9 +406,7 @@ impl Interp {
     /// Give the format variables their start values (for STDOUT, selected
     /// at start), and `$:`, `$^L`, `$^A`.
     pub(crate) fn init_format_vars(&mut self) {
-        for (name, v) in FORMAT_VARS.iter().zip(default_state("STDOUT")) {
-            self.glob(name).sv().set(v);
-        }
+        self.set_format_vars(default_state("STDOUT"));
         self.glob("main:::").sv().set(Value::bytes(b" \n-"));
         self.glob("main::^L").sv().set(Value::bytes(b"\x0c"));
         self.glob("main::^A").sv().set(Value::bytes(b""));
@@ -420,17 +418,22 @@ impl Interp {
         if Rc::ptr_eq(old, new) {
             return;
         }
-        let cur: Vec<Value> = FORMAT_VARS
-            .iter()
-            .map(|n| self.glob(n).sv().get())
-            .collect();
-        let cur: [Value; 5] = cur.try_into().unwrap_or_else(|_| default_state(&old.name));
+        let cur = self.format_vars();
         self.format_states.insert(old.name.clone(), cur);
         let next = self
             .format_states
             .remove(&new.name)
             .unwrap_or_else(|| default_state(&new.name));
-        for (name, v) in FORMAT_VARS.iter().zip(next) {
+        self.set_format_vars(next);
+    }
+
+    /// The selected handle's format variables, as they stand.
+    fn format_vars(&mut self) -> [Value; 5] {
+        FORMAT_VARS.map(|n| self.glob(n).sv().get())
+    }
+
+    fn set_format_vars(&mut self, state: [Value; 5]) {
+        for (name, v) in FORMAT_VARS.iter().zip(state) {
             self.glob(name).sv().set(v);
         }
     }
@@ -502,11 +505,7 @@ impl Interp {
         };
         let selected = Rc::ptr_eq(&g, &self.selected);
         let mut state = if selected {
-            let v: Vec<Value> = FORMAT_VARS
-                .iter()
-                .map(|n| self.glob(n).sv().get())
-                .collect();
-            v.try_into().unwrap_or_else(|_| default_state(&g.name))
+            self.format_vars()
         } else {
             self.format_states
                 .get(&g.name)
@@ -549,9 +548,7 @@ impl Interp {
         crate::convert::concat_into(&mut out, &body.bytes, body.utf8);
         state[3] = Value::Int(crate::convert::to_i64(&state[3]) - lines);
         if selected {
-            for (n, v) in FORMAT_VARS.iter().zip(state) {
-                self.glob(n).sv().set(v);
-            }
+            self.set_format_vars(state);
         } else {
             self.format_states.insert(g.name.clone(), state);
         }

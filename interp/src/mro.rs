@@ -3,6 +3,7 @@
 
 use crate::convert::to_bytes;
 use crate::interp::{Flow, Interp, Want, R};
+use crate::native::arg_string;
 use crate::value::*;
 
 pub const SUBS: &[(&str, NativeFn)] = &[
@@ -20,12 +21,6 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("maybe::next::method", maybe_next_method),
 ];
 
-fn arg_str(args: &[Elem], i: usize) -> String {
-    args.get(i)
-        .map(|e| String::from_utf8_lossy(&to_bytes(&e.get())).into_owned())
-        .unwrap_or_default()
-}
-
 fn ret(want: Want, out: &mut Vec<Value>, v: Value) -> R<Value> {
     crate::listutil::one_value(want, out, v)
 }
@@ -33,7 +28,13 @@ fn ret(want: Want, out: &mut Vec<Value>, v: Value) -> R<Value> {
 impl Interp {
     /// The direct parents of `class` (its `@ISA`).
     pub(crate) fn parents(&self, class: &str) -> Vec<String> {
-        match self.symbols.get(&format!("{class}::ISA")) {
+        self.package_list(class, "ISA")
+    }
+
+    /// The package array `@class::name` as strings (`@ISA`, `@CARP_NOT`);
+    /// empty when there is none.
+    pub(crate) fn package_list(&self, class: &str, name: &str) -> Vec<String> {
+        match self.symbols.get(&format!("{class}::{name}")) {
             Some(g) if g.has_av() => g
                 .av()
                 .values()
@@ -82,7 +83,7 @@ impl Interp {
 }
 
 fn import(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R<Value> {
-    let kind = arg_str(args, 1);
+    let kind = arg_string(args, 1);
     if !kind.is_empty() {
         let pkg = it.package.to_string();
         set_kind(it, &pkg, &kind)?;
@@ -106,13 +107,13 @@ fn set_kind(it: &mut Interp, class: &str, kind: &str) -> R<()> {
 }
 
 fn set_mro(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R<Value> {
-    let (class, kind) = (arg_str(args, 0), arg_str(args, 1));
+    let (class, kind) = (arg_string(args, 0), arg_string(args, 1));
     set_kind(it, &class, &kind)?;
     Ok(Value::Undef)
 }
 
 fn get_mro(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R<Value> {
-    let class = arg_str(args, 0);
+    let class = arg_string(args, 0);
     let kind = if it.c3_classes.contains(&class) {
         "c3"
     } else {
@@ -122,8 +123,8 @@ fn get_mro(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> 
 }
 
 fn get_linear_isa(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R<Value> {
-    let class = arg_str(args, 0);
-    let lin = match arg_str(args, 1).as_str() {
+    let class = arg_string(args, 0);
+    let lin = match arg_string(args, 1).as_str() {
         "c3" => it
             .c3_linearize(&class, 0)
             .map_err(|c| inconsistent(it, &c))?,
@@ -141,7 +142,7 @@ fn inconsistent(it: &mut Interp, class: &str) -> Flow {
 }
 
 fn get_isarev(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R<Value> {
-    let class = arg_str(args, 0);
+    let class = arg_string(args, 0);
     let classes: Vec<String> = it
         .symbols
         .keys()
@@ -157,7 +158,7 @@ fn get_isarev(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) 
 }
 
 fn is_universal(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R<Value> {
-    let class = arg_str(args, 0);
+    let class = arg_string(args, 0);
     let u = class == "UNIVERSAL" || it.mro("UNIVERSAL").contains(&class);
     ret(want, out, crate::interp::bool_value(u))
 }

@@ -208,6 +208,11 @@ fn str_of(v: &Value) -> String {
     String::from_utf8_lossy(&to_bytes(v)).into_owned()
 }
 
+/// Argument `i` of a native sub as a string (empty when missing).
+pub(crate) fn arg_string(args: &[Elem], i: usize) -> String {
+    args.get(i).map(|e| str_of(&e.get())).unwrap_or_default()
+}
+
 /// The package a `use` statement was compiled in (where `import` installs).
 fn caller_package(it: &Interp) -> String {
     it.package.to_string()

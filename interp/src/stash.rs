@@ -61,12 +61,6 @@ fn prefix_arg(args: &[Elem]) -> String {
     }
 }
 
-fn key_arg(args: &[Elem]) -> String {
-    args.get(1)
-        .map(|e| String::from_utf8_lossy(&to_bytes(&e.get())).into_owned())
-        .unwrap_or_default()
-}
-
 /// The glob's full name for `key` in the package `prefix`.
 fn full_name(prefix: &str, key: &str) -> String {
     format!("{prefix}{key}")
@@ -100,23 +94,20 @@ fn entries(it: &Interp, prefix: &str) -> Vec<String> {
 }
 
 fn fetch(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R<Value> {
-    let (prefix, key) = (prefix_arg(args), key_arg(args));
+    let (prefix, key) = (prefix_arg(args), crate::native::arg_string(args, 1));
     let full = full_name(&prefix, &key);
     if let Some(g) = it.glob_opt(&full) {
         return Ok(Value::Glob(g));
     }
-    if key.ends_with("::") && !entries(it, &prefix).contains(&key) {
-        return Ok(Value::Undef);
+    // A package below this one: its stash glob, made on first look.
+    if key.ends_with("::") && entries(it, &prefix).contains(&key) {
+        return Ok(Value::Glob(it.glob(&full)));
     }
-    Ok(if key.ends_with("::") {
-        Value::Glob(it.glob(&full))
-    } else {
-        Value::Undef
-    })
+    Ok(Value::Undef)
 }
 
 fn store(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R<Value> {
-    let (prefix, key) = (prefix_arg(args), key_arg(args));
+    let (prefix, key) = (prefix_arg(args), crate::native::arg_string(args, 1));
     let v = args.get(2).map(Elem::get).unwrap_or_default();
     let full = full_name(&prefix, &key);
     let g = it.glob(&full);
@@ -136,14 +127,14 @@ fn store(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R<Value
 }
 
 fn exists(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R<Value> {
-    let (prefix, key) = (prefix_arg(args), key_arg(args));
+    let (prefix, key) = (prefix_arg(args), crate::native::arg_string(args, 1));
     let found = it.glob_opt(&full_name(&prefix, &key)).is_some()
         || (key.ends_with("::") && entries(it, &prefix).contains(&key));
     Ok(crate::interp::bool_value(found))
 }
 
 fn delete(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R<Value> {
-    let (prefix, key) = (prefix_arg(args), key_arg(args));
+    let (prefix, key) = (prefix_arg(args), crate::native::arg_string(args, 1));
     let full = full_name(&prefix, &key);
     let removed = it.symbols.remove(&full);
     it.method_cache.clear();
@@ -164,7 +155,7 @@ fn firstkey(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R<Va
 }
 
 fn nextkey(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R<Value> {
-    let (prefix, last) = (prefix_arg(args), key_arg(args));
+    let (prefix, last) = (prefix_arg(args), crate::native::arg_string(args, 1));
     let all = entries(it, &prefix);
     let next = match all.binary_search(&last) {
         Ok(i) => i + 1,

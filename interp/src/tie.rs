@@ -48,30 +48,37 @@ pub fn leave(interp: &mut Interp) {
     });
 }
 
-/// Call `method` on a tie object with `args`; its scalar result, or its
-/// list with `Want::List`. A method that dies (or exits) leaves that
-/// pending on the interpreter and gives nothing.
-fn call(obj: &Value, method: &str, args: Vec<Value>, want: Want) -> Vec<Value> {
+/// Run `f` on the registered interpreter; `None` when there is none.
+fn with_interp<T>(f: impl FnOnce(&mut Interp) -> T) -> Option<T> {
     let p = INTERP.with(|p| p.get());
     if p.is_null() {
-        return Vec::new();
+        return None;
     }
     // SAFETY: the registered interpreter is alive (it unregisters when
     // dropped) and only this thread uses it; see the module comment for
     // the re-entrancy.
-    let interp = unsafe { &mut *p };
-    if interp.pending_flow.is_some() {
-        // An earlier method of this statement died: run nothing more.
-        return Vec::new();
-    }
-    match interp.tie_method(obj, method, args, want) {
-        Ok(v) => v,
-        Err(f @ (Flow::Die | Flow::Exit)) => {
-            interp.pending_flow = Some(f);
-            Vec::new()
+    Some(f(unsafe { &mut *p }))
+}
+
+/// Call `method` on a tie object with `args`; its scalar result, or its
+/// list with `Want::List`. A method that dies (or exits) leaves that
+/// pending on the interpreter and gives nothing.
+fn call(obj: &Value, method: &str, args: Vec<Value>, want: Want) -> Vec<Value> {
+    with_interp(|interp| {
+        if interp.pending_flow.is_some() {
+            // An earlier method of this statement died: run nothing more.
+            return Vec::new();
         }
-        Err(_) => Vec::new(),
-    }
+        match interp.tie_method(obj, method, args, want) {
+            Ok(v) => v,
+            Err(f @ (Flow::Die | Flow::Exit)) => {
+                interp.pending_flow = Some(f);
+                Vec::new()
+            }
+            Err(_) => Vec::new(),
+        }
+    })
+    .unwrap_or_default()
 }
 
 fn call1(obj: &Value, method: &str, args: Vec<Value>) -> Value {
@@ -124,33 +131,26 @@ pub fn array_size(obj: &Value) -> usize {
 
 /// Die (at the next statement) with perl's message for `msg`.
 fn die_pending(msg: &str) {
-    let p = INTERP.with(|p| p.get());
-    if p.is_null() {
-        return;
-    }
-    // SAFETY: as in `call`.
-    let interp = unsafe { &mut *p };
-    if interp.pending_flow.is_none() {
-        interp.die_msg(msg);
-        interp.pending_flow = Some(Flow::Die);
-    }
+    with_interp(|interp| {
+        if interp.pending_flow.is_none() {
+            interp.die_msg(msg);
+            interp.pending_flow = Some(Flow::Die);
+        }
+    });
 }
 
 /// Whether the tie class takes negative indices as they are (its
 /// `$NEGATIVE_INDICES` is true) rather than counted from `FETCHSIZE`.
 fn negative_indices(obj: &Value) -> bool {
-    let p = INTERP.with(|p| p.get());
     let Some(class) = obj.blessed() else {
         return false;
     };
-    if p.is_null() {
-        return false;
-    }
-    // SAFETY: as in `call`.
-    let interp = unsafe { &mut *p };
-    interp
-        .glob_opt(&format!("{class}::NEGATIVE_INDICES"))
-        .is_some_and(|g| g.sv().raw().truthy())
+    with_interp(|interp| {
+        interp
+            .glob_opt(&format!("{class}::NEGATIVE_INDICES"))
+            .is_some_and(|g| g.sv().raw().truthy())
+    })
+    .unwrap_or(false)
 }
 
 /// A perl index into a tied array: negative ones count from `FETCHSIZE`.
@@ -225,15 +225,10 @@ pub fn clear(obj: &Value) {
 
 /// Whether the tie object's class has `method`.
 fn can(obj: &Value, method: &str) -> bool {
-    let p = INTERP.with(|p| p.get());
-    if p.is_null() {
-        return false;
-    }
     let Some(class) = obj.blessed() else {
         return false;
     };
-    // SAFETY: as in `call`.
-    unsafe { (*p).find_method(&class, method).is_some() }
+    with_interp(|interp| interp.find_method(&class, method).is_some()).unwrap_or(false)
 }
 
 // ------------------------------------------------------------ hashes
@@ -274,28 +269,6 @@ pub fn hash_keys(obj: &Value) -> Vec<Value> {
     keys
 }
 
-/// One step of `each %tied`: the key after `last` (the first with `None`).
-pub fn hash_next_key(obj: &Value, last: Option<Value>) -> Value {
-    match last {
-        None => call1(obj, "FIRSTKEY", vec![]),
-        Some(k) => call1(obj, "NEXTKEY", vec![k]),
-    }
-}
-
-/// `scalar(%tied)`: `SCALAR` when the class has it, else whether there is
-/// a first key (perl's fallback).
-pub fn hash_scalar(obj: &Value) -> Value {
-    if can(obj, "SCALAR") {
-        return call1(obj, "SCALAR", vec![]);
-    }
-    let first = call1(obj, "FIRSTKEY", vec![]);
-    if first.is_undef() {
-        Value::Int(0)
-    } else {
-        Value::Int(1)
-    }
-}
-
 // ------------------------------------------------------------ the builtins
 
 /// What a `tie`/`tied`/`untie` operand names.
@@ -307,7 +280,8 @@ enum Target {
 }
 
 impl Interp {
-    /// Call a tie method with the object as its first argument.
+    /// Call a tie method with the object as its first argument: its
+    /// scalar result, or its list with `Want::List`.
     pub(crate) fn tie_method(
         &mut self,
         obj: &Value,
@@ -315,15 +289,10 @@ impl Interp {
         args: Vec<Value>,
         want: Want,
     ) -> R<Vec<Value>> {
-        let mut elems = Vec::with_capacity(args.len() + 1);
-        elems.push(Elem::V(obj.clone()));
-        elems.extend(args.into_iter().map(Elem::V));
         let mut out = Vec::new();
-        let v = self.call_method(obj, method, elems, want, &mut out, false)?;
-        if want != Want::List {
-            return Ok(vec![v]);
-        }
-        Ok(out)
+        let elems = args.into_iter().map(Elem::V).collect();
+        let v = self.tie_method_elems(obj, method, elems, want, &mut out)?;
+        Ok(if want == Want::List { out } else { vec![v] })
     }
 
     fn tie_target(&mut self, e: &crate::ast::Expr) -> R<Target> {
@@ -572,7 +541,7 @@ impl Interp {
         // STDIN for getc, the last read handle otherwise (not tied here).
         let obj = match (f, fh) {
             (Func::Getc, None) => {
-                let g = self.glob("main::STDIN");
+                let g = self.gv(crate::ast::well_known::STDIN).clone();
                 match g.tied() {
                     Some(o) => o,
                     None => return Ok(None),

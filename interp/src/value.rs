@@ -939,10 +939,8 @@ impl Array {
     /// DESTROY; dropping them runs no Perl code (DESTROY is deferred).
     #[inline]
     pub fn clear(&self) {
-        if unsafe { (*self.meta.get()).is_some() } {
-            if let Some(obj) = self.tied() {
-                return crate::tie::clear(&obj);
-            }
+        if let Some(obj) = self.tied() {
+            return crate::tie::clear(&obj);
         }
         self.with(|v| {
             while let Some(e) = v.pop() {

@@ -3293,59 +3293,40 @@ fn read_chars(h: &Rc<crate::io::Handle>, n: usize) -> Vec<u32> {
 /// (name, passwd, uid, gid, quota, comment, gcos, dir, shell), and
 /// `getgrnam`/`getgrgid` (name, passwd, gid, members).
 fn user_db(f: Func, key: &Value) -> Option<Vec<Value>> {
-    let cstr = |p: *const libc::c_char| {
-        if p.is_null() {
-            Value::bytes(b"")
-        } else {
-            Value::bytes(unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes())
-        }
-    };
+    use nix::unistd::{Gid, Group, Uid, User};
+    use std::os::unix::ffi::OsStrExt;
+    let name = || String::from_utf8_lossy(&to_bytes(key)).into_owned();
+    let path = |p: &std::path::Path| Value::bytes(p.as_os_str().as_bytes());
     match f {
         Func::Getpwnam | Func::Getpwuid => {
-            let pw = if f == Func::Getpwnam {
-                let name = std::ffi::CString::new(to_bytes(key).into_owned()).ok()?;
-                unsafe { libc::getpwnam(name.as_ptr()) }
-            } else {
-                unsafe { libc::getpwuid(to_i64(key) as libc::uid_t) }
-            };
-            if pw.is_null() {
-                return None;
+            let pw = match f {
+                Func::Getpwnam => User::from_name(&name()),
+                _ => User::from_uid(Uid::from_raw(to_i64(key) as u32)),
             }
-            let pw = unsafe { &*pw };
+            .ok()??;
             Some(vec![
-                cstr(pw.pw_name),
-                cstr(pw.pw_passwd),
-                Value::Int(pw.pw_uid as i64),
-                Value::Int(pw.pw_gid as i64),
+                Value::string(pw.name),
+                Value::bytes(pw.passwd.as_bytes()),
+                Value::Int(pw.uid.as_raw() as i64),
+                Value::Int(pw.gid.as_raw() as i64),
                 Value::bytes(b""),
                 Value::bytes(b""),
-                cstr(pw.pw_gecos),
-                cstr(pw.pw_dir),
-                cstr(pw.pw_shell),
+                Value::bytes(pw.gecos.as_bytes()),
+                path(&pw.dir),
+                path(&pw.shell),
             ])
         }
         _ => {
-            let gr = if f == Func::Getgrnam {
-                let name = std::ffi::CString::new(to_bytes(key).into_owned()).ok()?;
-                unsafe { libc::getgrnam(name.as_ptr()) }
-            } else {
-                unsafe { libc::getgrgid(to_i64(key) as libc::gid_t) }
-            };
-            if gr.is_null() {
-                return None;
+            let gr = match f {
+                Func::Getgrnam => Group::from_name(&name()),
+                _ => Group::from_gid(Gid::from_raw(to_i64(key) as u32)),
             }
-            let gr = unsafe { &*gr };
-            let mut members = Vec::new();
-            let mut p = gr.gr_mem;
-            while !p.is_null() && unsafe { !(*p).is_null() } {
-                members.push(unsafe { std::ffi::CStr::from_ptr(*p) }.to_bytes().to_vec());
-                p = unsafe { p.add(1) };
-            }
+            .ok()??;
             Some(vec![
-                cstr(gr.gr_name),
-                cstr(gr.gr_passwd),
-                Value::Int(gr.gr_gid as i64),
-                Value::str_from(members.join(&b' '), false),
+                Value::string(gr.name),
+                Value::bytes(gr.passwd.as_bytes()),
+                Value::Int(gr.gid.as_raw() as i64),
+                Value::string(gr.mem.join(" ")),
             ])
         }
     }

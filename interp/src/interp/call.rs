@@ -1205,12 +1205,7 @@ impl Interp {
             return;
         }
         out.push(class.to_string());
-        let isa = match self.symbols.get(&format!("{class}::ISA")) {
-            Some(g) if g.has_av() => g.av().values(),
-            _ => return,
-        };
-        for p in isa {
-            let p = String::from_utf8_lossy(&to_bytes(&p)).into_owned();
+        for p in self.parents(class) {
             self.mro_into(&p, out, depth + 1);
         }
     }
@@ -1298,12 +1293,7 @@ impl Interp {
                 .as_ref()
                 .and_then(|c| c.body().map(|b| b.package.clone()))
                 .unwrap_or_else(|| self.package.to_string());
-            let parents = match self.symbols.get(&format!("{pkg}::ISA")) {
-                Some(g) if g.has_av() => g.av().values(),
-                _ => vec![],
-            };
-            for p in parents {
-                let p = String::from_utf8_lossy(&to_bytes(&p)).into_owned();
+            for p in self.parents(&pkg) {
                 if let Some(cv) = self.find_method(&p, m) {
                     return self.call_sub(&cv, args, want, out);
                 }
@@ -1443,13 +1433,9 @@ impl Interp {
         for (obj, other, swapped) in [(a, b, false), (b, a, true)] {
             let Some(class) = obj.blessed() else { continue };
             if let Some(cv) = self.find_method(&class, &format!("({sym}")) {
-                let args = vec![
-                    Elem::V(obj.clone()),
-                    Elem::V(other.clone()),
-                    Elem::V(super::expr::bool_val(swapped)),
-                ];
-                let mut out = Vec::new();
-                return self.call_sub(&cv, args, Want::Scalar, &mut out).map(Some);
+                return self
+                    .call_handler(&cv, obj, other.clone(), super::expr::bool_val(swapped))
+                    .map(Some);
             }
         }
         // Comparisons perl derives from `<=>` and `cmp`.
@@ -1462,13 +1448,8 @@ impl Interp {
             for (obj, other, swapped) in [(a, b, false), (b, a, true)] {
                 let Some(class) = obj.blessed() else { continue };
                 if let Some(cv) = self.find_method(&class, name) {
-                    let args = vec![
-                        Elem::V(obj.clone()),
-                        Elem::V(other.clone()),
-                        Elem::V(super::expr::bool_val(swapped)),
-                    ];
-                    let mut out = Vec::new();
-                    let c = self.call_sub(&cv, args, Want::Scalar, &mut out)?;
+                    let c =
+                        self.call_handler(&cv, obj, other.clone(), super::expr::bool_val(swapped))?;
                     let c = crate::convert::to_f64(&c);
                     let c = if swapped { -c } else { c };
                     let r = match op {
@@ -1539,6 +1520,15 @@ impl Interp {
         Ok(None)
     }
 
+    /// Call an overload handler as perl does: the object, the other
+    /// operand, and whether they were swapped (or the conversions' ""), in
+    /// scalar context.
+    fn call_handler(&mut self, cv: &Cv, obj: &Value, other: Value, third: Value) -> R<Value> {
+        let args = vec![Elem::V(obj.clone()), Elem::V(other), Elem::V(third)];
+        let mut out = Vec::new();
+        self.call_sub(cv, args, Want::Scalar, &mut out)
+    }
+
     /// `nomethod(obj, other, swapped, op)` of `obj`'s class, if it has one.
     pub(crate) fn overload_nomethod(
         &mut self,
@@ -1577,13 +1567,7 @@ impl Interp {
         let Some(cv) = self.find_method(&class, "(=") else {
             return Ok(v.clone());
         };
-        let args = vec![
-            Elem::V(v.clone()),
-            Elem::V(Value::Undef),
-            Elem::V(Value::bytes(b"")),
-        ];
-        let mut out = Vec::new();
-        self.call_sub(&cv, args, Want::Scalar, &mut out)
+        self.call_handler(&cv, v, Value::Undef, Value::bytes(b""))
     }
 
     /// For an object whose class has an overload table, its `fallback`
@@ -1614,13 +1598,7 @@ impl Interp {
         else {
             return Ok(None);
         };
-        let args = vec![
-            Elem::V(v.clone()),
-            Elem::V(Value::Undef),
-            Elem::V(Value::bytes(b"")),
-        ];
-        let mut out = Vec::new();
-        let r = self.call_sub(&cv, args, Want::Scalar, &mut out)?;
+        let r = self.call_handler(&cv, v, Value::Undef, Value::bytes(b""))?;
         // A handler returning the object itself would recurse forever.
         if r.blessed().is_some() {
             return Ok(None);
@@ -1641,13 +1619,7 @@ impl Interp {
             } else {
                 v.clone()
             };
-            let args = vec![
-                Elem::V(v.clone()),
-                Elem::V(Value::Undef),
-                Elem::V(super::expr::bool_val(false)),
-            ];
-            let mut out = Vec::new();
-            let r = self.call_sub(&cv, args, Want::Scalar, &mut out)?;
+            let r = self.call_handler(&cv, &v, Value::Undef, super::expr::bool_val(false))?;
             // `++`/`--` change their operand; that is the new value.
             return Ok(Some(if matches!(op, "++" | "--") { v } else { r }));
         }
@@ -1700,13 +1672,7 @@ impl Interp {
         };
         for op in ["(bool", "(\"\"", "(0+"] {
             if let Some(cv) = self.find_method(&class, op) {
-                let args = vec![
-                    Elem::V(v.clone()),
-                    Elem::V(Value::Undef),
-                    Elem::V(super::expr::bool_val(false)),
-                ];
-                let mut out = Vec::new();
-                let r = self.call_sub(&cv, args, Want::Scalar, &mut out)?;
+                let r = self.call_handler(&cv, v, Value::Undef, super::expr::bool_val(false))?;
                 if r.blessed().is_some() {
                     return Ok(true);
                 }
@@ -1739,13 +1705,9 @@ impl Interp {
             return Ok(None);
         };
         if let Some(cv) = self.find_method(&class, &format!("({op}")) {
-            let args = vec![
-                Elem::V(v.clone()),
-                Elem::V(Value::Undef),
-                Elem::V(super::expr::bool_val(false)),
-            ];
-            let mut out = Vec::new();
-            return self.call_sub(&cv, args, Want::Scalar, &mut out).map(Some);
+            return self
+                .call_handler(&cv, v, Value::Undef, super::expr::bool_val(false))
+                .map(Some);
         }
         self.overload_nomethod(v, &Value::Undef, false, op)
     }
@@ -1755,13 +1717,7 @@ impl Interp {
             return Ok(None);
         };
         if let Some(cv) = self.find_method(&class, "(0+") {
-            let args = vec![
-                Elem::V(v.clone()),
-                Elem::V(Value::Undef),
-                Elem::V(super::expr::bool_val(false)),
-            ];
-            let mut out = Vec::new();
-            let r = self.call_sub(&cv, args, Want::Scalar, &mut out)?;
+            let r = self.call_handler(&cv, v, Value::Undef, super::expr::bool_val(false))?;
             return Ok(if r.blessed().is_some() { None } else { Some(r) });
         }
         self.overload_string(v)

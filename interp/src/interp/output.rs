@@ -97,7 +97,7 @@ impl Interp {
         }
         if self.handles_tied {
             // A tied STDERR gets warnings through its PRINT.
-            if let Some(obj) = self.glob("main::STDERR").tied() {
+            if let Some(obj) = self.gv(wk::STDERR).tied() {
                 let mut out = Vec::new();
                 if let Err(Flow::Die) =
                     self.tie_method_elems(&obj, "PRINT", vec![Elem::V(v)], Want::Scalar, &mut out)
