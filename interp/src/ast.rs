@@ -629,6 +629,8 @@ pub enum Expr {
         strict: u8,
         /// `feature` bits in effect at the eval.
         features: u32,
+        /// `evalbytes`: the code is bytes whatever `use utf8` says.
+        bytes: bool,
     },
     /// `return LIST`
     Return(Option<Box<Expr>>),

@@ -210,12 +210,45 @@ pub fn chars_of(s: &PStr) -> Vec<u32> {
     }
 }
 
-/// Decode UTF-8, mapping malformed bytes to U+FFFD rather than failing.
+/// Decode perl's extended UTF-8 (surrogates and code points beyond
+/// Unicode included, as `push_utf8` writes them); see `decode_one` for
+/// malformed bytes.
 pub fn decode_utf8_lossy(b: &[u8]) -> Vec<u32> {
-    String::from_utf8_lossy(b)
-        .chars()
-        .map(|c| c as u32)
-        .collect()
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let (c, n) = decode_one(&b[i..]);
+        out.push(c);
+        i += n;
+    }
+    out
+}
+
+/// The first character of non-empty UTF-8 in perl's lax form (surrogates
+/// and values above 0x10FFFF are code points) and its length in bytes. A
+/// malformed byte reads as the Latin-1 character it is, one byte long,
+/// which is what perl shows for such bytes and keeps decoding total.
+pub fn decode_one(s: &[u8]) -> (u32, usize) {
+    let b0 = s[0];
+    let (len, init) = match b0 {
+        0x00..=0x7F => return (b0 as u32, 1),
+        0xC2..=0xDF => (2, (b0 & 0x1F) as u32),
+        0xE0..=0xEF => (3, (b0 & 0x0F) as u32),
+        0xF0..=0xF7 => (4, (b0 & 0x07) as u32),
+        _ => return (b0 as u32, 1),
+    };
+    if s.len() < len || !s[1..len].iter().all(|&b| b & 0xC0 == 0x80) {
+        return (b0 as u32, 1);
+    }
+    let cp = s[1..len]
+        .iter()
+        .fold(init, |cp, &b| (cp << 6) | (b & 0x3F) as u32);
+    // Overlong forms are malformed.
+    let min = [0, 0, 0x80, 0x800, 0x10000][len];
+    if cp < min {
+        return (b0 as u32, 1);
+    }
+    (cp, len)
 }
 
 /// Build a string from code points: Latin-1 bytes when all fit, else UTF-8.

@@ -848,11 +848,28 @@ impl Interp {
             package,
             strict,
             features,
+            bytes,
         } = e
         else {
             unreachable!("eval_string on a non-eval node")
         };
-        let src = self.sv(code)?;
+        let mut src = self.sv(code)?;
+        let mut hints = self.hints;
+        if *bytes {
+            // evalbytes: the code is a byte string, and the caller's
+            // `use utf8` does not apply to it.
+            if crate::convert::is_utf8(&src) {
+                let s = to_bytes(&src).into_owned();
+                match crate::value::downgrade(&s) {
+                    Some(b) => src = Value::bytes(&b),
+                    None => return Err(self.die_msg("Wide character in evalbytes")),
+                }
+            }
+            hints &= !ast::hints::UTF8;
+        } else if crate::convert::is_utf8(&src) {
+            // A character string is character source.
+            hints |= ast::hints::UTF8;
+        }
         let src_utf8 = crate::convert::is_utf8(&src);
         let src = to_bytes(&src).into_owned();
         self.eval_counter += 1;
@@ -861,7 +878,7 @@ impl Interp {
             package: package.to_string(),
             lexicals: scope.as_ref().clone(),
             ours: ours.as_ref().clone(),
-            hints: self.hints,
+            hints,
             features: *features,
             strict_vars: strict & 1 != 0,
             strict_subs: strict & 2 != 0,

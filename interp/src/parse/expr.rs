@@ -1858,23 +1858,30 @@ impl Parser {
             return Some(format!("^{}", n as char));
         }
         if c == b'{' && self.peek_at(1) == Some(b'^') {
-            let start = self.pos + 2;
-            let mut i = start;
-            while self.src.get(i).is_some_and(|&c| is_ident_char(c)) {
-                i += 1;
-            }
-            if self.src.get(i) == Some(&b'}') {
-                let n = String::from_utf8_lossy(&self.src[start..i]).into_owned();
-                self.pos = i + 1;
-                return Some(format!("^{}", n));
-            }
-            return None;
+            let (name, end) = self.braced_special_name(self.pos + 1)?;
+            self.pos = end;
+            return Some(name);
         }
         if allow_punct && b"&`'+!@/\\,;.<>()[]?|\"$-:^~=%0".contains(&c) {
             self.pos += 1;
             return Some((c as char).to_string());
         }
+        if let Some(name) = self.latin1_var_name(self.pos) {
+            self.pos += 1;
+            return Some(name);
+        }
         None
+    }
+
+    /// In byte source, `$` and one Latin-1 byte other than a control or a
+    /// space (or the soft hyphen) is a variable, global like `$;`: its
+    /// name, qualified so that strict leaves it alone.
+    pub(crate) fn latin1_var_name(&self, at: usize) -> Option<String> {
+        let c = *self.src.get(at)?;
+        if c < 0x80 || self.utf8_source() || c <= 0xA0 || c == 0xAD {
+            return None;
+        }
+        Some(format!("main::{}", char::from(c)))
     }
 
     /// `${ … }` / `@{ … }` block contents (after `{`): an identifier alone is
@@ -1882,7 +1889,14 @@ impl Parser {
     fn parse_deref_block(&mut self) -> PResult<Result<String, Expr>> {
         self.skip_ws();
         let start = self.pos;
-        if let Some((name, end)) = self.scan_ident_at(self.pos) {
+        if let Some((name, end)) = self.braced_special_name(start) {
+            self.pos = end;
+            return Ok(Ok(name));
+        }
+        let ident = self
+            .scan_ident_at(self.pos)
+            .or_else(|| self.latin1_var_name(self.pos).map(|n| (n, self.pos + 1)));
+        if let Some((name, end)) = ident {
             let mut i = end;
             while matches!(self.src.get(i), Some(b' ' | b'\t')) {
                 i += 1;
@@ -1906,6 +1920,29 @@ impl Parser {
         }
         let block = self.parse_block_body_until_brace()?;
         Ok(Err(block))
+    }
+
+    /// `^NAME` or one punctuation character, then blanks and the closing
+    /// `}` of `${ … }`: the variable's name and where the brace ends.
+    fn braced_special_name(&self, at: usize) -> Option<(String, usize)> {
+        let (name, mut i) = match *self.src.get(at)? {
+            b'^' => {
+                let end = self.ident_end(at + 1);
+                if end == at + 1 {
+                    return None;
+                }
+                (
+                    format!("^{}", String::from_utf8_lossy(&self.src[at + 1..end])),
+                    end,
+                )
+            }
+            c if b"&`'+!@/\\,;.<>()[]?|\"$-:^~=%".contains(&c) => ((c as char).to_string(), at + 1),
+            _ => return None,
+        };
+        while self.src.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
+            i += 1;
+        }
+        (self.src.get(i) == Some(&b'}')).then_some((name, i + 1))
     }
 
     /// Statements up to `}` (consumed), as an expression: the single
@@ -2588,6 +2625,7 @@ impl Parser {
                 return self.parse_user_call_or_bareword(&word, start);
             }
         }
+        let core = word.starts_with("CORE::");
         let word = word
             .strip_prefix("CORE::")
             .map(|s| s.to_string())
@@ -2612,7 +2650,10 @@ impl Parser {
                 return Ok((Expr::AnonSub(Arc::new(body)), false));
             }
             "do" => return self.parse_do(),
-            "eval" => return Ok((self.parse_eval_kw()?, false)),
+            "eval" => return Ok((self.parse_eval_kw(false)?, false)),
+            "evalbytes" if core || self.prag.features & features::EVALBYTES != 0 => {
+                return Ok((self.parse_eval_kw(true)?, false))
+            }
             "q" | "qq" | "qw" | "qx" | "m" | "s" | "tr" | "y" | "qr" => {
                 if let Some(e) = self.parse_quote_like(&word)? {
                     if word == "qw" && self.peek_str("[") {
@@ -3392,9 +3433,9 @@ impl Parser {
         ))
     }
 
-    fn parse_eval_kw(&mut self) -> PResult<Expr> {
+    fn parse_eval_kw(&mut self, bytes: bool) -> PResult<Expr> {
         self.skip_ws();
-        if self.peek() == Some(b'{') {
+        if !bytes && self.peek() == Some(b'{') {
             let block = self.parse_block()?;
             return Ok(Expr::EvalBlock(Box::new(block)));
         }
@@ -3421,6 +3462,7 @@ impl Parser {
             package: self.package.clone(),
             strict: self.prag.strict_vars as u8 | (self.prag.strict_subs as u8) << 1,
             features: self.prag.features,
+            bytes,
         })
     }
 
@@ -3450,9 +3492,20 @@ impl Parser {
                     return Err(self.syntax_error());
                 }
                 self.pos += 1;
-                let (name, end) = self
-                    .scan_ident_at(self.pos)
-                    .ok_or_else(|| self.syntax_error_at(vstart))?;
+                let Some((name, end)) = self.scan_ident_at(self.pos) else {
+                    let save = self.pos;
+                    if let Some(n) = self.scan_var_name(true) {
+                        let n = n.strip_prefix("main::").unwrap_or(&n).to_string();
+                        let e = self.error_at(
+                            vstart,
+                            &format!("Can't use global {}{} in \"{}\"", sigil as char, n, kw),
+                            true,
+                        );
+                        self.pos = save;
+                        return Err(e);
+                    }
+                    return Err(self.syntax_error_at(vstart));
+                };
                 if name.contains("::") {
                     return Err(self.error_at(
                         vstart,

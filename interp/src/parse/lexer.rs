@@ -201,13 +201,93 @@ impl Parser {
         self.error_at(self.pos, msg, false)
     }
 
-    /// `syntax error at … near "…"`.
+    /// `syntax error at … near "…"`, or perl's lexer error when a token
+    /// would start with a character no token starts with.
     pub fn syntax_error(&self) -> ParseError {
-        self.error_at(self.pos, "syntax error", true)
+        self.syntax_error_at(self.pos)
     }
 
     pub fn syntax_error_at(&self, pos: usize) -> ParseError {
-        self.error_at(pos, "syntax error", true)
+        self.unrecognized_near(pos)
+            .unwrap_or_else(|| self.error_at(pos, "syntax error", true))
+    }
+
+    /// perl's lexer stops at the first character that cannot begin a token
+    /// (a control character, a non-ASCII one in byte source, a non-XID_Start
+    /// one in character source). Where the parser gave up — at `pos` or the
+    /// cursor, or just after a sigil or `{` there — such a character is the
+    /// reason, and perl reports it as "Unrecognized character".
+    fn unrecognized_near(&self, pos: usize) -> Option<ParseError> {
+        let skip_ws = |mut i: usize| {
+            while self.src.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
+                i += 1;
+            }
+            i
+        };
+        for at in [self.pos, pos] {
+            let mut i = skip_ws(at);
+            for _ in 0..3 {
+                let Some((c, _)) = self.char_at(i) else { break };
+                if self.cannot_start_token(c) {
+                    return Some(self.unrecognized_at(i, c));
+                }
+                if !matches!(c, 0x24 | 0x40 | 0x25 | 0x26 | 0x2A | 0x7B) {
+                    break;
+                }
+                i = skip_ws(i + 1);
+            }
+        }
+        None
+    }
+
+    fn cannot_start_token(&self, c: u32) -> bool {
+        match c {
+            0x09 | 0x0A | 0x0C | 0x0D => false,
+            0..=0x1F | 0x7F => true,
+            0x80.. => {
+                !self.utf8_source() || !char::from_u32(c).is_some_and(unicode_ident::is_xid_start)
+            }
+            _ => false,
+        }
+    }
+
+    /// `Unrecognized character \x{2000}; marked by <-- HERE after …` for the
+    /// character `c` at byte `at`. The text before it (at most ten
+    /// characters) and the column count from where perl's lexer buffer
+    /// line starts: the line in a file, the whole string for `-e` and
+    /// string-eval code.
+    fn unrecognized_at(&self, at: usize, c: u32) -> ParseError {
+        let shown = if c < 0x80 || !self.utf8_source() {
+            format!("\\x{c:02X}")
+        } else {
+            format!("\\x{{{c:x}}}")
+        };
+        let one_buffer = self.file.starts_with("(eval ") || &*self.file == "-e";
+        let from = if one_buffer {
+            0
+        } else {
+            self.src[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1)
+        };
+        let before = &self.src[from..at];
+        let (count, tail) = if self.utf8_source() {
+            let text = String::from_utf8_lossy(before);
+            let n = text.chars().count();
+            let tail: String = text.chars().skip(n.saturating_sub(10)).collect();
+            (n, tail)
+        } else {
+            let tail = &before[before.len().saturating_sub(10)..];
+            (before.len(), String::from_utf8_lossy(tail).into_owned())
+        };
+        let msg = format!(
+            "Unrecognized character {shown}; marked by <-- HERE after {tail}<-- HERE near column {}",
+            count + 1
+        );
+        let mut e = self.error_at(at, &msg, false);
+        e.line = self.line_of(at);
+        e
     }
 
     pub fn peek(&self) -> Option<u8> {
@@ -299,43 +379,74 @@ impl Parser {
         }
     }
 
+    /// Is the source text characters (`use utf8`, or a string eval of a
+    /// character string) rather than bytes?
+    pub fn utf8_source(&self) -> bool {
+        self.prag.hints & crate::ast::hints::UTF8 != 0
+    }
+
+    /// The character at byte `i` and its length in bytes: a UTF-8 sequence
+    /// in character source, else the byte itself.
+    pub fn char_at(&self, i: usize) -> Option<(u32, usize)> {
+        let c = *self.src.get(i)?;
+        if c < 0x80 || !self.utf8_source() {
+            return Some((c as u32, 1));
+        }
+        Some(crate::convert::decode_one(&self.src[i..]))
+    }
+
+    /// Length of the character at `i` if an identifier can start with it:
+    /// ASCII letters and `_`, and in character source perl's XID_Start.
+    /// (In byte source, identifiers are ASCII.)
+    pub fn ident_start_len(&self, i: usize) -> Option<usize> {
+        self.ident_char_len(i, true)
+    }
+
+    /// Length of the character at `i` if an identifier can go on with it.
+    pub fn ident_cont_len(&self, i: usize) -> Option<usize> {
+        self.ident_char_len(i, false)
+    }
+
+    fn ident_char_len(&self, i: usize, start: bool) -> Option<usize> {
+        let (c, n) = self.char_at(i)?;
+        let ok = match (c < 0x80, start) {
+            (true, true) => is_ident_start(c as u8),
+            (true, false) => is_ident_char(c as u8),
+            (false, _) if !self.utf8_source() => false,
+            (false, true) => char::from_u32(c).is_some_and(unicode_ident::is_xid_start),
+            (false, false) => char::from_u32(c).is_some_and(unicode_ident::is_xid_continue),
+        };
+        ok.then_some(n)
+    }
+
+    /// The end of the identifier characters from `i` on.
+    pub fn ident_end(&self, mut i: usize) -> usize {
+        while let Some(n) = self.ident_cont_len(i) {
+            i += n;
+        }
+        i
+    }
+
     /// Scan an identifier (with `::` package separators) starting at `at`.
     pub fn scan_ident_at(&self, at: usize) -> Option<(String, usize)> {
         let mut i = at;
         let src = &self.src;
-        let mut s = String::new();
         if src.get(i) == Some(&b':')
             && src.get(i + 1) == Some(&b':')
-            && src.get(i + 2).is_some_and(|&c| is_ident_start(c))
+            && self.ident_start_len(i + 2).is_some()
         {
-            s.push_str("::");
             i += 2;
         }
-        if !src.get(i).is_some_and(|&c| is_ident_start(c)) {
-            return None;
-        }
+        self.ident_start_len(i)?;
         loop {
-            while let Some(&c) = src.get(i) {
-                if is_ident_char(c) {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
+            i = self.ident_end(i);
             if src.get(i) == Some(&b':') && src.get(i + 1) == Some(&b':') {
                 i += 2;
                 continue;
             }
-            if src.get(i) == Some(&b'\'')
-                && src.get(i + 1).is_some_and(|&c| is_ident_start(c))
-                && i > at
-            {
-                // old-style `Foo'bar` package separator: not supported; stop.
-            }
             break;
         }
-        s = String::from_utf8_lossy(&src[at..i]).into_owned();
-        Some((s, i))
+        Some((String::from_utf8_lossy(&src[at..i]).into_owned(), i))
     }
 
     /// The identifier at the cursor (after whitespace), not consumed.
@@ -350,13 +461,8 @@ impl Parser {
     pub fn peek_word(&mut self) -> Option<String> {
         self.skip_ws();
         let start = self.pos;
-        if !self.peek().is_some_and(is_ident_start) {
-            return None;
-        }
-        let mut i = start;
-        while self.src.get(i).is_some_and(|&c| is_ident_char(c)) {
-            i += 1;
-        }
+        self.ident_start_len(start)?;
+        let i = self.ident_end(start);
         if self.src.get(i) == Some(&b':') && self.src.get(i + 1) == Some(&b':') {
             return None;
         }

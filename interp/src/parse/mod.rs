@@ -743,7 +743,9 @@ pub(crate) fn forced_main(name: &str) -> bool {
         name,
         "ENV" | "INC" | "ARGV" | "ARGVOUT" | "SIG" | "STDIN" | "STDOUT" | "STDERR" | "_"
     ) || name.is_empty()
-        || !name.as_bytes()[0].is_ascii_alphabetic() && name.as_bytes()[0] != b'_'
+        || name.as_bytes()[0] < 0x80
+            && !name.as_bytes()[0].is_ascii_alphabetic()
+            && name.as_bytes()[0] != b'_'
         || name.as_bytes()[0] == b'^'
 }
 

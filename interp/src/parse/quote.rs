@@ -52,26 +52,7 @@ fn is_regex_meta(c: u8) -> bool {
 
 /// Decode one UTF-8 character at `i` (or one byte when invalid).
 fn decode_utf8(s: &[u8], i: usize) -> (u32, usize) {
-    let c = s[i];
-    let (len, init) = match c {
-        0x00..=0x7F => return (c as u32, 1),
-        0xC0..=0xDF => (2, (c & 0x1F) as u32),
-        0xE0..=0xEF => (3, (c & 0x0F) as u32),
-        0xF0..=0xF7 => (4, (c & 0x07) as u32),
-        _ => return (c as u32, 1),
-    };
-    if i + len > s.len() {
-        return (c as u32, 1);
-    }
-    let mut v = init;
-    for k in 1..len {
-        let b = s[i + k];
-        if b & 0xC0 != 0x80 {
-            return (c as u32, 1);
-        }
-        v = (v << 6) | (b & 0x3F) as u32;
-    }
-    (v, len)
+    crate::convert::decode_one(&s[i..])
 }
 
 struct Frame {
@@ -82,10 +63,6 @@ struct Frame {
 }
 
 impl Parser {
-    fn utf8_source(&self) -> bool {
-        self.prag.hints & hints::UTF8 != 0
-    }
-
     /// Read up to the closing delimiter (cursor just after the opening one);
     /// returns the raw contents.
     pub fn read_delimited(&mut self, open: u8) -> PResult<Vec<u8>> {
@@ -380,6 +357,7 @@ impl Parser {
                     package: self.package.clone(),
                     strict: self.prag.strict_vars as u8 | (self.prag.strict_subs as u8) << 1,
                     features: self.prag.features,
+                    bytes: false,
                 }
             } else {
                 code

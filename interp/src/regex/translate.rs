@@ -56,33 +56,7 @@ pub fn decode(src: &[u8], utf8: bool) -> Vec<(u32, usize)> {
     out
 }
 
-/// Decodes one UTF-8 sequence (perl's lax form: surrogates and values above
-/// 0x10FFFF are accepted as code points).  Returns (cp, length).
-pub fn decode_one(s: &[u8]) -> (u32, usize) {
-    let b0 = s[0];
-    let (len, init) = match b0 {
-        0x00..=0x7F => return (b0 as u32, 1),
-        0xC2..=0xDF => (2, (b0 & 0x1F) as u32),
-        0xE0..=0xEF => (3, (b0 & 0x0F) as u32),
-        0xF0..=0xF7 => (4, (b0 & 0x07) as u32),
-        _ => return (b0 as u32, 1),
-    };
-    if s.len() < len {
-        return (b0 as u32, 1);
-    }
-    let mut cp = init;
-    for &b in &s[1..len] {
-        if b & 0xC0 != 0x80 {
-            return (b0 as u32, 1);
-        }
-        cp = (cp << 6) | (b & 0x3F) as u32;
-    }
-    let min = [0, 0, 0x80, 0x800, 0x10000][len];
-    if cp < min {
-        return (b0 as u32, 1);
-    }
-    (cp, len)
-}
+pub use crate::convert::decode_one;
 
 struct Tr<'a> {
     chars: &'a [(u32, usize)],
@@ -924,6 +898,9 @@ impl<'a> Tr<'a> {
             "ascii" => Some("\\x00-\\x7F"),
             "any" | "all" | "unicode" => Some("\\s\\S"),
             "assigned" => Some("\\P{Cn}"),
+            // perl's internal identifier classes (`_Perl_IDStart`, …).
+            "perlidstart" => Some("_\\p{XID_Start}"),
+            "perlidcont" => Some("\\p{XID_Continue}"),
             _ => None,
         };
         let block = match key.split_once(['=', ':']) {
