@@ -265,6 +265,11 @@ pub mod hints {
     pub const BYTES: u32 = 1 << 20;
     /// `no warnings 'experimental::…'`.
     pub const NO_WARN_EXPERIMENTAL: u32 = 1 << 21;
+    /// `use feature 'unicode_strings'`: case changes of native strings
+    /// follow Unicode rules.
+    pub const UNICODE_STRINGS: u32 = 1 << 22;
+    /// `use locale`: case changes follow the current LC_CTYPE locale.
+    pub const LOCALE: u32 = 1 << 23;
 }
 
 #[derive(Debug, Clone)]

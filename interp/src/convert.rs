@@ -31,6 +31,8 @@ pub fn is_utf8(v: &Value) -> bool {
     match v {
         Value::Str(s) => s.utf8,
         Value::Glob(g) => !g.name.is_ascii(),
+        // A reference blessed into a package with a non-ASCII name.
+        _ if v.is_ref() => v.blessed().is_some_and(|p| !p.is_ascii()),
         _ => false,
     }
 }

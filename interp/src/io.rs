@@ -55,6 +55,14 @@ pub struct Io {
     /// `:utf8`/`:encoding(UTF-8)` layer: characters are written as UTF-8 and
     /// read strings are flagged utf8.
     pub utf8: bool,
+    /// `:crlf` layer: `\r\n` reads as `\n` and `\n` writes as `\r\n`.
+    pub crlf: bool,
+    /// Where in `rbuf` a `:crlf` read dropped a `\r` (the index of the
+    /// `\n` after it), so `tell` can count the bytes on disk.
+    dropped_cr: Vec<usize>,
+    /// A `\r` that ended the last `:crlf` read, held until the next byte
+    /// says whether it starts a `\r\n`.
+    held_cr: bool,
     pub autoflush: bool,
     /// Position within a `Mem` backend (byte offset of the next read/write).
     mem_pos: usize,
@@ -89,6 +97,9 @@ impl Handle {
                 append: false,
                 lines: 0,
                 utf8: false,
+                crlf: false,
+                dropped_cr: Vec::new(),
+                held_cr: false,
                 autoflush: false,
                 mem_pos: 0,
                 dir_pos: 0,
@@ -97,6 +108,22 @@ impl Handle {
             }),
             name: RefCell::new(Rc::from(name)),
         })
+    }
+}
+
+/// A handle nothing refers to any more is closed, as perl closes one when
+/// its last reference goes: buffered output reaches the file and a pipe's
+/// program is waited for.
+impl Drop for Io {
+    fn drop(&mut self) {
+        match self.backend {
+            Backend::Stdout | Backend::Stderr | Backend::Stdin => {
+                self.flush();
+            }
+            _ => {
+                self.close();
+            }
+        }
     }
 }
 
@@ -153,15 +180,27 @@ impl Io {
         }
         self.rbuf.clear();
         self.rpos = 0;
+        self.dropped_cr.clear();
         let mut chunk = vec![0u8; 64 * 1024];
         loop {
             match self.raw_read(&mut chunk) {
                 Ok(0) => {
                     self.hit_eof = true;
+                    if std::mem::take(&mut self.held_cr) {
+                        self.rbuf.push(b'\r');
+                        return true;
+                    }
                     return false;
                 }
                 Ok(n) => {
-                    self.rbuf.extend_from_slice(&chunk[..n]);
+                    if self.crlf {
+                        self.crlf_in(&chunk[..n]);
+                        if self.rbuf.is_empty() {
+                            continue;
+                        }
+                    } else {
+                        self.rbuf.extend_from_slice(&chunk[..n]);
+                    }
                     self.hit_eof = false;
                     return true;
                 }
@@ -179,6 +218,90 @@ impl Io {
                 }
             }
         }
+    }
+
+    /// Append bytes read through a `:crlf` layer to the (empty) buffer.
+    fn crlf_in(&mut self, data: &[u8]) {
+        let held = std::mem::take(&mut self.held_cr);
+        let mut it = held
+            .then_some(b'\r')
+            .into_iter()
+            .chain(data.iter().copied())
+            .peekable();
+        while let Some(b) = it.next() {
+            if b == b'\r' {
+                match it.peek() {
+                    Some(b'\n') => {
+                        self.dropped_cr.push(self.rbuf.len());
+                        continue;
+                    }
+                    None => {
+                        self.held_cr = true;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            self.rbuf.push(b);
+        }
+    }
+
+    /// Bytes the source has given that are not yet read: what is
+    /// buffered, plus the `\r`s a `:crlf` layer dropped or holds there.
+    fn unread_source_bytes(&self) -> i64 {
+        let dropped = self.dropped_cr.len() - self.dropped_cr.partition_point(|&i| i < self.rpos);
+        (self.rbuf.len() - self.rpos + dropped + self.held_cr as usize) as i64
+    }
+
+    /// Push a byte back so the next read gets it first (`ungetc`).
+    pub fn ungetc(&mut self, b: u8) {
+        if self.rpos > 0 {
+            self.rpos -= 1;
+            self.rbuf[self.rpos] = b;
+        } else {
+            self.rbuf.insert(0, b);
+            for i in &mut self.dropped_cr {
+                *i += 1;
+            }
+        }
+    }
+
+    /// Apply `binmode`/`open` layers (`:raw`, `:crlf`, `:utf8`,
+    /// `:encoding(…)`, `:bytes`, `:pop`); false for an unknown layer.
+    pub fn apply_layers(&mut self, spec: &[u8]) -> bool {
+        let spec = String::from_utf8_lossy(spec);
+        let mut ok = true;
+        for layer in layer_names(&spec) {
+            let name = layer.split('(').next().unwrap_or("");
+            match name {
+                "raw" | "pop" => {
+                    self.utf8 = false;
+                    self.crlf = false;
+                }
+                "bytes" => self.utf8 = false,
+                "crlf" => self.crlf = true,
+                "utf8" | "encoding" => self.utf8 = true,
+                "unix" | "perlio" | "stdio" | "scalar" => {}
+                _ => ok = false,
+            }
+        }
+        ok
+    }
+
+    /// What `PerlIO::get_layers` lists for the handle.
+    pub fn layer_list(&self) -> Vec<&'static str> {
+        let mut v = match self.backend {
+            Backend::Mem(_) => vec!["scalar"],
+            Backend::Closed => return Vec::new(),
+            _ => vec!["unix", "perlio"],
+        };
+        if self.crlf {
+            v.push("crlf");
+        }
+        if self.utf8 {
+            v.push("utf8");
+        }
+        v
     }
 
     /// Read one record as `$/` defines it; `None` at end of file.
@@ -324,6 +447,13 @@ impl Io {
         if !self.writable {
             return false;
         }
+        let translated;
+        let data = if self.crlf && data.contains(&b'\n') {
+            translated = crlf_out(data);
+            &translated[..]
+        } else {
+            data
+        };
         match &mut self.backend {
             Backend::Mem(sv) => {
                 let pos = self.mem_pos;
@@ -383,12 +513,13 @@ impl Io {
     }
 
     pub fn tell(&mut self) -> i64 {
+        let unread = self.unread_source_bytes();
         match &mut self.backend {
             Backend::File(f) => match f.stream_position() {
-                Ok(p) => p as i64 - (self.rbuf.len() - self.rpos) as i64 + self.wbuf.len() as i64,
+                Ok(p) => p as i64 - unread + self.wbuf.len() as i64,
                 Err(_) => -1,
             },
-            Backend::Mem(_) => (self.mem_pos - (self.rbuf.len() - self.rpos)) as i64,
+            Backend::Mem(_) => self.mem_pos as i64 - unread,
             _ => -1,
         }
     }
@@ -396,9 +527,7 @@ impl Io {
     pub fn seek(&mut self, pos: i64, whence: i32) -> bool {
         self.flush();
         let cur = self.tell();
-        self.rbuf.clear();
-        self.rpos = 0;
-        self.hit_eof = false;
+        self.reset_buffers();
         match &mut self.backend {
             Backend::File(f) => {
                 let to = match whence {
@@ -433,9 +562,7 @@ impl Io {
     pub fn close(&mut self) -> bool {
         let ok = self.flush();
         let backend = std::mem::replace(&mut self.backend, Backend::Closed);
-        self.rbuf.clear();
-        self.rpos = 0;
-        self.hit_eof = false;
+        self.reset_buffers();
         self.lines = 0;
         match backend {
             Backend::Closed => false,
@@ -460,6 +587,8 @@ impl Io {
         self.rbuf.clear();
         self.rpos = 0;
         self.hit_eof = false;
+        self.dropped_cr.clear();
+        self.held_cr = false;
     }
 
     pub fn set_mem_append(&mut self) {
@@ -483,6 +612,44 @@ impl Io {
             _ => None,
         }
     }
+}
+
+/// The layer names in an `open`/`binmode` layer string (`:raw:utf8`,
+/// `:encoding(UTF-8)`, `:crlf :utf8`).
+pub fn layer_names(spec: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut start = None;
+    for (i, c) in spec.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ':' | ' ' | '\t' if depth == 0 => {
+                if let Some(s) = start.take() {
+                    out.push(&spec[s..i]);
+                }
+                continue;
+            }
+            _ => {}
+        }
+        start.get_or_insert(i);
+    }
+    if let Some(s) = start {
+        out.push(&spec[s..]);
+    }
+    out
+}
+
+/// `\n` as `\r\n`, for writing through a `:crlf` layer.
+fn crlf_out(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() + data.len() / 16);
+    for &b in data {
+        if b == b'\n' {
+            out.push(b'\r');
+        }
+        out.push(b);
+    }
+    out
 }
 
 #[inline]

@@ -28,6 +28,9 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("IO::Handle::flush", flush),
     ("IO::Handle::printflush", print),
     ("IO::Handle::getc", getc),
+    ("IO::Handle::ungetc", ungetc),
+    ("PerlIO::get_layers", get_layers),
+    ("PerlIO::Layer::find", layer_find),
     ("IO::Handle::input_line_number", input_line_number),
 ];
 
@@ -254,11 +257,8 @@ fn binmode_value(it: &mut Interp, args: &[Elem]) -> R {
         .get(1)
         .map(|a| to_bytes(&a.get()).into_owned())
         .unwrap_or_else(|| b":raw".to_vec());
-    let utf8 = layer
-        .windows(4)
-        .any(|w| w.eq_ignore_ascii_case(b"utf8") || w.eq_ignore_ascii_case(b"UTF-"));
-    h.io.borrow_mut().utf8 = utf8;
-    Ok(Value::Int(1))
+    let ok = h.io.borrow_mut().apply_layers(&layer);
+    Ok(if ok { Value::Int(1) } else { Value::Undef })
 }
 
 fn flush(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
@@ -288,6 +288,63 @@ fn getc_value(it: &mut Interp, args: &[Elem]) -> R {
         Some(b) => Value::str_from(vec![b], false),
         None => Value::Undef,
     })
+}
+
+fn ungetc(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = ungetc_value(it, args)?;
+    crate::listutil::one_value(want, out, v)
+}
+
+/// `$fh->ungetc(ORD)`: the byte goes back in front of what is unread.
+fn ungetc_value(it: &mut Interp, args: &[Elem]) -> R {
+    let Some(h) = handle(it, args) else {
+        return Ok(Value::Undef);
+    };
+    let ord = args.get(1).map_or(Value::Undef, Elem::get);
+    let n = crate::convert::to_i64(&ord);
+    h.io.borrow_mut().ungetc(n as u8);
+    Ok(Value::Int(n))
+}
+
+/// `PerlIO::get_layers(FH)`: the names of the handle's layers.
+fn get_layers(it: &mut Interp, args: &[Elem], _want: Want, out: &mut Vec<Value>) -> R {
+    if let Some(h) = handle(it, args) {
+        let io = h.io.borrow();
+        out.extend(
+            io.layer_list()
+                .into_iter()
+                .map(|l| Value::bytes(l.as_bytes())),
+        );
+    }
+    Ok(Value::Undef)
+}
+
+/// `PerlIO::Layer->find(NAME)`: an object for a layer psh has, else undef.
+fn layer_find(_it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let name = args
+        .get(1)
+        .map(|a| to_bytes(&a.get()).into_owned())
+        .unwrap_or_default();
+    let known = [
+        &b"unix"[..],
+        b"perlio",
+        b"stdio",
+        b"crlf",
+        b"utf8",
+        b"bytes",
+        b"raw",
+        b"pop",
+        b"scalar",
+        b"encoding",
+    ];
+    let v = if known.contains(&&name[..]) {
+        let sv = Scalar::new(Value::bytes(&name));
+        sv.bless(Rc::from("PerlIO::Layer"));
+        Value::ScalarRef(sv)
+    } else {
+        Value::Undef
+    };
+    crate::listutil::one_value(want, out, v)
 }
 
 fn input_line_number(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {

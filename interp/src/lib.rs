@@ -5,8 +5,10 @@
 
 pub mod ast;
 pub mod carp;
+pub mod casemap;
 pub mod charnames;
 pub mod convert;
+pub mod cwd;
 pub mod destroy;
 pub mod digest;
 pub mod dumper;

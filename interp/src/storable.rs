@@ -14,8 +14,8 @@ use crate::value::*;
 type R = Result<Value, Flow>;
 
 pub const SUBS: &[(&str, NativeFn)] = &[
-    ("Storable::bootstrap", bootstrap),
-    ("Storable::init_perinterp", noop),
+    ("Storable::bootstrap", crate::native::noop),
+    ("Storable::init_perinterp", crate::native::noop),
     ("Storable::dclone", dclone),
     ("Storable::mstore", mstore),
     ("Storable::net_mstore", net_mstore),
@@ -34,14 +34,6 @@ const MAGIC: &[u8] = b"pst0psh1";
 
 thread_local! {
     static NETORDER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-fn bootstrap(_: &mut Interp, _: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
-    Ok(Value::Undef)
-}
-
-fn noop(_: &mut Interp, _: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
-    Ok(Value::Undef)
 }
 
 fn noop_false(_: &mut Interp, _: &[Elem], want: Want, out: &mut Vec<Value>) -> R {

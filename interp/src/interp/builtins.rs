@@ -382,7 +382,34 @@ impl Interp {
             Value::Str(s) => s,
             other => self.str_of_value(other)?,
         };
-        Ok(Value::Str(Rc::new(case_map(&s, f))))
+        use crate::casemap::{case_map, locale_is_utf8, Op, Rules};
+        let op = match f {
+            Func::Uc => Op::Upper,
+            Func::Lc => Op::Lower,
+            Func::Ucfirst => Op::UpperFirst,
+            Func::Lcfirst => Op::LowerFirst,
+            _ => Op::Fold,
+        };
+        if self.hints & crate::ast::hints::BYTES != 0 {
+            // `use bytes`: ASCII rules on the string's bytes.
+            let b = PStr {
+                bytes: s.bytes.clone(),
+                utf8: false,
+            };
+            return Ok(Value::Str(Rc::new(case_map(&b, op, Rules::Ascii))));
+        }
+        let rules = if self.hints & crate::ast::hints::LOCALE != 0 {
+            if locale_is_utf8() {
+                Rules::Unicode
+            } else {
+                Rules::Locale8
+            }
+        } else if self.hints & crate::ast::hints::UNICODE_STRINGS != 0 {
+            Rules::Unicode
+        } else {
+            Rules::Ascii
+        };
+        Ok(Value::Str(Rc::new(case_map(&s, op, rules))))
     }
 
     /// `chr` of `v` (the value of `e`).
@@ -1043,11 +1070,7 @@ impl Interp {
                     None => b":raw".to_vec(),
                 };
                 if let Some(h) = h {
-                    let utf8 = layer.windows(4).any(|w| {
-                        w.eq_ignore_ascii_case(b"utf8") || w.eq_ignore_ascii_case(b"UTF-")
-                    });
-                    h.io.borrow_mut().utf8 = utf8;
-                    bool_val(true)
+                    bool_val(h.io.borrow_mut().apply_layers(&layer))
                 } else {
                     bool_val(false)
                 }
@@ -2028,28 +2051,34 @@ impl Interp {
 
     /// Put a new handle where an `open`/`opendir` first argument says.
     pub fn bind_handle(&mut self, target: &Expr, h: Rc<Handle>) -> R<()> {
-        match target {
-            Expr::Handle(id) | Expr::Glob(id) => {
-                self.gv(*id).set_io(Some(h));
-            }
+        let g = match target {
+            Expr::Handle(id) | Expr::Glob(id) => self.gv(*id).clone(),
             _ => {
                 let sv = self.lv_sv(target)?;
                 let cur = sv.get();
                 match &cur {
-                    Value::Glob(g) | Value::GlobRef(g) => {
-                        g.set_io(Some(h));
-                    }
-                    Value::Str(_) => {
-                        let g = self.glob_of_value(&cur)?;
-                        g.set_io(Some(h));
-                    }
+                    Value::Glob(g) | Value::GlobRef(g) => g.clone(),
+                    Value::Str(_) => self.glob_of_value(&cur)?,
                     _ => {
                         // A fresh anonymous glob, as perl's autovivified handles.
                         let g = Glob::new(Rc::from("main::$fh"));
-                        g.set_io(Some(h));
-                        sv.set(Value::GlobRef(g));
+                        sv.set(Value::GlobRef(g.clone()));
+                        g
                     }
                 }
+            }
+        };
+        match g.io() {
+            // Opening an open handle closes it and reuses the handle, as
+            // perl reuses the IO object: an alias of the glob (`*OUT =
+            // *STDOUT`) or a copy of `*FH{IO}` sees the new file.
+            Some(old) if !Rc::ptr_eq(&old, &h) => {
+                old.io.borrow_mut().close();
+                std::mem::swap(&mut *old.io.borrow_mut(), &mut *h.io.borrow_mut());
+                old.name.swap(&h.name);
+            }
+            _ => {
+                g.set_io(Some(h));
             }
         }
         Ok(())
@@ -2077,7 +2106,6 @@ impl Interp {
             Some(i) => (mode[..i].trim().to_string(), mode[i..].to_string()),
             None => (mode.clone(), String::new()),
         };
-        let utf8 = layers.contains("utf8") || layers.contains("UTF-8");
         let name_for = |_: &Value| "FH";
         let h = match base.as_str() {
             "<" | ">" | ">>" | "+<" | "+>" | "+>>" => {
@@ -2256,8 +2284,8 @@ impl Interp {
             }
             _ => return Err(self.die_msg(format!("Unknown open() mode '{mode}'"))),
         };
-        if utf8 {
-            h.io.borrow_mut().utf8 = true;
+        if !layers.is_empty() {
+            h.io.borrow_mut().apply_layers(layers.as_bytes());
         }
         self.bind_handle(target, h)?;
         Ok(bool_val(true))
@@ -3135,77 +3163,6 @@ fn str_index(s: &PStr, t: &PStr, pos: Option<i64>, rev: bool) -> i64 {
     }
 }
 
-fn case_map(s: &PStr, f: Func) -> PStr {
-    if !s.utf8 {
-        // Native 8-bit strings use ASCII rules, as perl without
-        // `use feature 'unicode_strings'`.
-        let mut b = s.bytes.clone();
-        match f {
-            Func::Uc => b.make_ascii_uppercase(),
-            Func::Lc | Func::Fc => b.make_ascii_lowercase(),
-            Func::Ucfirst => {
-                if let Some(c) = b.first_mut() {
-                    c.make_ascii_uppercase()
-                }
-            }
-            _ => {
-                if let Some(c) = b.first_mut() {
-                    c.make_ascii_lowercase()
-                }
-            }
-        }
-        return PStr {
-            bytes: b,
-            utf8: false,
-        };
-    }
-    let st = String::from_utf8_lossy(&s.bytes);
-    let r: String = match f {
-        Func::Uc => st.to_uppercase(),
-        // Per character: perl's lc has no final-sigma rule.
-        Func::Lc => st.chars().flat_map(char::to_lowercase).collect(),
-        Func::Fc => st
-            .chars()
-            .flat_map(|c| {
-                let folded: Option<&str> = match c {
-                    'ß' | 'ẞ' => Some("ss"),
-                    'ς' => Some("σ"),
-                    _ => None,
-                };
-                let v: Vec<char> = match folded {
-                    Some(f) => f.chars().collect(),
-                    None => c.to_lowercase().collect(),
-                };
-                v
-            })
-            .collect(),
-        Func::Ucfirst => {
-            let mut c = st.chars();
-            match c.next() {
-                Some(first) => {
-                    let t: String = if first == 'ß' {
-                        "Ss".into()
-                    } else {
-                        first.to_uppercase().collect()
-                    };
-                    t + c.as_str()
-                }
-                None => String::new(),
-            }
-        }
-        _ => {
-            let mut c = st.chars();
-            match c.next() {
-                Some(first) => first.to_lowercase().collect::<String>() + c.as_str(),
-                None => String::new(),
-            }
-        }
-    };
-    PStr {
-        bytes: r.into_bytes(),
-        utf8: true,
-    }
-}
 /// `prototype("CORE::name")`: `Some(None)` for builtins without one.
 pub(crate) fn core_prototype(name: &str) -> Option<Option<&'static str>> {
     Some(Some(match name {

@@ -775,7 +775,7 @@ impl Interp {
     /// A `next`/`last`/`redo` leaving a sub or eval for an enclosing loop.
     #[cold]
     fn exiting_via(&mut self, what: &str, f: &Flow) {
-        if !self.warnings_on() {
+        if !self.flow_warn {
             return;
         }
         let word = match f {

@@ -2215,6 +2215,7 @@ impl Interp {
     fn loop_ctl(&mut self, kind: ast::LoopCtlKind, label: Option<std::sync::Arc<str>>) -> Flow {
         self.flow_label = label;
         self.flow_line = self.line;
+        self.flow_warn = self.warnings_on();
         if self.loop_depth == 0 {
             return self.no_loop_for(kind);
         }

@@ -176,6 +176,9 @@ pub struct Interp {
     pub loop_depth: u32,
     /// Line of the `next`/`last`/`redo` being unwound, for "Exiting ...".
     pub flow_line: u32,
+    /// Whether warnings were on where it was (perl warns "Exiting ..."
+    /// there, before any `local $^W` is undone).
+    pub flow_warn: bool,
     /// The exception being thrown.
     pub die_value: Value,
     pub exit_code: i32,
@@ -377,6 +380,8 @@ impl Interp {
         it.package = it.package_name("main");
         crate::native::install(&mut it);
         it.init_format_vars();
+        // psh has no threads, so locales are always safe to change.
+        it.glob("main::^SAFE_LOCALES").sv().set(Value::Int(1));
         let inc = it.glob("main::INC").av();
         for d in crate::inc::default_inc() {
             inc.push(Value::string(d));
@@ -414,6 +419,7 @@ impl Interp {
             flow_label: None,
             loop_depth: 0,
             flow_line: 0,
+            flow_warn: false,
             die_value: Value::Undef,
             exit_code: 0,
             interrupted: false,

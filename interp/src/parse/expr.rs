@@ -2054,15 +2054,17 @@ impl Parser {
         }
     }
 
-    /// perl allows blanks before a subscript in code (`$SIG {__WARN__}`,
-    /// `$$r [0]`), not inside strings.
+    /// perl allows white space (newlines and comments too) before a
+    /// subscript in code (`$SIG {__WARN__}`, `$$r [0]`), not inside
+    /// strings.
     fn blanks_before_subscript(&mut self) {
-        let mut i = self.pos;
-        while matches!(self.src.get(i), Some(b' ' | b'\t')) {
-            i += 1;
+        if self.sub_buffer {
+            return;
         }
-        if i > self.pos && !self.sub_buffer && matches!(self.src.get(i), Some(b'[' | b'{')) {
-            self.pos = i;
+        let save = self.pos;
+        self.skip_ws();
+        if !matches!(self.peek(), Some(b'[' | b'{')) {
+            self.pos = save;
         }
     }
 
@@ -2849,7 +2851,10 @@ impl Parser {
                 }
                 return Ok((Expr::ReadLine { fh, double: false }, false));
             }
-            "fc" if self.prag.features & features::FC == 0 && self.is_known_sub("fc") => {}
+            // Without the feature `fc` is an ordinary sub name.
+            "fc" if !core && self.prag.features & features::FC == 0 => {
+                return self.parse_user_call_or_bareword(&word, start);
+            }
             "__END__" | "__DATA__" => return Err(self.syntax_error_at(start)),
             "STDIN" | "STDOUT" | "STDERR" if !self.peek_str("(") && !self.peek_str("->") => {
                 let id = self.intern(&format!("main::{}", word));
@@ -3292,6 +3297,14 @@ impl Parser {
     }
 
     /// A filehandle operand: a bareword is `Handle`, otherwise an expression.
+    /// A bareword filehandle (`open FH, …`, `print FH …`): a use of the
+    /// glob, as far as "used only once" goes.
+    fn bareword_handle(&mut self, name: &str, pos: usize) -> Expr {
+        let fq = self.qualify(name);
+        self.note_global_use(&fq, pos);
+        Expr::Handle(self.intern(&fq))
+    }
+
     fn parse_fh_or_expr(&mut self, unary: bool) -> PResult<Expr> {
         self.skip_ws();
         if let Some((w, end)) = self.scan_ident_at(self.pos) {
@@ -3304,8 +3317,7 @@ impl Parser {
                     || self.src.get(i + 1) != Some(&b'>') && self.src.get(i) != Some(&b'(')
                 {
                     self.pos = end;
-                    let fq = self.qualify(&w);
-                    return Ok(Expr::Handle(self.intern(&fq)));
+                    return Ok(self.bareword_handle(&w, end));
                 }
             }
         }
@@ -3622,8 +3634,7 @@ impl Parser {
                 }) || next != b';')
             {
                 self.pos = end;
-                let fq = self.qualify(&w);
-                fh = Some(Box::new(Expr::Handle(self.intern(&fq))));
+                fh = Some(Box::new(self.bareword_handle(&w, end)));
             }
         } else if self.peek() == Some(b'$') && self.peek_at(1).is_some_and(is_ident_start) {
             // `print $fh LIST`: a simple scalar followed by a term without comma

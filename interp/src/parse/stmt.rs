@@ -198,6 +198,9 @@ impl Parser {
         if self.prag.features & features::BITWISE != 0 {
             h |= hints::NUMERIC_BITWISE;
         }
+        if self.prag.features & features::UNICODE_STRINGS != 0 {
+            h |= hints::UNICODE_STRINGS;
+        }
         if self.prag.strict_vars {
             h |= hints::STRICT_VARS;
         }
@@ -1427,8 +1430,16 @@ impl Parser {
                 }
                 return Ok(());
             }
-            "diagnostics" | "less" | "sort" | "filetest" | "vmsish" | "autodie" | "locale"
-            | "open" | "re" | "subs" => {
+            "locale" => {
+                if is_use {
+                    self.prag.hints |= hints::LOCALE;
+                } else {
+                    self.prag.hints &= !hints::LOCALE;
+                }
+                return Ok(());
+            }
+            "diagnostics" | "less" | "sort" | "filetest" | "vmsish" | "autodie" | "open" | "re"
+            | "subs" => {
                 if module == "subs" {
                     for n in &names {
                         let fq = self.qualify_sub(n);

@@ -120,7 +120,6 @@ sub error { 0 }
 sub clearerr { 0 }
 sub sync { 1 }
 sub blocking { 1 }
-sub ungetc { undef }
 
 package IO::Seekable;
 
