@@ -175,8 +175,8 @@ fn sub_prototype(_: &mut Interp, a: &[Elem], want: Want, out: &mut Vec<Value>) -
     one_value(want, out, p.unwrap_or_default())
 }
 
-/// The prototypes of the List::Util / Scalar::Util functions (as the XS
-/// ones declare them), by full name.
+/// The prototypes of the List::Util / Scalar::Util / Hash::Util functions
+/// (as the XS ones declare them), by full name.
 pub fn native_prototype(name: &str) -> Option<&'static str> {
     let (pkg, f) = name.rsplit_once("::")?;
     match pkg {
@@ -188,6 +188,13 @@ pub fn native_prototype(name: &str) -> Option<&'static str> {
             _ => "@",
         }),
         "Scalar::Util" => Some("$"),
+        "Hash::Util" => Some(match f {
+            "all_keys" => "\\%\\@\\@",
+            "hv_store" => "\\%$$",
+            "legal_ref_keys" | "hidden_ref_keys" | "bucket_ratio" | "num_buckets"
+            | "used_buckets" => "$",
+            _ => return None,
+        }),
         _ => None,
     }
 }

@@ -143,6 +143,8 @@ pub fn install(it: &mut Interp) {
         .chain(crate::mro::SUBS)
         .chain(crate::charnames::SUBS)
         .chain(crate::cwd::SUBS)
+        .chain(crate::hashutil::SUBS)
+        .chain(crate::normalize::SUBS)
     {
         let g = it.glob(name);
         g.set_code(Some(Code::new(CodeKind::Native(*f), Some(Rc::from(*name)))));

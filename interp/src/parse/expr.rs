@@ -3270,6 +3270,10 @@ impl Parser {
                 args.push(underscore());
             }
         }
+        if args.is_empty() && matches!(f, Func::Keys | Func::Values | Func::Each) {
+            let name = format!("{f:?}").to_lowercase();
+            return Err(self.error_at(self.pos, &format!("Not enough arguments for {name}"), true));
+        }
         if f == Func::Eof && paren && args.is_empty() {
             args.push(Expr::Handle(well_known::ARGV));
         }
@@ -3296,7 +3300,6 @@ impl Parser {
         Ok(())
     }
 
-    /// A filehandle operand: a bareword is `Handle`, otherwise an expression.
     /// A bareword filehandle (`open FH, …`, `print FH …`): a use of the
     /// glob, as far as "used only once" goes.
     fn bareword_handle(&mut self, name: &str, pos: usize) -> Expr {
@@ -3305,6 +3308,7 @@ impl Parser {
         Expr::Handle(self.intern(&fq))
     }
 
+    /// A filehandle operand: a bareword is `Handle`, otherwise an expression.
     fn parse_fh_or_expr(&mut self, unary: bool) -> PResult<Expr> {
         self.skip_ws();
         if let Some((w, end)) = self.scan_ident_at(self.pos) {

@@ -1583,6 +1583,16 @@ impl Parser {
                     self.known_subs.insert(fq, proto);
                 }
             }
+            // The prototypes of natively written XS functions imported by
+            // name (`all_keys(%h, @k, @h)` takes references).
+            for n in &names {
+                if let Some(p) = crate::listutil::native_prototype(&format!("{module}::{n}")) {
+                    if module == "Hash::Util" {
+                        let fq = self.qualify_sub(n);
+                        self.known_subs.insert(fq, Some(p.to_string()));
+                    }
+                }
+            }
             let mut names = names.clone();
             if all
                 || module == "Try::Tiny"
