@@ -2677,20 +2677,30 @@ impl Interp {
             }
             return Ok(Value::Int(1));
         }
-        let dirs: Vec<String> = self
-            .gv(wk::INC)
-            .av()
-            .values()
+        let entries = self.gv(wk::INC).av().values();
+        let dirs: Vec<String> = entries
             .iter()
             .map(|d| String::from_utf8_lossy(&to_bytes(d)).into_owned())
             .collect();
+        let mut hooked = None;
         let path = if name.starts_with('/') || name.starts_with("./") {
             Some(name.clone())
         } else {
-            let found = dirs
-                .iter()
-                .position(|d| std::path::Path::new(&format!("{d}/{name}")).is_file());
-            found.map(|i| format!("{}/{name}", dirs[i]))
+            let mut found = None;
+            for (e, d) in entries.iter().zip(&dirs) {
+                if e.is_ref() {
+                    if let Some(src) = self.inc_hook(e, &name)? {
+                        hooked = Some((src, e.clone()));
+                        let addr = e.ref_addr().unwrap_or(0);
+                        found = Some(format!("/loader/0x{addr:x}/{name}"));
+                        break;
+                    }
+                } else if std::path::Path::new(&format!("{d}/{name}")).is_file() {
+                    found = Some(format!("{d}/{name}"));
+                    break;
+                }
+            }
+            found
         };
         let Some(path) = path else {
             let module = name.strip_suffix(".pm").map(|m| m.replace('/', "::"));
@@ -2704,12 +2714,18 @@ impl Interp {
                 dirs.join(" ")
             )));
         };
-        inc.set(
-            make_key(name.as_bytes(), false),
-            Value::string(path.clone()),
-        );
+        // A file an @INC hook gave has the hook as its %INC entry.
+        let entry = match &hooked {
+            Some((_, hook)) => hook.clone(),
+            None => Value::string(path.clone()),
+        };
+        inc.set(make_key(name.as_bytes(), false), entry);
         let mut out = Vec::new();
-        let r = match self.run_file(&path, Want::Scalar, &mut out) {
+        let ran = match hooked {
+            Some((src, _)) => self.run_source(&src, &path, Want::Scalar, &mut out),
+            None => self.run_file(&path, Want::Scalar, &mut out),
+        };
+        let r = match ran {
             Ok(r) => r,
             Err(Flow::Die) => {
                 // A failed file stays in %INC, undefined: requiring it
@@ -2730,6 +2746,56 @@ impl Interp {
             return Err(self.die_msg(format!("{name} did not return a true value")));
         }
         Ok(Value::Int(1))
+    }
+
+    /// Ask an `@INC` hook for `name`: a code ref (called with itself and
+    /// the name), an array ref holding one first, or an object with an
+    /// `INC` method. It answers with nothing, or with a reference to
+    /// source text to start with and/or a filehandle to read the rest
+    /// from; `Some(source)` when it gave any.
+    fn inc_hook(&mut self, hook: &Value, name: &str) -> R<Option<Vec<u8>>> {
+        let cv = match hook {
+            Value::CodeRef(cv) => Some(cv.clone()),
+            _ if hook.blessed().is_some() => {
+                let class = hook.blessed().unwrap_or_default();
+                self.find_method(&class, "INC")
+            }
+            Value::ArrayRef(av) => match av.get(0) {
+                Value::CodeRef(cv) => Some(cv),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(cv) = cv else {
+            return Ok(None);
+        };
+        let args = vec![Elem::V(hook.clone()), Elem::V(Value::from_str(name))];
+        let mut res = Vec::new();
+        self.call_sub(&cv, args, Want::List, &mut res)?;
+        let mut src = Vec::new();
+        let mut got = false;
+        for (i, r) in res.iter().enumerate() {
+            match r {
+                Value::ScalarRef(sv) if i == 0 => {
+                    src.extend_from_slice(&to_bytes(&sv.get()));
+                    got = true;
+                }
+                Value::Glob(_) | Value::GlobRef(_) => {
+                    if let Some(h) = self.handle_of(r) {
+                        let mut io = h.io.borrow_mut();
+                        while let Some(rec) = io.read_record(&crate::io::Sep::Slurp) {
+                            if rec.is_empty() {
+                                break;
+                            }
+                            src.extend_from_slice(&rec);
+                        }
+                        got = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(got.then_some(src))
     }
 
     fn do_file(&mut self, args: &[Expr], want: Want, out: &mut Vec<Value>) -> R<Value> {
