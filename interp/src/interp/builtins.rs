@@ -2798,7 +2798,7 @@ impl Interp {
         Ok(got.then_some(src))
     }
 
-    fn do_file(&mut self, args: &[Expr], want: Want, out: &mut Vec<Value>) -> R<Value> {
+    pub(crate) fn do_file(&mut self, args: &[Expr], want: Want, out: &mut Vec<Value>) -> R<Value> {
         let v = self.arg_sv(args, 0)?;
         let name = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
         match self.run_file(&name, want, out) {

@@ -48,6 +48,14 @@ impl Interp {
                 let mut out = Vec::new();
                 self.call_expr(e, Want::Void, &mut out)?;
             }
+            // `do FILE;`: the file's code runs in void context.
+            Expr::Func {
+                f: ast::Func::DoFile,
+                args,
+            } => {
+                let mut out = Vec::new();
+                self.do_file(args, Want::Void, &mut out)?;
+            }
             Expr::Logical { op, l, r } => {
                 let lv = self.sv(l)?;
                 let go = match op {

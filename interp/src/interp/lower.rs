@@ -483,6 +483,10 @@ impl Lower<'_> {
                 };
                 Box::new(move |it| f(it).map(Value::release))
             }
+            // `do FILE;` runs the file in void context.
+            Expr::Func {
+                f: Func::DoFile, ..
+            } => self.void_walk(e),
             // The walker's void context for these is its scalar context.
             Expr::OpAssign { .. } | Expr::Func { .. } => {
                 let f = self.scalar(e);
