@@ -1,8 +1,8 @@
-//! `uc`, `lc`, `ucfirst`, `lcfirst` and `fc` under perl's three rule sets:
-//! ASCII for native strings (perl without `unicode_strings`), Unicode's full
-//! mappings (character strings, `use feature 'unicode_strings'`, `use
-//! locale` in a UTF-8 locale), and the C library's byte mappings (`use
-//! locale` in an 8-bit locale).
+//! `uc`, `lc`, `ucfirst`, `lcfirst` and `fc` under perl's rule sets:
+//! ASCII for native strings (perl without `unicode_strings`, and any
+//! string under `use bytes`), Unicode's full mappings (character strings,
+//! `use feature 'unicode_strings'`, `use locale` in a UTF-8 locale), and
+//! the C library's byte mappings (`use locale` in an 8-bit locale).
 
 use crate::value::PStr;
 
@@ -21,10 +21,32 @@ pub enum Rules {
     Unicode,
     /// The current LC_CTYPE locale's `toupper`/`tolower` on each byte.
     Locale8,
+    /// `use bytes`: ASCII rules on the string's bytes, even a character
+    /// string's.
+    Bytes,
+}
+
+/// The rules the pragmas in `hints` (a statement's `hints::*` bits) call
+/// for.
+pub fn rules(hints: u32) -> Rules {
+    use crate::ast::hints;
+    if hints & hints::BYTES != 0 {
+        Rules::Bytes
+    } else if hints & hints::LOCALE != 0 {
+        if locale_is_utf8() {
+            Rules::Unicode
+        } else {
+            Rules::Locale8
+        }
+    } else if hints & hints::UNICODE_STRINGS != 0 {
+        Rules::Unicode
+    } else {
+        Rules::Ascii
+    }
 }
 
 /// Is the current LC_CTYPE locale a UTF-8 one?
-pub fn locale_is_utf8() -> bool {
+fn locale_is_utf8() -> bool {
     // SAFETY: nl_langinfo returns a pointer to a static NUL-terminated
     // string, valid until the next call in this thread.
     let cs = unsafe { std::ffi::CStr::from_ptr(libc::nl_langinfo(libc::CODESET)) };
@@ -33,46 +55,27 @@ pub fn locale_is_utf8() -> bool {
 }
 
 pub fn case_map(s: &PStr, op: Op, rules: Rules) -> PStr {
-    if !s.utf8 && rules != Rules::Unicode {
+    if rules == Rules::Bytes || !s.utf8 && rules != Rules::Unicode {
         return bytes_map(&s.bytes, op, rules);
     }
     let chars = crate::convert::chars_of(s);
     let mut out: Vec<u32> = Vec::with_capacity(chars.len() + 2);
-    let push_char = |out: &mut Vec<u32>, c: char| out.push(c as u32);
-    let mut rest = &chars[..];
-    if matches!(op, Op::UpperFirst | Op::LowerFirst) {
-        if let Some((&first, tail)) = chars.split_first() {
-            match char::from_u32(first) {
-                Some(c) if op == Op::UpperFirst => title_into(c, &mut out),
-                Some(c) => c.to_lowercase().for_each(|l| push_char(&mut out, l)),
-                None => out.push(first),
-            }
-            out.extend_from_slice(tail);
-        }
-        rest = &[];
-    }
     if op == Op::Fold {
-        let text: String = rest.iter().filter_map(|&c| char::from_u32(c)).collect();
-        if text.chars().count() == rest.len() {
-            let folded = unicase::UniCase::unicode(text.as_str()).to_folded_case();
-            out.extend(folded.chars().map(|c| c as u32));
-            rest = &[];
-        }
-    }
-    for &c in rest {
-        match char::from_u32(c) {
-            Some(ch) => match op {
-                Op::Upper => ch.to_uppercase().for_each(|u| push_char(&mut out, u)),
+        fold_into(&chars, &mut out);
+    } else {
+        for (i, &c) in chars.iter().enumerate() {
+            let Some(ch) = char::from_u32(c) else {
+                out.push(c);
+                continue;
+            };
+            match op {
+                Op::Upper => out.extend(ch.to_uppercase().map(u32::from)),
                 // Per character: perl's lc has no final-sigma rule.
-                Op::Lower => ch.to_lowercase().for_each(|l| push_char(&mut out, l)),
-                _ => {
-                    // Fold of a string with surrogates: character by character.
-                    let mut b = [0u8; 4];
-                    let one = unicase::UniCase::unicode(&*ch.encode_utf8(&mut b)).to_folded_case();
-                    out.extend(one.chars().map(|c| c as u32));
-                }
-            },
-            None => out.push(c),
+                Op::Lower => out.extend(ch.to_lowercase().map(u32::from)),
+                Op::UpperFirst if i == 0 => title_into(ch, &mut out),
+                Op::LowerFirst if i == 0 => out.extend(ch.to_lowercase().map(u32::from)),
+                _ => out.push(c),
+            }
         }
     }
     let mut r = crate::convert::from_chars(&out);
@@ -85,8 +88,31 @@ pub fn case_map(s: &PStr, op: Op, rules: Rules) -> PStr {
     r
 }
 
+/// Unicode's full case folding (CaseFolding.txt, statuses C and F) of
+/// `chars`, through unicase, a run of real characters at a time (code
+/// points that are no `char`, such as surrogates, stay as they are).
+fn fold_into(chars: &[u32], out: &mut Vec<u32>) {
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut Vec<u32>| {
+        let folded = unicase::UniCase::unicode(run.as_str()).to_folded_case();
+        out.extend(folded.chars().map(u32::from));
+        run.clear();
+    };
+    for &c in chars {
+        match char::from_u32(c) {
+            Some(ch) => run.push(ch),
+            None => {
+                flush(&mut run, out);
+                out.push(c);
+            }
+        }
+    }
+    flush(&mut run, out);
+}
+
 fn bytes_map(b: &[u8], op: Op, rules: Rules) -> PStr {
-    let map = |c: u8, up: bool| -> u8 {
+    let up = matches!(op, Op::Upper | Op::UpperFirst);
+    let map = |c: u8| -> u8 {
         match (rules, up) {
             (Rules::Locale8, true) => unsafe { libc::toupper(c as i32) as u8 },
             (Rules::Locale8, false) => unsafe { libc::tolower(c as i32) as u8 },
@@ -95,20 +121,11 @@ fn bytes_map(b: &[u8], op: Op, rules: Rules) -> PStr {
         }
     };
     let mut out = b.to_vec();
-    match op {
-        Op::Upper => out.iter_mut().for_each(|c| *c = map(*c, true)),
-        Op::Lower | Op::Fold => out.iter_mut().for_each(|c| *c = map(*c, false)),
-        Op::UpperFirst => {
-            if let Some(c) = out.first_mut() {
-                *c = map(*c, true)
-            }
-        }
-        Op::LowerFirst => {
-            if let Some(c) = out.first_mut() {
-                *c = map(*c, false)
-            }
-        }
-    }
+    let n = match op {
+        Op::UpperFirst | Op::LowerFirst => 1,
+        _ => out.len(),
+    };
+    out.iter_mut().take(n).for_each(|c| *c = map(*c));
     PStr {
         bytes: out,
         utf8: false,

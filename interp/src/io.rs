@@ -281,8 +281,7 @@ impl Io {
                 "bytes" => self.utf8 = false,
                 "crlf" => self.crlf = true,
                 "utf8" | "encoding" => self.utf8 = true,
-                "unix" | "perlio" | "stdio" | "scalar" => {}
-                _ => ok = false,
+                _ => ok &= LAYERS.contains(&name),
             }
         }
         ok
@@ -614,9 +613,15 @@ impl Io {
     }
 }
 
+/// The PerlIO layers psh knows (`PerlIO::Layer->find`); the buffering
+/// and source layers among them change nothing here.
+pub const LAYERS: &[&str] = &[
+    "unix", "perlio", "stdio", "crlf", "utf8", "bytes", "raw", "pop", "scalar", "encoding",
+];
+
 /// The layer names in an `open`/`binmode` layer string (`:raw:utf8`,
 /// `:encoding(UTF-8)`, `:crlf :utf8`).
-pub fn layer_names(spec: &str) -> Vec<&str> {
+fn layer_names(spec: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut depth = 0;
     let mut start = None;

@@ -321,24 +321,9 @@ fn get_layers(it: &mut Interp, args: &[Elem], _want: Want, out: &mut Vec<Value>)
 
 /// `PerlIO::Layer->find(NAME)`: an object for a layer psh has, else undef.
 fn layer_find(_it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
-    let name = args
-        .get(1)
-        .map(|a| to_bytes(&a.get()).into_owned())
-        .unwrap_or_default();
-    let known = [
-        &b"unix"[..],
-        b"perlio",
-        b"stdio",
-        b"crlf",
-        b"utf8",
-        b"bytes",
-        b"raw",
-        b"pop",
-        b"scalar",
-        b"encoding",
-    ];
-    let v = if known.contains(&&name[..]) {
-        let sv = Scalar::new(Value::bytes(&name));
+    let name = crate::native::arg_string(args, 1);
+    let v = if crate::io::LAYERS.contains(&name.as_str()) {
+        let sv = Scalar::new(Value::string(name));
         sv.bless(Rc::from("PerlIO::Layer"));
         Value::ScalarRef(sv)
     } else {

@@ -382,7 +382,7 @@ impl Interp {
             Value::Str(s) => s,
             other => self.str_of_value(other)?,
         };
-        use crate::casemap::{case_map, locale_is_utf8, Op, Rules};
+        use crate::casemap::{case_map, rules, Op};
         let op = match f {
             Func::Uc => Op::Upper,
             Func::Lc => Op::Lower,
@@ -390,26 +390,7 @@ impl Interp {
             Func::Lcfirst => Op::LowerFirst,
             _ => Op::Fold,
         };
-        if self.hints & crate::ast::hints::BYTES != 0 {
-            // `use bytes`: ASCII rules on the string's bytes.
-            let b = PStr {
-                bytes: s.bytes.clone(),
-                utf8: false,
-            };
-            return Ok(Value::Str(Rc::new(case_map(&b, op, Rules::Ascii))));
-        }
-        let rules = if self.hints & crate::ast::hints::LOCALE != 0 {
-            if locale_is_utf8() {
-                Rules::Unicode
-            } else {
-                Rules::Locale8
-            }
-        } else if self.hints & crate::ast::hints::UNICODE_STRINGS != 0 {
-            Rules::Unicode
-        } else {
-            Rules::Ascii
-        };
-        Ok(Value::Str(Rc::new(case_map(&s, op, rules))))
+        Ok(Value::Str(Rc::new(case_map(&s, op, rules(self.hints)))))
     }
 
     /// `chr` of `v` (the value of `e`).
@@ -2754,13 +2735,10 @@ impl Interp {
     /// source text to start with and/or a filehandle to read the rest
     /// from; `Some(source)` when it gave any.
     fn inc_hook(&mut self, hook: &Value, name: &str) -> R<Option<Vec<u8>>> {
-        let cv = match hook {
-            Value::CodeRef(cv) => Some(cv.clone()),
-            _ if hook.blessed().is_some() => {
-                let class = hook.blessed().unwrap_or_default();
-                self.find_method(&class, "INC")
-            }
-            Value::ArrayRef(av) => match av.get(0) {
+        let cv = match (hook.blessed(), hook) {
+            (Some(class), _) => self.find_method(&class, "INC"),
+            (None, Value::CodeRef(cv)) => Some(cv.clone()),
+            (None, Value::ArrayRef(av)) => match av.get(0) {
                 Value::CodeRef(cv) => Some(cv),
                 _ => None,
             },
@@ -2782,13 +2760,8 @@ impl Interp {
                 }
                 Value::Glob(_) | Value::GlobRef(_) => {
                     if let Some(h) = self.handle_of(r) {
-                        let mut io = h.io.borrow_mut();
-                        while let Some(rec) = io.read_record(&crate::io::Sep::Slurp) {
-                            if rec.is_empty() {
-                                break;
-                            }
-                            src.extend_from_slice(&rec);
-                        }
+                        let rest = h.io.borrow_mut().read_record(&crate::io::Sep::Slurp);
+                        src.extend(rest.unwrap_or_default());
                         got = true;
                     }
                 }

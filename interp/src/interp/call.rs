@@ -859,18 +859,18 @@ impl Interp {
             // evalbytes: the code is a byte string, and the caller's
             // `use utf8` does not apply to it.
             if crate::convert::is_utf8(&src) {
-                let s = to_bytes(&src).into_owned();
-                match crate::value::downgrade(&s) {
+                match crate::value::downgrade(&to_bytes(&src)) {
                     Some(b) => src = Value::bytes(&b),
                     None => return Err(self.die_msg("Wide character in evalbytes")),
                 }
             }
             hints &= !ast::hints::UTF8;
-        } else if crate::convert::is_utf8(&src) {
+        }
+        let src_utf8 = crate::convert::is_utf8(&src);
+        if src_utf8 {
             // A character string is character source.
             hints |= ast::hints::UTF8;
         }
-        let src_utf8 = crate::convert::is_utf8(&src);
         let src = to_bytes(&src).into_owned();
         self.eval_counter += 1;
         let file = format!("(eval {})", self.eval_counter);

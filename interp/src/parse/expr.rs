@@ -70,6 +70,10 @@ pub(crate) enum BK {
     ListFh,
 }
 
+/// The characters that name a punctuation variable on their own (`$;`,
+/// `${$}`).
+const PUNCT_VAR_CHARS: &[u8] = b"&`'+!@/\\,;.<>()[]?|\"$-:^~=%0";
+
 pub(crate) fn builtin(name: &str) -> Option<(Func, BK)> {
     use Func::*;
     use BK::*;
@@ -1862,7 +1866,7 @@ impl Parser {
             self.pos = end;
             return Some(name);
         }
-        if allow_punct && b"&`'+!@/\\,;.<>()[]?|\"$-:^~=%0".contains(&c) {
+        if allow_punct && PUNCT_VAR_CHARS.contains(&c) {
             self.pos += 1;
             return Some((c as char).to_string());
         }
@@ -1922,8 +1926,9 @@ impl Parser {
         Ok(Err(block))
     }
 
-    /// `^NAME` or one punctuation character, then blanks and the closing
-    /// `}` of `${ … }`: the variable's name and where the brace ends.
+    /// `^NAME` or one punctuation character (`${$}`, `${ ; }`), then
+    /// blanks and the closing `}` of `${ … }`: the variable's name and
+    /// where the brace ends.
     fn braced_special_name(&self, at: usize) -> Option<(String, usize)> {
         let (name, mut i) = match *self.src.get(at)? {
             b'^' => {
@@ -1936,7 +1941,7 @@ impl Parser {
                     end,
                 )
             }
-            c if b"&`'+!@/\\,;.<>()[]?|\"$-:^~=%".contains(&c) => ((c as char).to_string(), at + 1),
+            c if PUNCT_VAR_CHARS.contains(&c) => ((c as char).to_string(), at + 1),
             _ => return None,
         };
         while self.src.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
@@ -2002,17 +2007,6 @@ impl Parser {
             }
             self.pos += 1;
             return Ok(Expr::Special(SpecialVar::Pid));
-        }
-        if c == b'{'
-            && self.peek_at(2) == Some(b'}')
-            && self
-                .peek_at(1)
-                .is_some_and(|p| b"&`'+!@/\\,;.<>()[]?|\"$-:^~=%0".contains(&p))
-        {
-            // `${$}`, `${;}`: punctuation variables in braces
-            let name = (self.peek_at(1).unwrap() as char).to_string();
-            self.pos += 3;
-            return self.finish_named_scalar(&name, start);
         }
         if c == b'{' && self.peek_at(1) != Some(b'^') {
             self.pos += 1;
@@ -3270,9 +3264,15 @@ impl Parser {
                 args.push(underscore());
             }
         }
-        if args.is_empty() && matches!(f, Func::Keys | Func::Values | Func::Each) {
-            let name = format!("{f:?}").to_lowercase();
-            return Err(self.error_at(self.pos, &format!("Not enough arguments for {name}"), true));
+        let needs_arg = match f {
+            Func::Keys => Some("keys"),
+            Func::Values => Some("values"),
+            Func::Each => Some("each"),
+            _ => None,
+        };
+        if let (Some(name), true) = (needs_arg, args.is_empty()) {
+            let msg = format!("Not enough arguments for {name}");
+            return Err(self.error_at(self.pos, &msg, true));
         }
         if f == Func::Eof && paren && args.is_empty() {
             args.push(Expr::Handle(well_known::ARGV));
@@ -3509,16 +3509,11 @@ impl Parser {
                 }
                 self.pos += 1;
                 let Some((name, end)) = self.scan_ident_at(self.pos) else {
-                    let save = self.pos;
+                    // `my $;`, `my $é` (byte source): a global's name.
                     if let Some(n) = self.scan_var_name(true) {
-                        let n = n.strip_prefix("main::").unwrap_or(&n).to_string();
-                        let e = self.error_at(
-                            vstart,
-                            &format!("Can't use global {}{} in \"{}\"", sigil as char, n, kw),
-                            true,
-                        );
-                        self.pos = save;
-                        return Err(e);
+                        let n = n.strip_prefix("main::").unwrap_or(&n);
+                        let msg = format!("Can't use global {}{n} in \"{kw}\"", sigil as char);
+                        return Err(self.error_at(vstart, &msg, true));
                     }
                     return Err(self.syntax_error_at(vstart));
                 };

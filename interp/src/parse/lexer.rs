@@ -231,7 +231,8 @@ impl Parser {
                 if self.cannot_start_token(c) {
                     return Some(self.unrecognized_at(i, c));
                 }
-                if !matches!(c, 0x24 | 0x40 | 0x25 | 0x26 | 0x2A | 0x7B) {
+                // Look past a sigil or a brace: `$\x{2000}`, `${☭}`.
+                if !matches!(char::from_u32(c), Some('$' | '@' | '%' | '&' | '*' | '{')) {
                     break;
                 }
                 i = skip_ws(i + 1);

@@ -1583,11 +1583,11 @@ impl Parser {
                     self.known_subs.insert(fq, proto);
                 }
             }
-            // The prototypes of natively written XS functions imported by
-            // name (`all_keys(%h, @k, @h)` takes references).
-            for n in &names {
-                if let Some(p) = crate::listutil::native_prototype(&format!("{module}::{n}")) {
-                    if module == "Hash::Util" {
+            // Hash::Util's natively written XS functions take references
+            // by prototype (`all_keys(%h, @k, @h)`).
+            if module == "Hash::Util" {
+                for n in &names {
+                    if let Some(p) = crate::listutil::native_prototype(&format!("{module}::{n}")) {
                         let fq = self.qualify_sub(n);
                         self.known_subs.insert(fq, Some(p.to_string()));
                     }
