@@ -200,7 +200,14 @@ pub struct Block {
     /// `state`): released when the block exits, as perl does at scope end, so
     /// `DESTROY` runs then and closures made in a loop get fresh variables.
     pub my_slots: Vec<Slot>,
+    /// The labels on this block's own statements, with each statement's
+    /// index: where `goto LABEL` may resume. Empty for almost every block,
+    /// which then runs with no goto bookkeeping at all.
+    pub labels: Vec<Label>,
 }
+
+/// A statement label and the index of the statement it is on.
+pub type Label = (Arc<str>, u32);
 
 #[derive(Debug, Clone)]
 pub struct Statement {
@@ -728,9 +735,11 @@ pub enum Expr {
     /// to the target (a `SubRef` or an expression yielding a code
     /// reference), passing the current `@_`.
     GotoSub(Box<Expr>),
-    /// `goto EXPR`: the value when it is a code reference, else dies with
-    /// the message (`goto LABEL` is not supported).
-    GotoTarget(Box<Expr>, String),
+    /// `goto EXPR` (the target of a `GotoSub`): the value when it is a code
+    /// reference, else the name of a label to go to.
+    GotoTarget(Box<Expr>),
+    /// `goto LABEL`.
+    GotoLabel(Arc<str>),
 }
 
 #[derive(Debug, Clone)]

@@ -2658,38 +2658,23 @@ impl Interp {
             }
             return Ok(Value::Int(1));
         }
-        let entries = self.gv(wk::INC).av().values();
-        let dirs: Vec<String> = entries
-            .iter()
-            .map(|d| String::from_utf8_lossy(&to_bytes(d)).into_owned())
-            .collect();
-        let mut hooked = None;
-        let path = if name.starts_with('/') || name.starts_with("./") {
-            Some(name.clone())
-        } else {
-            let mut found = None;
-            for (e, d) in entries.iter().zip(&dirs) {
-                if e.is_ref() {
-                    if let Some(src) = self.inc_hook(e, &name)? {
-                        hooked = Some((src, e.clone()));
-                        let addr = e.ref_addr().unwrap_or(0);
-                        found = Some(format!("/loader/0x{addr:x}/{name}"));
-                        break;
-                    }
-                } else if std::path::Path::new(&format!("{d}/{name}")).is_file() {
-                    found = Some(format!("{d}/{name}"));
-                    break;
-                }
-            }
-            found
+        let (path, hooked) = match self.find_in_inc(&name)? {
+            Some((path, hooked)) => (Some(path), hooked),
+            None => (None, None),
         };
         let Some(path) = path else {
+            self.errno = libc::ENOENT;
+            if name.starts_with('/') || name.starts_with("./") || name.starts_with("../") {
+                return Err(self.die_msg(format!("Can't locate {name}")));
+            }
             let module = name.strip_suffix(".pm").map(|m| m.replace('/', "::"));
             let hint = match &module {
                 Some(m) => format!(" (you may need to install the {m} module)"),
                 None => String::new(),
             };
-            self.errno = libc::ENOENT;
+            let dirs: Vec<String> = (self.gv(wk::INC).av().values().iter())
+                .map(|d| String::from_utf8_lossy(&to_bytes(d)).into_owned())
+                .collect();
             return Err(self.die_msg(format!(
                 "Can't locate {name} in @INC{hint} (@INC contains: {})",
                 dirs.join(" ")
@@ -2727,6 +2712,35 @@ impl Interp {
             return Err(self.die_msg(format!("{name} did not return a true value")));
         }
         Ok(Value::Int(1))
+    }
+
+    /// Where `require`/`do` find `name`: the name itself when it is a path
+    /// from `/`, `./` or `../` (if there is such a file), else the first
+    /// `@INC` folder holding it, or the first `@INC` hook that gives its
+    /// source (returned with the hook). Hooks are asked about paths too.
+    #[allow(clippy::type_complexity)]
+    fn find_in_inc(&mut self, name: &str) -> R<Option<(String, Option<(Vec<u8>, Value)>)>> {
+        let is_path = name.starts_with('/') || name.starts_with("./") || name.starts_with("../");
+        if is_path && std::path::Path::new(name).exists() {
+            return Ok(Some((name.to_string(), None)));
+        }
+        for e in self.gv(wk::INC).av().values() {
+            if is_path && !e.is_ref() {
+                continue;
+            }
+            if e.is_ref() {
+                if let Some(src) = self.inc_hook(&e, name)? {
+                    let addr = e.ref_addr().unwrap_or(0);
+                    return Ok(Some((format!("/loader/0x{addr:x}/{name}"), Some((src, e)))));
+                }
+                continue;
+            }
+            let path = format!("{}/{name}", String::from_utf8_lossy(&to_bytes(&e)));
+            if std::path::Path::new(&path).is_file() {
+                return Ok(Some((path, None)));
+            }
+        }
+        Ok(None)
     }
 
     /// Ask an `@INC` hook for `name`: a code ref (called with itself and
@@ -2774,8 +2788,40 @@ impl Interp {
     pub(crate) fn do_file(&mut self, args: &[Expr], want: Want, out: &mut Vec<Value>) -> R<Value> {
         let v = self.arg_sv(args, 0)?;
         let name = String::from_utf8_lossy(&to_bytes(&v)).into_owned();
-        match self.run_file(&name, want, out) {
-            Ok(v) => Ok(v),
+        let ran = match self.find_in_inc(&name)? {
+            None => {
+                self.errno = libc::ENOENT;
+                self.gv(wk::EVAL_ERROR).sv().set(Value::bytes(b""));
+                if std::path::Path::new(&name).is_file() {
+                    self.warn_cat(
+                        crate::ast::hints::NO_WARN_OTHER,
+                        &format!(
+                            "do \"{name}\" failed, '.' is no longer in @INC; \
+                             did you mean do \"./{name}\"?"
+                        ),
+                    );
+                }
+                return Ok(Value::Undef);
+            }
+            Some((path, hooked)) => {
+                let inc = self.gv(wk::INC).hv();
+                let entry = match &hooked {
+                    Some((_, hook)) => hook.clone(),
+                    None => Value::string(path.clone()),
+                };
+                inc.set(make_key(name.as_bytes(), false), entry);
+                match hooked {
+                    Some((src, _)) => self.run_source(&src, &path, want, out),
+                    None => self.run_file(&path, want, out),
+                }
+            }
+        };
+        // Like an eval, it leaves `$@` empty unless the file died.
+        match ran {
+            Ok(v) => {
+                self.gv(wk::EVAL_ERROR).sv().set(Value::bytes(b""));
+                Ok(v)
+            }
             Err(Flow::Die) => {
                 let err = std::mem::take(&mut self.die_value);
                 self.gv(wk::EVAL_ERROR).sv().set(err);

@@ -590,8 +590,19 @@ impl Interp {
     /// Run a block and yield the value of its last statement in `want`
     /// context (a sub's implicit return value, `do BLOCK`).
     pub fn block_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
-        self.in_scope(&b.my_slots, b.has_local, |it| {
-            it.block_value_inner(&b.stmts, want, out)
+        self.in_scope(&b.my_slots, b.has_local, |it| it.seq_value(b, want, out))
+    }
+
+    /// A block's statements (without its scope) and the value of the last,
+    /// `goto`'s labels honoured.
+    fn seq_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        if b.labels.is_empty() {
+            return self.block_value_inner(&b.stmts, want, out);
+        }
+        let start = out.len();
+        self.with_labels(&b.labels, |it, from| {
+            out.truncate(start);
+            it.block_value_inner(&b.stmts[from..], want, out)
         })
     }
 
@@ -599,6 +610,7 @@ impl Interp {
     /// no release.
     pub(super) fn body_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
         self.in_scope(&[], b.has_local, |it| match b.stmts.split_last() {
+            _ if !b.labels.is_empty() => it.seq_value(b, want, out),
             // A final `return EXPR` is just the body's value: no unwinding.
             Some((
                 Statement {

@@ -638,14 +638,17 @@ impl Interp {
                 }
             }
             Expr::Die(msg) => return Err(self.die_msg(msg)),
-            Expr::GotoTarget(e, msg) => {
+            Expr::GotoTarget(e) => {
                 let v = self.sv(e)?;
                 if matches!(v, Value::CodeRef(_)) {
                     v
                 } else {
-                    return Err(self.die_msg(msg));
+                    let name = crate::convert::to_bytes(&v);
+                    let name = String::from_utf8_lossy(&name).into_owned();
+                    return Err(self.goto_label(&name));
                 }
             }
+            Expr::GotoLabel(name) => return Err(self.goto_label(name)),
             Expr::GotoSub(target) => {
                 let t = self.sv(target)?;
                 // `goto &$name` is exempt from strict refs.

@@ -19,6 +19,7 @@
 use std::rc::Rc;
 
 use super::expr::{bool_val, float_result, hash_get, key_of, str_cmp_value};
+use super::goto::Labels;
 use super::{BlockRun, Interp, Unit, Want, R};
 use crate::ast::{
     self, ArrayPlace, BinOp, Block, Expr, Func, HashPlace, LogOp, MethodName, Statement, Stmt,
@@ -65,6 +66,8 @@ pub struct LoweredBody {
     /// `my` variables to release at the end (blocks; a sub's pad is
     /// recycled by the call instead).
     my_slots: Vec<ast::Slot>,
+    /// The labels `goto` may resume at (`ast::Block::labels`).
+    labels: Node<Labels>,
 }
 
 /// A sub in closure form: its body and what each call needs to know.
@@ -97,13 +100,22 @@ impl LoweredBody {
     /// Run the body as a call in context `want` (list values go to `out`).
     pub fn run(&self, it: &mut Interp, want: Want, out: &mut Vec<Value>) -> R<Value> {
         it.in_scope(&self.my_slots, self.has_local, |it| {
-            self.run_inner(it, want, out)
+            let labels = self.labels.get();
+            if labels.is_empty() {
+                return self.run_from(it, 0, want, out);
+            }
+            let start = out.len();
+            it.with_labels(labels, |it, from| {
+                out.truncate(start);
+                self.run_from(it, from, want, out)
+            })
         })
     }
 
+    /// Run from the `from`-th statement on.
     #[inline]
-    fn run_inner(&self, it: &mut Interp, want: Want, out: &mut Vec<Value>) -> R<Value> {
-        for s in &self.init {
+    fn run_from(&self, it: &mut Interp, from: usize, want: Want, out: &mut Vec<Value>) -> R<Value> {
+        for s in &self.init[from.min(self.init.len())..] {
             s(it)?;
         }
         match &self.last {
@@ -177,7 +189,23 @@ fn lower_body(it: &mut Interp, unit: &Rc<Unit>, b: &Block, release: bool) -> Low
         } else {
             Vec::new()
         },
+        labels: Node::new(&b.labels[..]),
     }
+}
+
+/// Run lowered statements, resuming at one of `labels` when a `goto`
+/// names it (the main program and blocks with labels).
+pub fn run_seq(it: &mut Interp, stmts: &[Void], labels: &Labels) -> R<()> {
+    let run_from = |it: &mut Interp, from: usize| {
+        for s in &stmts[from..] {
+            s(it)?;
+        }
+        Ok(())
+    };
+    if labels.is_empty() {
+        return run_from(it, 0);
+    }
+    it.with_labels(labels, run_from)
 }
 
 /// Lower a list of statements run in void context (the main program).
@@ -355,6 +383,12 @@ impl Lower<'_> {
         let stmts: Vec<Void> = b.stmts.iter().map(|s| self.stmt(s)).collect();
         let my_slots = b.my_slots.clone();
         let has_local = b.has_local;
+        if !b.labels.is_empty() {
+            let labels = Node::new(&b.labels[..]);
+            return Box::new(move |it| {
+                it.in_scope(&my_slots, has_local, |it| run_seq(it, &stmts, labels.get()))
+            });
+        }
         Box::new(move |it| {
             it.in_scope(&my_slots, has_local, |it| {
                 for s in &stmts {

@@ -7,6 +7,7 @@ mod assign;
 mod builtins;
 mod call;
 mod expr;
+mod goto;
 pub(crate) mod lower;
 mod output;
 mod regex_ops;
@@ -58,6 +59,9 @@ pub enum Flow {
     Redo,
     Die,
     Exit,
+    /// `goto LABEL` on its way to the block holding the label
+    /// (`Interp::goto_target`).
+    Goto,
 }
 
 pub type R<T> = Result<T, Flow>;
@@ -172,6 +176,12 @@ pub struct Interp {
     pub ret_val: Value,
     /// Label of a `next`/`last`/`redo` being unwound.
     pub flow_label: Option<Arc<str>>,
+    /// Labels of the blocks running now that have labelled statements,
+    /// innermost last (see `goto`).
+    goto_scopes: Vec<*const goto::Labels>,
+    /// Where a `goto` being unwound goes: an index into `goto_scopes` and
+    /// the statement's index in that block.
+    goto_target: (usize, usize),
     /// Loops (and bare blocks) running now: `last` with none dies.
     pub loop_depth: u32,
     /// Line of the `next`/`last`/`redo` being unwound, for "Exiting ...".
@@ -417,6 +427,8 @@ impl Interp {
             ret_list: Vec::new(),
             ret_val: Value::Undef,
             flow_label: None,
+            goto_scopes: Vec::new(),
+            goto_target: (0, 0),
             loop_depth: 0,
             flow_line: 0,
             flow_warn: false,
@@ -613,13 +625,11 @@ impl Interp {
             }
             crate::parse::give_once_warnings(&prog.once_warnings);
             if !self.lower_enabled {
-                return self.exec_stmts(&body.stmts);
+                return self.exec_seq(body);
             }
             // `prog` holds the tree for as long as the lowered code runs.
-            for s in lower::lower_stmts(self, &body.stmts) {
-                s(self)?;
-            }
-            Ok(())
+            let stmts = lower::lower_stmts(self, &body.stmts);
+            lower::run_seq(self, &stmts, &body.labels)
         })();
         // A program that dies leaves the file it was editing in place as it
         // was; any other end puts the edited text in place.
@@ -706,6 +716,12 @@ impl Interp {
                 }
             }
             Err(Flow::Return) => 0,
+            // A goto finds its label before it unwinds, so nothing gets
+            // here; were something to drop the block, this is the error.
+            Err(Flow::Goto) => {
+                self.stderr.io.borrow_mut().write(b"Can't find label\n");
+                255
+            }
             Err(Flow::Next) | Err(Flow::Last) | Err(Flow::Redo) => {
                 let kind = "last";
                 let label = self
@@ -939,7 +955,7 @@ impl Interp {
     }
 
     pub fn exec_block(&mut self, b: &Block) -> R<()> {
-        self.in_scope(&b.my_slots, b.has_local, |it| it.exec_stmts(&b.stmts))
+        self.in_scope(&b.my_slots, b.has_local, |it| it.exec_seq(b))
     }
 
     /// Run `f` as a block scope (both evaluation forms come through here):
@@ -1030,6 +1046,15 @@ impl Interp {
             };
             slot.release();
         }
+    }
+
+    /// A block's statements (without its scope), `goto`'s labels honoured.
+    #[inline]
+    fn exec_seq(&mut self, b: &Block) -> R<()> {
+        if b.labels.is_empty() {
+            return self.exec_stmts(&b.stmts);
+        }
+        self.with_labels(&b.labels, |it, from| it.exec_stmts(&b.stmts[from..]))
     }
 
     #[inline]

@@ -192,6 +192,7 @@ impl Interp {
             Err(Flow::Next | Flow::Last | Flow::Redo) => {
                 Outcome::Error(b"Can't \"last\" outside a loop block\n".to_vec())
             }
+            Err(Flow::Goto) => Outcome::Error(b"Can't find label\n".to_vec()),
         };
         self.run_destructors();
         self.flush_all();

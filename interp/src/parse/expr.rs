@@ -2731,38 +2731,22 @@ impl Parser {
                     };
                     return Ok((Expr::GotoSub(Box::new(target)), false));
                 }
-                // `goto LABEL` is not supported: die when reached (as perl
-                // does for a label it cannot find).
                 if let Some((label, end)) = self.scan_ident_at(self.pos) {
                     if !label.contains("::") && !is_keyword(&label) {
                         self.pos = end;
-                        return Ok((Expr::Die(format!("Can't find label {label}")), false));
+                        return Ok((Expr::GotoLabel(Arc::from(label.as_str())), false));
                     }
                 }
-                // `goto LABEL` is not supported: die when reached; `goto
-                // EXPR` where EXPR gives a code reference is `goto &sub`.
-                if self.starts_term(true)
-                    && !self.peek_word().is_some_and(|w| {
-                        w.bytes()
-                            .all(|c| c.is_ascii_uppercase() || c == b'_' || c.is_ascii_digit())
-                    })
-                {
+                // `goto EXPR`: a code reference is `goto &sub`, anything
+                // else names the label.
+                if self.starts_term(true) {
                     let e = self.parse_expr_prec(P_UNI + 1)?;
-                    let msg = self
-                        .error_at(start, "goto LABEL is not supported", false)
-                        .to_string();
                     return Ok((
-                        Expr::GotoSub(Box::new(Expr::GotoTarget(Box::new(e), msg))),
+                        Expr::GotoSub(Box::new(Expr::GotoTarget(Box::new(e)))),
                         false,
                     ));
                 }
-                if self.starts_term(true) {
-                    let _ = self.parse_expr_prec(P_UNI + 1)?;
-                }
-                let msg = self
-                    .error_at(start, "goto LABEL is not supported", false)
-                    .to_string();
-                return Ok((Expr::Die(msg), false));
+                return Ok((Expr::Die("goto must have label".to_string()), false));
             }
             "wantarray" => {
                 if self.prag.hints & hints::WARNINGS != 0 && self.is_known_sub(&word) {
@@ -3439,6 +3423,18 @@ impl Parser {
             let block = self.parse_block()?;
             return Ok((Expr::DoBlock(Box::new(block)), false));
         }
+        // `do NAME(…)`, once a sub call, is a syntax error (but `do CORE()`
+        // is `do FILE` with the value of `CORE()`).
+        if let Some((w, end)) = self.scan_ident_at(self.pos) {
+            let mut i = end;
+            while matches!(self.src.get(i), Some(b' ' | b'\t' | b'\n')) {
+                i += 1;
+            }
+            if self.src.get(i) == Some(&b'(') && w != "CORE" && !is_keyword(&w) {
+                self.pos = i;
+                return Err(self.syntax_error());
+            }
+        }
         let e = self.parse_expr_prec(P_UNI + 1)?;
         Ok((
             Expr::Func {
@@ -3757,6 +3753,7 @@ impl Parser {
                 }],
                 has_local: false,
                 my_slots: Vec::new(),
+                labels: Vec::new(),
             };
         }
         let list = if self.starts_term(false) {

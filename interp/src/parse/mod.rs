@@ -445,7 +445,7 @@ impl Parser {
 
     #[allow(clippy::type_complexity)]
     fn run_full(mut self) -> Result<Program, (ParseError, Option<(Program, usize)>)> {
-        let stmts = match self.parse_statements_until_end() {
+        let (stmts, labels) = match self.parse_statements_until_end() {
             Ok(s) => s,
             Err(e) => {
                 let queued = std::mem::take(&mut self.queued_errors);
@@ -509,6 +509,7 @@ impl Parser {
                 stmts,
                 has_local,
                 my_slots,
+                labels,
             },
             pad: unit.pad,
             captures: unit.captures,

@@ -387,10 +387,12 @@ impl Parser {
         let has_local = self.local_flags.pop().unwrap_or(false);
         self.pending.pop();
         self.pop_scope();
+        let (stmts, labels) = r?;
         Ok(Block {
-            stmts: r?,
+            stmts,
             has_local,
             my_slots: Vec::new(),
+            labels,
         })
     }
 

@@ -184,6 +184,8 @@ impl Parser {
                 | hints::FATAL_WARNINGS
                 | hints::FATAL_UNINIT
                 | hints::FATAL_NUMERIC);
+            // Default-on warnings are off too.
+            *h |= hints::NO_WARN_ALL;
         } else {
             for c in &cats {
                 *h |= cat_bit(c);
@@ -218,12 +220,13 @@ impl Parser {
             stmts: vec![self.stmt(line, Stmt::Expr(e))],
             has_local: false,
             my_slots: Vec::new(),
+            labels: Vec::new(),
         }
     }
 
     /// Statements to the end of the buffer.
-    pub fn parse_statements_until_end(&mut self) -> PResult<Vec<Statement>> {
-        let mut v = Vec::new();
+    pub fn parse_statements_until_end(&mut self) -> PResult<(Vec<Statement>, Vec<Label>)> {
+        let mut list = StmtList::default();
         loop {
             self.skip_ws();
             if self.at_eof() || self.finished {
@@ -261,11 +264,9 @@ impl Parser {
                 let line = self.line_of(at);
                 return Err(self.lexer_error(line, "Unmatched right curly bracket", &near));
             }
-            if let Some(s) = self.parse_statement()? {
-                v.push(s);
-            }
+            self.parse_statement_into(&mut list)?;
         }
-        Ok(v)
+        Ok((list.stmts, list.labels))
     }
 
     pub fn parse_block(&mut self) -> PResult<Block> {
@@ -286,7 +287,7 @@ impl Parser {
         self.pending.push(Vec::new());
         self.local_flags.push(false);
         let open_pos = self.pos;
-        let mut stmts = Vec::new();
+        let mut list = StmtList::default();
         let r: PResult<()> = loop {
             self.skip_ws();
             if self.at_eof() || self.finished {
@@ -299,12 +300,11 @@ impl Parser {
                 self.pos += 1;
                 break Ok(());
             }
-            match self.parse_statement() {
-                Ok(Some(s)) => stmts.push(s),
-                Ok(None) => {}
-                Err(e) => break Err(e),
+            if let Err(e) = self.parse_statement_into(&mut list) {
+                break Err(e);
             }
         };
+        let StmtList { stmts, labels, .. } = list;
         if r.is_ok() && self.queued_errors.is_empty() {
             // All but the last statement are in void context.
             self.void_context_warnings(&stmts, true);
@@ -320,12 +320,56 @@ impl Parser {
             stmts,
             has_local,
             my_slots,
+            labels,
         })
     }
 
-    fn parse_statement(&mut self) -> PResult<Option<Statement>> {
+    /// Parse one statement onto `list`, noting its labels for `goto`.
+    fn parse_statement_into(&mut self, list: &mut StmtList) -> PResult<()> {
         self.skip_ws();
-        let r = self.parse_statement_inner();
+        // `A: B: stmt` gives the statement both labels, and labels on
+        // something that is not a run-time statement (`L: use integer;`)
+        // go on to the next one.
+        while let Some(l) = self.parse_label() {
+            list.pending.push(l);
+        }
+        if self.peek() == Some(b'}') || self.at_eof() {
+            // Labels at the end of a block: going there leaves it.
+            let at = list.stmts.len() as u32;
+            list.labels.extend(list.pending.drain(..).map(|l| (l, at)));
+            return Ok(());
+        }
+        if let Some(s) = self.parse_statement(list.pending.last().cloned())? {
+            let at = list.stmts.len() as u32;
+            list.labels.extend(list.pending.drain(..).map(|l| (l, at)));
+            list.stmts.push(s);
+        }
+        Ok(())
+    }
+
+    /// `NAME:` before a statement (not `NAME::`, a keyword or a known sub).
+    fn parse_label(&mut self) -> Option<Arc<str>> {
+        let (w, end) = self.scan_ident_at(self.pos)?;
+        let mut i = end;
+        while matches!(self.src.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        if self.src.get(i) == Some(&b':')
+            && self.src.get(i + 1) != Some(&b':')
+            && !w.contains("::")
+            && !is_keyword(&w)
+            && w != "default"
+            && !self.is_known_sub(&w)
+        {
+            self.pos = i + 1;
+            self.skip_ws();
+            return Some(Arc::from(w.as_str()));
+        }
+        None
+    }
+
+    fn parse_statement(&mut self, label: Option<Arc<str>>) -> PResult<Option<Statement>> {
+        let r = self.parse_statement_inner(label);
         self.flush_pending();
         // A loop body's statements are all in void context: perl warns
         // about them as the body closes, before the enclosing code's.
@@ -365,25 +409,19 @@ impl Parser {
         Err(self.syntax_error())
     }
 
-    fn parse_statement_inner(&mut self) -> PResult<Option<Statement>> {
+    fn parse_statement_inner(&mut self, label: Option<Arc<str>>) -> PResult<Option<Statement>> {
         let line = self.cur_line();
         if self.eat(";") {
             return Ok(None);
         }
         // Like perl, `{ WORD => …` or `{ "str", …` (or `{}`) starting a
-        // statement is an anonymous hash, not a bare block.
-        if self.peek() == Some(b'{') && self.brace_is_block() {
+        // statement is an anonymous hash, not a bare block; after a label it
+        // is always a block.
+        if self.peek() == Some(b'{') && (label.is_some() || self.brace_is_block()) {
             let mut body = self.parse_block()?;
             last_stmt_temps_last(&mut body);
             let cont = self.parse_continue()?;
-            return Ok(Some(self.stmt(
-                line,
-                Stmt::Block {
-                    label: None,
-                    body,
-                    cont,
-                },
-            )));
+            return Ok(Some(self.stmt(line, Stmt::Block { label, body, cont })));
         }
         // `...` (yada yada): dies "Unimplemented" when reached.
         if self.rest().starts_with(b"...") {
@@ -396,31 +434,6 @@ impl Parser {
                 self.end_statement()?;
                 let die = Expr::Die("Unimplemented".to_string());
                 return Ok(Some(self.stmt(line, Stmt::Expr(die))));
-            }
-        }
-        // label
-        let mut label: Option<Arc<str>> = None;
-        if let Some((w, end)) = self.scan_ident_at(self.pos) {
-            let mut i = end;
-            while matches!(self.src.get(i), Some(b' ' | b'\t')) {
-                i += 1;
-            }
-            if self.src.get(i) == Some(&b':')
-                && self.src.get(i + 1) != Some(&b':')
-                && !w.contains("::")
-                && !is_keyword(&w)
-                && w != "default"
-                && !self.is_known_sub(&w)
-            {
-                self.pos = i + 1;
-                label = Some(Arc::from(w.as_str()));
-                self.skip_ws();
-                if self.peek() == Some(b'{') {
-                    let mut body = self.parse_block()?;
-                    last_stmt_temps_last(&mut body);
-                    let cont = self.parse_continue()?;
-                    return Ok(Some(self.stmt(line, Stmt::Block { label, body, cont })));
-                }
             }
         }
         let word = self.peek_word();
@@ -520,7 +533,6 @@ impl Parser {
                 _ => {}
             }
         }
-        // a label on a plain statement is allowed (and only matters to goto)
         self.parse_expr_statement(line)
     }
 
@@ -1479,6 +1491,7 @@ impl Parser {
                     stmts: vec![self.stmt(line, Stmt::Expr(call))],
                     has_local: false,
                     my_slots: Vec::new(),
+                    labels: Vec::new(),
                 })?;
                 return Ok(());
             }
@@ -1494,6 +1507,7 @@ impl Parser {
                     stmts: vec![self.stmt(line, Stmt::Expr(call))],
                     has_local: false,
                     my_slots: Vec::new(),
+                    labels: Vec::new(),
                 })?;
                 return Ok(());
             }
@@ -1650,6 +1664,7 @@ impl Parser {
             stmts,
             has_local: false,
             my_slots: Vec::new(),
+            labels: Vec::new(),
         })
     }
 
@@ -1778,6 +1793,7 @@ impl Parser {
             stmts: vec![wrapped],
             has_local: false,
             my_slots: Vec::new(),
+            labels: Vec::new(),
         });
         Ok(())
     }
@@ -1836,6 +1852,7 @@ impl Parser {
                 stmts,
                 has_local: false,
                 my_slots: Vec::new(),
+                labels: Vec::new(),
             },
             pad: unit.pad,
             captures: unit.captures,
@@ -2016,4 +2033,13 @@ fn format_args_end(src: &[u8], start: usize) -> usize {
         i += 1;
     }
     src.len()
+}
+
+/// A block's statements as they are parsed, with their labels and the
+/// labels still waiting for a statement.
+#[derive(Default)]
+struct StmtList {
+    stmts: Vec<Statement>,
+    labels: Vec<Label>,
+    pending: Vec<Arc<str>>,
 }

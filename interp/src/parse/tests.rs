@@ -262,7 +262,8 @@ pub(crate) fn sx(e: &Expr) -> String {
         Expr::StateInit { assign, .. } => format!("(stateinit {})", sx(assign)),
         Expr::Die(m) => format!("(die {:?})", m),
         Expr::GotoSub(e) => format!("(goto {})", sx(e)),
-        Expr::GotoTarget(e, _) => format!("(gototarget {})", sx(e)),
+        Expr::GotoTarget(e) => format!("(gototarget {})", sx(e)),
+        Expr::GotoLabel(l) => format!("(goto {l})"),
     }
 }
 
