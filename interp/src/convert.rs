@@ -2,7 +2,6 @@
 //! numbers and references, numification of strings and references.
 
 use std::borrow::Cow;
-use std::rc::Rc;
 
 use crate::numeric::{self, Num};
 use crate::value::{PStr, Value};
@@ -31,6 +30,7 @@ pub fn is_utf8(v: &Value) -> bool {
     match v {
         Value::Str(s) => s.utf8,
         Value::Glob(g) => !g.name.is_ascii(),
+        Value::Regex(q) => q.stringified.utf8,
         // A reference blessed into a package with a non-ASCII name.
         _ if v.is_ref() => v.blessed().is_some_and(|p| !p.is_ascii()),
         _ => false,
@@ -60,18 +60,8 @@ fn to_bytes_owned(v: &Value) -> Vec<u8> {
             let name = g.name.strip_prefix("main::").map(|n| format!("main::{n}"));
             out.extend_from_slice(name.as_deref().unwrap_or(&g.name).as_bytes());
         }
-        Value::Regex(q) => {
-            if let Some(b) = &q.blessed {
-                if &**b != "Regexp" {
-                    out.extend_from_slice(
-                        format!("{}=SCALAR(0x{:x})", b, Rc::as_ptr(q) as *const u8 as usize)
-                            .as_bytes(),
-                    );
-                    return out;
-                }
-            }
-            out.extend_from_slice(&q.stringified.bytes);
-        }
+        // Whatever class it is blessed into, a regex is its pattern.
+        Value::Regex(q) => out.extend_from_slice(&q.stringified.bytes),
         _ => {
             let kind = match v {
                 Value::ScalarRef(sv) => {

@@ -216,7 +216,7 @@ fn pack_into(
                 (_, _, Count::One) => 1,
                 (_, _, Count::Star) => args.len().saturating_sub(*next),
             };
-            pack_one(c, it.big, &Value::Int(n as i64), out, utf8_mode);
+            pack_one(c, it.big, &Value::Int(n as i64), out, utf8_mode)?;
             items[idx].count = Count::N(n);
             continue;
         }
@@ -369,7 +369,7 @@ fn pack_into(
                 };
                 for _ in 0..reps {
                     let v = take(next);
-                    pack_one(c, it.big, &v, out, utf8_mode);
+                    pack_one(c, it.big, &v, out, utf8_mode)?;
                 }
             }
         }
@@ -377,7 +377,30 @@ fn pack_into(
     Ok(())
 }
 
-fn pack_one(c: u8, big: bool, v: &Value, out: &mut PStr, utf8_mode: bool) {
+/// perl's name for an infinite or NaN number (for the errors), if it is one.
+pub(crate) fn non_finite_name(n: &Num) -> Option<&'static str> {
+    match n {
+        Num::Float(f) if f.is_nan() => Some("NaN"),
+        Num::Float(f) if f.is_infinite() => Some(if *f < 0.0 { "-Inf" } else { "Inf" }),
+        _ => None,
+    }
+}
+
+fn pack_one(c: u8, big: bool, v: &Value, out: &mut PStr, utf8_mode: bool) -> Result<(), String> {
+    if c == b'w' || c == b'U' || c == b'W' || is_int(c) || matches!(c, b'c' | b'C') {
+        let n = convert::to_num(v);
+        if let Some(name) = non_finite_name(&n) {
+            return Err(if c == b'w' {
+                format!("Cannot compress {name} in pack")
+            } else {
+                format!("Cannot pack {name} with '{}'", c as char)
+            });
+        }
+        let negative = matches!(n, Num::Int(i) if i < 0) || matches!(n, Num::Float(f) if f < 0.0);
+        if c == b'w' && negative {
+            return Err("Cannot compress negative numbers in pack".into());
+        }
+    }
     match c {
         b'U' if !utf8_mode => {
             let cp = convert::num_u64(convert::to_num(v)) as u32;
@@ -451,6 +474,7 @@ fn pack_one(c: u8, big: bool, v: &Value, out: &mut PStr, utf8_mode: bool) {
         }
         _ => {}
     }
+    Ok(())
 }
 
 fn push_raw(out: &mut PStr, b: &[u8]) {

@@ -240,7 +240,7 @@ impl Value {
             Value::HashRef(r) => r.blessed(),
             Value::CodeRef(r) => r.blessed(),
             Value::GlobRef(g) => g.blessed(),
-            Value::Regex(r) => r.blessed.clone().or_else(|| Some(Rc::from("Regexp"))),
+            Value::Regex(r) => (r.blessed.borrow().clone()).or_else(|| Some(Rc::from("Regexp"))),
             _ => None,
         }
     }
@@ -252,7 +252,7 @@ pub struct QrValue {
     /// What the object stringifies to (`(?^i:…)`).
     pub stringified: PStr,
     /// `bless qr/…/, 'Class'` (perl blesses into `Regexp` by default).
-    pub blessed: Option<Rc<str>>,
+    pub blessed: std::cell::RefCell<Option<Rc<str>>>,
 }
 
 /// Blessing and other rarely present per-container data, kept out of line so

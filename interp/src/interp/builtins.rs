@@ -396,6 +396,9 @@ impl Interp {
     /// `chr` of `v` (the value of `e`).
     pub(super) fn chr_of(&mut self, v: &Value, e: Option<&Expr>) -> R<Value> {
         let num = self.num_arg(v, e, "chr")?;
+        if let Some(name) = crate::pack::non_finite_name(&num) {
+            return Err(self.die_msg(format!("Cannot chr {name}")));
+        }
         let n = convert::num_f64(num);
         let c = if n < 0.0 || n.is_nan() {
             if n < 0.0 && self.warnings_on() {
@@ -847,6 +850,7 @@ impl Interp {
                     Value::ScalarRef(s) => s.bless(class),
                     Value::CodeRef(c) => c.bless(class),
                     Value::GlobRef(g) => g.bless(class),
+                    Value::Regex(q) => *q.blessed.borrow_mut() = Some(class),
                     _ => return Err(self.die_msg("Can't bless non-reference value")),
                 }
                 r

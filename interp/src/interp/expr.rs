@@ -1741,8 +1741,7 @@ impl Interp {
     /// `..` in list context.
     pub fn range_list(&mut self, l: &Value, r: &Value, out: &mut Vec<Value>) -> R<()> {
         if self.range_is_numeric(l, r) {
-            let lo = convert::to_i64(l);
-            let hi = convert::to_i64(r);
+            let (lo, hi) = self.range_ends(l, r, false)?;
             if hi >= lo && (hi - lo) as u64 > 1 << 31 {
                 return Err(self.die_msg("Out of memory during list extend"));
             }
@@ -1777,6 +1776,29 @@ impl Interp {
             }
         }
         Ok(())
+    }
+
+    /// The integer ends of a numeric range. A `foreach` range refuses ends
+    /// that are not integers it can count with (infinite, NaN, beyond 64
+    /// bits); a list range, as perl's, only a start below or an end above
+    /// that range.
+    pub fn range_ends(&mut self, l: &Value, r: &Value, foreach: bool) -> R<(i64, i64)> {
+        let below = |v: &Value| matches!(convert::to_num(v), Num::Float(f) if f < i64::MIN as f64);
+        let above = |v: &Value| match convert::to_num(v) {
+            Num::Int(_) => false,
+            Num::UInt(u) => u > i64::MAX as u64,
+            Num::Float(f) => f >= i64::MAX as f64,
+        };
+        let nan = |v: &Value| matches!(convert::to_num(v), Num::Float(f) if f.is_nan());
+        let outside = if foreach {
+            [l, r].iter().any(|v| below(v) || above(v) || nan(v))
+        } else {
+            below(l) || above(r)
+        };
+        if outside {
+            return Err(self.die_msg("Range iterator outside integer range"));
+        }
+        Ok((convert::to_i64(l), convert::to_i64(r)))
     }
 
     pub fn range_is_numeric(&self, l: &Value, r: &Value) -> bool {

@@ -1240,8 +1240,7 @@ impl Interp {
             let lv = self.sv(l)?;
             let rv = self.sv(r)?;
             if self.range_is_numeric(&lv, &rv) {
-                let lo = crate::convert::to_i64(&lv);
-                let hi = crate::convert::to_i64(&rv);
+                let (lo, hi) = self.range_ends(&lv, &rv, true)?;
                 let mut i = lo;
                 let saved = self.loop_var_save(var);
                 let r = (|| -> R<()> {

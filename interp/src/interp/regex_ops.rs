@@ -25,20 +25,16 @@ impl Interp {
             }
             return Ok(re);
         }
-        // A lone interpolated qr// object is used as is.
-        if let Expr::Interp(parts) = &*pat.src {
-            if parts.len() == 1 {
-                let v = self.sv(&parts[0])?;
-                if let Value::Regex(q) = &v {
-                    if pat.flags == Default::default() || same_match_flags(&pat.flags, q.re.flags())
-                    {
-                        return Ok(q.re.clone());
-                    }
-                }
-                return self.regex_from_value(&v, pat);
+        // A lone (interpolated) qr// object is used as is.
+        let v = match &*pat.src {
+            Expr::Interp(parts) if parts.len() == 1 => self.sv(&parts[0])?,
+            src => self.sv(src)?,
+        };
+        if let Value::Regex(q) = &v {
+            if pat.flags == Default::default() || same_match_flags(&pat.flags, q.re.flags()) {
+                return Ok(q.re.clone());
             }
         }
-        let v = self.sv(&pat.src)?;
         self.regex_from_value(&v, pat)
     }
 
@@ -384,7 +380,7 @@ impl Interp {
         Ok(Value::Regex(Rc::new(QrValue {
             re,
             stringified: PStr { bytes: s, utf8: u },
-            blessed: None,
+            blessed: Default::default(),
         })))
     }
 

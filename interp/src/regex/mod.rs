@@ -370,10 +370,8 @@ impl Regex {
     /// What `"" . qr/…/` gives for this regex, and whether that string is
     /// utf8.
     pub fn stringify(&self) -> (Vec<u8>, bool) {
-        (
-            qr_string(&self.src, self.src_utf8 || self.wide, &self.flags),
-            self.src_utf8,
-        )
+        let utf8 = self.src_utf8 || self.wide;
+        (qr_string(&self.src, utf8, &self.flags), utf8)
     }
 
     /// Whether the pattern matches anywhere in `subject`.
