@@ -23,6 +23,16 @@ const IV_MAX_P1: f64 = 9223372036854775808.0;
 const UV_MAX_P1: f64 = 18446744073709551616.0;
 
 impl Num {
+    /// perl's name for an infinite or NaN number (in its errors), if it
+    /// is one.
+    pub fn non_finite_name(self) -> Option<&'static str> {
+        match self {
+            Num::Float(f) if f.is_nan() => Some("NaN"),
+            Num::Float(f) if f.is_infinite() => Some(if f < 0.0 { "-Inf" } else { "Inf" }),
+            _ => None,
+        }
+    }
+
     pub fn to_f64(self) -> f64 {
         match self {
             Num::Int(i) => i as f64,

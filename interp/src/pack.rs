@@ -377,39 +377,54 @@ fn pack_into(
     Ok(())
 }
 
-/// perl's name for an infinite or NaN number (for the errors), if it is one.
-pub(crate) fn non_finite_name(n: &Num) -> Option<&'static str> {
-    match n {
-        Num::Float(f) if f.is_nan() => Some("NaN"),
-        Num::Float(f) if f.is_infinite() => Some(if *f < 0.0 { "-Inf" } else { "Inf" }),
-        _ => None,
+fn pack_one(c: u8, big: bool, v: &Value, out: &mut PStr, utf8_mode: bool) -> Result<(), String> {
+    match c {
+        b'f' => {
+            let f = convert::to_f64(v) as f32;
+            push_raw(
+                out,
+                &if big {
+                    f.to_be_bytes()
+                } else {
+                    f.to_le_bytes()
+                },
+            );
+        }
+        b'd' | b'F' => {
+            let f = convert::to_f64(v);
+            push_raw(
+                out,
+                &if big {
+                    f.to_be_bytes()
+                } else {
+                    f.to_le_bytes()
+                },
+            );
+        }
+        b'w' | b'U' | b'W' | b'c' | b'C' => pack_int(c, big, convert::to_num(v), out, utf8_mode)?,
+        _ if is_int(c) => pack_int(c, big, convert::to_num(v), out, utf8_mode)?,
+        _ => {}
     }
+    Ok(())
 }
 
-fn pack_one(c: u8, big: bool, v: &Value, out: &mut PStr, utf8_mode: bool) -> Result<(), String> {
-    if c == b'w' || c == b'U' || c == b'W' || is_int(c) || matches!(c, b'c' | b'C') {
-        let n = convert::to_num(v);
-        if let Some(name) = non_finite_name(&n) {
-            return Err(if c == b'w' {
-                format!("Cannot compress {name} in pack")
-            } else {
-                format!("Cannot pack {name} with '{}'", c as char)
-            });
-        }
-        let negative = matches!(n, Num::Int(i) if i < 0) || matches!(n, Num::Float(f) if f < 0.0);
-        if c == b'w' && negative {
-            return Err("Cannot compress negative numbers in pack".into());
-        }
+/// The formats that take an integer (a code point, a BER number).
+fn pack_int(c: u8, big: bool, n: Num, out: &mut PStr, utf8_mode: bool) -> Result<(), String> {
+    if let Some(name) = n.non_finite_name() {
+        return Err(if c == b'w' {
+            format!("Cannot compress {name} in pack")
+        } else {
+            format!("Cannot pack {name} with '{}'", c as char)
+        });
     }
     match c {
         b'U' if !utf8_mode => {
-            let cp = convert::num_u64(convert::to_num(v)) as u32;
             let mut enc = Vec::new();
-            convert::push_utf8(cp, &mut enc);
+            convert::push_utf8(convert::num_u64(n) as u32, &mut enc);
             push_raw(out, &enc);
         }
         b'U' | b'W' => {
-            let cp = convert::num_u64(convert::to_num(v)) as u32;
+            let cp = convert::num_u64(n) as u32;
             if cp > 0xFF || c == b'U' {
                 if !out.utf8 {
                     out.bytes = crate::value::upgrade(&out.bytes);
@@ -422,26 +437,11 @@ fn pack_one(c: u8, big: bool, v: &Value, out: &mut PStr, utf8_mode: bool) -> Res
                 out.bytes.push(cp as u8);
             }
         }
-        b'f' => {
-            let f = convert::to_f64(v) as f32;
-            let b = if big {
-                f.to_be_bytes()
-            } else {
-                f.to_le_bytes()
-            };
-            push_raw(out, &b);
-        }
-        b'd' | b'F' => {
-            let f = convert::to_f64(v);
-            let b = if big {
-                f.to_be_bytes()
-            } else {
-                f.to_le_bytes()
-            };
-            push_raw(out, &b);
-        }
         b'w' => {
-            let mut n = convert::num_u64(convert::to_num(v));
+            if matches!(n, Num::Int(i) if i < 0) || matches!(n, Num::Float(f) if f < 0.0) {
+                return Err("Cannot compress negative numbers in pack".into());
+            }
+            let mut n = convert::num_u64(n);
             let mut tmp = vec![(n & 0x7f) as u8];
             n >>= 7;
             while n > 0 {
@@ -451,8 +451,7 @@ fn pack_one(c: u8, big: bool, v: &Value, out: &mut PStr, utf8_mode: bool) -> Res
             tmp.reverse();
             push_raw(out, &tmp);
         }
-        _ if is_int(c) || matches!(c, b'c' | b'C') => {
-            let n = convert::to_num(v);
+        _ => {
             let bits: u64 = match n {
                 Num::Int(i) => i as u64,
                 Num::UInt(u) => u,
@@ -472,7 +471,6 @@ fn pack_one(c: u8, big: bool, v: &Value, out: &mut PStr, utf8_mode: bool) -> Res
             }
             push_raw(out, &b);
         }
-        _ => {}
     }
     Ok(())
 }

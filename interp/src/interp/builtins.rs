@@ -396,7 +396,7 @@ impl Interp {
     /// `chr` of `v` (the value of `e`).
     pub(super) fn chr_of(&mut self, v: &Value, e: Option<&Expr>) -> R<Value> {
         let num = self.num_arg(v, e, "chr")?;
-        if let Some(name) = crate::pack::non_finite_name(&num) {
+        if let Some(name) = num.non_finite_name() {
             return Err(self.die_msg(format!("Cannot chr {name}")));
         }
         let n = convert::num_f64(num);
@@ -2662,13 +2662,9 @@ impl Interp {
             }
             return Ok(Value::Int(1));
         }
-        let (path, hooked) = match self.find_in_inc(&name)? {
-            Some((path, hooked)) => (Some(path), hooked),
-            None => (None, None),
-        };
-        let Some(path) = path else {
+        let Some(found) = self.find_in_inc(&name)? else {
             self.errno = libc::ENOENT;
-            if name.starts_with('/') || name.starts_with("./") || name.starts_with("../") {
+            if is_explicit_path(&name) {
                 return Err(self.die_msg(format!("Can't locate {name}")));
             }
             let module = name.strip_suffix(".pm").map(|m| m.replace('/', "::"));
@@ -2684,18 +2680,8 @@ impl Interp {
                 dirs.join(" ")
             )));
         };
-        // A file an @INC hook gave has the hook as its %INC entry.
-        let entry = match &hooked {
-            Some((_, hook)) => hook.clone(),
-            None => Value::string(path.clone()),
-        };
-        inc.set(make_key(name.as_bytes(), false), entry);
         let mut out = Vec::new();
-        let ran = match hooked {
-            Some((src, _)) => self.run_source(&src, &path, Want::Scalar, &mut out),
-            None => self.run_file(&path, Want::Scalar, &mut out),
-        };
-        let r = match ran {
+        let r = match self.load_found(&name, found, Want::Scalar, &mut out) {
             Ok(r) => r,
             Err(Flow::Die) => {
                 // A failed file stays in %INC, undefined: requiring it
@@ -2718,33 +2704,56 @@ impl Interp {
         Ok(Value::Int(1))
     }
 
-    /// Where `require`/`do` find `name`: the name itself when it is a path
-    /// from `/`, `./` or `../` (if there is such a file), else the first
-    /// `@INC` folder holding it, or the first `@INC` hook that gives its
-    /// source (returned with the hook). Hooks are asked about paths too.
-    #[allow(clippy::type_complexity)]
-    fn find_in_inc(&mut self, name: &str) -> R<Option<(String, Option<(Vec<u8>, Value)>)>> {
-        let is_path = name.starts_with('/') || name.starts_with("./") || name.starts_with("../");
+    /// Where `require`/`do` find `name`: the name itself when it is an
+    /// explicit path and there is such a file, else the first `@INC` hook
+    /// that gives its source (hooks are asked about paths too), or the
+    /// first `@INC` folder holding it.
+    fn find_in_inc(&mut self, name: &str) -> R<Option<Found>> {
+        let is_path = is_explicit_path(name);
         if is_path && std::path::Path::new(name).exists() {
-            return Ok(Some((name.to_string(), None)));
+            return Ok(Some(Found {
+                path: name.to_string(),
+                hooked: None,
+            }));
         }
         for e in self.gv(wk::INC).av().values() {
-            if is_path && !e.is_ref() {
-                continue;
-            }
             if e.is_ref() {
                 if let Some(src) = self.inc_hook(&e, name)? {
                     let addr = e.ref_addr().unwrap_or(0);
-                    return Ok(Some((format!("/loader/0x{addr:x}/{name}"), Some((src, e)))));
+                    return Ok(Some(Found {
+                        path: format!("/loader/0x{addr:x}/{name}"),
+                        hooked: Some((src, e)),
+                    }));
                 }
-                continue;
-            }
-            let path = format!("{}/{name}", String::from_utf8_lossy(&to_bytes(&e)));
-            if std::path::Path::new(&path).is_file() {
-                return Ok(Some((path, None)));
+            } else if !is_path {
+                let path = format!("{}/{name}", String::from_utf8_lossy(&to_bytes(&e)));
+                if std::path::Path::new(&path).is_file() {
+                    return Ok(Some(Found { path, hooked: None }));
+                }
             }
         }
         Ok(None)
+    }
+
+    /// Record in `%INC` where `name` was found (the hook, for a file a hook
+    /// gave) and run it.
+    fn load_found(
+        &mut self,
+        name: &str,
+        found: Found,
+        want: Want,
+        out: &mut Vec<Value>,
+    ) -> R<Value> {
+        let entry = match &found.hooked {
+            Some((_, hook)) => hook.clone(),
+            None => Value::string(found.path.clone()),
+        };
+        let inc = self.gv(wk::INC).hv();
+        inc.set(make_key(name.as_bytes(), false), entry);
+        match found.hooked {
+            Some((src, _)) => self.run_source(&src, &found.path, want, out),
+            None => self.run_file(&found.path, want, out),
+        }
     }
 
     /// Ask an `@INC` hook for `name`: a code ref (called with itself and
@@ -2807,18 +2816,7 @@ impl Interp {
                 }
                 return Ok(Value::Undef);
             }
-            Some((path, hooked)) => {
-                let inc = self.gv(wk::INC).hv();
-                let entry = match &hooked {
-                    Some((_, hook)) => hook.clone(),
-                    None => Value::string(path.clone()),
-                };
-                inc.set(make_key(name.as_bytes(), false), entry);
-                match hooked {
-                    Some((src, _)) => self.run_source(&src, &path, want, out),
-                    None => self.run_file(&path, want, out),
-                }
-            }
+            Some(found) => self.load_found(&name, found, want, out),
         };
         // Like an eval, it leaves `$@` empty unless the file died.
         match ran {
@@ -3376,4 +3374,16 @@ fn user_db(f: Func, key: &Value) -> Option<Vec<Value>> {
             ])
         }
     }
+}
+
+/// A file `require`/`do` found: its path (a made-up one for a hook), and
+/// for a file an `@INC` hook gave, its source and the hook.
+struct Found {
+    path: String,
+    hooked: Option<(Vec<u8>, Value)>,
+}
+
+/// A name `require`/`do` take as a path instead of searching `@INC` for.
+fn is_explicit_path(name: &str) -> bool {
+    name.starts_with('/') || name.starts_with("./") || name.starts_with("../")
 }

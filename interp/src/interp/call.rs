@@ -596,9 +596,6 @@ impl Interp {
     /// A block's statements (without its scope) and the value of the last,
     /// `goto`'s labels honoured.
     fn seq_value(&mut self, b: &Block, want: Want, out: &mut Vec<Value>) -> R<Value> {
-        if b.labels.is_empty() {
-            return self.block_value_inner(&b.stmts, want, out);
-        }
         let start = out.len();
         self.with_labels(&b.labels, |it, from| {
             out.truncate(start);

@@ -1783,22 +1783,23 @@ impl Interp {
     /// bits); a list range, as perl's, only a start below or an end above
     /// that range.
     pub fn range_ends(&mut self, l: &Value, r: &Value, foreach: bool) -> R<(i64, i64)> {
-        let below = |v: &Value| matches!(convert::to_num(v), Num::Float(f) if f < i64::MIN as f64);
-        let above = |v: &Value| match convert::to_num(v) {
+        let (l, r) = (convert::to_num(l), convert::to_num(r));
+        let below = |n: Num| matches!(n, Num::Float(f) if f < i64::MIN as f64);
+        let above = |n: Num| match n {
             Num::Int(_) => false,
             Num::UInt(u) => u > i64::MAX as u64,
             Num::Float(f) => f >= i64::MAX as f64,
         };
-        let nan = |v: &Value| matches!(convert::to_num(v), Num::Float(f) if f.is_nan());
+        let nan = |n: Num| matches!(n, Num::Float(f) if f.is_nan());
         let outside = if foreach {
-            [l, r].iter().any(|v| below(v) || above(v) || nan(v))
+            [l, r].into_iter().any(|n| below(n) || above(n) || nan(n))
         } else {
             below(l) || above(r)
         };
         if outside {
             return Err(self.die_msg("Range iterator outside integer range"));
         }
-        Ok((convert::to_i64(l), convert::to_i64(r)))
+        Ok((convert::num_i64(l), convert::num_i64(r)))
     }
 
     pub fn range_is_numeric(&self, l: &Value, r: &Value) -> bool {

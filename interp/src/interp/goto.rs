@@ -37,11 +37,25 @@ impl Interp {
 
     /// Run a block whose statements carry `labels`: `run_from(i)` runs its
     /// statements from the i-th on, first from 0 and again from a labelled
-    /// statement each time a `goto` names one of them.
+    /// statement each time a `goto` names one of them. A block without
+    /// labels just runs.
+    #[inline]
     pub(crate) fn with_labels<T>(
         &mut self,
         labels: &Labels,
         mut run_from: impl FnMut(&mut Interp, usize) -> R<T>,
+    ) -> R<T> {
+        if labels.is_empty() {
+            return run_from(self, 0);
+        }
+        self.run_labelled(labels, &mut run_from)
+    }
+
+    #[cold]
+    fn run_labelled<T>(
+        &mut self,
+        labels: &Labels,
+        run_from: &mut dyn FnMut(&mut Interp, usize) -> R<T>,
     ) -> R<T> {
         self.goto_scopes.push(labels as *const Labels);
         let depth = self.goto_scopes.len() - 1;

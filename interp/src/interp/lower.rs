@@ -100,12 +100,8 @@ impl LoweredBody {
     /// Run the body as a call in context `want` (list values go to `out`).
     pub fn run(&self, it: &mut Interp, want: Want, out: &mut Vec<Value>) -> R<Value> {
         it.in_scope(&self.my_slots, self.has_local, |it| {
-            let labels = self.labels.get();
-            if labels.is_empty() {
-                return self.run_from(it, 0, want, out);
-            }
             let start = out.len();
-            it.with_labels(labels, |it, from| {
+            it.with_labels(self.labels.get(), |it, from| {
                 out.truncate(start);
                 self.run_from(it, from, want, out)
             })
@@ -115,7 +111,7 @@ impl LoweredBody {
     /// Run from the `from`-th statement on.
     #[inline]
     fn run_from(&self, it: &mut Interp, from: usize, want: Want, out: &mut Vec<Value>) -> R<Value> {
-        for s in &self.init[from.min(self.init.len())..] {
+        for s in &self.init[from..] {
             s(it)?;
         }
         match &self.last {
@@ -196,16 +192,12 @@ fn lower_body(it: &mut Interp, unit: &Rc<Unit>, b: &Block, release: bool) -> Low
 /// Run lowered statements, resuming at one of `labels` when a `goto`
 /// names it (the main program and blocks with labels).
 pub fn run_seq(it: &mut Interp, stmts: &[Void], labels: &Labels) -> R<()> {
-    let run_from = |it: &mut Interp, from: usize| {
+    it.with_labels(labels, |it, from| {
         for s in &stmts[from..] {
             s(it)?;
         }
         Ok(())
-    };
-    if labels.is_empty() {
-        return run_from(it, 0);
-    }
-    it.with_labels(labels, run_from)
+    })
 }
 
 /// Lower a list of statements run in void context (the main program).

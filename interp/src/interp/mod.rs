@@ -1051,9 +1051,6 @@ impl Interp {
     /// A block's statements (without its scope), `goto`'s labels honoured.
     #[inline]
     fn exec_seq(&mut self, b: &Block) -> R<()> {
-        if b.labels.is_empty() {
-            return self.exec_stmts(&b.stmts);
-        }
         self.with_labels(&b.labels, |it, from| it.exec_stmts(&b.stmts[from..]))
     }
 

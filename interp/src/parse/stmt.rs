@@ -333,15 +333,16 @@ impl Parser {
         while let Some(l) = self.parse_label() {
             list.pending.push(l);
         }
-        if self.peek() == Some(b'}') || self.at_eof() {
-            // Labels at the end of a block: going there leaves it.
-            let at = list.stmts.len() as u32;
-            list.labels.extend(list.pending.drain(..).map(|l| (l, at)));
+        if !list.pending.is_empty() && (self.peek() == Some(b'}') || self.at_eof()) {
+            // Labels at the end of a block are on an empty statement, which
+            // is then the block's last (its value is empty).
+            list.place_pending();
+            let line = self.cur_line();
+            list.stmts.push(self.stmt(line, Stmt::Nop));
             return Ok(());
         }
         if let Some(s) = self.parse_statement(list.pending.last().cloned())? {
-            let at = list.stmts.len() as u32;
-            list.labels.extend(list.pending.drain(..).map(|l| (l, at)));
+            list.place_pending();
             list.stmts.push(s);
         }
         Ok(())
@@ -2042,4 +2043,12 @@ struct StmtList {
     stmts: Vec<Statement>,
     labels: Vec<Label>,
     pending: Vec<Arc<str>>,
+}
+
+impl StmtList {
+    /// The waiting labels go on the statement pushed next.
+    fn place_pending(&mut self) {
+        let at = self.stmts.len() as u32;
+        self.labels.extend(self.pending.drain(..).map(|l| (l, at)));
+    }
 }

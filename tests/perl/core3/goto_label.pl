@@ -110,4 +110,12 @@ sub depth {
 }
 print "depth: ", depth(3), "\n";
 
+# A label at the end of a block is on an empty last statement.
+sub trailing { goto END_OF_SUB; print "not reached\n"; END_OF_SUB: }
+my @t = trailing();
+print "trailing: ", scalar(@t), "\n";
+my @seen;
+my @kept = map { goto SKIP_IT if $_ > 1; push @seen, $_; SKIP_IT: } 1 .. 3;
+print "kept: ", scalar(@kept), " seen: @seen\n";
+
 goto NOLABEL;
