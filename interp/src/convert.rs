@@ -62,6 +62,7 @@ fn to_bytes_owned(v: &Value) -> Vec<u8> {
         }
         // Whatever class it is blessed into, a regex is its pattern.
         Value::Regex(q) => out.extend_from_slice(&q.stringified.bytes),
+        Value::Weak(w) => return to_bytes_owned(&w.upgrade()),
         _ => {
             let kind = match v {
                 Value::ScalarRef(sv) => {
@@ -100,6 +101,7 @@ pub fn to_num_checked(v: &Value) -> (Num, bool) {
         Value::Undef => (Num::Int(0), true),
         Value::Str(s) => numeric::parse_number(&s.bytes),
         Value::Glob(_) => (Num::Int(0), false),
+        Value::Weak(w) => to_num_checked(&w.upgrade()),
         _ => (Num::UInt(v.ref_addr().unwrap_or(0) as u64), true),
     }
 }

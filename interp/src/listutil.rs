@@ -59,7 +59,7 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("Scalar::Util::refaddr", s_refaddr),
     ("Scalar::Util::looks_like_number", s_looks_like_number),
     ("Scalar::Util::weaken", weaken),
-    ("Scalar::Util::unweaken", weaken),
+    ("Scalar::Util::unweaken", unweaken),
     ("Scalar::Util::isweak", s_isweak),
     ("Scalar::Util::readonly", s_isweak),
     ("Scalar::Util::openhandle", s_openhandle),
@@ -68,7 +68,7 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("builtin::reftype", s_reftype),
     ("builtin::refaddr", s_refaddr),
     ("builtin::weaken", weaken),
-    ("builtin::unweaken", weaken),
+    ("builtin::unweaken", unweaken),
     ("builtin::is_weak", s_isweak),
     ("builtin::true", builtin_true),
     ("builtin::false", builtin_false),
@@ -780,14 +780,41 @@ fn looks_like_number(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>)
     Ok(yes_no(b))
 }
 
-/// References here are counted without cycles being collected, so a weak
-/// reference behaves as a strong one; only the answers differ.
-fn weaken(_: &mut Interp, _: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+/// `weaken REF`: the container stops keeping its referent alive (see
+/// `Value::Weak`). Undef is left alone; any other non-reference dies.
+fn weaken(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+    set_weak(it, args, true)
+}
+
+fn unweaken(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+    set_weak(it, args, false)
+}
+
+fn set_weak(it: &mut Interp, args: &[Elem], weak: bool) -> R {
+    let Some(e) = args.first() else {
+        return Ok(Value::Undef);
+    };
+    let v = e.get();
+    if v.is_undef() {
+        return Ok(Value::Undef);
+    }
+    if !v.is_ref() {
+        let what = if weak { "weaken" } else { "unweaken" };
+        return Err(it.die_msg(format!("Can't {what} a nonreference")));
+    }
+    if let Elem::C(sv) = e {
+        if weak && sv.is_weak() && it.warnings_on() {
+            it.warn_str("Reference is already weak");
+        }
+        sv.set_weak(weak);
+    }
     Ok(Value::Undef)
 }
 
-fn isweak(_: &mut Interp, _: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
-    Ok(yes_no(false))
+fn isweak(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+    Ok(yes_no(
+        matches!(args.first(), Some(Elem::C(sv)) if sv.is_weak()),
+    ))
 }
 
 fn openhandle(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {

@@ -95,12 +95,18 @@ impl Cloner {
                 let na = Array::new();
                 let nv = Value::ArrayRef(na.clone());
                 self.seen.insert(addr, nv.clone());
-                let items: Vec<Value> = a.values();
+                let items: Vec<(Value, bool)> =
+                    a.with(|v| v.iter().map(|e| (e.get(), elem_is_weak(e))).collect());
                 let mut copied = Vec::with_capacity(items.len());
-                for x in &items {
+                for (x, _) in &items {
                     copied.push(self.value(it, x)?);
                 }
                 na.assign(copied);
+                for (i, _) in items.iter().enumerate().filter(|(_, (_, w))| *w) {
+                    if let Some(sv) = na.elem_container(i as i64) {
+                        sv.set_weak(true);
+                    }
+                }
                 if let Some(c) = class {
                     na.bless(c);
                 }
@@ -110,11 +116,17 @@ impl Cloner {
                 let nh = Hash::new();
                 let nv = Value::HashRef(nh.clone());
                 self.seen.insert(addr, nv.clone());
-                let pairs: Vec<(Key, Value)> =
-                    h.with(|m| m.iter().map(|(k, v)| (k.clone(), v.get())).collect());
-                for (k, x) in pairs {
+                let pairs: Vec<(Key, Value, bool)> = h.with(|m| {
+                    m.iter()
+                        .map(|(k, e)| (k.clone(), e.get(), elem_is_weak(e)))
+                        .collect()
+                });
+                for (k, x, weak) in pairs {
                     let c = self.value(it, &x)?;
-                    nh.set(k, c);
+                    nh.set(k.clone(), c);
+                    if weak {
+                        nh.elem_container(k).set_weak(true);
+                    }
                 }
                 if let Some(c) = class {
                     nh.bless(c);
@@ -138,6 +150,12 @@ impl Cloner {
         };
         Ok(new)
     }
+}
+
+/// Whether an array or hash slot holds a weakened reference: copies keep
+/// it weak, as Storable's do.
+fn elem_is_weak(e: &Elem) -> bool {
+    matches!(e, Elem::C(sv) if sv.is_weak())
 }
 
 fn dclone(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
@@ -180,6 +198,14 @@ impl Writer {
         }
     }
 
+    /// An array element or hash value; `w` marks a weakened reference.
+    fn item(&mut self, it: &mut Interp, v: &Value, weak: bool) -> Result<(), Flow> {
+        if weak {
+            self.buf.push(b'w');
+        }
+        self.value(it, v)
+    }
+
     fn value(&mut self, it: &mut Interp, v: &Value) -> Result<(), Flow> {
         match v {
             Value::Undef => self.buf.push(b'U'),
@@ -218,23 +244,27 @@ impl Writer {
                     Value::ArrayRef(a) => {
                         self.buf.push(b'A');
                         self.class(a.blessed());
-                        let items = a.values();
+                        let items: Vec<(Value, bool)> =
+                            a.with(|v| v.iter().map(|e| (e.get(), elem_is_weak(e))).collect());
                         self.len(items.len());
-                        for x in &items {
-                            self.value(it, x)?;
+                        for (x, weak) in &items {
+                            self.item(it, x, *weak)?;
                         }
                     }
                     Value::HashRef(h) => {
                         self.buf.push(b'H');
                         self.class(h.blessed());
-                        let mut pairs: Vec<(Key, Value)> =
-                            h.with(|m| m.iter().map(|(k, v)| (k.clone(), v.get())).collect());
+                        let mut pairs: Vec<(Key, Value, bool)> = h.with(|m| {
+                            m.iter()
+                                .map(|(k, e)| (k.clone(), e.get(), elem_is_weak(e)))
+                                .collect()
+                        });
                         pairs.sort_by(|a, b| a.0 .0.bytes.cmp(&b.0 .0.bytes));
                         self.len(pairs.len());
-                        for (k, x) in pairs {
+                        for (k, x, weak) in pairs {
                             self.buf.push(k.0.utf8 as u8);
                             self.bytes(&k.0.bytes);
-                            self.value(it, &x)?;
+                            self.item(it, &x, weak)?;
                         }
                     }
                     Value::ScalarRef(s) => {
@@ -340,6 +370,15 @@ impl Reader<'_> {
         })
     }
 
+    /// An array element or hash value and whether it was weak.
+    fn item(&mut self) -> Option<(Value, bool)> {
+        let weak = self.b.get(self.pos) == Some(&b'w');
+        if weak {
+            self.pos += 1;
+        }
+        Some((self.value()?, weak))
+    }
+
     fn value(&mut self) -> Option<Value> {
         Some(match self.byte()? {
             b'U' => Value::Undef,
@@ -358,10 +397,20 @@ impl Reader<'_> {
                 self.seen.push(Value::ArrayRef(a.clone()));
                 let n = self.len()?;
                 let mut items = Vec::with_capacity(n.min(1 << 16));
-                for _ in 0..n {
-                    items.push(self.value()?);
+                let mut weak = Vec::new();
+                for i in 0..n {
+                    let (v, w) = self.item()?;
+                    items.push(v);
+                    if w {
+                        weak.push(i as i64);
+                    }
                 }
                 a.assign(items);
+                for i in weak {
+                    if let Some(sv) = a.elem_container(i) {
+                        sv.set_weak(true);
+                    }
+                }
                 if let Some(c) = class {
                     a.bless(c);
                 }
@@ -374,9 +423,12 @@ impl Reader<'_> {
                 let n = self.len()?;
                 for _ in 0..n {
                     let utf8 = self.byte()? != 0;
-                    let k = self.bytes()?;
-                    let v = self.value()?;
-                    h.set(make_key(&k, utf8), v);
+                    let k = make_key(&self.bytes()?, utf8);
+                    let (v, weak) = self.item()?;
+                    h.set(k.clone(), v);
+                    if weak {
+                        h.elem_container(k).set_weak(true);
+                    }
                 }
                 if let Some(c) = class {
                     h.bless(c);

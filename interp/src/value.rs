@@ -87,6 +87,57 @@ pub enum Value {
     /// A compiled regex (`qr//`), itself a reference to a blessed scalar of
     /// class `Regexp` in perl.
     Regex(Rc<QrValue>),
+    /// A weakened reference (`Scalar::Util::weaken`). It lives only inside
+    /// the container that was weakened: every read of it (any clone) is the
+    /// strong reference while the referent lives and undef after, so copies
+    /// are strong as in perl.
+    Weak(Box<WeakRef>),
+}
+
+/// What a weakened reference points to.
+pub enum WeakRef {
+    Scalar(std::rc::Weak<Scalar>),
+    Array(std::rc::Weak<Array>),
+    Hash(std::rc::Weak<Hash>),
+    Code(std::rc::Weak<Code>),
+    Glob(std::rc::Weak<Glob>),
+}
+
+impl WeakRef {
+    /// Weaken a reference; `None` for values that are not references (or
+    /// whose referent psh does not count, a qr object).
+    pub fn of(v: &Value) -> Option<WeakRef> {
+        Some(match v {
+            Value::ScalarRef(r) => WeakRef::Scalar(Rc::downgrade(r)),
+            Value::ArrayRef(r) => WeakRef::Array(Rc::downgrade(r)),
+            Value::HashRef(r) => WeakRef::Hash(Rc::downgrade(r)),
+            Value::CodeRef(r) => WeakRef::Code(Rc::downgrade(r)),
+            Value::GlobRef(r) => WeakRef::Glob(Rc::downgrade(r)),
+            _ => return None,
+        })
+    }
+    /// Whether the referent still lives (perl clears a weak reference to
+    /// undef when its referent goes).
+    pub fn is_live(&self) -> bool {
+        match self {
+            WeakRef::Scalar(w) => w.strong_count() > 0,
+            WeakRef::Array(w) => w.strong_count() > 0,
+            WeakRef::Hash(w) => w.strong_count() > 0,
+            WeakRef::Code(w) => w.strong_count() > 0,
+            WeakRef::Glob(w) => w.strong_count() > 0,
+        }
+    }
+    /// The strong reference, or undef once the referent is gone.
+    pub fn upgrade(&self) -> Value {
+        let v = match self {
+            WeakRef::Scalar(w) => w.upgrade().map(Value::ScalarRef),
+            WeakRef::Array(w) => w.upgrade().map(Value::ArrayRef),
+            WeakRef::Hash(w) => w.upgrade().map(Value::HashRef),
+            WeakRef::Code(w) => w.upgrade().map(Value::CodeRef),
+            WeakRef::Glob(w) => w.upgrade().map(Value::GlobRef),
+        };
+        v.unwrap_or_default()
+    }
 }
 
 impl Clone for Value {
@@ -125,6 +176,7 @@ impl Value {
             Value::GlobRef(r) => Value::GlobRef(r.clone()),
             Value::Glob(r) => Value::Glob(r.clone()),
             Value::Regex(r) => Value::Regex(r.clone()),
+            Value::Weak(w) => w.upgrade(),
             Value::Undef => Value::Undef,
             Value::Int(i) => Value::Int(*i),
             Value::Num(n) => Value::Num(*n),
@@ -148,6 +200,7 @@ impl fmt::Debug for Value {
             Value::GlobRef(_) => write!(f, "GLOB(ref)"),
             Value::Glob(g) => write!(f, "*{}", g.name),
             Value::Regex(_) => write!(f, "Regexp"),
+            Value::Weak(w) => write!(f, "weak {:?}", w.upgrade()),
         }
     }
 }
@@ -193,7 +246,21 @@ impl Value {
                 | Value::CodeRef(_)
                 | Value::GlobRef(_)
                 | Value::Regex(_)
-        )
+        ) || self.is_weak_live()
+    }
+    /// A weakened reference whose referent still lives.
+    #[cold]
+    fn is_weak_live(&self) -> bool {
+        matches!(self, Value::Weak(w) if w.is_live())
+    }
+    /// A value moved out of a container (`shift`, `delete`, …) stands for a
+    /// copy of it, so a weakened reference becomes strong again.
+    #[inline]
+    pub fn strengthen(self) -> Value {
+        match self {
+            Value::Weak(w) => w.upgrade(),
+            v => v,
+        }
     }
     pub fn truthy(&self) -> bool {
         match self {
@@ -202,6 +269,7 @@ impl Value {
             Value::UInt(u) => *u != 0,
             Value::Num(n) => *n != 0.0,
             Value::Str(s) => !(s.bytes.is_empty() || s.bytes == b"0"),
+            Value::Weak(w) => w.upgrade().truthy(),
             _ => true,
         }
     }
@@ -215,6 +283,7 @@ impl Value {
             Value::CodeRef(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::GlobRef(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Regex(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Weak(w) => return w.upgrade().ref_addr(),
             _ => return None,
         };
         Some(crate::parallel::share::original_addr(addr))
@@ -229,6 +298,8 @@ impl Value {
             Value::CodeRef(r) => Rc::strong_count(r),
             Value::GlobRef(r) => Rc::strong_count(r),
             Value::Regex(r) => Rc::strong_count(r),
+            // Less the one the upgrade itself holds.
+            Value::Weak(w) => w.upgrade().referent_refs().saturating_sub(1),
             _ => 0,
         }
     }
@@ -241,6 +312,7 @@ impl Value {
             Value::CodeRef(r) => r.blessed(),
             Value::GlobRef(g) => g.blessed(),
             Value::Regex(r) => (r.blessed.borrow().clone()).or_else(|| Some(Rc::from("Regexp"))),
+            Value::Weak(w) => w.upgrade().blessed(),
             _ => None,
         }
     }
@@ -579,7 +651,7 @@ impl Scalar {
     }
     #[inline]
     pub fn take(&self) -> Value {
-        unsafe { std::mem::take(&mut *self.v.get()) }
+        unsafe { std::mem::take(&mut *self.v.get()) }.strengthen()
     }
     /// Run `f` on the value in place. `f` must not run Perl code. A tied
     /// scalar is fetched before and stored after.
@@ -601,7 +673,35 @@ impl Scalar {
             let v = self.get();
             return f(&v);
         }
-        unsafe { f(&*self.v.get()) }
+        unsafe {
+            let v = &*self.v.get();
+            if let Value::Weak(w) = v {
+                return f(&w.upgrade());
+            }
+            f(v)
+        }
+    }
+    /// Whether this scalar holds a weakened reference (`isweak`).
+    pub fn is_weak(&self) -> bool {
+        unsafe { matches!(&*self.v.get(), Value::Weak(w) if w.is_live()) }
+    }
+    /// Weaken (or, with `weak` false, strengthen) the reference this
+    /// scalar holds; a scalar holding anything else is left alone.
+    pub fn set_weak(&self, weak: bool) {
+        let old = unsafe {
+            let slot = &mut *self.v.get();
+            let new = match (&*slot, weak) {
+                (Value::Weak(w), false) => w.upgrade(),
+                (v, true) => match WeakRef::of(v) {
+                    Some(w) => Value::Weak(Box::new(w)),
+                    None => return,
+                },
+                _ => return,
+            };
+            std::mem::replace(slot, new)
+        };
+        // Dropped last: this may free the referent (its DESTROY is deferred).
+        drop(old);
     }
     /// The value as stored, without calling a tie's FETCH.
     pub fn raw(&self) -> Value {

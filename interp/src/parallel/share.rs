@@ -218,9 +218,13 @@ impl Copier {
                 self.fill_hash(&hv, r, None)?;
                 c
             }
-            Value::CodeRef(_) | Value::GlobRef(_) | Value::Glob(_) | Value::Regex(_) => {
-                return Err(Unsupported)
-            }
+            // Upgrading a weak reference would count the main thread's
+            // referent from a worker.
+            Value::CodeRef(_)
+            | Value::GlobRef(_)
+            | Value::Glob(_)
+            | Value::Regex(_)
+            | Value::Weak(_) => return Err(Unsupported),
         })
     }
 
