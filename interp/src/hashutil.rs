@@ -1,8 +1,7 @@
 //! The XS half of `Hash::Util`: perl's Hash/Util.pm loads from disk (the
 //! `lock_*` wrappers, exports) and `XSLoader::load` finds `bootstrap` here.
-//! psh has no restricted hashes, so a hash has no hidden (placeholder)
-//! keys and `lock_keys` restricts nothing; what is here reports the hash
-//! as it is.
+//! A restricted hash (`Internals::SvREADONLY(%h, 1)`, see `Hash`) keeps
+//! its allowed but absent keys as placeholders: the hidden keys here.
 
 use crate::interp::{Flow, Interp, Want};
 use crate::value::*;
@@ -11,8 +10,8 @@ type R = Result<Value, Flow>;
 
 pub const SUBS: &[(&str, NativeFn)] = &[
     ("Hash::Util::bootstrap", crate::native::noop),
-    ("Hash::Util::_clear_placeholders", crate::native::noop),
-    ("Internals::hv_clear_placeholders", crate::native::noop),
+    ("Hash::Util::_clear_placeholders", clear_placeholders),
+    ("Internals::hv_clear_placeholders", clear_placeholders),
     ("Hash::Util::all_keys", all_keys),
     ("Hash::Util::legal_ref_keys", legal_ref_keys),
     ("Hash::Util::hidden_ref_keys", hidden_ref_keys),
@@ -48,20 +47,38 @@ fn all_keys(_: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> 
             keys.push(k);
         }
         if let Some(Value::ArrayRef(hidden)) = args.get(2).map(Elem::get) {
-            hidden.clear();
+            hidden.assign(placeholder_keys(&h));
         }
     }
     crate::listutil::one_value(want, out, v)
 }
 
+fn placeholder_keys(h: &Hv) -> Vec<Value> {
+    h.placeholders()
+        .into_iter()
+        .map(|k| Value::Str(k.0))
+        .collect()
+}
+
 fn legal_ref_keys(_: &mut Interp, args: &[Elem], _: Want, out: &mut Vec<Value>) -> R {
     if let Some(h) = hash_arg(args, 0) {
         out.extend(keys_of(&h));
+        out.extend(placeholder_keys(&h));
     }
     Ok(Value::Undef)
 }
 
-fn hidden_ref_keys(_: &mut Interp, _: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+fn hidden_ref_keys(_: &mut Interp, args: &[Elem], _: Want, out: &mut Vec<Value>) -> R {
+    if let Some(h) = hash_arg(args, 0) {
+        out.extend(placeholder_keys(&h));
+    }
+    Ok(Value::Undef)
+}
+
+fn clear_placeholders(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> R {
+    if let Some(h) = hash_arg(args, 0) {
+        h.clear_placeholders();
+    }
     Ok(Value::Undef)
 }
 

@@ -191,6 +191,7 @@ pub fn native_prototype(name: &str) -> Option<&'static str> {
         "Hash::Util" => Some(match f {
             "all_keys" => "\\%\\@\\@",
             "hv_store" => "\\%$$",
+            "_clear_placeholders" => "\\%",
             "legal_ref_keys" | "hidden_ref_keys" | "bucket_ratio" | "num_buckets"
             | "used_buckets" => "$",
             _ => return None,

@@ -392,18 +392,35 @@ fn require_file(it: &mut Interp, file: &str) -> Result<Value, Flow> {
     it.func(crate::ast::Func::Require, &args, Want::Scalar, &mut out)
 }
 
-/// `Internals::SvREADONLY(\\$x [, ON])`: psh has no read-only flag on
-/// variables, so turning it on is accepted and asking says what was set.
+/// `Internals::SvREADONLY(\\$x [, ON])`: set or ask whether a scalar is
+/// read-only, or a hash restricted (what `Hash::Util` builds on).
 fn sv_readonly(
-    _: &mut Interp,
+    it: &mut Interp,
     args: &[Elem],
     want: Want,
     out: &mut Vec<Value>,
 ) -> Result<Value, Flow> {
-    let v = args
-        .get(1)
-        .map(|a| crate::interp::bool_value(a.get().truthy()));
-    crate::listutil::one_value(want, out, v.unwrap_or(Value::Int(0)))
+    // A write to what is made read-only here dies through the interpreter
+    // that tie methods run on.
+    crate::tie::enter(it);
+    let target = args.first().map(Elem::get).unwrap_or_default();
+    let on = args.get(1).map(|a| a.get().truthy());
+    let was = match &target {
+        Value::ScalarRef(sv) => {
+            if let Some(on) = on {
+                sv.set_readonly(on);
+            }
+            sv.is_readonly()
+        }
+        Value::HashRef(hv) => {
+            if let Some(on) = on {
+                hv.set_restricted(on);
+            }
+            hv.is_restricted()
+        }
+        _ => on.unwrap_or(false),
+    };
+    crate::listutil::one_value(want, out, crate::interp::bool_value(was))
 }
 
 /// `Internals::SvREFCNT(\\$x)`: the references the variable has (the
@@ -430,6 +447,7 @@ fn parent_import(
     let pkg = caller_package(it);
     let mut norequire = false;
     let is_base = args.first().is_some_and(|a| str_of(&a.get()) == "base");
+    let mut fields_base: Option<String> = None;
     let isa = it.glob(&format!("{pkg}::ISA")).av();
     for a in args.iter().skip(1) {
         let c = str_of(&a.get());
@@ -458,12 +476,51 @@ fn parent_import(
         } else if !norequire && !it.package_exists(&c) {
             require_file(it, &format!("{}.pm", c.replace("::", "/")))?;
         }
+        if is_base && fields_base.is_none() && has_fields(it, &c) {
+            fields_base = Some(c.clone());
+        } else if is_base && has_fields(it, &c) {
+            return Err(it.die_msg("Can't multiply inherit fields"));
+        }
         if !isa.values().iter().any(|v| str_of(v) == c) {
             isa.push(Value::string(c));
         }
     }
     it.method_cache.clear();
+    if let Some(base) = fields_base {
+        inherit_fields(it, &pkg, &base)?;
+    }
     Ok(Value::Undef)
+}
+
+/// Whether a class declared fields (`use fields`), which `use base` passes
+/// on to the derived class.
+fn has_fields(it: &mut Interp, class: &str) -> bool {
+    if !it.gv(wk::INC).hv().exists(b"fields.pm") {
+        return false;
+    }
+    it.glob("fields::attr").hv().exists(class.as_bytes())
+        || !it.glob(&format!("{class}::FIELDS")).hv().is_empty()
+}
+
+fn inherit_fields(it: &mut Interp, derived: &str, base: &str) -> Result<(), Flow> {
+    let mut out = Vec::new();
+    if it.glob("base::_psh_inherit_fields").code().is_none() {
+        it.run_source(
+            include_bytes!("perl/base_fields.pm"),
+            "(psh)/base/fields.pm",
+            Want::Scalar,
+            &mut out,
+        )?;
+    }
+    let Some(cv) = it.glob("base::_psh_inherit_fields").code() else {
+        return Ok(());
+    };
+    let args = vec![
+        Elem::V(Value::string(derived.to_string())),
+        Elem::V(Value::string(base.to_string())),
+    ];
+    it.call_sub(&cv, args, Want::Scalar, &mut out)?;
+    Ok(())
 }
 
 fn vars_import(it: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {

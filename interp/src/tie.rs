@@ -130,7 +130,7 @@ pub fn array_size(obj: &Value) -> usize {
 }
 
 /// Die (at the next statement) with perl's message for `msg`.
-fn die_pending(msg: &str) {
+pub(crate) fn die_pending(msg: &str) {
     with_interp(|interp| {
         if interp.pending_flow.is_none() {
             interp.die_msg(msg);

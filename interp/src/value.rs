@@ -347,6 +347,45 @@ pub struct Meta {
     pub tied: Option<Tied>,
     /// The key `each` on a tied hash gave last (`NEXTKEY` wants it).
     pub each_key: Option<Value>,
+    /// A read-only scalar (`Internals::SvREADONLY`, a locked hash value)
+    /// or a restricted hash (`Hash::Util::lock_keys`).
+    pub readonly: bool,
+    /// A restricted hash's allowed keys that are not in it (perl's
+    /// placeholders): they may be stored, all others die.
+    pub placeholders: Vec<Key>,
+}
+
+/// Whether metadata marks its container read-only (restricted, for a hash).
+#[inline]
+fn meta_readonly(meta: &UnsafeCell<Option<Box<Meta>>>) -> bool {
+    unsafe { (*meta.get()).as_ref().is_some_and(|m| m.readonly) }
+}
+
+fn set_meta_readonly(meta: &UnsafeCell<Option<Box<Meta>>>, on: bool) {
+    unsafe {
+        match &mut *meta.get() {
+            Some(m) => {
+                m.readonly = on;
+                if !on {
+                    m.placeholders.clear();
+                }
+            }
+            None if on => {
+                *meta.get() = Some(Box::new(Meta {
+                    readonly: true,
+                    ..Default::default()
+                }))
+            }
+            None => {}
+        }
+    }
+}
+
+/// The error of a write to a read-only value; it is thrown at the next
+/// statement (see `tie::die_pending`), as the write has no way to fail.
+#[cold]
+pub fn die_read_only() {
+    crate::tie::die_pending("Modification of a read-only value attempted");
 }
 
 /// The tie of a container, or of one element of a tied array or hash.
@@ -538,6 +577,10 @@ impl Scalar {
     #[cold]
     #[inline(never)]
     fn set_with_meta(&self, v: Value) {
+        if self.is_readonly() {
+            die_read_only();
+            return v.release();
+        }
         let old = unsafe { std::mem::replace(&mut *self.v.get(), v) };
         unsafe {
             if let Some(m) = &mut *self.meta.get() {
@@ -565,7 +608,7 @@ impl Scalar {
     /// integer and the result does not overflow; the new value, else `None`.
     #[inline]
     pub fn add_int(&self, y: i64, sub: bool) -> Option<i64> {
-        if !self.is_plain() && self.is_tied() {
+        if !self.is_plain() && (self.is_tied() || self.is_readonly()) {
             return None;
         }
         self.with_mut(|v| match v {
@@ -598,6 +641,13 @@ impl Scalar {
     #[inline]
     pub fn is_plain(&self) -> bool {
         unsafe { (*self.meta.get()).is_none() }
+    }
+    /// Writes die "Modification of a read-only value attempted".
+    pub fn is_readonly(&self) -> bool {
+        meta_readonly(&self.meta)
+    }
+    pub fn set_readonly(&self, on: bool) {
+        set_meta_readonly(&self.meta, on)
     }
     pub fn pos(&self) -> Option<usize> {
         unsafe { (*self.meta.get()).as_ref().and_then(|m| m.pos) }
@@ -657,7 +707,7 @@ impl Scalar {
     /// scalar is fetched before and stored after.
     #[inline]
     pub fn with_mut<T>(&self, f: impl FnOnce(&mut Value) -> T) -> T {
-        if !self.is_plain() && self.is_tied() {
+        if !self.is_plain() && (self.is_tied() || self.is_readonly()) {
             let mut v = self.get();
             let r = f(&mut v);
             self.set(v);
@@ -1189,7 +1239,76 @@ impl Hash {
         if let Some(obj) = self.tied() {
             return crate::tie::hash_fetch(&obj, k);
         }
-        self.with(|m| m.get(k).map(Elem::get).unwrap_or_default())
+        match self.with(|m| m.get(k).map(Elem::get)) {
+            Some(v) => v,
+            None => self.missing(k),
+        }
+    }
+    /// A read of a key the hash does not have: undef, and in a restricted
+    /// hash an error unless the key is one of its allowed ones.
+    #[cold]
+    fn missing(&self, k: &[u8]) -> Value {
+        if self.is_restricted() && !self.is_placeholder(k) {
+            restricted_error("access disallowed", k, "in");
+        }
+        Value::Undef
+    }
+    /// `Hash::Util::lock_keys`: only the keys it has (and its placeholders)
+    /// may be stored.
+    pub fn is_restricted(&self) -> bool {
+        meta_readonly(&self.meta)
+    }
+    pub fn set_restricted(&self, on: bool) {
+        set_meta_readonly(&self.meta, on)
+    }
+    fn is_placeholder(&self, k: &[u8]) -> bool {
+        unsafe {
+            (*self.meta.get())
+                .as_ref()
+                .is_some_and(|m| m.placeholders.iter().any(|p| p.0.bytes == k))
+        }
+    }
+    /// The allowed keys a restricted hash does not have.
+    pub fn placeholders(&self) -> Vec<Key> {
+        unsafe {
+            (*self.meta.get())
+                .as_ref()
+                .map_or_else(Vec::new, |m| m.placeholders.clone())
+        }
+    }
+    pub fn clear_placeholders(&self) {
+        unsafe {
+            if let Some(m) = &mut *self.meta.get() {
+                m.placeholders.clear();
+            }
+        }
+    }
+    fn add_placeholder(&self, k: Key) {
+        unsafe {
+            if let Some(m) = &mut *self.meta.get() {
+                if !m.placeholders.contains(&k) {
+                    m.placeholders.push(k);
+                }
+            }
+        }
+    }
+    /// Whether a new key may be stored: in a restricted hash only an
+    /// allowed one (it stops being a placeholder); otherwise it dies.
+    #[cold]
+    fn may_add(&self, k: &Key) -> bool {
+        if !self.is_restricted() {
+            return true;
+        }
+        unsafe {
+            if let Some(m) = &mut *self.meta.get() {
+                if let Some(i) = m.placeholders.iter().position(|p| p == k) {
+                    m.placeholders.swap_remove(i);
+                    return true;
+                }
+            }
+        }
+        restricted_error("access disallowed", &k.0.bytes, "in");
+        false
     }
     #[inline]
     pub fn exists(&self, k: &[u8]) -> bool {
@@ -1203,17 +1322,23 @@ impl Hash {
         if let Some(obj) = self.tied() {
             return crate::tie::hash_store(&obj, &k, v);
         }
+        let restricted = self.is_restricted();
         let old = self.with(|m| match m.get_mut(&k.0.bytes[..]) {
             Some(e) => {
                 e.set(v);
                 None
             }
+            None if restricted => Some((k, v)),
             None => {
                 m.insert(k, Elem::V(v));
-                None::<Value>
+                None
             }
         });
-        drop(old);
+        if let Some((k, v)) = old {
+            if self.may_add(&k) {
+                self.with(|m| m.insert(k, Elem::V(v)));
+            }
+        }
     }
     /// Append key, value, key, value… (the hash in list context).
     pub fn pairs_into(&self, out: &mut Vec<Value>) {
@@ -1265,11 +1390,36 @@ impl Hash {
         if let Some(obj) = self.tied() {
             return crate::tie::hash_elem(&obj, &k);
         }
+        if self.is_restricted() && !self.exists(&k.0.bytes) && !self.may_add(&k) {
+            // The error is on its way; the caller writes into nothing.
+            return Scalar::new(Value::Undef);
+        }
         self.with(|m| m.entry(k).or_default().container())
     }
     pub fn delete(&self, k: &[u8]) -> Option<Value> {
         if let Some(obj) = self.tied() {
             return Some(crate::tie::hash_delete(&obj, k));
+        }
+        if self.is_restricted() {
+            let present = self.with(|m| {
+                m.get(k)
+                    .map(|e| matches!(e, Elem::C(sv) if sv.is_readonly()))
+            });
+            match present {
+                None if self.is_placeholder(k) => return None,
+                None => {
+                    restricted_error("delete disallowed", k, "from");
+                    return None;
+                }
+                Some(true) => {
+                    restricted_error("delete readonly", k, "from");
+                    return None;
+                }
+                Some(false) => {
+                    let key = self.with(|m| m.get_key_value(k).map(|(key, _)| key.clone()));
+                    self.add_placeholder(key?);
+                }
+            }
         }
         // `shift_remove` keeps insertion order, which users see in listings;
         // an `each` in progress is moved back so it does not skip an entry.
@@ -1286,6 +1436,20 @@ impl Hash {
     pub fn clear(&self) {
         if let Some(obj) = self.tied() {
             return crate::tie::clear(&obj);
+        }
+        if self.is_restricted() {
+            // Every key stays allowed; a locked value may not go.
+            let locked = self.with(|m| {
+                m.iter()
+                    .find(|(_, e)| matches!(e, Elem::C(sv) if sv.is_readonly()))
+                    .map(|(k, _)| k.clone())
+            });
+            if let Some(k) = locked {
+                return restricted_error("delete readonly", &k.0.bytes, "from");
+            }
+            for k in self.with(|m| m.keys().cloned().collect::<Vec<_>>()) {
+                self.add_placeholder(k);
+            }
         }
         self.with(|m| m.clear());
         self.iter.set(0);
@@ -1313,6 +1477,16 @@ impl Drop for Hash {
             crate::destroy::defer(Value::HashRef(again));
         }
     }
+}
+
+/// perl's error for a restricted hash: "Attempt to {what} key '{k}'
+/// {prep} a restricted hash" (thrown at the next statement).
+#[cold]
+fn restricted_error(what: &str, k: &[u8], prep: &str) {
+    crate::tie::die_pending(&format!(
+        "Attempt to {what} key '{}' {prep} a restricted hash",
+        String::from_utf8_lossy(k)
+    ));
 }
 
 /// Make a hash key from a string value's bytes.
@@ -1461,7 +1635,10 @@ impl PadSlot {
                 if Rc::strong_count(sv) == 1 && sv.is_plain() {
                     // The common case: a plain variable only the pad holds.
                     sv.take().release();
-                } else if Rc::strong_count(sv) == 1 && sv.blessed().is_none() && sv.tie().is_none()
+                } else if Rc::strong_count(sv) == 1
+                    && sv.blessed().is_none()
+                    && sv.tie().is_none()
+                    && !sv.is_readonly()
                 {
                     let old = sv.take();
                     sv.set_pos(None);
@@ -1478,7 +1655,11 @@ impl PadSlot {
                 }
             }
             PadSlot::Hash(hv) => {
-                if Rc::strong_count(hv) == 1 && hv.blessed().is_none() && hv.tied().is_none() {
+                if Rc::strong_count(hv) == 1
+                    && hv.blessed().is_none()
+                    && hv.tied().is_none()
+                    && !hv.is_restricted()
+                {
                     hv.clear();
                 } else {
                     *self = PadSlot::Hash(Hash::new());
@@ -1597,6 +1778,14 @@ impl Glob {
     }
     pub fn set_hv(&self, hv: Option<Hv>) -> Option<Hv> {
         unsafe { std::mem::replace(&mut *self.hash.get(), hv) }
+    }
+    /// Whether any of the glob's variables holds something (a defined
+    /// scalar, a non-empty array or hash, a sub).
+    pub fn has_content(&self) -> bool {
+        !self.sv_ref().raw().is_undef()
+            || (self.has_av() && !self.av().is_empty())
+            || (self.has_hv() && !self.hv().is_empty())
+            || self.code().is_some()
     }
     pub fn has_hv(&self) -> bool {
         unsafe { (*self.hash.get()).is_some() }

@@ -617,7 +617,7 @@ impl Lower<'_> {
         Box::new(move |it| {
             let hv = place(it)?;
             let key = key_of(&k(it)?);
-            if hv.tied().is_some() {
+            if hv.tied().is_some() || hv.is_restricted() {
                 let sv = hv.elem_container(key);
                 return it.incdec_sv(n.get(), &sv, inc, pre);
             }

@@ -623,7 +623,16 @@ impl Interp {
                 let cv = self.instantiate(e, &unit);
                 self.end_blocks.push(cv);
             }
-            crate::parse::give_once_warnings(&prog.once_warnings);
+            // A variable the BEGIN blocks (a module's import) already
+            // filled was used by them too: perl marks globs made at run
+            // time as seen more than once.
+            let once: Vec<(String, String)> = prog
+                .once_warnings
+                .iter()
+                .filter(|(name, _)| !self.glob_opt(name).is_some_and(|g| g.has_content()))
+                .cloned()
+                .collect();
+            crate::parse::give_once_warnings(&once);
             if !self.lower_enabled {
                 return self.exec_seq(body);
             }

@@ -47,6 +47,11 @@ impl Interp {
     pub fn warn_cat(&mut self, cat: u32, msg: &str) {
         use crate::parse::{warnings_switch, WarningsSwitch};
         use ast::hints as h;
+        // An exception waiting to be thrown (a tie method or restricted
+        // hash that died) means perl never got this far.
+        if self.pending_flow.is_some() {
+            return;
+        }
         match warnings_switch() {
             WarningsSwitch::None => return,
             WarningsSwitch::All => {}
@@ -571,6 +576,9 @@ impl Interp {
                 }
             }
         }
+        // A read that died (a tie's FETCH, a restricted hash) stops the
+        // print before it writes, as perl's would.
+        self.raise_warn_die()?;
         let op = match kind {
             PrintKind::Print => "print",
             PrintKind::Say => "say",

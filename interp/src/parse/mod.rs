@@ -396,6 +396,10 @@ impl Parser {
                     Some("\\[$%@];$".to_string()),
                 ),
                 (
+                    "Internals::hv_clear_placeholders".to_string(),
+                    Some("\\%".to_string()),
+                ),
+                (
                     "Internals::SvREFCNT".to_string(),
                     Some("\\[$%@];$".to_string()),
                 ),

@@ -1608,6 +1608,9 @@ impl Parser {
                     }
                 }
             }
+            // The module's `use` runs after this file is compiled, so the
+            // prototypes of what it exports are read from its source now.
+            let module_protos = module_prototypes(&module);
             let mut names = names.clone();
             if all
                 || module == "Try::Tiny"
@@ -1637,7 +1640,7 @@ impl Parser {
                     } else if UNARY_SUBS.contains(&n.as_str()) {
                         Some("$".to_string())
                     } else {
-                        None
+                        module_protos.get(n.as_str()).cloned()
                     };
                     if builtin(n).is_none() {
                         self.known_subs.entry(fq).or_insert(proto);
@@ -2051,4 +2054,49 @@ impl StmtList {
         let at = self.stmts.len() as u32;
         self.labels.extend(self.pending.drain(..).map(|l| (l, at)));
     }
+}
+
+/// The prototypes a module's source declares (`sub NAME (PROTO)` at the
+/// start of a line, in the module's own package), found in the default
+/// `@INC` folders; empty when the module is not there.
+fn module_prototypes(module: &str) -> std::collections::HashMap<String, String> {
+    let mut out = std::collections::HashMap::new();
+    let rel = format!("{}.pm", module.replace("::", "/"));
+    let Some(text) = crate::inc::default_inc()
+        .iter()
+        .find_map(|d| std::fs::read(format!("{d}/{rel}")).ok())
+    else {
+        return out;
+    };
+    let mut own = true;
+    for line in text.split(|&c| c == b'\n') {
+        let line = String::from_utf8_lossy(line);
+        if let Some(rest) = line.strip_prefix("package ") {
+            own = rest.trim_start().starts_with(module)
+                && !rest.trim_start()[module.len()..].starts_with("::");
+            continue;
+        }
+        if line.starts_with("__END__") || line.starts_with("__DATA__") {
+            break;
+        }
+        let Some(rest) = line.strip_prefix("sub ").map(str::trim_start) else {
+            continue;
+        };
+        if !own {
+            continue;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let proto = rest[name.len()..]
+            .trim_start()
+            .strip_prefix('(')
+            .and_then(|p| p.split_once(')'))
+            .map(|(p, _)| p.trim().to_string());
+        if let (false, Some(p)) = (name.is_empty(), proto) {
+            out.insert(name, p);
+        }
+    }
+    out
 }
