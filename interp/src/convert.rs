@@ -11,6 +11,7 @@ use crate::value::{PStr, Value};
 pub fn to_pstr(v: &Value) -> Cow<'_, PStr> {
     match v {
         Value::Str(s) => Cow::Borrowed(&**s),
+        Value::Dual(d) => Cow::Borrowed(&d.str),
         _ => Cow::Owned(PStr {
             bytes: to_bytes_owned(v),
             utf8: is_utf8(v),
@@ -22,6 +23,7 @@ pub fn to_pstr(v: &Value) -> Cow<'_, PStr> {
 pub fn to_bytes(v: &Value) -> Cow<'_, [u8]> {
     match v {
         Value::Str(s) => Cow::Borrowed(&s.bytes[..]),
+        Value::Dual(d) => Cow::Borrowed(&d.str.bytes[..]),
         _ => Cow::Owned(to_bytes_owned(v)),
     }
 }
@@ -29,6 +31,7 @@ pub fn to_bytes(v: &Value) -> Cow<'_, [u8]> {
 pub fn is_utf8(v: &Value) -> bool {
     match v {
         Value::Str(s) => s.utf8,
+        Value::Dual(d) => d.str.utf8,
         Value::Glob(g) => !g.name.is_ascii(),
         Value::Regex(q) => q.stringified.utf8,
         // A reference blessed into a package with a non-ASCII name.
@@ -63,6 +66,7 @@ fn to_bytes_owned(v: &Value) -> Vec<u8> {
         // Whatever class it is blessed into, a regex is its pattern.
         Value::Regex(q) => out.extend_from_slice(&q.stringified.bytes),
         Value::Weak(w) => return to_bytes_owned(&w.upgrade()),
+        Value::Dual(d) => out.extend_from_slice(&d.str.bytes),
         _ => {
             let kind = match v {
                 Value::ScalarRef(sv) => {
@@ -102,6 +106,7 @@ pub fn to_num_checked(v: &Value) -> (Num, bool) {
         Value::Str(s) => numeric::parse_number(&s.bytes),
         Value::Glob(_) => (Num::Int(0), false),
         Value::Weak(w) => to_num_checked(&w.upgrade()),
+        Value::Dual(d) => to_num_checked(&d.num),
         _ => (Num::UInt(v.ref_addr().unwrap_or(0) as u64), true),
     }
 }

@@ -43,7 +43,7 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("List::Util::pairfirst", pairfirst),
     ("List::Util::sample", sample),
     ("Scalar::Util::dualvar", dualvar),
-    ("Scalar::Util::isdual", s_false),
+    ("Scalar::Util::isdual", isdual),
     ("Scalar::Util::isvstring", s_false),
     ("Scalar::Util::tainted", s_false),
     ("List::Util::head", head),
@@ -638,10 +638,21 @@ fn sample(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R
     list_result(want, out, picked)
 }
 
-/// `dualvar(NUM, STR)`: psh values hold one representation; the string.
+/// `dualvar(NUM, STR)`: a value that is NUM to numeric operators and STR
+/// to string ones.
 fn dualvar(_: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
-    let v = args.get(1).map(Elem::get).unwrap_or_default();
+    let n = args.first().map(Elem::get).unwrap_or_default();
+    let s = args.get(1).map(Elem::get).unwrap_or_default();
+    let v = Value::Dual(Rc::new(crate::value::Dual {
+        num: crate::convert::num_to_value(crate::convert::to_num(&n)),
+        str: crate::convert::to_pstr(&s).into_owned(),
+    }));
     one_value(want, out, v)
+}
+
+fn isdual(_: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    one_value(want, out, yes_no(matches!(v, Value::Dual(_))))
 }
 
 fn s_false(_: &mut Interp, _: &[Elem], want: Want, out: &mut Vec<Value>) -> R {

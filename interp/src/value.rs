@@ -92,6 +92,17 @@ pub enum Value {
     /// strong reference while the referent lives and undef after, so copies
     /// are strong as in perl.
     Weak(Box<WeakRef>),
+    /// A value with separate number and string forms (`$!`,
+    /// `Scalar::Util::dualvar`): numeric operators see `num`, string ones
+    /// `str`.
+    Dual(Rc<Dual>),
+}
+
+/// The two forms of a dual value.
+pub struct Dual {
+    /// `Int`, `UInt` or `Num`.
+    pub num: Value,
+    pub str: PStr,
 }
 
 /// What a weakened reference points to.
@@ -177,6 +188,7 @@ impl Value {
             Value::Glob(r) => Value::Glob(r.clone()),
             Value::Regex(r) => Value::Regex(r.clone()),
             Value::Weak(w) => w.upgrade(),
+            Value::Dual(d) => Value::Dual(d.clone()),
             Value::Undef => Value::Undef,
             Value::Int(i) => Value::Int(*i),
             Value::Num(n) => Value::Num(*n),
@@ -201,6 +213,7 @@ impl fmt::Debug for Value {
             Value::Glob(g) => write!(f, "*{}", g.name),
             Value::Regex(_) => write!(f, "Regexp"),
             Value::Weak(w) => write!(f, "weak {:?}", w.upgrade()),
+            Value::Dual(d) => write!(f, "dual({:?}, {:?})", d.num, d.str),
         }
     }
 }
@@ -270,6 +283,8 @@ impl Value {
             Value::Num(n) => *n != 0.0,
             Value::Str(s) => !(s.bytes.is_empty() || s.bytes == b"0"),
             Value::Weak(w) => w.upgrade().truthy(),
+            // perl tests a dual value's string.
+            Value::Dual(d) => !(d.str.bytes.is_empty() || d.str.bytes == b"0"),
             _ => true,
         }
     }

@@ -2198,7 +2198,11 @@ impl Interp {
                 if e == 0 {
                     return bool_val(false);
                 }
-                Value::string(errno_text(e))
+                let text = errno_text(e);
+                Value::Dual(Rc::new(crate::value::Dual {
+                    num: Value::Int(e as i64),
+                    str: PStr::new(text.as_bytes().to_vec(), !text.is_ascii()),
+                }))
             }
             ChildStatus => Value::Int(self.child_status),
             Pid => Value::Int(std::process::id() as i64),

@@ -179,6 +179,10 @@ impl Copier {
             Value::UInt(u) => Value::UInt(*u),
             Value::Num(n) => Value::Num(*n),
             Value::Str(s) => self.string(s),
+            Value::Dual(d) => Value::Dual(Rc::new(Dual {
+                num: d.num.clone(),
+                str: d.str.clone(),
+            })),
             Value::ScalarRef(r) => {
                 let orig = Rc::as_ptr(r) as *const u8 as usize;
                 if let Some(c) = self.seen(orig) {

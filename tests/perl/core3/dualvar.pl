@@ -1,0 +1,21 @@
+# Dual values: Scalar::Util::dualvar/isdual and copies of $!.
+use strict; use warnings;
+use Scalar::Util qw(dualvar isdual looks_like_number);
+my $d = dualvar(5, "five");
+print "str: $d num: ", $d + 0, " ", ($d == 5 ? "eq5" : "ne5"), " ", ($d eq "five" ? "eqs" : "nes"), "\n";
+print "isdual: ", (isdual($d) ? 1 : 0), " plain: ", (isdual(5) ? 1 : 0), "\n";
+my $c = $d; print "copy: $c ", $c * 2, " ", (isdual($c) ? 1 : 0), "\n";
+my $z = dualvar(0, "zero"); print "truth: ", ($z ? "true" : "false"), "\n";
+my $e = dualvar(3, ""); print "truth2: ", ($e ? "true" : "false"), "\n";
+printf "%s %d %.1f\n", $d, $d, $d;
+print "lln: ", (looks_like_number($d) ? 1 : 0), "\n";
+my %h = ($d => 1); print join(",", keys %h), "\n";
+$! = 2; my $err = $!; print "errno: ", $err + 0, " [$err]\n";
+print "errno eq: ", ($err == 2 ? 1 : 0), "\n";
+open(my $fh, "<", "/nonexistent/x") or do { my $e2 = $!; printf "open: %d %s\n", $e2, $e2; };
+my @l = sort { $a <=> $b } (dualvar(3,"c"), dualvar(1,"a"), 2); print "@l\n";
+my $inc = dualvar(5, "x"); $inc++; print "inc: $inc\n";
+print "len: ", length($d), " uc: ", uc($d), " x: ", $d x 2, "\n";
+my $f = dualvar(1.5, "one.five"); print $f + 1, "\n";
+print "bits: ", ($d | 2), "\n";
+local $! = 13; print "local: ", ($! + 0), " ", "$!", "\n";
