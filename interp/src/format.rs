@@ -478,6 +478,8 @@ impl Interp {
     /// held already unless `fresh` (a top-of-page format has its own
     /// accumulator in perl). `$^A` is empty afterwards.
     fn run_format(&mut self, cv: &Cv, fresh: bool) -> R<PStr> {
+        let fresh_cv = self.format_instance(cv);
+        let cv = fresh_cv.as_ref().unwrap_or(cv);
         let acc = self.glob("main::^A").sv();
         let saved = fresh.then(|| acc.get());
         if fresh {
@@ -488,6 +490,34 @@ impl Interp {
         let text = to_pstr(&acc.get()).into_owned();
         acc.set(saved.unwrap_or_else(|| Value::bytes(b"")));
         r.map(|_| text)
+    }
+
+    /// perl makes a format afresh from the pad of the code around it at
+    /// every `write`, so it sees that code's lexicals as they are now (a
+    /// `foreach` variable's current element, a sub's own variables). When
+    /// `write` runs in the scope the format was written in (the pad has its
+    /// variables where the format's captures expect them), that is done
+    /// here; elsewhere the format keeps what it captured at start-up.
+    fn format_instance(&mut self, cv: &Cv) -> Option<Cv> {
+        let CodeKind::Perl { body, unit, .. } = &cv.kind else {
+            return None;
+        };
+        if body.captures.is_empty() {
+            return None;
+        }
+        let outer = self.cur_sub.as_ref()?.body()?.clone();
+        let here = body.captures.iter().all(|c| {
+            let (Some(o), Some(i)) = (outer.pad.get(c.outer as usize), body.pad.get(c.inner as usize))
+            else {
+                return false;
+            };
+            o.name == i.name && self.pad.len() > c.outer as usize
+        });
+        if !here {
+            return None;
+        }
+        let (body, unit) = (body.clone(), unit.clone());
+        Some(self.instantiate(&body, &unit))
     }
 
     /// `write [FH]`: the handle's format, with its top-of-page format
@@ -526,7 +556,8 @@ impl Interp {
                 .find_format(&top_name)
                 .or_else(|| self.find_format("top"));
             match top {
-                None => state[3] = Value::Int(100_000_000),
+                // Without a top format every page is the length of `$=`.
+                None => state[3] = state[2].clone(),
                 Some(top) => {
                     let page = crate::convert::to_i64(&state[4]);
                     if page > 0 {
@@ -534,11 +565,16 @@ impl Interp {
                         out.bytes.extend_from_slice(&to_pstr(&ff).bytes);
                     }
                     state[4] = Value::Int(page + 1);
-                    // The top format sees the new page number.
-                    if selected {
-                        self.glob(FORMAT_VARS[4]).sv().set(state[4].clone());
+                    // The top format sees the new page number, whichever
+                    // handle is selected.
+                    let page_sv = self.glob(FORMAT_VARS[4]).sv();
+                    let shown = page_sv.get();
+                    page_sv.set(state[4].clone());
+                    let head = self.run_format(&top, true);
+                    if !selected {
+                        page_sv.set(shown);
                     }
-                    let head = self.run_format(&top, true)?;
+                    let head = head?;
                     let page_len = crate::convert::to_i64(&state[2]);
                     state[3] = Value::Int(page_len - count_lines(&head));
                     crate::convert::concat_into(&mut out, &head.bytes, head.utf8);
