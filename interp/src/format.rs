@@ -438,6 +438,44 @@ impl Interp {
         }
     }
 
+    /// `$fh->format_name(…)` and the handle's other format variables as
+    /// IO::Handle methods (`idx` into `FORMAT_VARS`): the value they had,
+    /// after setting the new one if there is one.
+    pub(crate) fn handle_format_var(&mut self, args: &[Value], idx: usize) -> R<Value> {
+        let v = args.first().cloned().unwrap_or_default();
+        let g = self.glob_of_value(&v)?;
+        // A format name is qualified with the caller's package, as
+        // Symbol::qualify does for IO::Handle.
+        let new = args.get(1).map(|n| {
+            let name = to_pstr(n);
+            if idx > 1 || name.bytes.windows(2).any(|w| w == b"::") {
+                return n.clone();
+            }
+            let mut q = format!("{}::", self.package).into_bytes();
+            q.extend_from_slice(&name.bytes);
+            Value::str_from(q, name.utf8)
+        });
+        if Rc::ptr_eq(&g, &self.selected) {
+            let sv = self.glob(FORMAT_VARS[idx]).sv();
+            let old = sv.get();
+            if let Some(n) = new {
+                sv.set(n);
+            }
+            return Ok(old);
+        }
+        let mut state = self
+            .format_states
+            .get(&g.name)
+            .cloned()
+            .unwrap_or_else(|| default_state(&g.name));
+        let old = state[idx].clone();
+        if let Some(n) = new {
+            state[idx] = n;
+            self.format_states.insert(g.name.clone(), state);
+        }
+        Ok(old)
+    }
+
     /// `formline PICTURE, LIST`.
     pub(crate) fn formline_builtin(&mut self, args: &[Expr]) -> R<Value> {
         let Some((pic, rest)) = args.split_first() else {
@@ -507,8 +545,10 @@ impl Interp {
         }
         let outer = self.cur_sub.as_ref()?.body()?.clone();
         let here = body.captures.iter().all(|c| {
-            let (Some(o), Some(i)) = (outer.pad.get(c.outer as usize), body.pad.get(c.inner as usize))
-            else {
+            let (Some(o), Some(i)) = (
+                outer.pad.get(c.outer as usize),
+                body.pad.get(c.inner as usize),
+            ) else {
                 return false;
             };
             o.name == i.name && self.pad.len() > c.outer as usize

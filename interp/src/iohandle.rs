@@ -32,7 +32,26 @@ pub const SUBS: &[(&str, NativeFn)] = &[
     ("PerlIO::get_layers", get_layers),
     ("PerlIO::Layer::find", layer_find),
     ("IO::Handle::input_line_number", input_line_number),
+    ("IO::Handle::format_name", format_name),
+    ("IO::Handle::format_top_name", format_top_name),
+    ("IO::Handle::format_lines_per_page", format_lines_per_page),
+    ("IO::Handle::format_lines_left", format_lines_left),
+    ("IO::Handle::format_page_number", format_page_number),
 ];
+
+/// The per-handle format variables (`$~ $^ $= $- $%`) as methods.
+macro_rules! format_methods {
+    ($($name:ident => $idx:expr),* $(,)?) => {
+        $(fn $name(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
+            let vals: Vec<Value> = args.iter().map(Elem::get).collect();
+            let v = it.handle_format_var(&vals, $idx)?;
+            crate::listutil::one_value(want, out, v)
+        })*
+    };
+}
+
+format_methods!(format_name => 0, format_top_name => 1, format_lines_per_page => 2,
+    format_lines_left => 3, format_page_number => 4);
 
 fn handle(it: &mut Interp, args: &[Elem]) -> Option<Rc<Handle>> {
     let v = args.first()?.get();

@@ -125,6 +125,12 @@ pub fn install(it: &mut Interp) {
         ("utf8::upgrade", utf8_upgrade),
         ("utf8::downgrade", utf8_downgrade),
         ("utf8::is_utf8", utf8_is_utf8),
+        ("bytes::length", bytes_length),
+        ("bytes::ord", bytes_ord),
+        ("bytes::chr", bytes_chr),
+        ("bytes::substr", bytes_substr),
+        ("bytes::index", bytes_index),
+        ("bytes::rindex", bytes_rindex),
         ("utf8::valid", utf8_valid),
         ("utf8::unicode_to_native", utf8_identity),
         ("utf8::native_to_unicode", utf8_identity),
@@ -704,6 +710,90 @@ fn utf8_identity(
 fn utf8_is_utf8(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {
     let v = args.first().map(Elem::get).unwrap_or_default();
     Ok(crate::interp::bool_value(crate::convert::is_utf8(&v)))
+}
+
+// `bytes::length` and friends: the string functions on the stored bytes
+// of a string (its UTF-8 encoding when it has wide characters).
+
+fn byte_arg(args: &[Elem], i: usize) -> Vec<u8> {
+    let v = args.get(i).map(Elem::get).unwrap_or_default();
+    to_bytes(&v).into_owned()
+}
+
+fn int_arg(args: &[Elem], i: usize) -> Option<i64> {
+    args.get(i).map(|e| crate::convert::to_i64(&e.get()))
+}
+
+/// Each `bytes::` function as a plain one: its value, given back in any
+/// context.
+macro_rules! bytes_fns {
+    ($($name:ident => $f:ident),* $(,)?) => {
+        $(fn $name(
+            _: &mut Interp,
+            args: &[Elem],
+            want: Want,
+            out: &mut Vec<Value>,
+        ) -> Result<Value, Flow> {
+            crate::listutil::one_value(want, out, $f(args))
+        })*
+    };
+}
+
+bytes_fns!(bytes_length => b_length, bytes_ord => b_ord, bytes_chr => b_chr,
+    bytes_substr => b_substr, bytes_index => b_index, bytes_rindex => b_rindex);
+
+fn b_length(args: &[Elem]) -> Value {
+    let v = args.first().map(Elem::get).unwrap_or_default();
+    if v.is_undef() {
+        return Value::Undef;
+    }
+    Value::Int(to_bytes(&v).len() as i64)
+}
+
+fn b_ord(args: &[Elem]) -> Value {
+    Value::Int(byte_arg(args, 0).first().map_or(0, |&b| b as i64))
+}
+
+fn b_chr(args: &[Elem]) -> Value {
+    Value::bytes(&[int_arg(args, 0).unwrap_or(0) as u8])
+}
+
+/// Offset and length (perl's negative forms) as a byte range of `len`.
+fn byte_range(len: usize, off: i64, count: Option<i64>) -> Option<(usize, usize)> {
+    let len = len as i64;
+    let start = if off < 0 { len + off } else { off };
+    if !(0..=len).contains(&start) {
+        return None;
+    }
+    let end = match count {
+        None => len,
+        Some(c) if c < 0 => (len + c).max(start),
+        Some(c) => (start + c).min(len),
+    };
+    Some((start as usize, end as usize))
+}
+
+fn b_substr(args: &[Elem]) -> Value {
+    let b = byte_arg(args, 0);
+    match byte_range(b.len(), int_arg(args, 1).unwrap_or(0), int_arg(args, 2)) {
+        Some((s, e)) => Value::bytes(&b[s..e]),
+        None => Value::Undef,
+    }
+}
+
+fn b_index(args: &[Elem]) -> Value {
+    let (hay, needle) = (byte_arg(args, 0), byte_arg(args, 1));
+    let from = int_arg(args, 2).unwrap_or(0).clamp(0, hay.len() as i64) as usize;
+    let found = (from..=hay.len()).find(|&i| hay[i..].starts_with(&needle));
+    Value::Int(found.map_or(-1, |i| i as i64))
+}
+
+fn b_rindex(args: &[Elem]) -> Value {
+    let (hay, needle) = (byte_arg(args, 0), byte_arg(args, 1));
+    let last = hay.len().saturating_sub(needle.len()) as i64;
+    let from = int_arg(args, 2).unwrap_or(last).clamp(0, last) as usize;
+    let found = (0..=from).rev().find(|&i| hay[i..].starts_with(&needle));
+    Value::Int(found.map_or(-1, |i| i as i64))
 }
 
 fn utf8_valid(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {

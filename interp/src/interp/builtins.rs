@@ -1061,6 +1061,14 @@ impl Interp {
                 }
             }
             Func::Eof => {
+                if let Some(Expr::List(v)) = args.first() {
+                    if v.is_empty() {
+                        // The end of the last file `<>` reads.
+                        let g = self.gv(wk::ARGV).clone();
+                        let at_end = g.io().is_none_or(|h| h.io.borrow_mut().eof());
+                        return Ok(bool_val(at_end && g.av().is_empty()));
+                    }
+                }
                 let h = match args.first() {
                     Some(e) => self.handle_expr(e)?.0,
                     None => self.last_read.as_ref().map(|(h, _)| h.clone()),
@@ -2045,8 +2053,34 @@ impl Interp {
                     Value::Glob(g) | Value::GlobRef(g) => g.clone(),
                     Value::Str(_) => self.glob_of_value(&cur)?,
                     _ => {
-                        // A fresh anonymous glob, as perl's autovivified handles.
-                        let g = Glob::new(Rc::from("main::$fh"));
+                        // A fresh anonymous glob, as perl's autovivified
+                        // handles, named for the variable (`$fh`, `$h{...}`).
+                        let var = match target {
+                            Expr::Elem {
+                                hash: crate::ast::HashPlace::Deref(_),
+                                ..
+                            }
+                            | Expr::Index {
+                                array: crate::ast::ArrayPlace::Deref(_),
+                                ..
+                            } => None,
+                            Expr::Elem { .. } => Some("$h{...}".to_string()),
+                            Expr::Index { .. } => Some("$a[...]".to_string()),
+                            Expr::MyDecl { vars, .. } if vars.len() == 1 => {
+                                self.var_name(&Expr::My(vars[0].1))
+                            }
+                            Expr::Global(id) => {
+                                let n = &self.unit.program.globals[*id as usize];
+                                Some(format!("${}", n.rsplit("::").next().unwrap_or(n)))
+                            }
+                            _ => self.var_name(target),
+                        };
+                        let name = format!(
+                            "{}::{}",
+                            self.package,
+                            var.as_deref().unwrap_or("__ANONIO__")
+                        );
+                        let g = Glob::new(Rc::from(name.as_str()));
                         sv.set(Value::GlobRef(g.clone()));
                         g
                     }

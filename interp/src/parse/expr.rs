@@ -3206,6 +3206,9 @@ impl Parser {
                         e => vec![e],
                     };
                 }
+            } else if f == Func::Eof {
+                // `eof()` (unlike `eof`) asks about the whole `<>` list.
+                args.push(Expr::List(Vec::new()));
             }
             self.expect(")")?;
         } else {

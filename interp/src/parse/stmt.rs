@@ -1407,6 +1407,11 @@ impl Parser {
                     "bytes" => hints::BYTES,
                     _ => hints::INTEGER,
                 };
+                // `use bytes ()` loads the module (for `bytes::length`)
+                // without importing, which is what turns the pragma on.
+                if empty_parens {
+                    return Ok(());
+                }
                 if is_use {
                     self.prag.hints |= bit;
                 } else {
