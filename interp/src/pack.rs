@@ -16,6 +16,7 @@ enum Count {
     Star,
 }
 
+#[derive(Clone)]
 struct Item {
     letter: u8,
     /// `<` little-endian, `>` big-endian, otherwise native (little).
@@ -191,6 +192,16 @@ fn pack_into(
     utf8_mode: bool,
 ) -> Result<(), String> {
     let mut items = parse_template(template, true)?;
+    pack_items(&mut items, args, next, out, utf8_mode)
+}
+
+fn pack_items(
+    items: &mut [Item],
+    args: &[Value],
+    next: &mut usize,
+    out: &mut PStr,
+    utf8_mode: bool,
+) -> Result<(), String> {
     let take = |next: &mut usize| -> Value {
         let v = args.get(*next).cloned().unwrap_or_default();
         *next += 1;
@@ -207,14 +218,40 @@ fn pack_into(
             let Some(nx) = items.get(idx) else {
                 return Err("Code missing after '/' in pack".into());
             };
-            let n = match (nx.letter, &nx.group, nx.count) {
-                (_, _, Count::N(n)) => n,
-                (b'a' | b'A' | b'Z', None, _) => {
+            let string = matches!(nx.letter, b'a' | b'A' | b'Z') && nx.group.is_none();
+            let n = match (string, nx.count) {
+                (_, Count::N(n)) => n,
+                (true, _) => {
                     let v = args.get(*next).cloned().unwrap_or_default();
                     to_bytes(&v).len() + usize::from(nx.letter == b'Z')
                 }
-                (_, _, Count::One) => 1,
-                (_, _, Count::Star) => args.len().saturating_sub(*next),
+                (false, _) => {
+                    // The next item (or group) packed as often as the
+                    // arguments allow; the length is how many it took.
+                    let mut body = PStr {
+                        bytes: Vec::new(),
+                        utf8: out.utf8,
+                    };
+                    let n = if let Some(g) = nx.group.clone() {
+                        let mut reps = 0;
+                        while *next < args.len() {
+                            pack_into(&g, args, next, &mut body, utf8_mode)?;
+                            reps += 1;
+                        }
+                        reps
+                    } else {
+                        let n = args.len().saturating_sub(*next);
+                        let mut star = nx.clone();
+                        star.count = Count::N(n);
+                        star.slash = false;
+                        pack_items(&mut [star], args, next, &mut body, utf8_mode)?;
+                        n
+                    };
+                    pack_one(c, it.big, &Value::Int(n as i64), out, utf8_mode)?;
+                    convert::concat_into(out, &body.bytes, body.utf8);
+                    idx += 1;
+                    continue;
+                }
             };
             pack_one(c, it.big, &Value::Int(n as i64), out, utf8_mode)?;
             items[idx].count = Count::N(n);
@@ -531,17 +568,22 @@ fn unpack_items(
             // LEN/ITEM: a length read with this item's letter is the next
             // item's count.
             let mut len = Vec::new();
+            // The length item keeps its own count (`a3/A` reads three
+            // characters and takes them as a number).
             let mut one = [Item {
                 letter: it.letter,
                 big: it.big,
-                count: Count::One,
-                group: None,
-                bang: false,
+                count: it.count,
+                group: it.group.clone(),
+                bang: it.bang,
                 slash: false,
             }];
             unpack_items(&mut one, b, chars, pos, &mut len)?;
             let n = len.first().map(convert::to_i64).unwrap_or(0).max(0) as usize;
             if let Some(nx) = items.get_mut(idx) {
+                if matches!(nx.count, Count::N(_)) {
+                    return Err("Count after length/code in unpack".into());
+                }
                 nx.count = Count::N(n);
             }
             continue;

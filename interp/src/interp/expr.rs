@@ -1165,9 +1165,9 @@ impl Interp {
                 (Value::Num(x), Value::Num(y)) => {
                     let (x, y) = (*x, *y);
                     match op {
-                        Add => return Ok(float_result(x + y)),
-                        Sub => return Ok(float_result(x - y)),
-                        Mul => return Ok(float_result(x * y)),
+                        Add => return Ok(float_add(x, y, None, None)),
+                        Sub => return Ok(float_sub(x, y, None, None)),
+                        Mul => return Ok(float_mul(x, y, None, None)),
                         NumLt => return Ok(bool_val(x < y)),
                         NumGt => return Ok(bool_val(x > y)),
                         NumLe => return Ok(bool_val(x <= y)),
@@ -1196,10 +1196,10 @@ impl Interp {
         if let Some((x, y)) = fl {
             if self.hints & ast::hints::INTEGER == 0 {
                 match op {
-                    Add => return Ok(float_result(x + y)),
-                    Sub => return Ok(float_result(x - y)),
-                    Mul => return Ok(float_result(x * y)),
-                    Div if y != 0.0 => return Ok(float_result(x / y)),
+                    Add => return Ok(float_add(x, y, int_hint(a), int_hint(b))),
+                    Sub => return Ok(float_sub(x, y, int_hint(a), int_hint(b))),
+                    Mul => return Ok(float_mul(x, y, int_hint(a), int_hint(b))),
+                    Div if y != 0.0 => return Ok(float_div(x, y, int_hint(a), int_hint(b))),
                     NumLt => return Ok(bool_val(x < y)),
                     NumGt => return Ok(bool_val(x > y)),
                     NumLe => return Ok(bool_val(x <= y)),
@@ -1219,17 +1219,19 @@ impl Interp {
             return Ok(r);
         }
         Ok(match op {
+            // perl converts the right operand first (its warnings come
+            // first).
             Add | Sub | Mul | Div | Mod | Pow => {
-                let x = self.num_operand(a, op);
                 let y = self.num_operand(b, op);
+                let x = self.num_operand(a, op);
                 match arith(op, x, y) {
                     Ok(n) => num_to_value(n),
                     Err(msg) => return Err(self.die_msg(msg)),
                 }
             }
             NumEq | NumNe | NumLt | NumGt | NumLe | NumGe | NumCmp => {
-                let x = self.num_operand(a, op);
                 let y = self.num_operand(b, op);
+                let x = self.num_operand(a, op);
                 let ord = num_cmp(x, y);
                 match op {
                     NumEq => bool_val(ord == Some(std::cmp::Ordering::Equal)),
@@ -1277,8 +1279,13 @@ impl Interp {
                 if both_str && !matches!(op, ShiftL | ShiftR) {
                     return Ok(str_bitop(op, a, b));
                 }
-                let x = self.num_operand(a, op);
-                let y = self.num_operand(b, op);
+                let (x, y) = if matches!(op, ShiftL | ShiftR) {
+                    let y = self.num_operand(b, op);
+                    (self.num_operand(a, op), y)
+                } else {
+                    let x = self.num_operand(a, op);
+                    (x, self.num_operand(b, op))
+                };
                 use crate::numeric as n;
                 num_to_value(match op {
                     BitAnd => n::bit_and(x, y),
@@ -2358,12 +2365,17 @@ fn num_leaf_op(op: BinOp, x: NumLeaf, y: NumLeaf) -> Option<Value> {
                 NumLeaf::I(i) => i as f64,
                 NumLeaf::F(f) => f,
             };
+            let hint = |n: NumLeaf| match n {
+                NumLeaf::I(i) => Some(i),
+                NumLeaf::F(_) => None,
+            };
+            let (xi, yi) = (hint(x), hint(y));
             let (a, b) = (f(x), f(y));
             match op {
-                Add => Some(float_result(a + b)),
-                Sub => Some(float_result(a - b)),
-                Mul => Some(float_result(a * b)),
-                Div if b != 0.0 => Some(float_result(a / b)),
+                Add => Some(float_add(a, b, xi, yi)),
+                Sub => Some(float_sub(a, b, xi, yi)),
+                Mul => Some(float_mul(a, b, xi, yi)),
+                Div if b != 0.0 => Some(float_div(a, b, xi, yi)),
                 NumLt => Some(bool_val(a < b)),
                 NumGt => Some(bool_val(a > b)),
                 NumLe => Some(bool_val(a <= b)),
@@ -2374,6 +2386,69 @@ fn num_leaf_op(op: BinOp, x: NumLeaf, y: NumLeaf) -> Option<Value> {
             }
         }
     }
+}
+
+/// perl does arithmetic on integers whenever both operands are integers,
+/// floats with integral values included (`1e15 * 10` is the integer
+/// 10000000000000000, printed in full). Below 1e15 a float result prints
+/// the same either way (`float_result`); above, the operands decide.
+///
+/// `xi`/`yi` are the operands themselves when they were integers.
+#[inline]
+pub(super) fn float_add(x: f64, y: f64, xi: Option<i64>, yi: Option<i64>) -> Value {
+    float_op(x + y, [(x, xi), (y, yi)], i64::checked_add)
+}
+
+#[inline]
+pub(super) fn float_sub(x: f64, y: f64, xi: Option<i64>, yi: Option<i64>) -> Value {
+    float_op(x - y, [(x, xi), (y, yi)], i64::checked_sub)
+}
+
+#[inline]
+pub(super) fn float_mul(x: f64, y: f64, xi: Option<i64>, yi: Option<i64>) -> Value {
+    float_op(x * y, [(x, xi), (y, yi)], i64::checked_mul)
+}
+
+/// Division stays integral only when it is exact.
+pub(super) fn float_div(x: f64, y: f64, xi: Option<i64>, yi: Option<i64>) -> Value {
+    float_op(x / y, [(x, xi), (y, yi)], |a, b| {
+        (b != 0 && a.checked_rem(b) == Some(0)).then(|| a / b)
+    })
+}
+
+/// The integer a plain number is, for `float_add` and friends.
+#[inline(always)]
+pub(super) fn int_hint(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        _ => None,
+    }
+}
+
+type Operand = (f64, Option<i64>);
+
+#[inline(always)]
+fn float_op(f: f64, ops: [Operand; 2], int_op: fn(i64, i64) -> Option<i64>) -> Value {
+    if f.abs() < 1e15 {
+        return float_result(f);
+    }
+    big_float_result(f, ops, int_op)
+}
+
+#[cold]
+#[inline(never)]
+fn big_float_result(f: f64, ops: [Operand; 2], int_op: fn(i64, i64) -> Option<i64>) -> Value {
+    // perl takes a float as an integer only when it is exactly one that a
+    // double holds without loss (below 2**53).
+    let int = |(v, i): Operand| {
+        i.or_else(|| (v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0).then_some(v as i64))
+    };
+    if let (Some(a), Some(b)) = (int(ops[0]), int(ops[1])) {
+        if let Some(r) = int_op(a, b) {
+            return Value::Int(r);
+        }
+    }
+    Value::Num(f)
 }
 
 /// A float result, kept as an integer when it is integral and exactly

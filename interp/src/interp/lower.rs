@@ -18,7 +18,9 @@
 
 use std::rc::Rc;
 
-use super::expr::{bool_val, float_result, hash_get, key_of, str_cmp_value};
+use super::expr::{
+    bool_val, float_add, float_div, float_mul, float_sub, hash_get, int_hint, key_of, str_cmp_value,
+};
 use super::goto::Labels;
 use super::{BlockRun, Interp, Unit, Want, R};
 use crate::ast::{
@@ -1333,8 +1335,9 @@ impl Lower<'_> {
                         }
                         _ => {
                             if let Some((i, j)) = floats(&x, &y) {
-                                let f: fn(f64, f64) -> Option<Value> = $num;
-                                if let Some(v) = f(i, j) {
+                                let f: fn(f64, f64, Option<i64>, Option<i64>) -> Option<Value> =
+                                    $num;
+                                if let Some(v) = f(i, j, int_hint(&x), int_hint(&y)) {
                                     std::mem::forget((x, y));
                                     return Ok(v);
                                 }
@@ -1346,23 +1349,24 @@ impl Lower<'_> {
             };
         }
         match op {
-            BinOp::Add => arith!(|i, j| i.checked_add(j).map(Value::Int), |i, j| Some(
-                float_result(i + j)
+            BinOp::Add => arith!(|i, j| i.checked_add(j).map(Value::Int), |i, j, a, b| Some(
+                float_add(i, j, a, b)
             )),
-            BinOp::Sub => arith!(|i, j| i.checked_sub(j).map(Value::Int), |i, j| Some(
-                float_result(i - j)
+            BinOp::Sub => arith!(|i, j| i.checked_sub(j).map(Value::Int), |i, j, a, b| Some(
+                float_sub(i, j, a, b)
             )),
-            BinOp::Mul => arith!(|i, j| i.checked_mul(j).map(Value::Int), |i, j| Some(
-                float_result(i * j)
+            BinOp::Mul => arith!(|i, j| i.checked_mul(j).map(Value::Int), |i, j, a, b| Some(
+                float_mul(i, j, a, b)
             )),
             BinOp::Mod => arith!(
                 |i, j| (i >= 0 && j > 0).then(|| Value::Int(i % j)),
-                |_, _| None
+                |_, _, _, _| None
             ),
-            BinOp::Div => arith!(|_, _| None, |i, j| (j != 0.0).then(|| float_result(i / j))),
+            BinOp::Div => arith!(|_, _| None, |i, j, a, b| (j != 0.0)
+                .then(|| float_div(i, j, a, b))),
             BinOp::NumCmp => arith!(
                 |i, j| Some(Value::Int((i > j) as i64 - (i < j) as i64)),
-                |i, j| i.partial_cmp(&j).map(|o| Value::Int(o as i64))
+                |i, j, _, _| i.partial_cmp(&j).map(|o| Value::Int(o as i64))
             ),
             BinOp::StrCmp
             | BinOp::StrEq
