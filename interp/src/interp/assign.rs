@@ -681,8 +681,10 @@ impl Interp {
         if *body.file != *file || body.line <= line || Rc::ptr_eq(&cur, incoming) {
             return false;
         }
-        let warn =
-            body.body.stmts.first().map_or(self.hints, |s| s.hints) & ast::hints::WARNINGS != 0;
+        // `no warnings 'redefine'` around the definition is a category
+        // (among those psh keeps as "other") turned off.
+        let hints = body.body.stmts.first().map_or(self.hints, |s| s.hints);
+        let warn = hints & ast::hints::WARNINGS != 0 && hints & ast::hints::NO_WARN_OTHER == 0;
         if warn {
             let short = g.name.rsplit("::").next().unwrap_or("").to_string();
             let theirs = match &incoming.kind {
@@ -1257,7 +1259,11 @@ impl Interp {
                 let tie = g.set_tie(None);
                 self.savestack.push(Saved::Handle(g, io, tie));
             }
-            Expr::Special(sp @ (ast::SpecialVar::Warnings | ast::SpecialVar::Errno)) => {
+            Expr::Special(
+                sp @ (ast::SpecialVar::Warnings
+                | ast::SpecialVar::Errno
+                | ast::SpecialVar::ExtendedError),
+            ) => {
                 let old = self.special_get(*sp);
                 self.savestack.push(Saved::Special(*sp, old));
             }
@@ -1274,7 +1280,8 @@ impl Interp {
     pub fn special_set(&mut self, sp: ast::SpecialVar, v: Value) -> R<()> {
         use ast::SpecialVar::*;
         match sp {
-            Errno => self.errno = convert::to_i64(&v) as i32,
+            // On Unix `$^E` is `$!`.
+            Errno | ExtendedError => self.errno = convert::to_i64(&v) as i32,
             ChildStatus => self.child_status = convert::to_i64(&v),
             InputLine => {
                 if let Some((h, _)) = &self.last_read {

@@ -2680,6 +2680,21 @@ impl Interp {
                     sv.set(Value::from_str(v));
                 }
             }
+            if name == "Carp.pm" {
+                // Carp's settings, as Carp.pm starts them.
+                for (var, v) in [
+                    ("CarpLevel", 0),
+                    ("Verbose", 0),
+                    ("MaxEvalLen", 0),
+                    ("MaxArgLen", 64),
+                    ("MaxArgNums", 8),
+                ] {
+                    let sv = self.glob(&format!("Carp::{var}")).sv();
+                    if sv.get().is_undef() {
+                        sv.set(Value::Int(v));
+                    }
+                }
+            }
             // Parts of some built-in modules are written in Perl.
             if let Some(src) = crate::native::builtin_source(&name) {
                 let mut out = Vec::new();
@@ -3135,16 +3150,18 @@ fn signal_number(v: &Value) -> i32 {
 pub fn substr_range(s: &PStr, off: i64, len: Option<i64>) -> Option<(usize, usize)> {
     let n = s.char_len() as i64;
     let start = if off < 0 { n + off } else { off };
-    if start > n || start < 0 && off < 0 && -off > n {
+    let end = match len {
+        None => n,
+        Some(l) if l < 0 => n + l,
+        Some(l) => start + l,
+    };
+    // A start before the beginning is cut to it; only a substring wholly
+    // before it (or a start past the end) is outside the string.
+    if start > n || start < 0 && len.is_some_and(|l| l >= 0) && end < 0 {
         return None;
     }
     let start = start.max(0);
-    let end = match len {
-        None => n,
-        Some(l) if l < 0 => (n + l).max(start),
-        Some(l) => (start + l).min(n),
-    };
-    let end = end.max(start);
+    let end = end.clamp(start, n);
     if s.utf8 {
         let a = utf8_byte_offset(&s.bytes, 0, start as usize);
         let b = utf8_byte_offset(&s.bytes, a, (end - start) as usize);

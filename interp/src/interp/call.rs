@@ -793,8 +793,10 @@ impl Interp {
             _ => "redo",
         };
         let line = std::mem::replace(&mut self.line, self.flow_line);
+        let file = std::mem::replace(&mut self.file, self.flow_file.clone());
         self.warn_str(&format!("Exiting {what} via {word}"));
         self.line = line;
+        self.file = file;
     }
 
     /// `eval BLOCK`: catch `die`, set `$@`.

@@ -2225,7 +2225,7 @@ impl Interp {
             OsName => Value::bytes(b"linux"),
             BaseTime => Value::Int(self.start_time),
             InEval => bool_val(self.frames.iter().any(|f| f.is_eval)),
-            ExtendedError => Value::Int(self.errno as i64),
+            ExtendedError => self.special_get(Errno),
             Uid => Value::Int(unsafe { libc::getuid() } as i64),
             Euid => Value::Int(unsafe { libc::geteuid() } as i64),
             Gid => Value::string(gid_list(unsafe { libc::getgid() })),
@@ -2260,7 +2260,11 @@ impl Interp {
     fn loop_ctl(&mut self, kind: ast::LoopCtlKind, label: Option<std::sync::Arc<str>>) -> Flow {
         self.flow_label = label;
         self.flow_line = self.line;
-        self.flow_warn = self.warnings_on();
+        self.flow_file = self.file.clone();
+        // `no warnings 'exiting'` where the `last` is silences it.
+        use ast::hints as h;
+        let off = h::NO_WARN_OTHER | h::LEXICAL_WARNINGS;
+        self.flow_warn = self.warnings_on() && self.hints & off != off;
         if self.loop_depth == 0 {
             return self.no_loop_for(kind);
         }

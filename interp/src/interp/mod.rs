@@ -186,6 +186,7 @@ pub struct Interp {
     pub loop_depth: u32,
     /// Line of the `next`/`last`/`redo` being unwound, for "Exiting ...".
     pub flow_line: u32,
+    pub flow_file: Rc<str>,
     /// Whether warnings were on where it was (perl warns "Exiting ..."
     /// there, before any `local $^W` is undone).
     pub flow_warn: bool,
@@ -431,6 +432,7 @@ impl Interp {
             goto_target: (0, 0),
             loop_depth: 0,
             flow_line: 0,
+            flow_file: Rc::from(""),
             flow_warn: false,
             die_value: Value::Undef,
             exit_code: 0,

@@ -3741,7 +3741,10 @@ impl Parser {
         self.skip_ws();
         let body: Block;
         if self.peek() == Some(b'{') && self.brace_is_block() {
-            body = self.parse_block()?;
+            self.map_block_start = true;
+            let b = self.parse_block();
+            self.map_block_start = false;
+            body = b?;
             self.eat(",");
         } else {
             let e = self.parse_expr_prec(P_ASSIGN)?;

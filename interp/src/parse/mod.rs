@@ -327,6 +327,9 @@ pub(crate) struct Parser {
     /// A module (not a pragma) was `use`d: unknown barewords may be
     /// constants it exports.
     pub imported_modules: bool,
+    /// The next statement is the first of a map/grep block (see
+    /// `parse_statement_inner`).
+    pub map_block_start: bool,
     /// Where the last binary operator started (for perl's `near "…"`).
     pub last_op_pos: usize,
     /// Errors that do not stop compilation (see `queue_error`).
@@ -414,6 +417,7 @@ impl Parser {
             depth: 0,
             finished: false,
             imported_modules: false,
+            map_block_start: false,
             last_op_pos: usize::MAX,
             queued_errors: Vec::new(),
             begins_before_error: 0,

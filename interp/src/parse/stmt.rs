@@ -131,7 +131,7 @@ impl Parser {
             "once" => hints::NO_WARN_ONCE,
             "substr" => hints::NO_WARN_SUBSTR,
             "recursion" => hints::NO_RECURSION_WARN,
-            "redefine" => hints::NO_WARN_OTHER,
+            "redefine" | "exiting" => hints::NO_WARN_OTHER,
             n if n == "experimental" || n.starts_with("experimental::") => {
                 hints::NO_WARN_EXPERIMENTAL
             }
@@ -412,13 +412,19 @@ impl Parser {
 
     fn parse_statement_inner(&mut self, label: Option<Arc<str>>) -> PResult<Option<Statement>> {
         let line = self.cur_line();
+        let hash_first = std::mem::take(&mut self.map_block_start);
         if self.eat(";") {
             return Ok(None);
         }
         // Like perl, `{ WORD => …` or `{ "str", …` (or `{}`) starting a
         // statement is an anonymous hash, not a bare block; after a label it
         // is always a block.
-        if self.peek() == Some(b'{') && (label.is_some() || self.brace_is_block()) {
+        // The first statement of a map/grep block starting with `{` is
+        // always an anonymous hash in perl (`map {{ %$_ }} @list`).
+        if self.peek() == Some(b'{')
+            && !(hash_first && label.is_none())
+            && (label.is_some() || self.brace_is_block())
+        {
             let mut body = self.parse_block()?;
             last_stmt_temps_last(&mut body);
             let cont = self.parse_continue()?;
@@ -1615,13 +1621,18 @@ impl Parser {
             }
             // The module's `use` runs after this file is compiled, so the
             // prototypes of what it exports are read from its source now.
-            let module_protos = module_prototypes(&module);
+            let (module_protos, export_vars) = module_prototypes(&module);
             let mut names = names.clone();
             if all
                 || module == "Try::Tiny"
                 || module == "English" && names.iter().all(|n| n.starts_with('-'))
             {
                 names.extend(defaults.iter().map(|s| s.to_string()));
+            }
+            // The variables a module exports by default (Test::More's
+            // `$TODO`) are declared for `use strict`.
+            if all {
+                names.extend(export_vars);
             }
             for n in &names {
                 if let Some(var) = n.strip_prefix(['$', '@', '%']) {
@@ -2061,18 +2072,21 @@ impl StmtList {
     }
 }
 
-/// The prototypes a module's source declares (`sub NAME (PROTO)` at the
-/// start of a line, in the module's own package), found in the default
-/// `@INC` folders; empty when the module is not there.
-fn module_prototypes(module: &str) -> std::collections::HashMap<String, String> {
+/// What a module's source says about its subs and exports, read before
+/// its `use` runs: the prototypes it declares (`sub NAME (PROTO)` at the
+/// start of a line, in the module's own package) and the variables in its
+/// `@EXPORT = qw(…)` list. The module is looked for in the default `@INC`
+/// folders; nothing is known when it is not there.
+fn module_prototypes(module: &str) -> (std::collections::HashMap<String, String>, Vec<String>) {
     let mut out = std::collections::HashMap::new();
     let rel = format!("{}.pm", module.replace("::", "/"));
     let Some(text) = crate::inc::default_inc()
         .iter()
         .find_map(|d| std::fs::read(format!("{d}/{rel}")).ok())
     else {
-        return out;
+        return (out, Vec::new());
     };
+    let vars = export_list_vars(&text);
     let mut own = true;
     for line in text.split(|&c| c == b'\n') {
         let line = String::from_utf8_lossy(line);
@@ -2103,5 +2117,36 @@ fn module_prototypes(module: &str) -> std::collections::HashMap<String, String> 
             out.insert(name, p);
         }
     }
-    out
+    (out, vars)
+}
+
+/// The variables named in a `@EXPORT = qw(…)` list of module source.
+fn export_list_vars(text: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(text);
+    let Some(at) = text.find("@EXPORT ").or_else(|| text.find("@EXPORT=")) else {
+        return Vec::new();
+    };
+    let rest = text[at + 7..].trim_start();
+    let Some(rest) = rest.strip_prefix('=').map(str::trim_start) else {
+        return Vec::new();
+    };
+    let Some(rest) = rest.strip_prefix("qw").map(str::trim_start) else {
+        return Vec::new();
+    };
+    let Some(open) = rest.chars().next() else {
+        return Vec::new();
+    };
+    let close = match open {
+        '(' => ')',
+        '[' => ']',
+        '{' => '}',
+        '<' => '>',
+        c => c,
+    };
+    let body = &rest[open.len_utf8()..];
+    let body = body.split(close).next().unwrap_or("");
+    body.split_whitespace()
+        .filter(|w| w.len() > 1 && w.starts_with(['$', '@', '%']))
+        .map(str::to_string)
+        .collect()
 }
