@@ -482,10 +482,11 @@ fn parent_import(
         } else if !norequire && !it.package_exists(&c) {
             require_file(it, &format!("{}.pm", c.replace("::", "/")))?;
         }
-        if is_base && fields_base.is_none() && has_fields(it, &c) {
+        if is_base && has_fields(it, &c) {
+            if fields_base.is_some() {
+                return Err(it.die_msg("Can't multiply inherit fields"));
+            }
             fields_base = Some(c.clone());
-        } else if is_base && has_fields(it, &c) {
-            return Err(it.die_msg("Can't multiply inherit fields"));
         }
         if !isa.values().iter().any(|v| str_of(v) == c) {
             isa.push(Value::string(c));
@@ -758,42 +759,29 @@ fn b_chr(args: &[Elem]) -> Value {
     Value::bytes(&[int_arg(args, 0).unwrap_or(0) as u8])
 }
 
-/// Offset and length (perl's negative forms) as a byte range of `len`.
-fn byte_range(len: usize, off: i64, count: Option<i64>) -> Option<(usize, usize)> {
-    let len = len as i64;
-    let start = if off < 0 { len + off } else { off };
-    if !(0..=len).contains(&start) {
-        return None;
-    }
-    let end = match count {
-        None => len,
-        Some(c) if c < 0 => (len + c).max(start),
-        Some(c) => (start + c).min(len),
-    };
-    Some((start as usize, end as usize))
+/// The stored bytes of an argument as a string of one-byte characters, for
+/// the character functions to work on.
+fn bytes_pstr(args: &[Elem], i: usize) -> PStr {
+    PStr::new(byte_arg(args, i), false)
 }
 
 fn b_substr(args: &[Elem]) -> Value {
-    let b = byte_arg(args, 0);
-    match byte_range(b.len(), int_arg(args, 1).unwrap_or(0), int_arg(args, 2)) {
-        Some((s, e)) => Value::bytes(&b[s..e]),
+    let s = bytes_pstr(args, 0);
+    let off = int_arg(args, 1).unwrap_or(0);
+    match crate::interp::substr_range(&s, off, int_arg(args, 2)) {
+        Some((a, b)) => Value::bytes(&s.bytes[a..b]),
         None => Value::Undef,
     }
 }
 
 fn b_index(args: &[Elem]) -> Value {
-    let (hay, needle) = (byte_arg(args, 0), byte_arg(args, 1));
-    let from = int_arg(args, 2).unwrap_or(0).clamp(0, hay.len() as i64) as usize;
-    let found = (from..=hay.len()).find(|&i| hay[i..].starts_with(&needle));
-    Value::Int(found.map_or(-1, |i| i as i64))
+    let (s, t) = (bytes_pstr(args, 0), bytes_pstr(args, 1));
+    Value::Int(crate::interp::str_index(&s, &t, int_arg(args, 2), false))
 }
 
 fn b_rindex(args: &[Elem]) -> Value {
-    let (hay, needle) = (byte_arg(args, 0), byte_arg(args, 1));
-    let last = hay.len().saturating_sub(needle.len()) as i64;
-    let from = int_arg(args, 2).unwrap_or(last).clamp(0, last) as usize;
-    let found = (0..=from).rev().find(|&i| hay[i..].starts_with(&needle));
-    Value::Int(found.map_or(-1, |i| i as i64))
+    let (s, t) = (bytes_pstr(args, 0), bytes_pstr(args, 1));
+    Value::Int(crate::interp::str_index(&s, &t, int_arg(args, 2), true))
 }
 
 fn utf8_valid(_: &mut Interp, args: &[Elem], _: Want, _: &mut Vec<Value>) -> Result<Value, Flow> {

@@ -95,17 +95,14 @@ impl Cloner {
                 let na = Array::new();
                 let nv = Value::ArrayRef(na.clone());
                 self.seen.insert(addr, nv.clone());
-                let items: Vec<(Value, bool)> =
-                    a.with(|v| v.iter().map(|e| (e.get(), elem_is_weak(e))).collect());
+                let items = items_with_weakness(a);
                 let mut copied = Vec::with_capacity(items.len());
                 for (x, _) in &items {
                     copied.push(self.value(it, x)?);
                 }
                 na.assign(copied);
                 for (i, _) in items.iter().enumerate().filter(|(_, (_, w))| *w) {
-                    if let Some(sv) = na.elem_container(i as i64) {
-                        sv.set_weak(true);
-                    }
+                    weaken_index(&na, i);
                 }
                 if let Some(c) = class {
                     na.bless(c);
@@ -116,12 +113,7 @@ impl Cloner {
                 let nh = Hash::new();
                 let nv = Value::HashRef(nh.clone());
                 self.seen.insert(addr, nv.clone());
-                let pairs: Vec<(Key, Value, bool)> = h.with(|m| {
-                    m.iter()
-                        .map(|(k, e)| (k.clone(), e.get(), elem_is_weak(e)))
-                        .collect()
-                });
-                for (k, x, weak) in pairs {
+                for (k, x, weak) in pairs_with_weakness(h) {
                     let c = self.value(it, &x)?;
                     nh.set(k.clone(), c);
                     if weak {
@@ -152,10 +144,25 @@ impl Cloner {
     }
 }
 
-/// Whether an array or hash slot holds a weakened reference: copies keep
-/// it weak, as Storable's do.
-fn elem_is_weak(e: &Elem) -> bool {
-    matches!(e, Elem::C(sv) if sv.is_weak())
+// Copies keep weakened references weak, as Storable's do: the contents
+// are read with each slot's weakness, and the copy's slots weakened after.
+
+fn items_with_weakness(a: &Av) -> Vec<(Value, bool)> {
+    a.with(|v| v.iter().map(|e| (e.get(), e.is_weak())).collect())
+}
+
+fn pairs_with_weakness(h: &Hv) -> Vec<(Key, Value, bool)> {
+    h.with(|m| {
+        m.iter()
+            .map(|(k, e)| (k.clone(), e.get(), e.is_weak()))
+            .collect()
+    })
+}
+
+fn weaken_index(a: &Av, i: usize) {
+    if let Some(sv) = a.elem_container(i as i64) {
+        sv.set_weak(true);
+    }
 }
 
 fn dclone(it: &mut Interp, args: &[Elem], want: Want, out: &mut Vec<Value>) -> R {
@@ -244,8 +251,7 @@ impl Writer {
                     Value::ArrayRef(a) => {
                         self.buf.push(b'A');
                         self.class(a.blessed());
-                        let items: Vec<(Value, bool)> =
-                            a.with(|v| v.iter().map(|e| (e.get(), elem_is_weak(e))).collect());
+                        let items = items_with_weakness(a);
                         self.len(items.len());
                         for (x, weak) in &items {
                             self.item(it, x, *weak)?;
@@ -254,11 +260,7 @@ impl Writer {
                     Value::HashRef(h) => {
                         self.buf.push(b'H');
                         self.class(h.blessed());
-                        let mut pairs: Vec<(Key, Value, bool)> = h.with(|m| {
-                            m.iter()
-                                .map(|(k, e)| (k.clone(), e.get(), elem_is_weak(e)))
-                                .collect()
-                        });
+                        let mut pairs = pairs_with_weakness(h);
                         pairs.sort_by(|a, b| a.0 .0.bytes.cmp(&b.0 .0.bytes));
                         self.len(pairs.len());
                         for (k, x, weak) in pairs {
@@ -402,14 +404,12 @@ impl Reader<'_> {
                     let (v, w) = self.item()?;
                     items.push(v);
                     if w {
-                        weak.push(i as i64);
+                        weak.push(i);
                     }
                 }
                 a.assign(items);
                 for i in weak {
-                    if let Some(sv) = a.elem_container(i) {
-                        sv.set_weak(true);
-                    }
+                    weaken_index(&a, i);
                 }
                 if let Some(c) = class {
                     a.bless(c);

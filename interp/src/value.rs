@@ -921,6 +921,14 @@ impl Elem {
             Elem::C(sv) => sv.set(v),
         }
     }
+    /// A slot holding a weakened reference (only a container can).
+    pub fn is_weak(&self) -> bool {
+        matches!(self, Elem::C(sv) if sv.is_weak())
+    }
+    /// A slot whose value is read-only (a locked hash value).
+    pub fn is_readonly(&self) -> bool {
+        matches!(self, Elem::C(sv) if sv.is_readonly())
+    }
     /// The element's container, promoting a plain value in place.
     #[inline]
     pub fn container(&mut self) -> Sv {
@@ -1337,19 +1345,19 @@ impl Hash {
         if let Some(obj) = self.tied() {
             return crate::tie::hash_store(&obj, &k, v);
         }
-        let restricted = self.is_restricted();
-        let old = self.with(|m| match m.get_mut(&k.0.bytes[..]) {
+        // Only a new key asks whether the hash is restricted.
+        let refused = self.with(|m| match m.get_mut(&k.0.bytes[..]) {
             Some(e) => {
                 e.set(v);
                 None
             }
-            None if restricted => Some((k, v)),
+            None if self.is_restricted() => Some((k, v)),
             None => {
                 m.insert(k, Elem::V(v));
                 None
             }
         });
-        if let Some((k, v)) = old {
+        if let Some((k, v)) = refused {
             if self.may_add(&k) {
                 self.with(|m| m.insert(k, Elem::V(v)));
             }
@@ -1416,24 +1424,21 @@ impl Hash {
             return Some(crate::tie::hash_delete(&obj, k));
         }
         if self.is_restricted() {
-            let present = self.with(|m| {
-                m.get(k)
-                    .map(|e| matches!(e, Elem::C(sv) if sv.is_readonly()))
+            let found = self.with(|m| {
+                m.get_key_value(k)
+                    .map(|(key, e)| (key.clone(), e.is_readonly()))
             });
-            match present {
+            match found {
                 None if self.is_placeholder(k) => return None,
                 None => {
                     restricted_error("delete disallowed", k, "from");
                     return None;
                 }
-                Some(true) => {
+                Some((_, true)) => {
                     restricted_error("delete readonly", k, "from");
                     return None;
                 }
-                Some(false) => {
-                    let key = self.with(|m| m.get_key_value(k).map(|(key, _)| key.clone()));
-                    self.add_placeholder(key?);
-                }
+                Some((key, false)) => self.add_placeholder(key),
             }
         }
         // `shift_remove` keeps insertion order, which users see in listings;
@@ -1456,7 +1461,7 @@ impl Hash {
             // Every key stays allowed; a locked value may not go.
             let locked = self.with(|m| {
                 m.iter()
-                    .find(|(_, e)| matches!(e, Elem::C(sv) if sv.is_readonly()))
+                    .find(|(_, e)| e.is_readonly())
                     .map(|(k, _)| k.clone())
             });
             if let Some(k) = locked {

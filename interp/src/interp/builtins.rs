@@ -3235,7 +3235,7 @@ pub fn substr_replace(
 }
 
 /// `index`/`rindex` with perl's position clamping, in characters.
-fn str_index(s: &PStr, t: &PStr, pos: Option<i64>, rev: bool) -> i64 {
+pub fn str_index(s: &PStr, t: &PStr, pos: Option<i64>, rev: bool) -> i64 {
     let (sb, tb): (Cow<[u8]>, Cow<[u8]>) = match (s.utf8, t.utf8) {
         (true, false) => (Cow::Borrowed(&s.bytes), Cow::Owned(upgrade(&t.bytes))),
         (false, true) => (Cow::Owned(upgrade(&s.bytes)), Cow::Borrowed(&t.bytes)),

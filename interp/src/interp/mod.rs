@@ -13,6 +13,7 @@ mod output;
 mod regex_ops;
 mod repl;
 mod sort;
+pub use builtins::{str_index, substr_range};
 pub use repl::{Outcome, Session};
 
 use std::cell::RefCell;

@@ -1621,7 +1621,7 @@ impl Parser {
             }
             // The module's `use` runs after this file is compiled, so the
             // prototypes of what it exports are read from its source now.
-            let (module_protos, export_vars) = module_prototypes(&module);
+            let (module_protos, export_vars) = module_exports_from_source(&module);
             let mut names = names.clone();
             if all
                 || module == "Try::Tiny"
@@ -2077,7 +2077,9 @@ impl StmtList {
 /// start of a line, in the module's own package) and the variables in its
 /// `@EXPORT = qw(…)` list. The module is looked for in the default `@INC`
 /// folders; nothing is known when it is not there.
-fn module_prototypes(module: &str) -> (std::collections::HashMap<String, String>, Vec<String>) {
+fn module_exports_from_source(
+    module: &str,
+) -> (std::collections::HashMap<String, String>, Vec<String>) {
     let mut out = std::collections::HashMap::new();
     let rel = format!("{}.pm", module.replace("::", "/"));
     let Some(text) = crate::inc::default_inc()
